@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+ * Wall-clock numbers are reported, never asserted.
+ */
+import { runCoreBench } from './core.bench';
+import { runRecognizeBench } from './recognize.bench';
+
+async function main(): Promise<void> {
+  await runCoreBench();
+  await runRecognizeBench();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+// Builds every bundle of Activation Lens. Named contexts:
+//   host        src/extension.ts  -> dist/extension.js         (Node extension host, cjs, vscode external)
+//   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker extension host: same code, no Node APIs)
+//   webview     webview/main.ts   -> dist/webview/main.js      (browser iife, chart.js bundled)
+//   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
+//   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
+//   browser     test/browser       -> out/test/browser         (playwright-core checks)
+//   unit        test/unit          -> out/test/unit            (node --test, only with --unit)
+//   bench       bench/index.ts     -> out/bench/index.js       (only with --bench)
+// Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const only = process.argv.includes('--unit') ? 'unit' : process.argv.includes('--bench') ? 'bench' : undefined;
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  target: 'es2022',
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
+/** Files under a folder whose names end with one of the given suffixes. */
+function filesUnder(dir, suffixes) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && suffixes.some((s) => e.name.endsWith(s)))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+/** Reports esbuild's errors in the form the `$esbuild-watch` problem matcher reads. */
+const watchProblemMatcher = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const nodeTest = { ...common, platform: 'node', format: 'cjs', minify: false, sourcemap: 'inline' };
+
+const contexts = {
+  host: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  webHost: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  webview: {
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+  },
+  formulaRenderer: {
+    ...nodeTest,
+    entryPoints: ['scripts/renderFormulas.ts'],
+    outfile: 'out/tools/renderFormulas.js',
+    sourcemap: false,
+  },
+  integration: {
+    ...nodeTest,
+    entryPoints: filesUnder('test/integration', ['.ts']),
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+  },
+  browser: {
+    ...nodeTest,
+    entryPoints: filesUnder('test/browser', ['.ts']),
+    outdir: 'out/test/browser',
+    external: ['playwright-core'],
+  },
+  unit: {
+    ...nodeTest,
+    entryPoints: filesUnder('test/unit', ['.test.ts']),
+    outdir: 'out/test/unit',
+  },
+  bench: {
+    ...nodeTest,
+    entryPoints: ['bench/index.ts'],
+    outfile: 'out/bench/index.js',
+    external: ['@tensorflow/*'],
+  },
+};
+
+const selected = only
+  ? [only]
+  : ['host', 'webHost', 'webview', 'formulaRenderer', 'integration', 'browser'];
+
+/** Typesets the catalogue's formulas once per build: MathJax stays out of the extension bundle. */
+function renderFormulas() {
+  execFileSync(process.execPath, ['out/tools/renderFormulas.js', 'dist/formulas.json'], {
+    stdio: 'inherit',
+  });
+}
+
+try {
+  if (watch) {
+    for (const name of selected) {
+      const ctx = await esbuild.context({ ...contexts[name], plugins: [watchProblemMatcher] });
+      await ctx.watch();
+    }
+  } else {
+    await Promise.all(selected.map((name) => esbuild.build(contexts[name])));
+    if (selected.includes('formulaRenderer')) {
+      renderFormulas();
+    }
+  }
+} catch (e) {
+  for (const error of e.errors ?? [e]) {
+    console.error(error.location ? `${error.location.file}:${error.location.line}: ${error.text}` : error);
+  }
+  process.exit(1);
+}

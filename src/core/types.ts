@@ -1,0 +1,139 @@
+/**
+ * The activation core's public types. Everything the hover, the chart and the tests read from the core is
+ * described here; the names are part of the core's stable API (see src/core/index.ts).
+ */
+
+/** A parameter value as code writes it: a number (alpha, beta, …) or a choice ('tanh' for GELU). */
+export type ParamValue = number | string;
+
+/** Parameters by their core name (PyTorch's functional names: negative_slope, alpha, lambd, …). */
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** The ecosystem a recognized call belongs to. */
+export type Framework =
+  | 'pytorch'
+  | 'libtorch'
+  | 'keras'
+  | 'tensorflow'
+  | 'tfjs'
+  | 'jax'
+  | 'flax'
+  | 'flux'
+  | 'numpy'
+  | 'candle'
+  | 'burn'
+  | 'other';
+
+/** A formula in two spellings: TeX for typesetting, plain Unicode for alt text and plain contexts. */
+export interface Formula {
+  readonly tex: string;
+  readonly unicode: string;
+}
+
+/** One parameter of an activation, with PyTorch's default and the defaults where frameworks differ. */
+export interface ParamSpec {
+  readonly name: string;
+  /** TeX symbol used in the formulas, e.g. `\alpha`. */
+  readonly symbol: string;
+  /** The same symbol in Unicode, e.g. `α`. */
+  readonly unicode: string;
+  /** The canonical default (PyTorch's where PyTorch has the function). */
+  readonly default: ParamValue;
+  /** Defaults that differ from `default`, per framework. */
+  readonly frameworkDefaults?: Readonly<Partial<Record<Framework, ParamValue>>>;
+  /** Numbers: valid range (inclusive unless `exclusive`); choices: the allowed strings. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly exclusiveMin?: boolean;
+  readonly nonZero?: boolean;
+  readonly choices?: readonly string[];
+  /** One line on what the parameter does. */
+  readonly description: string;
+}
+
+export interface Properties {
+  /** Output range in Unicode, for the default parameters, e.g. `[0, ∞)`. */
+  readonly range: string;
+  readonly monotonic: boolean;
+  readonly zeroCentred: boolean;
+  /** True when f is infinitely differentiable everywhere. */
+  readonly smooth: boolean;
+  /** f' → 0 as x → −∞ / +∞. */
+  readonly saturates: { readonly left: boolean; readonly right: boolean };
+  readonly bounded: { readonly below: boolean; readonly above: boolean };
+  /** f(x) = x · g(x) with g a gate in [0, 1] (SiLU, GELU, Mish). */
+  readonly selfGated: boolean;
+}
+
+/** A difference between frameworks for one function, shown only to code of the frameworks it names. */
+export interface FrameworkDifference {
+  readonly frameworks: readonly Framework[];
+  readonly text: string;
+}
+
+/** Catalogue entry for one activation. */
+export interface ActivationInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'scalar' | 'vector';
+  /** Family for grouping in pickers: 'ReLU family', 'Sigmoid family', 'Smooth gated', 'Shrinkage', 'Softmax family', … */
+  readonly family: string;
+  /** One line for pickers and hover titles. */
+  readonly summary: string;
+  readonly params: readonly ParamSpec[];
+  readonly properties: Properties;
+  /** Two or three short notes a student of the lecture material would want. */
+  readonly notes: readonly string[];
+  /** torch.nn.init.calculate_gain for this function, where PyTorch defines one (a function of the params). */
+  readonly gain?: (params: Params) => number;
+  /** Documentation pages per framework. */
+  readonly docs: Readonly<Partial<Record<Framework, string>>>;
+  /** Ids worth comparing against (the hover's Compare link). */
+  readonly related: readonly string[];
+  readonly differences: readonly FrameworkDifference[];
+  /** A plot range that shows the interesting part of the function, for the default parameters. */
+  readonly plotRange: readonly [number, number];
+}
+
+/** f, f' and f'' at one point. */
+export interface Evaluation {
+  readonly y: number;
+  readonly dy: number;
+  readonly d2y: number;
+}
+
+export interface ArrayEvaluation {
+  y: Float64Array;
+  dy: Float64Array;
+  d2y: Float64Array;
+}
+
+export interface VectorEvaluation {
+  readonly y: number[];
+  readonly jacobian: number[][];
+}
+
+/** Moments of f(x) and f'(x) for x ~ N(μ, σ²). */
+export interface GaussianStats {
+  readonly mean: number;
+  readonly variance: number;
+  readonly meanSlope: number;
+  readonly meanSquaredSlope: number;
+  /** Fraction of inputs where f'(x) = 0 exactly (dead units). */
+  readonly deadFraction: number;
+}
+
+/** A call or layer configuration recognized in source code. */
+export interface RecognizedCall {
+  readonly id: string;
+  /** Effective parameters: literals from the code, else the framework's defaults, by core names. */
+  readonly params: Record<string, number | string | boolean>;
+  readonly framework: Framework;
+  /** Offsets of the recognized name in the text. */
+  readonly start: number;
+  readonly end: number;
+  /** A numeric literal argument of the activation itself (`relu(-2.0)`). */
+  readonly arg?: number;
+  /** Parameters the code gives as expressions: reported by name, their default is used. */
+  readonly nonLiteral?: string[];
+}
