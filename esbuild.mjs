@@ -15,7 +15,11 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const only = process.argv.includes('--unit') ? 'unit' : process.argv.includes('--bench') ? 'bench' : undefined;
+const only = process.argv.includes('--unit')
+  ? 'unit'
+  : process.argv.includes('--bench')
+    ? 'bench'
+    : undefined;
 
 const common = {
   bundle: true,
@@ -133,7 +137,9 @@ try {
   }
 } catch (e) {
   for (const error of e.errors ?? [e]) {
-    console.error(error.location ? `${error.location.file}:${error.location.line}: ${error.text}` : error);
+    console.error(
+      error.location ? `${error.location.file}:${error.location.line}: ${error.text}` : error,
+    );
   }
   process.exit(1);
 }

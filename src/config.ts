@@ -52,7 +52,11 @@ export function readConfig(): LensConfig {
     sections: Object.fromEntries(
       HOVER_SECTIONS.map((s) => [
         s,
-        !(typeof sections === 'object' && sections !== null && (sections as Record<string, unknown>)[s] === false),
+        !(
+          typeof sections === 'object' &&
+          sections !== null &&
+          (sections as Record<string, unknown>)[s] === false
+        ),
       ]),
     ) as Record<HoverSection, boolean>,
     significantDigits: clampedNumber(c.get('significantDigits'), 2, 12, 4, true),
