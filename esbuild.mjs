@@ -108,7 +108,6 @@ const contexts = {
     ...nodeTest,
     entryPoints: ['bench/index.ts'],
     outfile: 'out/bench/index.js',
-    external: ['@tensorflow/*'],
   },
 };
 

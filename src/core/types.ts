@@ -93,6 +93,16 @@ export interface ActivationInfo {
   readonly differences: readonly FrameworkDifference[];
   /** A plot range that shows the interesting part of the function, for the default parameters. */
   readonly plotRange: readonly [number, number];
+  /**
+   * A few telling x positions for a values table, for these parameters: kinks, 0, where f' peaks, a
+   * point on each side. Sorted, at most eight. Scalar functions only.
+   */
+  readonly tellingPoints?: (params?: Params) => number[];
+  /**
+   * Parameter sets that together reach every distinct `formulasOf()` variant (choice values, hardsigmoid's
+   * two slopes, relu's Keras extras): typeset each at build time and every runtime formula is covered.
+   */
+  readonly formulaVariants?: readonly Params[];
 }
 
 /** f, f' and f'' at one point. */
@@ -121,6 +131,26 @@ export interface GaussianStats {
   readonly meanSquaredSlope: number;
   /** Fraction of inputs where f'(x) = 0 exactly (dead units). */
   readonly deadFraction: number;
+}
+
+/** Inputs of gradientThroughDepth: pre-activations x ~ N(mu + bias, sigma²), weights scaled by gain. */
+export interface DepthOptions {
+  readonly mu: number;
+  readonly sigma: number;
+  /** Weight scale g (PyTorch's init gain). */
+  readonly gain: number;
+  /** Added to every pre-activation: shifts the mean to mu + bias. */
+  readonly bias?: number;
+  /** Number of layers (0 … 10000). */
+  readonly depth: number;
+}
+
+/** chi = gain²·E[f'(x)²] per layer; cumulative[k] = chi^(k+1); dead fraction and E[f] at that input. */
+export interface DepthResult {
+  readonly chi: number;
+  readonly cumulative: number[];
+  readonly deadFraction: number;
+  readonly meanOutput: number;
 }
 
 /** A call or layer configuration recognized in source code. */

@@ -1,0 +1,208 @@
+/**
+ * ReLU (with Keras' negative_slope, max_value and threshold) and ReLU6. relu'(0) = 0 as in PyTorch.
+ */
+import type { ParamSpec } from '../types';
+import { cases, fm, num, type Resolved, type ScalarDef } from './def';
+import { docLinks } from './docs';
+
+const KINKED_LINEAR = {
+  monotonic: true,
+  smooth: false,
+  selfGated: false,
+};
+
+/** relu's plain form applies when Keras' extras keep their defaults. */
+function isPlainRelu(p: Resolved): boolean {
+  return (
+    num(p, 'negative_slope') === 0 && num(p, 'max_value') === Infinity && num(p, 'threshold') === 0
+  );
+}
+
+const reluParams: ParamSpec[] = [
+  {
+    name: 'negative_slope',
+    symbol: '\\alpha',
+    unicode: 'α',
+    default: 0,
+    description: 'Keras only: slope below the threshold (0 gives plain ReLU).',
+  },
+  {
+    name: 'max_value',
+    symbol: 'm',
+    unicode: 'm',
+    default: Infinity,
+    min: 0,
+    max: Infinity,
+    description: 'Keras only: saturation value (∞ for none, 6 gives ReLU6).',
+  },
+  {
+    name: 'threshold',
+    symbol: '\\theta',
+    unicode: 'θ',
+    default: 0,
+    description: 'Keras only: inputs at or below it are zeroed (or leak with negative_slope).',
+  },
+];
+
+export const relu: ScalarDef = {
+  kind: 'scalar',
+  info: {
+    id: 'relu',
+    name: 'ReLU',
+    family: 'ReLU family',
+    summary: 'Rectified linear unit: max(0, x).',
+    params: reluParams,
+    properties: {
+      ...KINKED_LINEAR,
+      range: '[0, ∞)',
+      zeroCentred: false,
+      saturates: { left: true, right: false },
+      bounded: { below: true, above: false },
+    },
+    notes: [
+      'No saturation for x > 0, so gradients pass unchanged through active units.',
+      'Dead for x < 0: a unit whose input stays negative never learns again; a small positive bias init such as 0.1 keeps units alive.',
+      "relu'(0) is a convention: the derivative is undefined there and software returns a one-sided value (0 in PyTorch).",
+    ],
+    gain: () => Math.SQRT2,
+    docs: docLinks({
+      pytorch: 'ReLU',
+      keras: 'relu',
+      tensorflow: 'nn/relu',
+      jax: 'relu',
+      flux: 'relu',
+      tfjs: 'relu',
+    }),
+    related: ['leaky_relu', 'gelu', 'silu', 'elu', 'relu6'],
+    differences: [
+      {
+        frameworks: ['keras'],
+        text: 'Keras relu also takes negative_slope, max_value and threshold; the defaults give plain ReLU.',
+      },
+    ],
+    plotRange: [-3, 3],
+    formulaVariants: [{}, { negative_slope: 0.1 }],
+  },
+  bind(p) {
+    if (isPlainRelu(p)) {
+      return (x, o) => {
+        o.y = x > 0 ? x : 0;
+        o.dy = x > 0 ? 1 : 0;
+        o.d2y = 0;
+      };
+    }
+    const a = num(p, 'negative_slope');
+    const m = num(p, 'max_value');
+    const t = num(p, 'threshold');
+    if (m === Infinity && t === 0) {
+      // Keras hands this case to leaky_relu, whose slope at 0 is the negative slope.
+      return (x, o) => {
+        o.y = x > 0 ? x : a * x;
+        o.dy = x > 0 ? 1 : a;
+        o.d2y = 0;
+      };
+    }
+    // Keras: x·[x > θ], clipped to [0, m], minus α·relu(θ − x).
+    return (x, o) => {
+      let pos = x > t ? x : 0;
+      let dpos = x > t ? 1 : 0;
+      if (m !== Infinity) {
+        pos = Math.min(Math.max(pos, 0), m);
+        dpos = x > t && x > 0 && x < m ? 1 : 0;
+      }
+      o.y = pos - (x < t ? a * (t - x) : 0);
+      o.dy = dpos + (x < t ? a : 0);
+      o.d2y = 0;
+    };
+  },
+  kernel(p) {
+    if (!isPlainRelu(p)) {
+      return undefined;
+    }
+    return (xs, y, dy, d2y) => {
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        // x > 0 is false for NaN: the x === x test keeps NaN in, NaN out.
+        y[i] = x > 0 ? x : x === x ? 0 : NaN;
+        dy[i] = x > 0 ? 1 : x === x ? 0 : NaN;
+        d2y[i] = x === x ? 0 : NaN;
+      }
+    };
+  },
+  kinks(p) {
+    const t = num(p, 'threshold');
+    const m = num(p, 'max_value');
+    const out = [t];
+    if (m !== Infinity) {
+      out.push(m);
+      if (t < 0) {
+        out.push(0);
+      }
+    }
+    return [...new Set(out)].sort((a, b) => a - b);
+  },
+  formulas(p) {
+    if (isPlainRelu(p)) {
+      return {
+        f: fm('\\max(0, x)', 'max(0, x)'),
+        df: cases(['1', 'x > 0', '1', 'x > 0'], ['0', 'x \\le 0', '0', 'x ≤ 0']),
+      };
+    }
+    return {
+      f: cases(
+        ['\\min(x, m)', 'x > \\theta', 'min(x, m)', 'x > θ'],
+        ['\\alpha (x - \\theta)', 'x \\le \\theta', 'α(x − θ)', 'x ≤ θ'],
+      ),
+      df: cases(
+        ['1', '\\theta < x < m', '1', 'θ < x < m'],
+        ['0', 'x \\ge m', '0', 'x ≥ m'],
+        ['\\alpha', 'x \\le \\theta', 'α', 'x ≤ θ'],
+      ),
+    };
+  },
+};
+
+export const relu6: ScalarDef = {
+  kind: 'scalar',
+  info: {
+    id: 'relu6',
+    name: 'ReLU6',
+    family: 'ReLU family',
+    summary: 'ReLU capped at 6: min(max(0, x), 6).',
+    params: [],
+    properties: {
+      ...KINKED_LINEAR,
+      range: '[0, 6]',
+      zeroCentred: false,
+      saturates: { left: true, right: true },
+      bounded: { below: true, above: true },
+    },
+    notes: [
+      'The cap at 6 keeps activations in a range that quantises well (MobileNet).',
+      'Gradient is 0 below 0 and above 6: units can die on both sides.',
+    ],
+    docs: docLinks({
+      pytorch: 'ReLU6',
+      keras: 'relu6',
+      tensorflow: 'nn/relu6',
+      jax: 'relu6',
+      flux: 'relu6',
+      tfjs: 'relu6',
+    }),
+    related: ['relu', 'hardtanh', 'hardswish'],
+    differences: [
+      { frameworks: ['tfjs'], text: "tf.relu6's gradient at x = 6 is 1 (PyTorch: 0)." },
+    ],
+    plotRange: [-2, 8],
+  },
+  bind: () => (x, o) => {
+    o.y = Math.min(Math.max(x, 0), 6);
+    o.dy = x > 0 && x < 6 ? 1 : 0;
+    o.d2y = 0;
+  },
+  kinks: () => [0, 6],
+  formulas: () => ({
+    f: fm('\\min(\\max(0, x), 6)', 'min(max(0, x), 6)'),
+    df: cases(['1', '0 < x < 6', '1', '0 < x < 6'], ['0', '\\text{otherwise}', '0', 'otherwise']),
+  }),
+};

@@ -1,0 +1,208 @@
+/**
+ * Vector activations: each output depends on the whole input, so they come with a Jacobian instead of
+ * a scalar derivative. `dim` is accepted and ignored (the input is one 1-D vector).
+ */
+import type { ParamSpec, Properties } from '../types';
+import { fm, type VectorDef } from './def';
+import { docLinks } from './docs';
+import {
+  glu as gluMath,
+  logSoftmax as logSoftmaxMath,
+  softmaxLike,
+  sparsemax as sparsemaxMath,
+} from './vectorMath';
+
+const dim: ParamSpec = {
+  name: 'dim',
+  symbol: '\\text{dim}',
+  unicode: 'dim',
+  default: -1,
+  frameworkDefaults: { flux: 1 },
+  description:
+    'Axis to normalise over; a single vector has only one, so it does not change the values here.',
+};
+
+const PROB_PROPS: Properties = {
+  range: '(0, 1), summing to 1',
+  monotonic: true,
+  zeroCentred: false,
+  smooth: true,
+  saturates: { left: true, right: true },
+  bounded: { below: true, above: true },
+  selfGated: false,
+};
+
+export const softmax: VectorDef = {
+  kind: 'vector',
+  info: {
+    id: 'softmax',
+    name: 'Softmax',
+    family: 'Softmax family',
+    summary: 'Exponentiate and normalise: a probability distribution over the entries.',
+    params: [dim],
+    properties: PROB_PROPS,
+    notes: [
+      'Invariant to adding a constant to every entry: computed as e^{z−max z}/Σ e^{z−max z} so nothing overflows.',
+      'A soft winner-take-all: the largest entry dominates more as the gap grows.',
+      '∂yᵢ/∂zⱼ = yᵢ(δᵢⱼ − yⱼ): pair with log-softmax and NLL (cross-entropy) for a clean gradient y − target.',
+    ],
+    docs: docLinks({
+      pytorch: 'Softmax',
+      keras: 'softmax',
+      tensorflow: 'nn/softmax',
+      jax: 'softmax',
+      flux: 'softmax',
+      tfjs: 'softmax',
+    }),
+    related: ['log_softmax', 'softmin', 'sparsemax', 'sigmoid'],
+    differences: [
+      {
+        frameworks: ['flux'],
+        text: 'NNlib softmax normalises over dims=1 (columns), not the last axis.',
+      },
+      {
+        frameworks: ['pytorch'],
+        text: 'F.softmax without dim picks an axis implicitly (deprecated): pass dim.',
+      },
+    ],
+    plotRange: [-4, 4],
+  },
+  apply: (z) => softmaxLike(z, 1),
+  formulas: () => ({
+    f: fm(
+      '\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}',
+      'softmax(z)ᵢ = e^(zᵢ)/Σⱼ e^(zⱼ)',
+    ),
+    df: fm(
+      '\\frac{\\partial y_i}{\\partial z_j} = y_i(\\delta_{ij} - y_j)',
+      '∂yᵢ/∂zⱼ = yᵢ(δᵢⱼ − yⱼ)',
+    ),
+  }),
+};
+
+export const logSoftmax: VectorDef = {
+  kind: 'vector',
+  info: {
+    id: 'log_softmax',
+    name: 'LogSoftmax',
+    family: 'Softmax family',
+    summary: 'log softmax(z) = z − log Σ e^z, computed without forming the softmax.',
+    params: [dim],
+    properties: { ...PROB_PROPS, range: '(−∞, 0]', bounded: { below: false, above: true } },
+    notes: [
+      'log-softmax = z − log Σ e^z: stable where log(softmax(z)) would give −∞ for a tiny probability.',
+      'With NLLLoss it is cross-entropy; its gradient is one-hot minus the softmax.',
+    ],
+    docs: docLinks({
+      pytorch: 'LogSoftmax',
+      keras: 'log_softmax',
+      tensorflow: 'nn/log_softmax',
+      jax: 'log_softmax',
+      flux: 'logsoftmax',
+      tfjs: 'logSoftmax',
+    }),
+    related: ['softmax', 'logsigmoid'],
+    differences: [],
+    plotRange: [-4, 4],
+  },
+  apply: (z) => logSoftmaxMath(z),
+  formulas: () => ({
+    f: fm('z_i - \\log \\sum_j e^{z_j}', 'zᵢ − log Σⱼ e^(zⱼ)'),
+    df: fm(
+      '\\frac{\\partial y_i}{\\partial z_j} = \\delta_{ij} - \\operatorname{softmax}(z)_j',
+      '∂yᵢ/∂zⱼ = δᵢⱼ − softmax(z)ⱼ',
+    ),
+  }),
+};
+
+export const softmin: VectorDef = {
+  kind: 'vector',
+  info: {
+    id: 'softmin',
+    name: 'Softmin',
+    family: 'Softmax family',
+    summary: 'softmax(−z): the smallest entry gets the largest probability.',
+    params: [dim],
+    properties: { ...PROB_PROPS, monotonic: false },
+    notes: [
+      'softmin(z) = softmax(−z): each output decreases in its own input.',
+      'Weights small values most, e.g. turning distances or costs into probabilities.',
+    ],
+    docs: docLinks({ pytorch: 'Softmin' }),
+    related: ['softmax'],
+    differences: [],
+    plotRange: [-4, 4],
+  },
+  apply: (z) => softmaxLike(z, -1),
+  formulas: () => ({
+    f: fm('\\frac{e^{-z_i}}{\\sum_j e^{-z_j}}', 'e^(−zᵢ)/Σⱼ e^(−zⱼ)'),
+    df: fm(
+      '\\frac{\\partial y_i}{\\partial z_j} = -y_i(\\delta_{ij} - y_j)',
+      '∂yᵢ/∂zⱼ = −yᵢ(δᵢⱼ − yⱼ)',
+    ),
+  }),
+};
+
+export const glu: VectorDef = {
+  kind: 'vector',
+  info: {
+    id: 'glu',
+    name: 'GLU',
+    family: 'Softmax family',
+    summary: 'Gated linear unit: split the input into halves a, b and return a ⊙ σ(b).',
+    params: [dim],
+    properties: {
+      range: '(−∞, ∞)',
+      monotonic: false,
+      zeroCentred: false,
+      smooth: true,
+      saturates: { left: false, right: false },
+      bounded: { below: false, above: false },
+      selfGated: false,
+    },
+    notes: [
+      'Halves the size along dim: the second half gates the first (needs an even length).',
+      'The gate σ(b) learns what to pass; variants (GEGLU, SwiGLU) swap σ for GELU or SiLU.',
+    ],
+    docs: docLinks({ pytorch: 'GLU', keras: 'glu', jax: 'glu' }),
+    related: ['sigmoid', 'silu'],
+    differences: [],
+    plotRange: [-4, 4],
+  },
+  apply: (z) => gluMath(z),
+  formulas: () => ({
+    f: fm('a \\odot \\sigma(b),\\quad z = [a; b]', 'a ⊙ σ(b), z = [a; b]'),
+    df: fm(
+      '\\frac{\\partial y_i}{\\partial a_i} = \\sigma(b_i),\\; \\frac{\\partial y_i}{\\partial b_i} = a_i \\sigma(b_i)(1 - \\sigma(b_i))',
+      '∂yᵢ/∂aᵢ = σ(bᵢ), ∂yᵢ/∂bᵢ = aᵢσ(bᵢ)(1 − σ(bᵢ))',
+    ),
+  }),
+};
+
+export const sparsemax: VectorDef = {
+  kind: 'vector',
+  info: {
+    id: 'sparsemax',
+    name: 'Sparsemax',
+    family: 'Softmax family',
+    summary: 'Projection onto the probability simplex: like softmax, but exact zeros.',
+    params: [dim],
+    properties: { ...PROB_PROPS, range: '[0, 1], summing to 1', smooth: false },
+    notes: [
+      'max(z − τ, 0) with τ chosen so the outputs sum to 1: small entries get exactly 0.',
+      'Jacobian diag(s) − s sᵀ/|S| on the support S: piecewise linear.',
+    ],
+    docs: docLinks({ keras: 'sparsemax' }),
+    related: ['softmax', 'sparse_sigmoid'],
+    differences: [],
+    plotRange: [-4, 4],
+  },
+  apply: (z) => sparsemaxMath(z),
+  formulas: () => ({
+    f: fm('\\max(z_i - \\tau(z), 0),\\; \\sum_i y_i = 1', 'max(zᵢ − τ(z), 0), Σᵢ yᵢ = 1'),
+    df: fm(
+      '\\frac{\\partial y_i}{\\partial z_j} = s_i\\left(\\delta_{ij} - \\frac{s_j}{|S|}\\right)',
+      '∂yᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ/|S|)',
+    ),
+  }),
+};

@@ -1,0 +1,101 @@
+/**
+ * Literal values in argument lists: numbers in every spelling our languages have, signs, simple fractions
+ * (`1/3`, Julia's `1//3`), strings, booleans and None. Anything else is an expression we do not evaluate.
+ */
+import type { Token } from './tokenizer';
+
+/** A literal's value; `null` is Python's None, Julia's nothing, JS null (meaning "use the default"). */
+export type LiteralValue = number | string | boolean | null;
+
+/** Parses one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `1_000`, `1'000`). */
+export function parseNumber(raw: string): number | undefined {
+  let s = raw.replace(/[_']/g, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(s)) {
+    return parseInt(s.slice(2), 16);
+  }
+  // Rust's f32/f64 suffixes first: `2.0f64` is not Julia's 2.0 × 10^64.
+  s = s.replace(/f(?:32|64)$/, '');
+  // Julia Float32: 0.2f0, 1f-2 (f plays the role of e).
+  const jf = /^(\d*\.?\d*)f([+-]?\d+)$/.exec(s);
+  if (jf && jf[1] !== '' && jf[1] !== '.') {
+    return Number(`${jf[1]}e${jf[2]}`);
+  }
+  // Type suffixes: C/C++ f, F, l, L, u, U; Rust f32, f64, i32, u8, usize, …
+  s = s.replace(/(?:[fF](?:32|64)?|[iu](?:8|16|32|64|128|size)|[lLuU]+)$/, '');
+  if (s.endsWith('.')) {
+    s += '0';
+  }
+  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
+    return undefined;
+  }
+  const v = Number(s);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+const WORDS: Readonly<Record<string, LiteralValue>> = {
+  True: true,
+  False: false,
+  true: true,
+  false: false,
+  None: null,
+  nothing: null,
+  null: null,
+  undefined: null,
+};
+
+/** The contents of a string token, without prefixes and quotes (escapes are left as written). */
+export function stringValue(tok: Token): string {
+  const t = tok.t;
+  let i = 0;
+  while (i < t.length && t[i] !== '"' && t[i] !== "'" && t[i] !== '`') {
+    i++;
+  }
+  const q = t[i];
+  const triple = t.startsWith(q.repeat(3), i) && t.length >= i + 6;
+  const open = triple ? 3 : 1;
+  const close = t.length > i + open && t.endsWith(q) ? open : 0;
+  return t.slice(i + open, t.length - close);
+}
+
+/**
+ * Evaluates tokens `[a, b)` as a literal: a number with optional sign, a fraction of two numbers, a
+ * parenthesized literal, a string, a boolean or None. Returns undefined for anything else (an expression).
+ */
+export function evalLiteral(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): LiteralValue | undefined {
+  if (a >= b) {
+    return undefined;
+  }
+  const first = toks[a];
+  if (b - a === 1) {
+    if (first.k === 'num') {
+      return parseNumber(first.t);
+    }
+    if (first.k === 'str') {
+      return stringValue(first);
+    }
+    if (first.k === 'id' && Object.prototype.hasOwnProperty.call(WORDS, first.t)) {
+      return WORDS[first.t];
+    }
+    return undefined;
+  }
+  if (first.t === '(' && toks[b - 1].t === ')') {
+    return evalLiteral(toks, a + 1, b - 1);
+  }
+  if (first.k === 'p' && (first.t === '-' || first.t === '+')) {
+    const v = evalLiteral(toks, a + 1, b);
+    return typeof v === 'number' ? (first.t === '-' ? -v : v) : undefined;
+  }
+  // n / d (and Julia's rational n // d): only between plain numbers, so `1 / x` stays an expression.
+  for (let i = a + 1; i < b - 1; i++) {
+    if (toks[i].t === '/' || toks[i].t === '//') {
+      const n = evalLiteral(toks, a, i);
+      const d = evalLiteral(toks, i + 1, b);
+      return typeof n === 'number' && typeof d === 'number' && d !== 0 ? n / d : undefined;
+    }
+  }
+  return undefined;
+}

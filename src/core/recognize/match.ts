@@ -1,0 +1,238 @@
+/**
+ * Recognition of one hovered token: a name (a call, a method, a reference like `activation=tf.nn.swish`, a
+ * builder like `LeakyReluConfig::new()`) or a string naming an activation where a layer is configured.
+ */
+import type { RecognizedCall } from '../types';
+import { findEnclosing, parseArgs } from './args';
+import { matchMaximum } from './handwritten';
+import type { Imports } from './imports';
+import { ParamBuilder } from './params';
+import { candidatePaths, isKnownHead, lookup, METHODS } from './resolve';
+import type { Spelling } from './spelling';
+import type { Lang, Token } from './tokenizer';
+
+/** What recognition sees: the window's tokens and the document's imports. */
+export interface Scope {
+  readonly toks: readonly Token[];
+  readonly imports: Imports;
+  readonly lang: Lang;
+}
+
+/** Words before a name that make it a definition or declaration, not a use. */
+const DECLARATIONS = new Set([
+  'def',
+  'class',
+  'function',
+  'fn',
+  'struct',
+  'enum',
+  'let',
+  'const',
+  'var',
+  'macro',
+  'module',
+  'mutable',
+  'type',
+  'interface',
+  'impl',
+  'trait',
+  'mod',
+  'lambda',
+  'global',
+  'nonlocal',
+]);
+
+/** Statement-leading words of import lines per language: nothing on these lines is hovered. */
+const IMPORT_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
+  python: new Set(['import', 'from']),
+  js: new Set(['import']),
+  cpp: new Set(['#', 'using', 'namespace']),
+  rust: new Set(['use', 'extern']),
+  julia: new Set(['using', 'import', 'export']),
+};
+
+/** Words that may precede a call in an expression; any other name before a name makes a declaration. */
+const EXPRESSION_WORDS = new Set([
+  'return',
+  'await',
+  'yield',
+  'else',
+  'in',
+  'of',
+  'case',
+  'throw',
+  'new',
+  'not',
+  'and',
+  'or',
+  'if',
+  'elif',
+  'while',
+  'is',
+  'for',
+  'do',
+  'then',
+  'begin',
+  'where',
+  'typeof',
+  'void',
+  'delete',
+  'assert',
+  'print',
+  'move',
+  'mut',
+]);
+
+/** Receivers whose attributes are the user's own objects, not tensors. */
+const SELF = new Set(['self', 'cls', 'this', 'super']);
+
+function onImportLine(scope: Scope, ti: number): boolean {
+  if (scope.lang === 'python' && scope.toks[ti].nl) {
+    // `from m import (\n    name,\n)`: a name alone on its line may sit in an import's parentheses.
+    const enc = findEnclosing(scope.toks, ti, scope.lang);
+    if (enc !== undefined && scope.toks[enc.open - 1]?.t === 'import') {
+      return true;
+    }
+  }
+  let k = ti;
+  while (k > 0 && !scope.toks[k].nl) {
+    k--;
+  }
+  const first = scope.toks[k];
+  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
+  if (scope.lang === 'rust' && first.t === 'pub') {
+    return scope.toks[k + 1]?.t === 'use';
+  }
+  return IMPORT_WORDS[scope.lang].has(first.t);
+}
+
+/** Builds the result for a spelling used at token `ti`. */
+function result(spelling: Spelling, tok: Token, pb: ParamBuilder): RecognizedCall {
+  return {
+    id: spelling.id,
+    params: pb.params,
+    framework: spelling.framework,
+    start: tok.s,
+    end: tok.e,
+    ...(pb.arg !== undefined ? { arg: pb.arg } : {}),
+    ...(pb.nonLiteral.length > 0 ? { nonLiteral: pb.nonLiteral } : {}),
+  };
+}
+
+/** Recognizes the identifier at token `ti`. */
+export function matchName(scope: Scope, ti: number): RecognizedCall | undefined {
+  const { toks, lang, imports } = scope;
+  const tok = toks[ti];
+  const next = toks[ti + 1];
+  // Only the last name of a path is the activation (burn's `XConfig::new()` is the exception).
+  const builder = next?.t === '::' && toks[ti + 2]?.t === 'new' && toks[ti + 3]?.t === '(';
+  if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder) {
+    return undefined;
+  }
+  let j = ti;
+  while (j >= 2 && (toks[j - 1].t === '.' || toks[j - 1].t === '::') && toks[j - 2].k === 'id') {
+    j -= 2;
+  }
+  const parts: string[] = [];
+  for (let k = j; k <= ti; k += 2) {
+    parts.push(toks[k].t);
+  }
+  const before = toks[j - 1];
+  const declared =
+    before !== undefined &&
+    (DECLARATIONS.has(before.t) || (before.k === 'id' && !EXPRESSION_WORDS.has(before.t)));
+  if (declared || onImportLine(scope, ti)) {
+    return undefined;
+  }
+  const exprReceiver = before !== undefined && (before.t === '.' || before.t === '::');
+  const method =
+    exprReceiver ||
+    (parts.length > 1 && (SELF.has(parts[0]) || !isKnownHead(parts[0], imports, lang)));
+
+  // Julia broadcasting: relu.(x)
+  let open = ti + 1;
+  if (lang === 'julia' && next?.t === '.' && toks[ti + 2]?.t === '(') {
+    open = ti + 2;
+  }
+  if (builder) {
+    open = ti + 3;
+  }
+  const isCall = toks[open]?.t === '(';
+
+  let spelling: Spelling | undefined;
+  if (method) {
+    if (SELF.has(parts[0]) && !exprReceiver) {
+      return undefined;
+    }
+    spelling = isCall ? METHODS[lang][tok.t] : undefined;
+  } else {
+    if (parts[parts.length - 1] === 'maximum') {
+      return matchMaximum(toks, ti, parts, imports, lang);
+    }
+    for (const path of candidatePaths(parts, imports, lang)) {
+      spelling = lookup(path, lang);
+      if (spelling) {
+        break;
+      }
+    }
+  }
+  if (spelling === undefined) {
+    return undefined;
+  }
+  const pb = new ParamBuilder(spelling, toks);
+  if (isCall) {
+    const list = parseArgs(toks, open);
+    const after = toks[list.close + 1];
+    // `relu(x) = max(x, 0)` defines relu in Julia; `x.relu = …` never calls it.
+    if (after?.t === '=' && list.close >= 0) {
+      return undefined;
+    }
+    if (method && spelling.pos.length === 0 && list.args.length > 0) {
+      return undefined;
+    }
+    pb.applyArgs(list.args, spelling.input);
+    if (!list.truncated) {
+      pb.applyChain(list.close + 1, Math.min(toks.length, list.close + 200));
+    }
+    return result(spelling, tok, pb);
+  }
+  return matchReference(scope, ti, parts, spelling, pb);
+}
+
+/** A name used without a call: `activation=tf.nn.swish`, `Dense(10 => 5, relu)`, `partial(nn.gelu, …)`. */
+function matchReference(
+  scope: Scope,
+  ti: number,
+  parts: readonly string[],
+  spelling: Spelling,
+  pb: ParamBuilder,
+): RecognizedCall | undefined {
+  const { toks, lang, imports } = scope;
+  const next = toks[ti + 1];
+  if (next?.t === '=' || next?.t === ':=' || next?.t === '+=') {
+    return undefined;
+  }
+  // Unqualified names in Python and JS are references only when imported (`from jax.nn import gelu`).
+  if (
+    parts.length === 1 &&
+    (lang === 'python' || lang === 'js') &&
+    !imports.aliases.has(parts[0])
+  ) {
+    return undefined;
+  }
+  if (parts.length === 1 && lang === 'cpp') {
+    return undefined;
+  }
+  const enc = findEnclosing(toks, ti, lang);
+  if (enc !== undefined && enc.index === 0 && toks[enc.open].t === '(') {
+    const callee = toks[enc.open - 1];
+    if (callee?.t === 'partial') {
+      const list = parseArgs(toks, enc.open);
+      pb.applyArgs(
+        list.args.filter((a) => a.name !== undefined),
+        false,
+      );
+    }
+  }
+  return result(spelling, toks[ti], pb);
+}

@@ -1,0 +1,60 @@
+/**
+ * JAX (`jax.nn`, `jax.numpy`) and Flax (`flax.linen`, `flax.nnx`, which re-export jax.nn) spellings.
+ * jax.nn.gelu defaults to the tanh approximation, unlike PyTorch.
+ */
+import type { Framework } from '../../types';
+import { f, names, type Namespace } from '../spelling';
+
+const AXIS = { pos: ['dim'], kw: { axis: 'dim', where: '', initial: '' } };
+
+function jaxNn(fw: Framework): Namespace {
+  const plain = names(
+    [
+      ['relu', 'relu'],
+      ['relu6', 'relu6'],
+      ['selu', 'selu'],
+      ['sigmoid', 'sigmoid'],
+      ['silu', 'silu'],
+      ['swish', 'silu'],
+      ['hard_sigmoid', 'hardsigmoid'],
+      ['hard_silu', 'hardswish'],
+      ['hard_swish', 'hardswish'],
+      ['hard_tanh', 'hardtanh'],
+      ['log_sigmoid', 'logsigmoid'],
+      ['soft_sign', 'softsign'],
+      ['softplus', 'softplus'],
+      ['sparse_plus', 'sparse_plus'],
+      ['sparse_sigmoid', 'sparse_sigmoid'],
+      ['mish', 'mish'],
+      ['identity', 'linear'],
+      ['tanh', 'tanh'],
+    ],
+    (id) => f(id, fw),
+  );
+  return {
+    ...plain,
+    leaky_relu: f('leaky_relu', fw, { pos: ['negative_slope'] }),
+    elu: f('elu', fw, { pos: ['alpha'] }),
+    celu: f('celu', fw, { pos: ['alpha'] }),
+    gelu: f('gelu', fw, { pos: ['approximate'] }, { approximate: 'tanh' }),
+    squareplus: f('squareplus', fw, { pos: ['b'] }),
+    softmax: f('softmax', fw, AXIS, { dim: -1 }),
+    log_softmax: f('log_softmax', fw, AXIS, { dim: -1 }),
+    glu: f('glu', fw, AXIS),
+  };
+}
+
+const JAX_NN = jaxNn('jax');
+const FLAX_NN = jaxNn('flax');
+
+/** Namespaces by full module path. */
+export const JAX_FLAX: Readonly<Record<string, Namespace>> = {
+  'jax.nn': JAX_NN,
+  'jax.numpy': { tanh: f('tanh', 'jax') },
+  'flax.linen': FLAX_NN,
+  'flax.linen.activation': FLAX_NN,
+  'flax.nnx': FLAX_NN,
+  numpy: { tanh: f('tanh', 'numpy') },
+  math: { tanh: f('tanh', 'other') },
+  'scipy.special': { expit: f('sigmoid', 'numpy') },
+};

@@ -1,0 +1,203 @@
+/**
+ * Gaussian statistics: quadrature against closed forms (ReLU, the identity, eˣ, symmetry) to 1e-9 and
+ * against seeded Monte-Carlo; gradient gain through depth against mean-field theory.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateArray, gaussianStats, gradientThroughDepth } from '../../src/core/activations';
+import { quadratureStats } from '../../src/core/activations/stats';
+import { relu } from '../../src/core/activations/reluFamily';
+import { resolveFor } from '../../src/core/activations/registry';
+import type { GaussianStats, Params } from '../../src/core/types';
+import { normalSamples } from './coreRandom';
+
+/** Φ by a route independent of the core (series of erf), for closed forms. */
+function phiCdf(x: number): number {
+  // erf(z) = 2/√π Σ (−1)ⁿ z^{2n+1}/(n!(2n+1)); fine for |z| ≤ 3 used here.
+  const z = x / Math.SQRT2;
+  let term = z;
+  let sum = z;
+  for (let n = 1; n < 200; n++) {
+    term *= (-z * z) / n;
+    sum += term / (2 * n + 1);
+  }
+  return 0.5 * (1 + (2 / Math.sqrt(Math.PI)) * sum);
+}
+
+function near(a: number, b: number, tol: number, what: string): void {
+  assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+}
+
+describe('closed forms', () => {
+  const params: Array<[number, number]> = [
+    [0, 1],
+    [0.7, 0.3],
+    [-1.5, 2],
+    [2, 0.5],
+    [2, 0.05],
+    [0.1, 40],
+  ];
+  for (const [mu, sigma] of params) {
+    test(`ReLU quadrature = closed form at μ=${mu}, σ=${sigma}`, () => {
+      const q = quadratureStats(relu, resolveFor(relu), mu, sigma);
+      const c = gaussianStats('relu', mu, sigma);
+      const a = mu / sigma;
+      // The series behind phiCdf is only accurate for moderate |μ/σ|.
+      if (Math.abs(a) <= 5) {
+        near(c.meanSlope, phiCdf(a), 1e-12, "E[f'] = Φ(μ/σ)");
+      }
+      for (const k of Object.keys(c) as Array<keyof GaussianStats>) {
+        near(q[k], c[k], 1e-10, k);
+      }
+    });
+    test(`identity and eˣ at μ=${mu}, σ=${sigma}`, () => {
+      const lin = gaussianStats('linear', mu, sigma);
+      near(lin.mean, mu, 1e-12, 'E[x]');
+      near(lin.variance, sigma * sigma, 1e-12, 'Var[x]');
+      if (sigma < 5) {
+        const ex = gaussianStats('exponential', mu, sigma);
+        const m = Math.exp(mu + (sigma * sigma) / 2);
+        near(ex.mean, m, 1e-10, 'E[eˣ]');
+        near(ex.variance, Math.expm1(sigma * sigma) * m * m, 1e-9, 'Var[eˣ]');
+        near(ex.meanSquaredSlope, Math.exp(2 * mu + 2 * sigma * sigma), 1e-9, "E[f'²]");
+      }
+    });
+  }
+
+  test('GELU (smooth, exact form): E[xΦ(x)] and E[Φ(x) + xφ(x)] in closed form to 1e-9', () => {
+    // Stein's lemma and the product of two Gaussian densities, with s = √(1 + σ²):
+    // E[XΦ(X)] = μΦ(μ/s) + σ²φ(μ/s)/s and E[Xφ(X)] = μφ(μ/s)/s³.
+    for (const [mu, sigma] of [
+      [0, 1],
+      [0.5, 2],
+      [-1, 0.5],
+      [1, 10],
+    ]) {
+      const s = Math.sqrt(1 + sigma * sigma);
+      const a = mu / s;
+      const pdf = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI);
+      const st = gaussianStats('gelu', mu, sigma);
+      near(st.mean, mu * phiCdf(a) + (sigma * sigma * pdf) / s, 1e-9, `E[gelu] μ=${mu} σ=${sigma}`);
+      near(st.meanSlope, phiCdf(a) + (mu * pdf) / (s * s * s), 1e-9, `E[gelu'] μ=${mu} σ=${sigma}`);
+    }
+  });
+
+  test('symmetry: E[σ(x)] = ½ and E[tanh x] = 0 for μ = 0 at any σ', () => {
+    for (const sigma of [0.1, 1, 10, 300]) {
+      near(gaussianStats('sigmoid', 0, sigma).mean, 0.5, 1e-12, `sigmoid σ=${sigma}`);
+      near(gaussianStats('tanh', 0, sigma).mean, 0, 1e-12, `tanh σ=${sigma}`);
+    }
+  });
+
+  test("hardtanh: E[f'] = P(−1 < x < 1) and the dead fraction is the rest", () => {
+    const s = gaussianStats('hardtanh', 0.3, 0.8);
+    const inside = phiCdf((1 - 0.3) / 0.8) - phiCdf((-1 - 0.3) / 0.8);
+    near(s.meanSlope, inside, 1e-12, "E[f']");
+    near(s.deadFraction, 1 - inside, 1e-12, 'dead');
+  });
+
+  test('sigma = 0 gives the values at mu', () => {
+    const s = gaussianStats('tanh', 0.5, 0);
+    assert.equal(s.mean, Math.tanh(0.5));
+    assert.equal(s.variance, 0);
+  });
+
+  test('bad inputs are rejected naming them', () => {
+    assert.throws(() => gaussianStats('relu', NaN, 1), /mu/);
+    assert.throws(() => gaussianStats('relu', 0, -1), /sigma/);
+    assert.throws(() => gaussianStats('softmax', 0, 1), /vector/);
+  });
+});
+
+describe('Monte-Carlo agreement (seeded)', () => {
+  const N = 200000;
+  const cases: Array<[string, number, number, Params]> = [
+    ['sigmoid', 0.5, 2, {}],
+    ['tanh', -0.3, 1.5, {}],
+    ['gelu', 0, 1, {}],
+    ['gelu', 1, 3, { approximate: 'tanh' }],
+    ['elu', -0.5, 1, {}],
+    ['silu', 0.2, 0.7, {}],
+    ['mish', -1, 2, {}],
+    ['leaky_relu', 0, 1, {}],
+    ['hardswish', 0.5, 2.5, {}],
+    ['relu6', 3, 4, {}],
+    ['softplus', 0, 5, {}],
+    ['threshold', 0, 1, {}],
+    ['sparse_plus', 0.1, 1, {}],
+  ];
+  cases.forEach(([id, mu, sigma, p], n) => {
+    test(`${id} ${JSON.stringify(p)} at μ=${mu}, σ=${sigma}`, () => {
+      const xs = normalSamples(N, mu, sigma, 1234 + n);
+      const { y, dy } = evaluateArray(id, xs, p);
+      const stats = gaussianStats(id, mu, sigma, p);
+      const mc = (v: Float64Array | number[]) => {
+        let m = 0;
+        for (const a of v) {
+          m += a;
+        }
+        m /= v.length;
+        let s2 = 0;
+        for (const a of v) {
+          s2 += (a - m) * (a - m);
+        }
+        return { m, se: Math.sqrt(s2 / (v.length - 1) / v.length) };
+      };
+      const ym = mc(y);
+      const checks: Array<[string, number, { m: number; se: number }]> = [
+        ['mean', stats.mean, ym],
+        ['variance', stats.variance, mc(Array.from(y, (v) => (v - ym.m) ** 2))],
+        ['meanSlope', stats.meanSlope, mc(dy)],
+        ['meanSquaredSlope', stats.meanSquaredSlope, mc(Array.from(dy, (v) => v * v))],
+        ['deadFraction', stats.deadFraction, mc(Array.from(dy, (v) => (v === 0 ? 1 : 0)))],
+      ];
+      for (const [k, exact, { m, se }] of checks) {
+        // Five standard errors, plus a floor for quantities that are exactly 0 in every sample.
+        assert.ok(
+          Math.abs(exact - m) <= 5 * se + 1e-12,
+          `${k}: quadrature ${exact}, MC ${m} ± ${se}`,
+        );
+      }
+    });
+  });
+});
+
+describe('gradient through depth', () => {
+  test('ReLU with He gain √2 is critical: chi = 1 at zero mean', () => {
+    const r = gradientThroughDepth('relu', { mu: 0, sigma: 1, gain: Math.SQRT2, depth: 20 });
+    near(r.chi, 1, 1e-14, 'chi');
+    assert.equal(r.cumulative.length, 20);
+    near(r.deadFraction, 0.5, 1e-14, 'dead');
+  });
+
+  test('cumulative[k] = chi^(k+1); a positive bias revives ReLU units', () => {
+    const base = gradientThroughDepth('relu', { mu: 0, sigma: 1, gain: Math.SQRT2, depth: 5 });
+    const biased = gradientThroughDepth('relu', {
+      mu: 0,
+      sigma: 1,
+      gain: Math.SQRT2,
+      bias: 0.1,
+      depth: 5,
+    });
+    assert.ok(biased.chi > base.chi && biased.deadFraction < base.deadFraction);
+    biased.cumulative.forEach((c, k) => near(c, biased.chi ** (k + 1), 1e-14, `k=${k}`));
+    near(biased.chi, 2 * phiCdf(0.1), 1e-12, 'chi = g²Φ(b/σ)');
+  });
+
+  test('sigmoid vanishes, tanh with gain 5/3 decays more slowly', () => {
+    const sig = gradientThroughDepth('sigmoid', { mu: 0, sigma: 1, gain: 1, depth: 10 });
+    const th = gradientThroughDepth('tanh', { mu: 0, sigma: 1, gain: 5 / 3, depth: 10 });
+    assert.ok(sig.chi < 0.0625 + 1e-12, `σ' ≤ 1/4 so chi ≤ 1/16, got ${sig.chi}`);
+    assert.ok(th.cumulative[9] > sig.cumulative[9]);
+    near(sig.meanOutput, gaussianStats('sigmoid', 0, 1).mean, 0, 'meanOutput');
+  });
+
+  test('bad depth options are rejected naming them', () => {
+    const o = { mu: 0, sigma: 1, gain: 1, depth: 3 };
+    assert.throws(() => gradientThroughDepth('relu', { ...o, depth: -1 }), /depth/);
+    assert.throws(() => gradientThroughDepth('relu', { ...o, depth: 2.5 }), /depth/);
+    assert.throws(() => gradientThroughDepth('relu', { ...o, depth: 1e9 }), /depth/);
+    assert.throws(() => gradientThroughDepth('relu', { ...o, gain: NaN }), /gain/);
+    assert.throws(() => gradientThroughDepth('relu', { ...o, bias: Infinity }), /bias/);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The recognizer's tokenizer and literal parser: comments vanish, strings and numbers are single tokens in
+ * each language family's own syntax, and numeric literals parse in every spelling our languages have.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evalLiteral, parseNumber } from '../../src/core/recognize/literals';
+import { tokenize, type Lang } from '../../src/core/recognize/tokenizer';
+
+function texts(src: string, lang: Lang): string[] {
+  return tokenize(src, 0, src.length, lang).map((t) => t.t);
+}
+
+describe('recognizer tokenizer', () => {
+  it('drops Python comments and keeps prefixed and triple-quoted strings whole', () => {
+    assert.deepEqual(texts('f(rb"a#b") # relu(x)\n"""x\n y"""', 'python'), [
+      'f',
+      '(',
+      'rb"a#b"',
+      ')',
+      '"""x\n y"""',
+    ]);
+  });
+
+  it('drops C-like line and block comments and keeps template literals whole', () => {
+    assert.deepEqual(texts('a /* relu(x) */ b // c\n`t${x}`', 'js'), ['a', 'b', '`t${x}`']);
+  });
+
+  it('tells Julia transposes from chars and skips nested block comments', () => {
+    assert.deepEqual(texts("x' #= a #= b =# c =# 'c'", 'julia'), ['x', "'", "'c'"]);
+    assert.deepEqual(texts('relu!(x) != y', 'julia'), ['relu!', '(', 'x', ')', '!=', 'y']);
+  });
+
+  it('tells Rust lifetimes from chars', () => {
+    assert.deepEqual(texts("fn f<'a>(c: char) { 'x' }", 'rust'), [
+      'fn',
+      'f',
+      '<',
+      "'",
+      'a',
+      '>',
+      '(',
+      'c',
+      ':',
+      'char',
+      ')',
+      '{',
+      "'x'",
+      '}',
+    ]);
+  });
+
+  it('keeps numbers with exponents, suffixes and separators as one token', () => {
+    assert.deepEqual(texts('1e-2 .5 0.2f0 1f-2 2.0_f64 0.2f 1_000 6. x.0', 'julia'), [
+      '1e-2',
+      '.5',
+      '0.2f0',
+      '1f-2',
+      '2.0_f64',
+      '0.2f',
+      '1_000',
+      '6.',
+      'x',
+      '.',
+      '0',
+    ]);
+  });
+});
+
+describe('recognizer literals', () => {
+  it('parses numbers in every spelling', () => {
+    const cases: [string, number][] = [
+      ['1e-2', 0.01],
+      ['.1', 0.1],
+      ['6.', 6],
+      ['0.2f0', 0.2],
+      ['1f-2', 0.01],
+      ['0.2f', 0.2],
+      ['2.0f64', 2],
+      ['2.0_f64', 2],
+      ['1_000', 1000],
+      ["1'000", 1000],
+      ['0x10', 16],
+      ['3', 3],
+    ];
+    for (const [raw, value] of cases) {
+      assert.equal(parseNumber(raw), value, raw);
+    }
+    assert.equal(parseNumber('1e999'), undefined);
+    assert.equal(parseNumber('abc'), undefined);
+  });
+
+  it('evaluates signs, fractions, parentheses, strings and words, and nothing else', () => {
+    const ev = (src: string, lang: Lang = 'python') => {
+      const toks = tokenize(src, 0, src.length, lang);
+      return evalLiteral(toks, 0, toks.length);
+    };
+    assert.equal(ev('-0.5'), -0.5);
+    assert.equal(ev('1/3'), 1 / 3);
+    assert.equal(ev('1//3', 'julia'), 1 / 3);
+    assert.equal(ev('-(2)'), -2);
+    assert.equal(ev('"tanh"'), 'tanh');
+    assert.equal(ev('True'), true);
+    assert.equal(ev('None'), null);
+    assert.equal(ev('1/0'), undefined);
+    assert.equal(ev('self.slope'), undefined);
+    assert.equal(ev('2 * x'), undefined);
+    assert.equal(ev('-"a"'), undefined);
+  });
+});
