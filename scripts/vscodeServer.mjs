@@ -1,0 +1,273 @@
+// A real VS Code, offline: the VS Code server inside the npm package code-server@4.100.3
+// (= VS Code 1.100.3, the newest that runs on Node 20), driven by Debian chromium via playwright-core.
+// Recipe and reasons: /work/shared/docs/real-vscode-offline.md.
+//
+// Use from a script (see runIntegration.mjs, runBrowser.mjs, demo.mjs):
+//
+//   import { ensureServer, startServer, launchBrowser } from './vscodeServer.mjs';
+//   await ensureServer();                        // first run ~25 s (vscodeServerSetup.mjs), then a no-op
+//   const server = await startServer({ env: { MOCHA_GREP: 'hover' } });
+//   const url = server.payloadUrl({ folder: '/abs/workspace',
+//                                   extensionTestsPath: '/abs/out/test/integration/index.js' });
+//   const browser = await launchBrowser();
+//   try { ... (await browser.newPage()).goto(url) ... } finally { await browser.close(); await server.stop(); }
+//
+// Every run gets its own free port and fresh temp data dirs, so several runs may go at once; a
+// server still running when this process exits is killed then. CHROMIUM_PATH overrides
+// /usr/bin/chromium; ACTIVATION_LENS_SERVER_LOG=1 prints the server's output.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { ensureServer, repoRoot } from './vscodeServerSetup.mjs';
+
+export { CODE_SERVER_VERSION, ensureServer, repoRoot } from './vscodeServerSetup.mjs';
+
+/** Chromium flags that keep a headless run quiet and offline (no updates, sync or QUIC probes). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/**
+ * Starts the VS Code server on 127.0.0.1 with fresh temp data dirs. Without `port` the OS picks a
+ * free one (`--port 0`; the server prints the port it bound), so parallel runs never collide.
+ * `env` is added to this process's environment and reaches the extension host.
+ * @param {{ port?: number, env?: Record<string, string>, timeoutMs?: number,
+ *           log?: (line: string) => void }} [options] `log` receives the server's output lines
+ *   (default: dropped; set ACTIVATION_LENS_SERVER_LOG=1 to print them).
+ * @returns {Promise<{ port: number, url: string, dataDir: string, stop: () => Promise<void>,
+ *   payloadUrl: (options: { folder: string, extensionTestsPath?: string, kind?: 'node' | 'web' }) => string }>}
+ */
+/** Servers not yet stopped (group id → data dir): ended when this process exits, however. */
+const running = new Map();
+process.on('exit', () => {
+  // Servers run detached (own group, see below), so nothing else would end them.
+  for (const [pid, dataDir] of running) {
+    killGroup(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+export async function startServer({ port = 0, env = {}, timeoutMs = 60_000, log } = {}) {
+  const { serverMain: main } = await ensureServer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'activation-lens-vscode-'));
+  const print =
+    log ??
+    (process.env.ACTIVATION_LENS_SERVER_LOG === '1' ? (l) => console.log(`[server] ${l}`) : null);
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--telemetry-level',
+      'off',
+      '--server-data-dir',
+      join(dataDir, 'server-data'),
+      '--user-data-dir',
+      join(dataDir, 'user-data'),
+    ],
+    // Own process group: stop() kills the server together with the extension hosts it forks.
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  running.set(child.pid, dataDir);
+
+  let stopped;
+  const stop = () => {
+    stopped ??= new Promise((resolveStop) => {
+      const done = () => {
+        running.delete(child.pid);
+        rmSync(dataDir, { recursive: true, force: true });
+        resolveStop();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) {
+        killGroup(child.pid, 'SIGKILL'); // forked extension hosts may outlive the server
+        done();
+        return;
+      }
+      const force = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        killGroup(child.pid, 'SIGKILL');
+        done();
+      });
+      killGroup(child.pid, 'SIGTERM');
+    });
+    return stopped;
+  };
+
+  const boundPort = await new Promise((resolveReady, rejectReady) => {
+    const tail = [];
+    const timer = setTimeout(
+      () => fail(new Error(`VS Code server did not start within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    const fail = (error) => {
+      clearTimeout(timer);
+      error.message += tail.length ? `\nLast server output:\n${tail.join('\n')}` : '';
+      rejectReady(error);
+    };
+    const onLine = (line) => {
+      tail.push(line);
+      if (tail.length > 20) {
+        tail.shift();
+      }
+      print?.(line);
+      const m = /Extension host agent listening on (\d+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolveReady(Number(m[1]));
+      }
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop();
+        lines.forEach(onLine);
+      });
+    }
+    child.once('error', fail);
+    child.once('exit', (code, signal) =>
+      fail(new Error(`VS Code server exited early (code ${code}, signal ${signal})`)),
+    );
+  }).catch(async (e) => {
+    await stop();
+    throw e;
+  });
+
+  return {
+    port: boundPort,
+    url: `http://127.0.0.1:${boundPort}/`,
+    dataDir,
+    stop,
+    /** {@link payloadUrl} for this server; a web-only manifest copy lives in its data dir. */
+    payloadUrl: (options) => payloadUrl({ ...options, port: boundPort, scratchDir: dataDir }),
+  };
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * The workbench URL that opens `folder` with the extension loaded as a development extension
+ * (and, with `extensionTestsPath`, runs that test module in the extension host).
+ * @param {{ port: number, folder: string, extensionDevelopmentPath?: string,
+ *           extensionTestsPath?: string, kind?: 'node' | 'web', scratchDir?: string }} options
+ *   absolute local paths. `kind: 'web'` runs the package.json `browser` entry in the web-worker
+ *   extension host: VS Code 1.100's web workbench ignores the payload's
+ *   `extensionDevelopmentKind` (its environment service names it `extensionDevelopmentLocationKind`),
+ *   so a web-only copy of the manifest is made in `scratchDir` (`server.payloadUrl` passes the
+ *   server's data dir, removed on stop).
+ */
+export function payloadUrl({
+  port,
+  folder,
+  extensionDevelopmentPath = repoRoot,
+  extensionTestsPath,
+  kind,
+  scratchDir,
+}) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
+  if (kind === 'web' && !scratchDir) {
+    throw new Error("payloadUrl: kind 'web' needs scratchDir (or use server.payloadUrl)");
+  }
+  const devPath =
+    kind === 'web'
+      ? webOnlyExtension(extensionDevelopmentPath, scratchDir)
+      : extensionDevelopmentPath;
+  const payload = [
+    ['extensionDevelopmentPath', remote(devPath)],
+    ['skipWelcome', 'true'],
+  ];
+  if (extensionTestsPath) {
+    payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  }
+  if (kind === 'web') {
+    payload.push(['extensionDevelopmentKind', 'web']);
+  }
+  return (
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}` +
+    `&payload=${encodeURIComponent(JSON.stringify(payload))}`
+  );
+}
+
+/**
+ * Makes `<scratchDir>/web-extension`: the extension's manifest without `main` and with
+ * `extensionKind: ['web']`, plus links to its built files, so the workbench can only run it in
+ * the web-worker host (from dist/web/extension.js).
+ */
+function webOnlyExtension(extensionPath, scratchDir) {
+  const dir = join(scratchDir, 'web-extension');
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+  delete manifest.main;
+  manifest.extensionKind = ['web'];
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of ['dist', 'media', 'package.nls.json', 'README.md', 'LICENSE']) {
+    if (existsSync(join(extensionPath, name)) && !existsSync(join(dir, name))) {
+      symlinkSync(join(extensionPath, name), join(dir, name));
+    }
+  }
+  return dir;
+}
+
+/**
+ * Launches Debian chromium headless through playwright-core (never a downloaded browser).
+ * @param {{ headless?: boolean }} [options]
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export async function launchBrowser({ headless = true } = {}) {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
+  }
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Runs `cleanup` once on SIGINT/SIGTERM before exiting, so no server or browser is left behind.
+ * @param {() => Promise<void>} cleanup
+ * @returns {() => void} removes the handlers
+ */
+export function onInterrupt(cleanup) {
+  const handler = (signal) => {
+    console.error(`\n[activation-lens] ${signal}: cleaning up…`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}

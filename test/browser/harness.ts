@@ -1,0 +1,251 @@
+// Browser-check harness: a real VS Code workbench (VS Code server + headless Debian chromium) with
+// this extension loaded as a development extension, driven by playwright-core from Node.
+//
+//   import { openWorkbench, type Workbench } from './harness';
+//   describe('hover', function () {
+//     let wb: Workbench;
+//     before(async () => { wb = await openWorkbench(); });   // test/fixtures/, Restricted Mode
+//     after(async () => { await wb?.close(); });
+//     it('shows the ReLU hover', async () => {
+//       await wb.openFile('smoke.py');
+//       const hover = await wb.hoverOver('relu');            // Locator of the visible hover
+//       await hover.getByText('ReLU').first().waitFor();
+//       await wb.screenshot('relu-hover');                   // test-results/relu-hover.png
+//     });
+//   });
+//
+// Run: `npm run test:browser` (scripts/runBrowser.mjs; MOCHA_GREP=regex for a subset). Every
+// wait is on a DOM condition with Playwright's timeout, never a fixed sleep. Each workbench has
+// its own server (fresh user data) and browser; runBrowser.mjs closes any a test forgot.
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** The repository root (this file is bundled to out/test/browser/). */
+export const repoRoot = resolve(__dirname, '../../..');
+
+/** Where screenshots go (git-ignored). */
+export const resultsDir = join(repoRoot, 'test-results');
+
+/** A started VS Code server, as scripts/vscodeServer.mjs returns it. */
+export interface Server {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+  payloadUrl(options: {
+    folder: string;
+    extensionTestsPath?: string;
+    kind?: 'node' | 'web';
+  }): string;
+}
+
+interface ServerLib {
+  startServer(options?: { env?: Record<string, string> }): Promise<Server>;
+  launchBrowser(): Promise<Browser>;
+}
+
+/** Options of {@link openWorkbench}. */
+export interface WorkbenchOptions {
+  /** Workspace folder, absolute or relative to the repository (default `test/fixtures`). */
+  folder?: string;
+  /** `true` answers the trust prompt with Yes; default keeps Restricted Mode, like users who say No. */
+  trust?: boolean;
+  /** `'web'` runs the extension's `browser` entry in the web-worker extension host. */
+  kind?: 'node' | 'web';
+  /** Extra environment for the server (reaches the Node extension host). */
+  env?: Record<string, string>;
+  viewport?: { width: number; height: number };
+}
+
+/** A VS Code window to drive from a test. */
+export interface Workbench {
+  page: Page;
+  server: Server;
+  /** Opens a file of the workspace folder through Quick Open (Ctrl+P) and waits for its editor. */
+  openFile(relPath: string): Promise<void>;
+  /**
+   * Runs a command from the Command Palette by its exact title, e.g.
+   * `'Activation Lens: Plot Activation'`. Resolves once the palette closed or the command showed
+   * its own QuickPick/InputBox (then answer it through `page`).
+   */
+  runCommand(title: string): Promise<void>;
+  /**
+   * Moves the mouse onto the `nth` (0-based) occurrence of `text` in the active editor's
+   * rendered lines and returns the editor hover once it is visible.
+   */
+  hoverOver(text: string, nth?: number): Promise<Locator>;
+  /** Saves a picture of the whole window to `test-results/<name>.png`; returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Closes the browser and stops the server. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Every workbench not yet closed: scripts/runBrowser.mjs closes them after the run. */
+const openWorkbenches: Set<Workbench> =
+  ((globalThis as Record<string, unknown>).__activationLensWorkbenches as Set<Workbench>) ??
+  new Set<Workbench>();
+(globalThis as Record<string, unknown>).__activationLensWorkbenches = openWorkbenches;
+
+async function serverLib(): Promise<ServerLib> {
+  // A runtime import keeps the .mjs (it uses import.meta.url) out of this cjs bundle.
+  const href = pathToFileURL(join(repoRoot, 'scripts/vscodeServer.mjs')).href;
+  return (await import(href)) as ServerLib;
+}
+
+/** Starts a VS Code server and a browser, and opens the workbench on `folder`. */
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const lib = await serverLib();
+  const folder = options.folder ?? 'test/fixtures';
+  const server = await lib.startServer({ env: options.env });
+  let browser: Browser | undefined;
+  try {
+    browser = await lib.launchBrowser();
+    const page = await browser.newPage({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+    });
+    const workspaceFolder = isAbsolute(folder) ? folder : join(repoRoot, folder);
+    const url = server.payloadUrl({ folder: workspaceFolder, kind: options.kind });
+    await page.goto(url);
+    await page.locator('.monaco-workbench .part.statusbar').waitFor();
+    await answerTrustPrompt(page, options.trust ?? false);
+    const workbench = driver(page, server, browser, workspaceFolder);
+    openWorkbenches.add(workbench);
+    return workbench;
+  } catch (e) {
+    await browser?.close();
+    await server.stop();
+    throw e;
+  }
+}
+
+/** A fresh profile always asks whether to trust the folder; the modal blocks everything else. */
+async function answerTrustPrompt(page: Page, trust: boolean): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByText('Do you trust the authors').waitFor();
+  const answer = trust ? 'Yes, I trust the authors' : "No, I don't trust the authors";
+  await dialog.getByRole('button', { name: answer }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+function driver(page: Page, server: Server, browser: Browser, workspaceFolder: string): Workbench {
+  const quickInput = page.locator('.quick-input-widget');
+  let closed: Promise<void> | undefined;
+
+  const workbench: Workbench = {
+    page,
+    server,
+
+    async openFile(relPath) {
+      const name = relPath.split('/').pop() ?? relPath;
+      await page.keyboard.press('Control+P');
+      const input = quickInput.locator('input');
+      await input.waitFor();
+      // The absolute path: Quick Open lists it without a file search (the server's ripgrep
+      // binary is not installed offline) and it matches exactly one file.
+      await input.fill(join(workspaceFolder, relPath));
+      // Enter only once the file is the focused pick (what Enter opens): the list first shows
+      // recently opened files while the typed path is still being resolved.
+      await quickInput
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden' });
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+    },
+
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      // Fuzzy ranking may put a longer title first ("Compare New Untitled Text Files"), so pick
+      // the row whose label is exactly the title (its aria-label may add ", <keybinding>").
+      const quoted = JSON.stringify(title);
+      const quotedPrefix = JSON.stringify(`${title}, `);
+      const row = quickInput.locator(
+        `.monaco-list-row[aria-label=${quoted}], .monaco-list-row[aria-label^=${quotedPrefix}]`,
+      );
+      await row.first().click();
+      // Done when the palette is gone, or has become the command's own QuickPick/InputBox
+      // (the input no longer holds the `>` command query).
+      await page.waitForFunction(() => {
+        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+        const input = widget?.querySelector('input');
+        return !widget || widget.style.display === 'none' || !input?.value.startsWith('>');
+      });
+    },
+
+    async hoverOver(text, nth = 0) {
+      const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+      await lines.waitFor();
+      const point = await lines.evaluate(locateText, { text, nth });
+      if (!point) {
+        throw new Error(
+          `occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`,
+        );
+      }
+      // Arrive from elsewhere so the editor sees a fresh mouse move onto the word.
+      await page.mouse.move(point.x, point.y - 40);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+      await hover.waitFor({ state: 'visible' });
+      return hover;
+    },
+
+    async screenshot(name) {
+      mkdirSync(resultsDir, { recursive: true });
+      const path = join(resultsDir, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+
+    close() {
+      closed ??= (async () => {
+        openWorkbenches.delete(workbench);
+        await browser.close().catch(() => undefined);
+        await server.stop();
+      })();
+      return closed;
+    },
+  };
+  return workbench;
+}
+
+/**
+ * Runs in the page: the centre of the first character of the `nth` occurrence of `text` in the
+ * editor's rendered lines (which use no-break spaces and split tokens into spans).
+ */
+function locateText(
+  root: Element,
+  { text, nth }: { text: string; nth: number },
+): { x: number; y: number } | undefined {
+  const lines = Array.from(root.querySelectorAll('.view-line')).sort(
+    (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+  );
+  let seen = 0;
+  for (const line of lines) {
+    const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+    for (let at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
+      if (seen++ < nth) {
+        continue;
+      }
+      // Walk the text nodes to the character at `at`, then measure it.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let offset = at;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (offset < length) {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          const box = range.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        offset -= length;
+      }
+    }
+  }
+  return undefined;
+}
