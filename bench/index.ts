@@ -3,11 +3,13 @@
  * Wall-clock numbers are reported, never asserted.
  */
 import { runCoreBench } from './core.bench';
+import { runHostBench } from './hostBench';
 import { runRecognizeBench } from './recognize.bench';
 
 async function main(): Promise<void> {
   await runCoreBench();
   await runRecognizeBench();
+  await runHostBench();
 }
 
 main().catch((e: unknown) => {

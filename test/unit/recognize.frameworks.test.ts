@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import { recognizeAt } from '../../src/core';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, expectNothing } from './recognizeHelpers';
 
 describe('recognizeAt: Keras and TensorFlow', () => {
   const KERAS3 = `import keras
@@ -385,6 +385,26 @@ torch::Tensor forward(torch::Tensor x) {
       framework: 'libtorch',
       params: { dim: 1 },
     });
+  });
+});
+
+describe('recognizeAt: LibTorch modules declared as members', () => {
+  const src = `struct Net : torch::nn::Module {
+  torch::nn::LeakyReLU act{torch::nn::LeakyReLUOptions().negative_slope(0.2)};
+  torch::nn::ELU elu(torch::nn::ELUOptions().alpha(0.5));
+  torch::nn::Linear fc{nullptr};
+};
+`;
+  it('reads the options of brace and parenthesis initialisers', () => {
+    expectCall('cpp', src, 'LeakyReLU', {
+      id: 'leaky_relu',
+      framework: 'libtorch',
+      params: { negative_slope: 0.2 },
+    });
+    expectCall('cpp', src, 'ELU', { id: 'elu', framework: 'libtorch', params: { alpha: 0.5 } });
+  });
+  it('does not take the member name for the activation', () => {
+    expectNothing('cpp', src, 'act');
   });
 });
 

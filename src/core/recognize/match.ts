@@ -157,7 +157,12 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (builder) {
     open = ti + 3;
   }
-  const isCall = toks[open]?.t === '(';
+  // C++ constructs modules as declarations too: `torch::nn::LeakyReLU act{opts}` or `act(opts)`.
+  const cpp = lang === 'cpp' || lang === 'c';
+  if (cpp && next?.k === 'id' && (toks[ti + 2]?.t === '(' || toks[ti + 2]?.t === '{')) {
+    open = ti + 2;
+  }
+  const isCall = toks[open]?.t === '(' || (cpp && open > ti && toks[open]?.t === '{');
 
   let spelling: Spelling | undefined;
   if (method) {
