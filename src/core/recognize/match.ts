@@ -158,7 +158,7 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     open = ti + 3;
   }
   // C++ constructs modules as declarations too: `torch::nn::LeakyReLU act{opts}` or `act(opts)`.
-  const cpp = lang === 'cpp' || lang === 'c';
+  const cpp = lang === 'cpp';
   if (cpp && next?.k === 'id' && (toks[ti + 2]?.t === '(' || toks[ti + 2]?.t === '{')) {
     open = ti + 2;
   }

@@ -1,0 +1,161 @@
+/**
+ * Builds the hover's Markdown for one recognized call from the core's facts, the settings, the typeset
+ * formulas and the theme kind. Pure (no vscode): the provider wraps the string in a MarkdownString.
+ */
+import type { LensConfig } from '../config';
+import type { ActivationFacts } from './activationFacts';
+import { formulaLines, type FormulaImages } from './formulaImages';
+import {
+  actionsMarkdown,
+  deadRegion,
+  differencesMarkdown,
+  propertiesMarkdown,
+  symbolsText,
+  titleMarkdown,
+} from './hoverText';
+import { formatNumber } from './numberFormat';
+import { plotGrid, plotSvg } from './plotSvg';
+import { escapeXml, svgDataUri } from './svgDataUri';
+import { coloursFor, type ThemeKind } from './themeColours';
+import { derivativePeak, valuePoints, valuesMarkdown } from './valuesTable';
+
+/** The settings the hover reads. */
+export type HoverSettings = Pick<
+  LensConfig,
+  'sections' | 'significantDigits' | 'plotRange' | 'fixedRange'
+>;
+
+export interface HoverInputs {
+  readonly facts: ActivationFacts;
+  /** The call as written in the code (one line, trimmed by the caller). */
+  readonly callText: string;
+  readonly settings: HoverSettings;
+  readonly theme: ThemeKind;
+  /** Typeset formulas; undefined while not loaded or when the file is missing: Unicode is shown instead. */
+  readonly formulas: FormulaImages | undefined;
+}
+
+const EXAMPLE_VECTOR = [-1, 0, 1, 2];
+
+/** The whole hover as Markdown, sections in the issue's order, each only when enabled. */
+export function hoverMarkdown(inputs: HoverInputs): string {
+  const { facts, settings } = inputs;
+  const digits = settings.significantDigits;
+  const sections: string[] = [titleMarkdown(facts, inputs.callText, digits)];
+  const on = settings.sections;
+  const formulas = on.formulas ? formulasHtml(inputs) : { html: '', width: 0 };
+  if (facts.info.kind === 'scalar') {
+    const range = plotRangeFor(facts, settings);
+    const xs = plotGrid(range, facts.kinks);
+    const samples = facts.sample(xs);
+    const plot = on.plot ? plotHtml(inputs, xs, samples.y, samples.dy, range) : '';
+    sections.push(sideBySide(formulas, plot));
+    if (on.values) {
+      const peak = derivativePeak(xs, samples.dy);
+      sections.push(valuesMarkdown(facts, valuePoints(facts, peak), digits));
+    }
+    if (on.properties) {
+      sections.push(propertiesMarkdown(facts, deadRegion(xs, samples.dy, facts.kinks), digits));
+    }
+  } else {
+    sections.push(sideBySide(formulas, ''));
+    if (on.values) {
+      sections.push(vectorValuesMarkdown(facts, digits));
+    }
+    if (on.properties) {
+      sections.push(propertiesMarkdown(facts, '', digits));
+    }
+  }
+  if (on.differences) {
+    sections.push(differencesMarkdown(facts));
+  }
+  const [title, ...body] = sections.filter((s) => s.length > 0);
+  // Rules only around the body: after the title and before the links, as VS Code's own hovers do.
+  const parts = [title, body.join('\n\n')];
+  if (on.actions) {
+    parts.push(actionsMarkdown(facts));
+  }
+  return parts.filter((s) => s.length > 0).join('\n\n---\n\n');
+}
+
+/** The range the plot and the table cover: the catalogue's (widened to the argument), or the fixed one. */
+export function plotRangeFor(facts: ActivationFacts, settings: HoverSettings): [number, number] {
+  if (settings.plotRange === 'fixed') {
+    return [-settings.fixedRange, settings.fixedRange];
+  }
+  let [lo, hi] = facts.info.plotRange;
+  for (const x of [...facts.kinks, facts.call.arg]) {
+    if (x !== undefined && Number.isFinite(x) && Math.abs(x) < 1e6) {
+      const pad = Math.max(1, Math.abs(x) * 0.25);
+      lo = Math.min(lo, x - pad);
+      hi = Math.max(hi, x + pad);
+    }
+  }
+  return [lo, hi];
+}
+
+/** Formulas wider than this (px) leave no room for the plot beside them in a hover. */
+const SIDE_BY_SIDE_MAX = 380;
+
+/**
+ * Formulas on the left, plot on the right: one HTML table row keeps the hover short enough to read without
+ * scrolling. Wide formulas (GELU's tanh derivative) get the plot under them instead. Either side may be
+ * empty (its section switched off).
+ */
+function sideBySide(left: { html: string; width: number }, right: string): string {
+  if (!left.html || !right) {
+    return left.html || right;
+  }
+  if (left.width > SIDE_BY_SIDE_MAX) {
+    return `${left.html}<br>${right}`;
+  }
+  return `<table><tr><td valign="top">${left.html}</td><td valign="top">${right}</td></tr></table>`;
+}
+
+/** An <img> for a data URI; alt text is the plain-Unicode rendering. */
+function img(uri: string, alt: string): string {
+  return `<img src="${uri}" alt="${escapeXml(alt)}">`;
+}
+
+function formulasHtml({ facts, theme, formulas, settings }: HoverInputs): {
+  html: string;
+  width: number;
+} {
+  const all = formulaLines(facts.formulas, facts.info.kind);
+  const width = Math.max(
+    ...all.map((line) => formulas?.width(line.tex) ?? 8 * line.unicode.length),
+  );
+  const lines = all.map((line) => {
+    const uri = formulas?.image(line.tex, theme);
+    // Without the typeset image (file missing, formula not in it) the Unicode formula still reads well.
+    return uri ? img(uri, line.unicode) : `<code>${escapeXml(line.unicode)}</code>`;
+  });
+  const symbols = symbolsText(facts, settings.significantDigits);
+  return {
+    html: [...lines, symbols ? escapeXml(symbols) : ''].filter(Boolean).join('<br>'),
+    width,
+  };
+}
+
+function plotHtml(
+  { facts, theme }: HoverInputs,
+  xs: Float64Array,
+  y: Float64Array,
+  dy: Float64Array,
+  range: readonly [number, number],
+): string {
+  const inside = facts.kinks.filter((k) => k >= range[0] && k <= range[1]);
+  const atKinks = facts.sample(Float64Array.from(inside)).y;
+  const kinks = inside.map((k, i) => ({ x: k, y: atKinks[i] }));
+  const label = `${facts.info.name}: f solid, f′ dashed`;
+  return img(svgDataUri(plotSvg({ xs, y, dy, kinks }, coloursFor(theme), label)), label);
+}
+
+function vectorValuesMarkdown(facts: ActivationFacts, digits: number): string {
+  const out = facts.vector(EXAMPLE_VECTOR);
+  if (!out) {
+    return '';
+  }
+  const fmt = (v: number[]): string => `[${v.map((x) => formatNumber(x, digits)).join(', ')}]`;
+  return `f(${fmt(EXAMPLE_VECTOR)}) = ${fmt(out)}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The activation hover: recognizes the call under the cursor with the core, builds the Markdown and caches
+ * it. Returns undefined (never throws) wherever the recognizer says no or the settings switch it off.
+ */
+import * as vscode from 'vscode';
+import type { ConfigWatcher } from '../config';
+import { recognizeAt, type RecognizedCall } from '../core';
+import { factsFor } from './activationFacts';
+import { callText } from './callText';
+import type { FormulaLoader } from './formulaLoader';
+import { hoverMarkdown } from './hoverMarkdown';
+import { logHoverProblem } from './hoverLog';
+import { HOVER_COMMANDS } from './hoverText';
+import { themeKindFromCode, type ThemeKind } from './themeColours';
+
+const CACHE_SIZE = 64;
+
+export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  /** Markdown by call + theme; cleared when the settings change, so they apply without a reload. */
+  private readonly cache = new Map<string, string>();
+  /** The last document text read, by uri and version: hovering again does not copy the file again. */
+  private text: { uri: string; version: number; text: string } | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(
+    private readonly config: ConfigWatcher,
+    private readonly formulas: FormulaLoader,
+  ) {
+    this.listener = config.onDidChange(() => this.cache.clear());
+  }
+
+  provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _token: vscode.CancellationToken,
+  ): vscode.ProviderResult<vscode.Hover> {
+    try {
+      const config = this.config.current();
+      if (!config.hoverEnabled || !config.languages.has(document.languageId)) {
+        return undefined;
+      }
+      const text = this.documentText(document);
+      const call = recognizeAt(text, document.offsetAt(position), document.languageId);
+      if (!call) {
+        return undefined;
+      }
+      const theme = themeKindFromCode(vscode.window.activeColorTheme.kind);
+      const images = this.formulas.loaded;
+      if (!images && config.sections.formulas) {
+        // First hover only: wait for the typeset formulas, then answer from the same code path.
+        return this.formulas.load().then(() => this.hover(document, text, call, theme));
+      }
+      return this.hover(document, text, call, theme);
+    } catch (e) {
+      logHoverProblem('hover', e);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.cache.clear();
+  }
+
+  private hover(
+    document: vscode.TextDocument,
+    text: string,
+    call: RecognizedCall,
+    theme: ThemeKind,
+  ): vscode.Hover | undefined {
+    try {
+      const written = callText(text, call.start, call.end);
+      const key = JSON.stringify([
+        call.id,
+        call.params,
+        call.framework,
+        call.arg,
+        call.nonLiteral,
+        written,
+        theme,
+      ]);
+      let markdown = this.cache.get(key);
+      if (markdown === undefined) {
+        const facts = factsFor(call);
+        if (!facts) {
+          return undefined;
+        }
+        const settings = this.config.current();
+        markdown = hoverMarkdown({
+          facts,
+          callText: written,
+          settings,
+          theme,
+          formulas: this.formulas.loaded,
+        });
+        this.remember(key, markdown);
+      }
+      const md = new vscode.MarkdownString(markdown, true);
+      md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+      // For the <table> that puts the plot beside the formulas; VS Code still sanitizes the HTML.
+      md.supportHtml = true;
+      const range = new vscode.Range(
+        document.positionAt(call.start),
+        document.positionAt(call.end),
+      );
+      return new vscode.Hover(md, range);
+    } catch (e) {
+      logHoverProblem('hover', e);
+      return undefined;
+    }
+  }
+
+  private documentText(document: vscode.TextDocument): string {
+    const uri = document.uri.toString();
+    if (this.text?.uri !== uri || this.text.version !== document.version) {
+      this.text = { uri, version: document.version, text: document.getText() };
+    }
+    return this.text.text;
+  }
+
+  private remember(key: string, markdown: string): void {
+    if (this.cache.size >= CACHE_SIZE) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      this.cache.delete(this.cache.keys().next().value as string);
+    }
+    this.cache.set(key, markdown);
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The hover's prose sections: title with the effective parameters, parameter values beside the formulas,
+ * properties, framework differences and the action links. Pure Markdown strings.
+ */
+import type { ParamSpec, ParamValue } from '../core';
+import type { ActivationFacts } from './activationFacts';
+import { frameworkName } from './frameworkNames';
+import { formatNumber } from './numberFormat';
+
+/** Commands the hover's links may run; the MarkdownString trusts exactly these. */
+export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;
+
+/** Argument of activationLens.plot / activationLens.compare (agreed with the plot panel). */
+export interface PlotArgs {
+  readonly series: { readonly id: string; readonly params: Record<string, number | string> }[];
+}
+
+/**
+ * Escapes the characters that are active inside a line of Markdown (emphasis, links, code, tables, HTML) in
+ * text taken from code or the catalogue. Block markers (#, -, +) need no escape: our lines never start with
+ * such text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]|<>]/g, (c) => `\\${c}`);
+}
+
+/** Code as written, as an inline code span that survives backticks inside it. */
+export function codeSpan(code: string): string {
+  const oneLine = code.replace(/\s+/g, ' ').trim();
+  return oneLine.includes('`') ? `\`\` ${oneLine} \`\`` : `\`${oneLine}\``;
+}
+
+/** Display name plus the choice that changes the formula: "GELU (tanh approximation)". */
+export function displayName(facts: ActivationFacts): string {
+  const choice = facts.info.params.find((p) => p.choices && p.name === 'approximate');
+  const v = choice ? facts.params[choice.name] : undefined;
+  return typeof v === 'string' && v !== 'none'
+    ? `${facts.info.name} (${v} approximation)`
+    : facts.info.name;
+}
+
+/** "= 0.2", "= 0.01 — JAX's default", "`self.slope` is not a literal: default 0.01 used". */
+function paramText(facts: ActivationFacts, p: ParamSpec, digits: number, symbol: boolean): string {
+  const v = facts.params[p.name];
+  const name = symbol && p.unicode ? p.unicode : p.name;
+  const value = formatValue(v, digits);
+  if (facts.call.nonLiteral?.includes(p.name)) {
+    return `${name} = ${value} (not a literal in the code: default used)`;
+  }
+  const fw = facts.call.framework;
+  const fwDefault = p.frameworkDefaults?.[fw];
+  if (fwDefault !== undefined && fwDefault !== p.default && fwDefault === v) {
+    return `${name} = ${value} — ${frameworkName(fw)}'s default`;
+  }
+  return `${name} = ${value}`;
+}
+
+function formatValue(v: ParamValue | undefined, digits: number): string {
+  return typeof v === 'number' ? formatNumber(v, digits) : v === undefined ? '?' : `'${v}'`;
+}
+
+/**
+ * Whether the title lists a parameter: when it is not the catalogue default, when the code gave an
+ * expression, or when this framework has a default of its own. Otherwise (relu's Keras-only extras in
+ * PyTorch code) it would only be noise.
+ */
+function worthListing(facts: ActivationFacts, p: ParamSpec): boolean {
+  return (
+    facts.params[p.name] !== p.default ||
+    (facts.call.nonLiteral?.includes(p.name) ?? false) ||
+    p.frameworkDefaults?.[facts.call.framework] !== undefined
+  );
+}
+
+/** First line(s): name, framework, the call as written, then the parameters worth listing. */
+export function titleMarkdown(facts: ActivationFacts, callText: string, digits: number): string {
+  const framework = frameworkName(facts.call.framework);
+  const head = `**${escapeMarkdown(displayName(facts))}** · ${framework} · ${codeSpan(callText)}`;
+  const params = facts.info.params
+    .filter((p) => worthListing(facts, p))
+    .map((p) => escapeMarkdown(paramText(facts, p, digits, false)));
+  return params.length > 0 ? `${head}  \n${params.join(' · ')}` : head;
+}
+
+/** Whether `symbol` (`\\alpha`, `m`) occurs in `tex` as a symbol, not inside a command or word (`\\max`). */
+export function texUses(tex: string, symbol: string): boolean {
+  const escaped = symbol.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return new RegExp(`(?<![\\\\a-zA-Z])${escaped}(?![a-zA-Z])`).test(tex);
+}
+
+/** The parameter values with their formula symbols (α = 0.2), plain text for under the formula images. */
+export function symbolsText(facts: ActivationFacts, digits: number): string {
+  const tex = `${facts.formulas.f.tex} ${facts.formulas.df.tex}`;
+  return facts.info.params
+    .filter((p) => p.symbol && texUses(tex, p.symbol))
+    .map((p) => paramText(facts, p, digits, true))
+    .join(' · ');
+}
+
+/** Intervals (from the samples) where f' is exactly 0: the dead-gradient region, in words. */
+export function deadRegion(
+  xs: ArrayLike<number>,
+  dy: ArrayLike<number>,
+  kinks: readonly number[],
+): string {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= xs.length; i++) {
+    const zero = i < xs.length && dy[i] === 0;
+    if (zero && start < 0) {
+      start = i;
+    } else if (!zero && start >= 0) {
+      runs.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  const snap = (x: number): number => kinks.find((k) => Math.abs(k - x) < 0.1) ?? x;
+  const last = xs.length - 1;
+  return runs
+    .filter(([a, b]) => b > a)
+    .map(([a, b]) => {
+      const lo = formatNumber(snap(xs[a]), 3);
+      const hi = formatNumber(snap(xs[b]), 3);
+      if (a === 0 && b === last) {
+        return 'everywhere';
+      }
+      return a === 0 ? `x < ${hi}` : b === last ? `x > ${lo}` : `${lo} < x < ${hi}`;
+    })
+    .join(', ');
+}
+
+/** One or two lines: range, centring, monotonicity, saturation, dead gradient, gain, the catalogue's notes. */
+export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits: number): string {
+  const p = facts.info.properties;
+  const parts = [
+    `range ${p.range}`,
+    p.zeroCentred ? 'zero-centred' : 'not zero-centred',
+    p.monotonic ? 'monotonic' : 'not monotonic',
+    p.smooth ? 'smooth' : 'not smooth',
+  ];
+  const sat = [p.saturates.left ? 'x → −∞' : '', p.saturates.right ? 'x → +∞' : ''].filter(Boolean);
+  parts.push(sat.length > 0 ? `saturates as ${sat.join(' and ')}` : 'does not saturate');
+  if (dead) {
+    parts.push(`f′ = 0 for ${dead}`);
+  }
+  if (facts.info.gain) {
+    try {
+      parts.push(`init gain ${formatNumber(facts.info.gain(facts.params), digits)}`);
+    } catch {
+      // a gain that cannot be computed for these parameters is simply not shown
+    }
+  }
+  const line = escapeMarkdown(parts.join(' · '));
+  const notes = facts.info.notes.map(escapeMarkdown).join(' ');
+  return notes ? `${line}  \n*${notes}*` : line;
+}
+
+/** Where frameworks differ for this function, only the lines naming the code's framework. */
+export function differencesMarkdown(facts: ActivationFacts): string {
+  return facts.info.differences
+    .filter((d) => d.frameworks.includes(facts.call.framework))
+    .map((d) => `⚠ ${escapeMarkdown(d.text)}`)
+    .join('  \n');
+}
+
+/** Plot · Compare · Docs links. */
+export function actionsMarkdown(facts: ActivationFacts): string {
+  // JSON has no ∞ (relu's max_value default): such a parameter is left to the panel's default.
+  const params = Object.fromEntries(
+    Object.entries(facts.params).filter(([, v]) => typeof v === 'string' || Number.isFinite(v)),
+  );
+  const self = { id: facts.info.id, params };
+  const plot: PlotArgs = { series: [self] };
+  const compare: PlotArgs = {
+    series: [self, ...facts.info.related.map((id) => ({ id, params: {} }))],
+  };
+  const link = (command: string, args: PlotArgs): string =>
+    `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+  const links = [
+    `[$(graph-line) Plot](${link('activationLens.plot', plot)} "Open in the Plot Activation panel")`,
+  ];
+  if (facts.info.related.length > 0) {
+    const names = facts.info.related.join(', ');
+    links.push(`[Compare](${link('activationLens.compare', compare)} "Compare with ${names}")`);
+  }
+  const docs = facts.info.docs[facts.call.framework] ?? facts.info.docs.pytorch;
+  if (docs && /^https:\/\//.test(docs)) {
+    links.push(`[Docs](${docs})`);
+  }
+  return links.join(' · ');
+}

@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { getActivation, resolveParams } from '../core';
+import { parsePlotArgs, type SeriesSpec } from '../protocol';
+import { pickActivations } from './activationPicker';
+import { callAtCursor } from './callAtCursor';
+import type { FollowCursor } from './followCursor';
+import type { PlotHost } from './plotHost';
+import { PlotPanel } from './plotPanel';
+
+/** The QuickPick was accepted with no item selected (as opposed to dismissed). */
+const PICKED_NOTHING: SeriesSpec[] = [];
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Keeps the series the catalogue knows with parameters it accepts; each one dropped is named to the user
+ * (a bad id or parameter is an answer, not an exception in VS Code).
+ */
+function checkSeries(series: SeriesSpec[]): SeriesSpec[] {
+  const ok: SeriesSpec[] = [];
+  for (const s of series) {
+    try {
+      getActivation(s.id);
+      resolveParams(s.id, s.params);
+      ok.push(s);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Activation Lens: cannot plot ${s.id}: ${message(e)}`);
+    }
+  }
+  return ok;
+}
+
+/**
+ * What to plot for a command: its `{ series }` argument when given (the hover's links, tests), else the call
+ * under the cursor, else the user's pick. Undefined when there is nothing to do.
+ */
+async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | undefined> {
+  // The editor context menu passes the document's Uri: that means "the call under the cursor".
+  if (typeof arg === 'object' && arg !== null && 'series' in arg) {
+    const parsed = parsePlotArgs(arg);
+    if (!parsed) {
+      void vscode.window.showErrorMessage(
+        'Activation Lens: the plot arguments must look like { series: [{ id, params }] }.',
+      );
+      return undefined;
+    }
+    return checkSeries(parsed);
+  }
+  const call = callAtCursor(vscode.window.activeTextEditor);
+  if (call) {
+    return checkSeries([call]);
+  }
+  const picked = await pickActivations(title);
+  return picked?.length === 0 ? PICKED_NOTHING : picked;
+}
+
+/** Plot (replace the panel's series), Compare (add to them) and the follow-cursor toggle. */
+export function registerPlotCommands(host: PlotHost, follow: FollowCursor): vscode.Disposable[] {
+  const run = (mode: 'replace' | 'add', title: string) => async (arg?: unknown) => {
+    try {
+      const series = await seriesFor(arg, title);
+      if (series === PICKED_NOTHING) {
+        // Accepted with nothing picked: the panel with its default (ReLU and its derivative).
+        PlotPanel.createOrShow(host, undefined, mode);
+      } else if (series && series.length > 0) {
+        PlotPanel.createOrShow(host, series, mode);
+      }
+    } catch (e) {
+      host.log.error(`Plot command: ${message(e)}`);
+      void vscode.window.showErrorMessage(`Activation Lens: ${message(e)}`);
+    }
+  };
+  return [
+    vscode.commands.registerCommand('activationLens.plot', run('replace', 'Plot Activation')),
+    vscode.commands.registerCommand('activationLens.compare', run('add', 'Compare Activations')),
+    vscode.commands.registerCommand('activationLens.toggleFollowCursor', () => {
+      const on = follow.toggle();
+      vscode.window.setStatusBarMessage(
+        `Activation Lens: follow cursor ${on ? 'on' : 'off'}`,
+        3000,
+      );
+      return on;
+    }),
+  ];
+}

@@ -1,0 +1,400 @@
+// The activation hover in a real VS Code: every language and the main frameworks, on fixture files in
+// test/fixtures/hover/. Expected values come from the core (evaluate with the parameters the code gives,
+// or the framework's documented default) and, for PyTorch, from the reference file of real PyTorch numbers.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { evaluate, formulasOf, getActivation, type Params } from '../../src/core';
+import { activateExtension, fixturesFolder, openFixture } from './helpers';
+import {
+  argumentLine,
+  assertClose,
+  assertWellFormedSvg,
+  images,
+  lensHover,
+  valueRows,
+} from './hoverExpect';
+
+interface Case {
+  readonly file: string;
+  readonly needle: string;
+  readonly offset?: number;
+  readonly nth?: number;
+  readonly id: string;
+  /** How the title names the framework. */
+  readonly framework: string;
+  /** The parameters this code means: its literals, else the framework's documented default. */
+  readonly params: Params;
+  /** The call's own numeric argument, if it has one. */
+  readonly arg?: number;
+}
+
+const CASES: Case[] = [
+  // Issue 2: the PyTorch spellings of ReLU.
+  { file: 'torch_relu.py', needle: 'relu(self.fc', id: 'relu', framework: 'PyTorch', params: {} },
+  {
+    file: 'torch_relu.py',
+    needle: 'F.relu(',
+    offset: 2,
+    id: 'relu',
+    framework: 'PyTorch',
+    params: {},
+  },
+  {
+    file: 'torch_relu.py',
+    needle: 'torch.relu(',
+    offset: 6,
+    id: 'relu',
+    framework: 'PyTorch',
+    params: {},
+  },
+  {
+    file: 'torch_relu.py',
+    needle: 'nn.ReLU(',
+    offset: 3,
+    id: 'relu',
+    framework: 'PyTorch',
+    params: {},
+  },
+  // PyTorch with parameters, defaults and numeric arguments.
+  {
+    file: 'torch_model.py',
+    needle: 'nn.LeakyReLU(',
+    offset: 3,
+    id: 'leaky_relu',
+    framework: 'PyTorch',
+    params: { negative_slope: 0.2 },
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'nn.GELU(',
+    offset: 3,
+    id: 'gelu',
+    framework: 'PyTorch',
+    params: { approximate: 'tanh' },
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'F.elu(',
+    offset: 2,
+    id: 'elu',
+    framework: 'PyTorch',
+    params: { alpha: 0.5 },
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'F.softplus(',
+    offset: 2,
+    id: 'softplus',
+    framework: 'PyTorch',
+    params: { beta: 2 },
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'nn.Hardsigmoid(',
+    offset: 3,
+    id: 'hardsigmoid',
+    framework: 'PyTorch',
+    params: {},
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'F.relu(-2.0)',
+    offset: 2,
+    id: 'relu',
+    framework: 'PyTorch',
+    params: {},
+    arg: -2,
+  },
+  {
+    file: 'torch_model.py',
+    needle: 'F.leaky_relu(0.0)',
+    offset: 2,
+    id: 'leaky_relu',
+    framework: 'PyTorch',
+    params: {},
+    arg: 0,
+  },
+  // Keras / TensorFlow: string activations and their own defaults.
+  {
+    file: 'keras_model.py',
+    needle: '"swish"',
+    offset: 1,
+    id: 'silu',
+    framework: 'Keras',
+    params: {},
+  },
+  // keras/src/layers/activations/leaky_relu.py: LeakyReLU(negative_slope=0.3).
+  {
+    file: 'keras_model.py',
+    needle: 'layers.LeakyReLU(',
+    offset: 7,
+    id: 'leaky_relu',
+    framework: 'Keras',
+    params: { negative_slope: 0.3 },
+  },
+  // tensorflow/python/ops/nn_ops.py: leaky_relu(features, alpha=0.2).
+  {
+    file: 'keras_model.py',
+    needle: 'tf.nn.leaky_relu(',
+    offset: 6,
+    id: 'leaky_relu',
+    framework: 'TensorFlow',
+    params: { negative_slope: 0.2 },
+  },
+  // JAX: jax.nn.gelu(x, approximate=True) by default.
+  {
+    file: 'jax_model.py',
+    needle: 'jax.nn.gelu(',
+    offset: 7,
+    id: 'gelu',
+    framework: 'JAX',
+    params: { approximate: 'tanh' },
+  },
+  {
+    file: 'jax_model.py',
+    needle: 'jax.nn.leaky_relu(',
+    offset: 7,
+    id: 'leaky_relu',
+    framework: 'JAX',
+    params: {},
+  },
+  // TensorFlow.js: ops (tf.leakyRelu alpha=0.2) and layers.
+  {
+    file: 'tfjs_model.js',
+    needle: "'relu'",
+    offset: 1,
+    id: 'relu',
+    framework: 'TensorFlow.js',
+    params: {},
+  },
+  {
+    file: 'tfjs_model.js',
+    needle: 'tf.layers.leakyReLU(',
+    offset: 10,
+    id: 'leaky_relu',
+    framework: 'TensorFlow.js',
+    params: { negative_slope: 0.1 },
+  },
+  {
+    file: 'tfjs_model.js',
+    needle: 'tf.leakyRelu(',
+    offset: 3,
+    id: 'leaky_relu',
+    framework: 'TensorFlow.js',
+    params: { negative_slope: 0.2 },
+  },
+  {
+    file: 'tfjs_model.ts',
+    needle: "'relu6'",
+    offset: 1,
+    id: 'relu6',
+    framework: 'TensorFlow.js',
+    params: {},
+  },
+  {
+    file: 'tfjs_model.ts',
+    needle: 'tf.elu(x)',
+    offset: 3,
+    id: 'elu',
+    framework: 'TensorFlow.js',
+    params: {},
+  },
+  // Julia / Flux: NNlib's leakyrelu(x, a) and its tanh-approximated gelu.
+  { file: 'flux_model.jl', needle: 'relu),', id: 'relu', framework: 'Flux', params: {} },
+  {
+    file: 'flux_model.jl',
+    needle: 'gelu)',
+    id: 'gelu',
+    framework: 'Flux',
+    params: { approximate: 'tanh' },
+  },
+  {
+    file: 'flux_model.jl',
+    needle: 'leakyrelu(-1.5',
+    id: 'leaky_relu',
+    framework: 'Flux',
+    params: { negative_slope: 0.2 },
+    arg: -1.5,
+  },
+  // C++ LibTorch and Rust candle.
+  {
+    file: 'libtorch_model.cpp',
+    needle: 'torch::relu(fc',
+    offset: 7,
+    id: 'relu',
+    framework: 'LibTorch',
+    params: {},
+  },
+  {
+    file: 'libtorch_model.cpp',
+    needle: 'torch::sigmoid(',
+    offset: 7,
+    id: 'sigmoid',
+    framework: 'LibTorch',
+    params: {},
+  },
+  { file: 'candle_model.rs', needle: 'relu()?', id: 'relu', framework: 'Candle', params: {} },
+  {
+    file: 'candle_model.rs',
+    needle: 'ops::sigmoid(',
+    offset: 5,
+    id: 'sigmoid',
+    framework: 'Candle',
+    params: {},
+  },
+];
+
+/** Places the recognizer must refuse: comments, strings, look-alike names, definitions. */
+const NEGATIVES: { file: string; needle: string; offset?: number }[] = [
+  { file: 'torch_relu.py', needle: '# relu(h)', offset: 2 },
+  { file: 'torch_relu.py', needle: 'def relu_count', offset: 4 },
+  { file: 'torch_relu.py', needle: 'print(relu_count', offset: 6 },
+  { file: 'torch_relu.py', needle: 'def my_relu', offset: 7 },
+  { file: 'keras_model.py', needle: 'activation_name = "relu"', offset: 19 },
+  { file: 'tfjs_model.js', needle: '// tf.relu(x)', offset: 6 },
+  { file: 'tfjs_model.js', needle: 'reluCount', offset: 0 },
+  { file: 'tfjs_model.ts', needle: "'tf.elu(x) inside", offset: 4 },
+  { file: 'flux_model.jl', needle: '# relu(x)', offset: 2 },
+  { file: 'flux_model.jl', needle: 'relu_count(xs)', offset: 0 },
+  { file: 'libtorch_model.cpp', needle: '// torch::relu(x)', offset: 10 },
+  { file: 'libtorch_model.cpp', needle: 'int relu_count', offset: 4 },
+  { file: 'candle_model.rs', needle: '// xs.relu()', offset: 6 },
+  { file: 'candle_model.rs', needle: 'fn relu_count', offset: 3 },
+];
+
+const DIGITS = 4; // activationLens.significantDigits' default
+
+interface Reference {
+  scalar: {
+    id: string;
+    params: Record<string, number | string>;
+    x: number[];
+    y: number[];
+    dy: number[];
+  }[];
+}
+let reference: Reference;
+
+/** The reference series for (id, params), matching parameters after the catalogue's defaults are filled. */
+function referenceFor(id: string, params: Params): Reference['scalar'][number] | undefined {
+  const specs = getActivation(id)?.params ?? [];
+  const full = (p: Params): string =>
+    JSON.stringify(specs.map((s) => (s.name in p ? p[s.name] : s.default)));
+  return reference.scalar.find((r) => r.id === id && full(r.params) === full(params));
+}
+
+describe('hover: activation calls in every language', () => {
+  before(async () => {
+    await activateExtension();
+    const file = vscode.Uri.joinPath(fixturesFolder(), 'pytorch-activations.json');
+    reference = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
+  });
+
+  for (const c of CASES) {
+    it(`${c.file}: ${c.needle} → ${c.id} ${JSON.stringify(c.params)}`, async () => {
+      const { document } = await openFixture(`hover/${c.file}`);
+      const md = await lensHover(document, c.needle, c.nth ?? 0, c.offset ?? 0);
+      assert.ok(md, `no hover on ${c.needle}`);
+      const info = getActivation(c.id);
+      assert.ok(info);
+      const title = md.split('\n')[0];
+      assert.ok(title.includes(`**${info.name}`), title);
+      assert.ok(title.includes(` · ${c.framework} · `), title);
+
+      // Formulas: f and f' typeset, alt text is the core's Unicode formula for these parameters.
+      const { f, df } = formulasOf(c.id, c.params);
+      const pics = images(md);
+      assert.deepEqual(
+        pics.slice(0, 2).map((p) => p.alt),
+        [`f(x) = ${f.unicode}`, `f′(x) = ${df.unicode}`],
+      );
+      assert.equal(pics.length, 3, 'two formulas and the plot');
+      pics.forEach((p) => assertWellFormedSvg(p.svg));
+
+      // Values: every number shown equals the core's for the code's parameters.
+      const points = c.arg === undefined ? valueRows(md) : [argumentLine(md)!];
+      assert.ok(points.length > 0 && points[0], 'values shown');
+      if (c.arg !== undefined) {
+        assert.equal(points[0].x, c.arg);
+      }
+      for (const p of points) {
+        const e = evaluate(c.id, p.x, c.params);
+        assertClose(p.y, e.y, DIGITS, `f(${p.x})`);
+        assertClose(p.dy, e.dy, DIGITS, `f'(${p.x})`);
+      }
+      // Where real PyTorch was measured at a shown point, the hover agrees with it too.
+      const ref = c.framework === 'PyTorch' ? referenceFor(c.id, c.params) : undefined;
+      for (const p of points) {
+        const i = ref ? ref.x.indexOf(p.x) : -1;
+        if (ref && i >= 0) {
+          assertClose(p.y, ref.y[i], DIGITS, `PyTorch f(${p.x})`);
+          assertClose(p.dy, ref.dy[i], DIGITS, `PyTorch f'(${p.x})`);
+        }
+      }
+    });
+  }
+
+  it('PyTorch cases meet the reference at shown points (the check above is not vacuous)', async () => {
+    const { document } = await openFixture('hover/torch_relu.py');
+    const md = await lensHover(document, 'F.relu(', 0, 2);
+    const ref = referenceFor('relu', {});
+    assert.ok(md && ref);
+    const shared = valueRows(md).filter((p) => ref.x.includes(p.x));
+    assert.ok(shared.length >= 1, `rows at reference points: ${shared.length}`);
+  });
+
+  it('says which one-sided slope autograd returns at a kink', async () => {
+    const { document } = await openFixture('hover/torch_model.py');
+    const md = await lensHover(document, 'F.leaky_relu(0.0)', 0, 2);
+    assert.ok(md);
+    const ref = referenceFor('leaky_relu', {});
+    assert.ok(ref);
+    const at0 = ref.dy[ref.x.indexOf(0)];
+    const left = ref.dy[ref.x.indexOf(-0.5)];
+    assertClose(argumentLine(md)!.dy, at0, DIGITS, "PyTorch leaky_relu'(0)");
+    assert.equal(at0, left, 'reference: PyTorch takes the left-hand slope at 0');
+    assert.match(md, /a kink: PyTorch's autograd returns the left-hand slope/);
+  });
+
+  it('shows a non-literal parameter as such and uses the default', async () => {
+    const { document } = await openFixture('hover/torch_model.py');
+    const md = await lensHover(document, 'F.leaky_relu(h', 0, 2);
+    assert.ok(md);
+    assert.match(md, /negative\\_slope = 0\.01 \(not a literal/);
+    for (const p of valueRows(md)) {
+      assertClose(p.dy, evaluate('leaky_relu', p.x, {}).dy, DIGITS, `f'(${p.x})`);
+    }
+  });
+
+  it('names the framework default when the code gives none (JAX gelu: tanh)', async () => {
+    const { document } = await openFixture('hover/jax_model.py');
+    const md = await lensHover(document, 'jax.nn.gelu(', 0, 7);
+    assert.ok(md);
+    assert.match(md.split('\n')[0], /GELU \(tanh approximation\)/);
+  });
+
+  it('links Plot and Compare to our commands with the call parameters, Docs to https', async () => {
+    const { document } = await openFixture('hover/torch_model.py');
+    const md = await lensHover(document, 'nn.LeakyReLU(', 0, 3);
+    assert.ok(md);
+    const plot = /\]\(command:activationLens\.plot\?([^ )]+)/.exec(md);
+    assert.ok(plot, 'plot link');
+    const [args] = JSON.parse(decodeURIComponent(plot[1]));
+    assert.deepEqual(args.series[0].id, 'leaky_relu');
+    assert.equal(args.series[0].params.negative_slope, 0.2);
+    const compare = /\]\(command:activationLens\.compare\?([^ )]+)/.exec(md);
+    assert.ok(compare, 'compare link');
+    const ids = JSON.parse(decodeURIComponent(compare[1]))[0].series.map(
+      (s: { id: string }) => s.id,
+    );
+    assert.deepEqual(ids, ['leaky_relu', ...getActivation('leaky_relu')!.related]);
+    assert.match(md, /\[Docs\]\(https:\/\//);
+  });
+
+  for (const n of NEGATIVES) {
+    it(`no hover: ${n.file} ${JSON.stringify(n.needle)}`, async () => {
+      const { document } = await openFixture(`hover/${n.file}`);
+      assert.equal(await lensHover(document, n.needle, 0, n.offset ?? 0), undefined);
+    });
+  }
+});

@@ -1,0 +1,272 @@
+// Plot Activation in a real VS Code: the commands open and reuse one panel beside the editor, the webview
+// (real Chromium) draws what was asked and reports it back, Compare adds, follow-cursor follows, malformed
+// messages are dropped, and closing the panel gives back every listener.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { getActivation, resolveParams } from '../../src/core';
+import type { WebviewMessage } from '../../src/protocol';
+import { activateExtension } from './helpers';
+
+type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+interface PlotState {
+  open: boolean;
+  viewColumn?: vscode.ViewColumn;
+  lastRendered?: Rendered;
+  droppedMessages: number;
+  webviewErrors: string[];
+  liveListeners: number;
+  followCursor: boolean;
+}
+
+const plotState = () => vscode.commands.executeCommand<PlotState>('activationLens.test.plotState');
+
+/** Runs `action`, then waits for the first `rendered` report after it that satisfies `want`. */
+async function renderedAfter(
+  action: () => Thenable<unknown>,
+  want: (r: Rendered) => boolean = () => true,
+): Promise<Rendered> {
+  let after = (await plotState()).lastRendered?.seq ?? 0;
+  await action();
+  for (;;) {
+    const r = await vscode.commands.executeCommand<Rendered | undefined>(
+      'activationLens.test.nextRendered',
+      { after },
+    );
+    assert.ok(r, 'the webview never reported a matching render');
+    if (want(r)) {
+      return r;
+    }
+    after = r.seq;
+  }
+}
+
+const ids = (r: Rendered) => r.series.map((s) => s.id);
+
+/** Tabs that hold our webview panel. */
+function plotTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter(
+      (t) =>
+        t.input instanceof vscode.TabInputWebview &&
+        t.input.viewType.endsWith('activationLens.plot'),
+    );
+}
+
+async function closePanel(): Promise<void> {
+  await vscode.window.tabGroups.close(plotTabs());
+}
+
+/** An untitled Python document with the given code, shown in the first column. */
+async function pythonEditor(code: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
+  return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+}
+
+function cursorOn(editor: vscode.TextEditor, needle: string): void {
+  const offset = editor.document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} not in the document`);
+  const pos = editor.document.positionAt(offset + 2);
+  editor.selection = new vscode.Selection(pos, pos);
+}
+
+const CODE = [
+  'import torch.nn.functional as F',
+  'from torch import nn',
+  '',
+  'y = F.leaky_relu(x, 0.2)',
+  'z = F.gelu(x, approximate="tanh")',
+  'act = nn.ELU(alpha=0.5)',
+  'n = len(x)',
+  '',
+].join('\n');
+
+describe('plot panel', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await closePanel();
+  });
+
+  it('Plot with args opens one panel beside the editor and draws those series with those parameters', async () => {
+    await pythonEditor('x = 1\n');
+    const r = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'leaky_relu', params: { negative_slope: 0.2 } }],
+        }),
+      (m) => ids(m).join() === 'leaky_relu',
+    );
+    assert.equal(r.view, 'plot');
+    assert.deepEqual(r.series[0].params, { negative_slope: 0.2 });
+    assert.deepEqual(r.series[0].curves, ['f', 'df']);
+    assert.ok(r.series[0].points >= 500, `only ${r.series[0].points} points`);
+    // The default range is the catalogue's plot range for the function.
+    assert.deepEqual(r.range, [...getActivation('leaky_relu').plotRange]);
+    const state = await plotState();
+    assert.equal(state.open, true);
+    assert.equal(state.viewColumn, vscode.ViewColumn.Two);
+    assert.equal(plotTabs().length, 1);
+    assert.deepEqual(state.webviewErrors, []);
+  });
+
+  it('a second Plot reuses the panel and replaces the series; Compare adds to them', async () => {
+    await vscode.commands.executeCommand('activationLens.plot', {
+      series: [{ id: 'relu', params: {} }],
+    });
+    const replaced = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'sigmoid', params: {} }],
+        }),
+      (m) => ids(m).join() === 'sigmoid',
+    );
+    assert.deepEqual(ids(replaced), ['sigmoid']);
+    const compared = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.compare', {
+          series: [
+            { id: 'tanh', params: {} },
+            { id: 'gelu', params: { approximate: 'tanh' } },
+          ],
+        }),
+      (m) => m.series.length === 3,
+    );
+    assert.deepEqual(ids(compared), ['sigmoid', 'tanh', 'gelu']);
+    assert.deepEqual(compared.series[2].params, { approximate: 'tanh' });
+    // Three different colours, one per series.
+    assert.equal(new Set(compared.colours).size, 3);
+    assert.equal(plotTabs().length, 1);
+  });
+
+  it('an empty series list opens nothing', async () => {
+    await closePanel();
+    await vscode.commands.executeCommand('activationLens.plot', { series: [] });
+    await vscode.commands.executeCommand('activationLens.compare', { series: [] });
+    assert.equal(plotTabs().length, 0);
+    assert.equal((await plotState()).open, false);
+  });
+
+  it('with no args, plots the call under the cursor with its parameters', async () => {
+    const editor = await pythonEditor(CODE);
+    cursorOn(editor, 'ELU(alpha');
+    const r = await renderedAfter(
+      () => vscode.commands.executeCommand('activationLens.plot'),
+      (m) => ids(m).join() === 'elu',
+    );
+    assert.equal(r.series[0].params.alpha, 0.5);
+  });
+
+  it('follow-cursor mode plots the call the cursor moves onto', async () => {
+    const editor = await pythonEditor(CODE);
+    await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'relu', params: {} }],
+        }),
+      (m) => ids(m).join() === 'relu',
+    );
+    const on = await vscode.commands.executeCommand<boolean>('activationLens.toggleFollowCursor');
+    try {
+      assert.equal(on, true);
+      const r = await renderedAfter(
+        async () => cursorOn(editor, 'gelu('),
+        (m) => ids(m).join() === 'gelu',
+      );
+      assert.equal(r.series[0].params.approximate, 'tanh');
+      const r2 = await renderedAfter(
+        async () => cursorOn(editor, 'leaky_relu('),
+        (m) => ids(m).join() === 'leaky_relu',
+      );
+      assert.equal(r2.series[0].params.negative_slope, 0.2);
+    } finally {
+      await vscode.commands.executeCommand('activationLens.toggleFollowCursor');
+    }
+    assert.equal((await plotState()).followCursor, false);
+  });
+
+  it('bad arguments get an answer, not an exception, and the panel keeps its series', async () => {
+    await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'tanh', params: {} }],
+        }),
+      (m) => ids(m).join() === 'tanh',
+    );
+    for (const bad of [
+      { series: 'relu' },
+      { series: [{ id: 'no_such_activation', params: {} }] },
+      { series: [{ id: 'softshrink', params: { lambd: -1 } }] },
+      { series: [{ id: 'elu', params: { alpha: 'big' } }] },
+    ]) {
+      await vscode.commands.executeCommand('activationLens.plot', bad);
+    }
+    // The invalid ones were refused before reaching the panel (the core agrees they are invalid).
+    assert.throws(() => resolveParams('softshrink', { lambd: -1 }));
+    const r = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.compare', {
+          series: [{ id: 'relu', params: {} }],
+        }),
+      (m) => m.series.length === 2,
+    );
+    assert.deepEqual(ids(r), ['tanh', 'relu']);
+  });
+
+  it('drops malformed messages from the webview and keeps working', async () => {
+    await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'relu', params: {} }],
+        }),
+      (m) => ids(m).join() === 'relu',
+    );
+    const before = (await plotState()).droppedMessages;
+    const malformed: unknown[] = [
+      null,
+      'rendered',
+      { type: 'nope' },
+      { type: 'rendered', seq: 'x' },
+      { type: 'export', format: 'exe', data: '' },
+      { type: 'copy', text: 5 },
+    ];
+    for (const m of malformed) {
+      assert.equal(await vscode.commands.executeCommand('activationLens.test.echo', m), true);
+    }
+    // The webview posts in order: once this render arrives, every echo before it has been handled.
+    const r = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'mish', params: {} }],
+        }),
+      (m) => ids(m).join() === 'mish',
+    );
+    assert.equal(r.series[0].points > 0, true);
+    assert.equal((await plotState()).droppedMessages - before, malformed.length);
+  });
+
+  it('opening and closing the panel 50 times leaves the listener count flat', async () => {
+    await closePanel();
+    const baseline = (await plotState()).liveListeners;
+    let whileOpen = 0;
+    for (let i = 0; i < 50; i++) {
+      await renderedAfter(
+        () =>
+          vscode.commands.executeCommand('activationLens.plot', {
+            series: [{ id: 'selu', params: {} }],
+          }),
+        (m) => ids(m).join() === 'selu',
+      );
+      whileOpen = (await plotState()).liveListeners;
+      assert.ok(whileOpen > baseline, 'an open panel holds listeners');
+      await closePanel();
+      const s = await plotState();
+      assert.equal(s.open, false);
+      assert.equal(s.liveListeners, baseline, `after close #${i + 1}`);
+    }
+  }).timeout(240_000);
+});

@@ -1,0 +1,304 @@
+/**
+ * The hover's Markdown in plain Node, from the real core: recognized calls in, sections out. Expected
+ * numbers come from the core's evaluate() for the call's parameters and from the PyTorch reference file.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  evaluate,
+  evaluateVector,
+  formulasOf,
+  getActivation,
+  listActivations,
+  recognizeAt,
+  type Framework,
+  type RecognizedCall,
+} from '../../src/core';
+import type { HoverSection } from '../../src/config';
+import { factsFor } from '../../src/hover/activationFacts';
+import { FormulaImages, formulaLines } from '../../src/hover/formulaImages';
+import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
+import { parseFormatted } from '../../src/hover/numberFormat';
+
+const ALL_ON: Record<HoverSection, boolean> = {
+  formulas: true,
+  plot: true,
+  values: true,
+  properties: true,
+  differences: true,
+  actions: true,
+};
+const SETTINGS: HoverSettings = {
+  sections: ALL_ON,
+  significantDigits: 4,
+  plotRange: 'auto',
+  fixedRange: 5,
+};
+
+const reference: {
+  scalar: {
+    id: string;
+    params: Record<string, number | string>;
+    x: number[];
+    y: number[];
+    dy: number[];
+  }[];
+} = JSON.parse(
+  readFileSync(join(__dirname, '../../../test/fixtures/pytorch-activations.json'), 'utf8'),
+);
+
+/** A store holding a stand-in SVG for every TeX line of the catalogue's default formulas. */
+function storeFor(ids: string[]): FormulaImages {
+  const formulas: Record<string, string> = {};
+  for (const id of ids) {
+    for (const line of formulaLines(formulasOf(id), getActivation(id).kind)) {
+      formulas[line.tex] =
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><g fill="currentColor"/></svg>';
+    }
+  }
+  return new FormulaImages({ version: 1, formulas });
+}
+
+function call(
+  id: string,
+  params: RecognizedCall['params'],
+  framework: Framework,
+  extra: Partial<RecognizedCall> = {},
+): RecognizedCall {
+  return { id, params, framework, start: 0, end: id.length, ...extra };
+}
+
+function render(
+  c: RecognizedCall,
+  settings: HoverSettings = SETTINGS,
+  formulas?: FormulaImages,
+): string {
+  const facts = factsFor(c);
+  assert.ok(facts, `facts for ${c.id}`);
+  return hoverMarkdown({ facts, callText: `${c.id}(x)`, settings, theme: 'dark', formulas });
+}
+
+/** The values table's points: one column per point, rows x, f(x), f′(x). */
+function rows(md: string): { x: number; y: number; dy: number }[] {
+  const row = (label: string): number[] => {
+    const m = new RegExp(
+      `<tr><th align="left">${label.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`,
+    ).exec(md);
+    return m
+      ? [...m[1].matchAll(/<td[^>]*>(?:&nbsp;)*([^<]*)<\/td>/g)].map((c) => parseFormatted(c[1]))
+      : [];
+  };
+  const [xs, ys, dys] = [row('x'), row('f(x)'), row('f′(x)')];
+  assert.ok(xs.length === ys.length && xs.length === dys.length);
+  return xs.map((x, i) => ({ x, y: ys[i], dy: dys[i] }));
+}
+
+function close(a: number, b: number, digits = 4): boolean {
+  return Math.abs(a - b) <= Math.abs(b) * 10 ** (1 - digits) + 1e-12;
+}
+
+describe('hoverMarkdown', () => {
+  it('issue 2: F.relu in Python gives name, formulas, and f, f′ equal to PyTorch at shown points', () => {
+    const text = 'import torch.nn.functional as F\ny = F.relu(x)\n';
+    const c = recognizeAt(text, text.indexOf('relu('), 'python');
+    assert.ok(c, 'recognized');
+    const facts = factsFor(c)!;
+    const md = hoverMarkdown({
+      facts,
+      callText: 'F.relu(x)',
+      settings: SETTINGS,
+      theme: 'dark',
+      formulas: storeFor(['relu']),
+    });
+    assert.match(md.split('\n')[0], /^\*\*ReLU\*\* · PyTorch · `F\.relu\(x\)`$/);
+    assert.equal(
+      (md.match(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="f(&#x2032;)?\(x\) = /g) ?? [])
+        .length,
+      2,
+    );
+    const ref = reference.scalar.find(
+      (r) => r.id === 'relu' && Object.keys(r.params).length === 0,
+    )!;
+    const shown = rows(md);
+    assert.ok(shown.length >= 3);
+    let matched = 0;
+    for (const r of shown) {
+      const i = ref.x.indexOf(r.x);
+      if (i >= 0) {
+        matched++;
+        assert.ok(close(r.y, ref.y[i]) && close(r.dy, ref.dy[i]), `relu at ${r.x}`);
+      }
+    }
+    assert.ok(matched >= 1, 'at least one shown point is in the reference (0 is)');
+  });
+
+  it('every value shown equals the core for the call parameters', () => {
+    for (const [id, params] of [
+      ['leaky_relu', { negative_slope: 0.2 }],
+      ['elu', { alpha: 0.5 }],
+      ['gelu', { approximate: 'tanh' }],
+      ['softplus', { beta: 2 }],
+      ['hardtanh', { min_val: -2, max_val: 2 }],
+      ['silu', {}],
+    ] as const) {
+      const md = render(call(id, params, 'pytorch'));
+      const shown = rows(md);
+      assert.ok(shown.length >= 3, id);
+      for (const r of shown) {
+        const e = evaluate(id, r.x, params);
+        assert.ok(
+          close(r.y, e.y) && close(r.dy, e.dy),
+          `${id} at ${r.x}: ${r.y}, ${r.dy} vs ${e.y}, ${e.dy}`,
+        );
+      }
+    }
+  });
+
+  it("marks kinks with autograd's side, checked against PyTorch's reference slopes", () => {
+    const md = render(call('relu6', {}, 'pytorch'));
+    const ref = reference.scalar.find((r) => r.id === 'relu6')!;
+    for (const k of [0, 6]) {
+      const row = rows(md).find((r) => r.x === k);
+      assert.ok(row, `row at kink ${k}`);
+      const at = ref.dy[ref.x.indexOf(k)];
+      const left = ref.dy[ref.x.indexOf(k === 0 ? -0.5 : 3)];
+      assert.equal(row.dy, at);
+      const side = at === left ? 'left' : 'right';
+      assert.ok(
+        md.includes(`Kink at x = ${k}: PyTorch's autograd returns the ${side}-hand slope.`),
+        md,
+      );
+    }
+  });
+
+  it('a numeric argument gives one line at that x', () => {
+    const md = render(call('leaky_relu', { negative_slope: 0.01 }, 'pytorch', { arg: -2 }));
+    const m = /At x = (\S+): f\(x\) = \*\*(\S+)\*\*, f′\(x\) = \*\*(\S+)\*\*/.exec(md);
+    assert.ok(m, md);
+    const e = evaluate('leaky_relu', -2, {});
+    assert.equal(parseFormatted(m[1]), -2);
+    assert.ok(close(parseFormatted(m[2]), e.y) && close(parseFormatted(m[3]), e.dy));
+    assert.equal(rows(md).length, 0, 'no table as well');
+  });
+
+  it('shows a non-literal parameter with the default used', () => {
+    const md = render(
+      call('leaky_relu', { negative_slope: 0.01 }, 'pytorch', { nonLiteral: ['negative_slope'] }),
+    );
+    assert.match(md, /negative\\_slope = 0\.01 \(not a literal in the code: default used\)/);
+  });
+
+  it("names a framework's own default: JAX's tanh GELU", () => {
+    const md = render(call('gelu', { approximate: 'tanh' }, 'jax'));
+    const [title, params] = md.split('\n');
+    assert.match(title, /^\*\*GELU \(tanh approximation\)\*\* · JAX · /);
+    assert.match(params, /approximate = 'tanh' — JAX's default/);
+  });
+
+  it('falls back to the Unicode formula when no typeset image exists', () => {
+    const md = render(
+      call('relu', {}, 'pytorch'),
+      SETTINGS,
+      new FormulaImages({ version: 1, formulas: {} }),
+    );
+    assert.ok(md.includes(`<code>f(x) = ${formulasOf('relu').f.unicode}</code>`), md);
+    assert.ok(!/alt="f\(x\)/.test(md));
+  });
+
+  it('leaves out each section switched off', () => {
+    const off = (s: HoverSection): HoverSettings => ({
+      ...SETTINGS,
+      sections: { ...ALL_ON, [s]: false },
+    });
+    const c = call('relu6', {}, 'pytorch');
+    const store = storeFor(['relu6']);
+    assert.ok(!/alt="f\(x\)/.test(render(c, off('formulas'), store)));
+    assert.ok(!render(c, off('plot'), store).includes('f solid'));
+    assert.equal(rows(render(c, off('values'), store)).length, 0);
+    assert.ok(!render(c, off('properties'), store).includes('range '));
+    assert.ok(!render(c, off('actions'), store).includes('command:'));
+    const all = render(c, SETTINGS, store);
+    for (const piece of ['alt="f(x) = ', 'f solid', 'range ', 'command:activationLens.plot']) {
+      assert.ok(all.includes(piece), piece);
+    }
+  });
+
+  it('shows framework differences only to the frameworks they name', () => {
+    for (const info of listActivations()) {
+      for (const d of info.differences) {
+        const named = d.frameworks[0];
+        const other = (['pytorch', 'keras', 'jax', 'flux', 'tfjs'] as Framework[]).find(
+          (f) => !d.frameworks.includes(f),
+        );
+        const params = Object.fromEntries(info.params.map((p) => [p.name, p.default]));
+        assert.ok(
+          render(call(info.id, params, named)).includes(d.text.slice(0, 20).replace(/_/g, '\\_')),
+          `${info.id} ${named}`,
+        );
+        if (other && info.differences.every((x) => !x.frameworks.includes(other))) {
+          assert.ok(!render(call(info.id, params, other)).includes('⚠'), `${info.id} ${other}`);
+        }
+      }
+    }
+  });
+
+  it('vector functions: no plot, an example output equal to the core', () => {
+    const md = render(call('softmax', {}, 'pytorch'));
+    assert.ok(!md.includes('f solid'));
+    const m = /f\(\[([^\]]*)\]\) = \[([^\]]*)\]/.exec(md);
+    assert.ok(m, md);
+    const input = m[1].split(', ').map(parseFormatted);
+    const expected = evaluateVector('softmax', input).y;
+    m[2]
+      .split(', ')
+      .map(parseFormatted)
+      .forEach((v, i) => assert.ok(close(v, expected[i])));
+  });
+
+  it('links Plot and Compare with JSON-safe parameters (relu: no ∞)', () => {
+    const md = render(call('relu', {}, 'keras'));
+    const plot = /command:activationLens\.plot\?([^ )]+)/.exec(md);
+    assert.ok(plot);
+    const [args] = JSON.parse(decodeURIComponent(plot[1]));
+    assert.equal(args.series[0].id, 'relu');
+    assert.ok(Object.values(args.series[0].params).every((v) => v !== null));
+  });
+
+  it('never throws, for every activation and framework, with the plot range fixed or auto', () => {
+    const frameworks: Framework[] = [
+      'pytorch',
+      'libtorch',
+      'keras',
+      'tensorflow',
+      'tfjs',
+      'jax',
+      'flax',
+      'flux',
+      'numpy',
+      'candle',
+      'burn',
+      'other',
+    ];
+    for (const info of listActivations()) {
+      const params = Object.fromEntries(
+        info.params.map((p) => [p.name, p.frameworkDefaults?.keras ?? p.default]),
+      );
+      for (const framework of frameworks) {
+        for (const plotRange of ['auto', 'fixed'] as const) {
+          const md = render(call(info.id, params, framework), {
+            ...SETTINGS,
+            plotRange,
+            fixedRange: 3,
+          });
+          assert.ok(md.startsWith(`**${info.name}`.slice(0, 4)), `${info.id} ${framework}`);
+        }
+      }
+    }
+  });
+
+  it('gives no facts for an unknown id', () => {
+    assert.equal(factsFor(call('no_such_activation', {}, 'pytorch')), undefined);
+  });
+});

@@ -1,0 +1,126 @@
+import { evaluate } from '../src/core';
+import type { SeriesState } from '../src/protocol';
+import type { SeriesCurves } from './curves';
+import { nameOf } from './chartView';
+
+/** A number to `digits` significant digits, without trailing zeros; −0 shown as 0. */
+export function formatNumber(v: number, digits: number): string {
+  if (!Number.isFinite(v)) {
+    return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
+  }
+  if (v === 0) {
+    return '0';
+  }
+  const s =
+    Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4 ? v.toExponential(digits - 1) : v.toPrecision(digits);
+  return s
+    .replace(/(\.\d*?)0+(e|$)/, '$1$2')
+    .replace(/\.(e|$)/, '$1')
+    .replace('-', '−');
+}
+
+/** CSV of every plotted value: x, then one column per visible curve of each series. */
+export function curvesToCsv(curves: readonly SeriesCurves[]): string {
+  if (curves.length === 0) {
+    return 'x\n';
+  }
+  const cols: { name: string; values: Float64Array }[] = [];
+  for (const c of curves) {
+    const label = `${c.series.id}${paramSuffix(c.series)}`;
+    if (c.series.show.f) {
+      cols.push({ name: `${label} f`, values: c.y });
+    }
+    if (c.series.show.df) {
+      cols.push({ name: `${label} df`, values: c.dy });
+    }
+    if (c.series.show.d2f) {
+      cols.push({ name: `${label} d2f`, values: c.d2y });
+    }
+  }
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const lines = [['x', ...cols.map((c) => c.name)].map(quote).join(',')];
+  const xs = curves[0].xs;
+  for (let k = 0; k < xs.length; k++) {
+    // Full precision: a CSV is for reuse, not reading.
+    lines.push([xs[k], ...cols.map((c) => c.values[k])].map(String).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function paramSuffix(s: SeriesState): string {
+  const entries = Object.entries(s.params);
+  return entries.length ? `(${entries.map(([k, v]) => `${k}=${v}`).join(' ')})` : '';
+}
+
+/** Per-series f, f′ (and f″ when shown) at one x, as lines for the readout and the clipboard. */
+export function valuesAt(series: readonly SeriesState[], x: number, digits: number): string[] {
+  const lines = [`x = ${formatNumber(x, digits)}`];
+  for (const s of series) {
+    try {
+      const e = evaluate(s.id, x, s.params);
+      const parts = [`f = ${formatNumber(e.y, digits)}`, `f′ = ${formatNumber(e.dy, digits)}`];
+      if (s.show.d2f) {
+        parts.push(`f″ = ${formatNumber(e.d2y, digits)}`);
+      }
+      lines.push(`${nameOf(s.id)}${paramSuffix(s)}: ${parts.join(', ')}`);
+    } catch (e) {
+      lines.push(`${s.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return lines;
+}
+
+/** The chart as a PNG data URL on the theme's background (the canvas itself is transparent). */
+export function chartPng(canvas: HTMLCanvasElement, background: string): string {
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d');
+  if (!ctx) {
+    return canvas.toDataURL('image/png');
+  }
+  ctx.fillStyle = background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(canvas, 0, 0);
+  return out.toDataURL('image/png');
+}
+
+/** Fills `table` with f and f′ of each series at 21 evenly spaced points: the chart for screen readers. */
+export function fillDataTable(
+  table: HTMLTableElement,
+  series: readonly SeriesState[],
+  range: readonly [number, number],
+  digits: number,
+): void {
+  table.replaceChildren();
+  const caption = table.createCaption();
+  caption.textContent = 'Plotted values at evenly spaced x';
+  const head = table.createTHead().insertRow();
+  const th = (row: HTMLTableRowElement, text: string, scope: 'col' | 'row') => {
+    const cell = document.createElement('th');
+    cell.scope = scope;
+    cell.textContent = text;
+    row.appendChild(cell);
+  };
+  th(head, 'x', 'col');
+  for (const s of series) {
+    th(head, `${nameOf(s.id)} f`, 'col');
+    th(head, `${nameOf(s.id)} f′`, 'col');
+  }
+  const body = table.createTBody();
+  for (let k = 0; k <= 20; k++) {
+    const x = range[0] + ((range[1] - range[0]) * k) / 20;
+    const row = body.insertRow();
+    th(row, formatNumber(x, digits), 'row');
+    for (const s of series) {
+      let e = { y: NaN, dy: NaN };
+      try {
+        e = evaluate(s.id, x, s.params);
+      } catch {
+        // Shown as NaN: the series' error is reported beside its controls.
+      }
+      row.insertCell().textContent = formatNumber(e.y, digits);
+      row.insertCell().textContent = formatNumber(e.dy, digits);
+    }
+  }
+}
