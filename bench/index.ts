@@ -5,11 +5,14 @@
 import { runCoreBench } from './core.bench';
 import { runHostBench } from './hostBench';
 import { runRecognizeBench } from './recognize.bench';
+import { runWebviewBench } from './webviewBench';
 
 async function main(): Promise<void> {
   await runCoreBench();
   await runRecognizeBench();
+  // The host benchmark builds everything; the webview benchmark uses that build.
   await runHostBench();
+  await runWebviewBench();
 }
 
 main().catch((e: unknown) => {

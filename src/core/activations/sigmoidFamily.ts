@@ -25,7 +25,7 @@ export const sigmoid: ScalarDef = {
     params: [],
     properties: SIGMOID_PROPS,
     notes: [
-      "Saturates on both sides: σ' = σ(1 − σ) ≤ 0.25, so gradients shrink at least 4× per layer (vanishing gradients).",
+      "Saturates on both sides: σ' = σ(1 − σ) ≤ 0.25, so each sigmoid layer scales the gradient by at most ¼ (times the weights): in a deep stack of sigmoids the gradient vanishes.",
       'Not zero-centred: outputs are always positive, which makes weight updates zig-zag.',
       'Still the right choice for gates and for a probability output.',
     ],
