@@ -1,7 +1,7 @@
-/** A seeded normal sampler for Monte-Carlo checks: the same numbers on every run. */
+/** Seeded random sources for tests: the same numbers on every run, so a failure reproduces from its seed. */
 
-/** mulberry32: a small, well-mixed 32-bit generator. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, well-mixed 32-bit generator of uniforms in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
