@@ -1,6 +1,7 @@
 // Builds every bundle of Activation Lens. Named contexts:
-//   host        src/extension.ts  -> dist/extension.js         (Node extension host, cjs, vscode external)
-//   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker extension host: same code, no Node APIs)
+//   host        src/extension.ts  -> dist/extension.js         (Node extension host: registrations only)
+//   lens        src/lens.ts       -> dist/lens.js              (Node host: the implementation, required on first use)
+//   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker host: same code, lens bundled in)
 //   webview     webview/main.ts   -> dist/webview/main.js      (browser iife, chart.js bundled)
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
@@ -55,6 +56,22 @@ const watchProblemMatcher = {
   },
 };
 
+/**
+ * Desktop only: `require('./lens')` in src/lensLoader.ts stays a runtime require of dist/lens.js, so the
+ * activation bundle holds just the registrations. The web build bundles the lens in (one file, as the web
+ * host needs), evaluated lazily at that same call.
+ */
+const lensOnDemand = {
+  name: 'lens-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lens$/ }, (args) =>
+      args.importer.endsWith('lensLoader.ts') && args.kind === 'require-call'
+        ? { path: './lens.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 const nodeTest = { ...common, platform: 'node', format: 'cjs', minify: false, sourcemap: 'inline' };
 
 const contexts = {
@@ -62,6 +79,15 @@ const contexts = {
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [lensOnDemand],
+  },
+  lens: {
+    ...common,
+    entryPoints: ['src/lens.ts'],
+    outfile: 'dist/lens.js',
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
@@ -113,7 +139,7 @@ const contexts = {
 
 const selected = only
   ? [only]
-  : ['host', 'webHost', 'webview', 'formulaRenderer', 'integration', 'browser'];
+  : ['host', 'lens', 'webHost', 'webview', 'formulaRenderer', 'integration', 'browser'];
 
 /** Typesets the catalogue's formulas once per build: MathJax stays out of the extension bundle. */
 function renderFormulas() {
@@ -125,7 +151,8 @@ function renderFormulas() {
 try {
   if (watch) {
     for (const name of selected) {
-      const ctx = await esbuild.context({ ...contexts[name], plugins: [watchProblemMatcher] });
+      const plugins = [...(contexts[name].plugins ?? []), watchProblemMatcher];
+      const ctx = await esbuild.context({ ...contexts[name], plugins });
       await ctx.watch();
     }
   } else {

@@ -2,44 +2,37 @@
  * The hover's benchmark in the real extension host, plus the sizes that decide how fast activation is.
  * Builds everything (node esbuild.mjs), spawns scripts/runIntegration.mjs with the tests module
  * out/test/integration/bench/hoverBench.js (which prints p50/p95 against a baseline measured in the same
- * run), then builds the extension bundle minified into a temporary folder and reports its size and
- * dist/formulas.json's. Reports, never asserts.
+ * run), then makes the production build and reports the size of each shipped bundle. Reports, never asserts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 
 const KB = 1024;
 
-/** Minified size of src/extension.ts bundled as the package would ship it (not written to dist/). */
-function minifiedBundleSize(platform: 'node' | 'browser'): number {
-  const dir = mkdtempSync(join(tmpdir(), 'activation-lens-size-'));
-  try {
-    const outfile = join(dir, 'extension.js');
-    // esbuild's CLI in a child process: its JS API does not survive being bundled into this benchmark.
-    const built = spawnSync(
-      'node_modules/.bin/esbuild',
-      [
-        'src/extension.ts',
-        '--bundle',
-        '--minify',
-        `--platform=${platform}`,
-        '--format=cjs',
-        '--external:vscode',
-        '--target=es2022',
-        `--outfile=${outfile}`,
-        '--log-level=error',
-      ],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) {
-      throw new Error(`esbuild failed (exit ${built.status})`);
-    }
-    return statSync(outfile).size;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+/** Size in bytes of a built file, 0 if missing. */
+function size(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+/** Builds the shipped (minified) bundles and reports their sizes, then restores the development build. */
+function reportSizes(): void {
+  const production = spawnSync(process.execPath, ['esbuild.mjs', '--production'], {
+    stdio: 'inherit',
+  });
+  if (production.status !== 0) {
+    throw new Error(`production build failed (exit ${production.status})`);
   }
+  const kb = (file: string) => `${(size(file) / KB).toFixed(1)} KB`.padStart(9);
+  console.log(
+    [
+      'extension sizes (minified)',
+      `  dist/extension.js      ${kb('dist/extension.js')}  activation bundle, node host (goal ≤ 60 KB)`,
+      `  dist/lens.js           ${kb('dist/lens.js')}  implementation, required on first use`,
+      `  dist/web/extension.js  ${kb('dist/web/extension.js')}  web host (one file, lens evaluated on first use)`,
+      `  dist/formulas.json     ${kb('dist/formulas.json')}  typeset formulas, read on the first hover`,
+    ].join('\n'),
+  );
+  spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 }
 
 /** Runs the host benchmark and prints its report and the sizes. */
@@ -57,15 +50,5 @@ export async function runHostBench(): Promise<void> {
   if (run.status !== 0) {
     throw new Error(`host benchmark failed (exit ${run.status})`);
   }
-  const node = minifiedBundleSize('node');
-  const web = minifiedBundleSize('browser');
-  const formulas = existsSync('dist/formulas.json') ? statSync('dist/formulas.json').size : 0;
-  console.log(
-    [
-      'extension sizes',
-      `  bundle, minified (node host)   ${(node / KB).toFixed(1)} KB  (goal ≤ 60 KB)`,
-      `  bundle, minified (web host)    ${(web / KB).toFixed(1)} KB`,
-      `  dist/formulas.json             ${(formulas / KB).toFixed(1)} KB  (read on the first hover)`,
-    ].join('\n'),
-  );
+  reportSizes();
 }

@@ -1,10 +1,47 @@
 import * as vscode from 'vscode';
-import { registerHover } from './hover';
-import { registerPlot } from './plot';
+import { SUPPORTED_LANGUAGES } from './config';
+import { COMMAND_IDS, TEST_COMMAND_IDS } from './contributions';
+import { LensLoader } from './lensLoader';
+import { PLOT_VIEW_TYPE } from './protocol';
 
-/** Wires the hover and the plot panel; everything registered is disposed with the extension. */
+/**
+ * Registers the hover, the commands and the plot panel's serializer, each forwarding to the implementation,
+ * which loads on first use: activation itself does no work beyond these registrations.
+ */
 export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(...registerHover(context), ...registerPlot(context));
+  const lens = new LensLoader(context);
+  const languages = new Set<string>(SUPPORTED_LANGUAGES);
+  const commandIds =
+    context.extensionMode === vscode.ExtensionMode.Production
+      ? COMMAND_IDS
+      : [...COMMAND_IDS, ...TEST_COMMAND_IDS];
+  // The editor menu's Plot item needs the recognizer to know whether the cursor is on a call: load the
+  // implementation once the cursor moves in a language we read (then its own listener takes over).
+  const loadOnCursor = vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (languages.has(e.textEditor.document.languageId)) {
+      loadOnCursor.dispose();
+      lens.get();
+    }
+  });
+  context.subscriptions.push(
+    lens,
+    loadOnCursor,
+    vscode.languages.registerHoverProvider(
+      SUPPORTED_LANGUAGES.map((language) => ({ language })),
+      {
+        provideHover: (document, position, token) =>
+          lens.get()?.hover.provideHover(document, position, token),
+      },
+    ),
+    ...commandIds.map((id) =>
+      vscode.commands.registerCommand(id, (...args: never[]) =>
+        lens.get()?.commands[id]?.(...args),
+      ),
+    ),
+    vscode.window.registerWebviewPanelSerializer(PLOT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => lens.get()?.revivePlot(panel),
+    }),
+  );
 }
 
 export function deactivate(): void {}

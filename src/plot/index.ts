@@ -1,29 +1,38 @@
 import * as vscode from 'vscode';
-import { ConfigWatcher } from '../config';
+import type { ConfigWatcher } from '../config';
+import type { CommandHandler, CommandId, TestCommandId } from '../contributions';
 import { FollowCursor } from './followCursor';
-import { registerPlotCommands } from './plotCommands';
+import { plotCommandHandlers } from './plotCommands';
 import { PlotHost } from './plotHost';
 import { PlotPanel } from './plotPanel';
-import { registerPlotSerializer } from './plotSerializer';
-import { registerTestHooks } from './testHooks';
+import { testHookHandlers } from './testHooks';
 
-/** Registers Plot Activation: commands, the panel's serializer, follow-cursor and (outside production) test hooks. */
-export function registerPlot(context: vscode.ExtensionContext): vscode.Disposable[] {
-  const config = new ConfigWatcher();
+/** The plot feature's handlers, for extension.ts to forward its registrations to. */
+export interface Plot extends vscode.Disposable {
+  readonly commands: Readonly<Record<CommandId, CommandHandler>> &
+    Readonly<Partial<Record<TestCommandId, CommandHandler>>>;
+  revive(panel: vscode.WebviewPanel): void;
+}
+
+/** Plot Activation: commands, the panel's revival after a reload, follow-cursor and (outside production) test hooks. */
+export function createPlot(context: vscode.ExtensionContext, config: ConfigWatcher): Plot {
   const log = vscode.window.createOutputChannel('Activation Lens: Plot', { log: true });
   const host = new PlotHost(context.extensionUri, config, log);
   const follow = new FollowCursor(host);
-  const disposables: vscode.Disposable[] = [
-    config,
-    log,
-    host,
-    follow,
-    registerPlotSerializer(host),
-    ...registerPlotCommands(host, follow),
-    { dispose: () => PlotPanel.open?.dispose() },
-  ];
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
-    disposables.push(...registerTestHooks(host, follow));
-  }
-  return disposables;
+  const testing = context.extensionMode !== vscode.ExtensionMode.Production;
+  return {
+    commands: {
+      ...plotCommandHandlers(host, follow),
+      ...(testing ? testHookHandlers(host, follow) : {}),
+    },
+    // The chart's state (series, parameters, range, toggles) lives in the webview's getState/setState,
+    // which VS Code hands back to the new webview: reviving only re-attaches the host side.
+    revive: (panel) => PlotPanel.revive(panel, host),
+    dispose: () => {
+      PlotPanel.open?.dispose();
+      follow.dispose();
+      host.dispose();
+      log.dispose();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandHandler, CommandId } from '../contributions';
 import { getActivation, resolveParams } from '../core';
 import { parsePlotArgs, type SeriesSpec } from '../protocol';
 import { pickActivations } from './activationPicker';
@@ -55,7 +56,10 @@ async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | un
 }
 
 /** Plot (replace the panel's series), Compare (add to them) and the follow-cursor toggle. */
-export function registerPlotCommands(host: PlotHost, follow: FollowCursor): vscode.Disposable[] {
+export function plotCommandHandlers(
+  host: PlotHost,
+  follow: FollowCursor,
+): Record<CommandId, CommandHandler> {
   const run = (mode: 'replace' | 'add', title: string) => async (arg?: unknown) => {
     try {
       const series = await seriesFor(arg, title);
@@ -70,16 +74,16 @@ export function registerPlotCommands(host: PlotHost, follow: FollowCursor): vsco
       void vscode.window.showErrorMessage(`Activation Lens: ${message(e)}`);
     }
   };
-  return [
-    vscode.commands.registerCommand('activationLens.plot', run('replace', 'Plot Activation')),
-    vscode.commands.registerCommand('activationLens.compare', run('add', 'Compare Activations')),
-    vscode.commands.registerCommand('activationLens.toggleFollowCursor', () => {
+  return {
+    'activationLens.plot': run('replace', 'Plot Activation'),
+    'activationLens.compare': run('add', 'Compare Activations'),
+    'activationLens.toggleFollowCursor': () => {
       const on = follow.toggle();
       vscode.window.setStatusBarMessage(
         `Activation Lens: follow cursor ${on ? 'on' : 'off'}`,
         3000,
       );
       return on;
-    }),
-  ];
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type { CommandHandler, TestCommandId } from '../contributions';
 import type { FollowCursor } from './followCursor';
 import type { PlotHost } from './plotHost';
 import { PlotPanel } from './plotPanel';
@@ -9,9 +9,12 @@ import { PlotPanel } from './plotPanel';
  * host) and the browser suite (through the command palette's executeCommand) can reach them, and they keep
  * the extension's `activate` return value free of test concerns.
  */
-export function registerTestHooks(host: PlotHost, follow: FollowCursor): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('activationLens.test.plotState', () => ({
+export function testHookHandlers(
+  host: PlotHost,
+  follow: FollowCursor,
+): Record<TestCommandId, CommandHandler> {
+  return {
+    'activationLens.test.plotState': () => ({
       open: PlotPanel.open !== undefined,
       viewColumn: PlotPanel.open?.panel.viewColumn,
       lastRendered: host.lastRendered,
@@ -20,37 +23,34 @@ export function registerTestHooks(host: PlotHost, follow: FollowCursor): vscode.
       liveListeners: host.liveListeners,
       followCursor: follow.isEnabled,
       lastExport: host.lastExport,
-    })),
+    }),
     // Resolves with the first `rendered` whose seq is above `after`: tests await the event, never sleep.
     // The time limit only turns a hang into an answer (undefined).
-    vscode.commands.registerCommand(
-      'activationLens.test.nextRendered',
-      (arg?: { after?: number; timeoutMs?: number }) => {
-        const after = arg?.after ?? -1;
-        if (host.lastRendered && host.lastRendered.seq > after) {
-          return Promise.resolve(host.lastRendered);
-        }
-        return new Promise((resolve) => {
-          const timer = setTimeout(() => {
+    'activationLens.test.nextRendered': (arg?: { after?: number; timeoutMs?: number }) => {
+      const after = arg?.after ?? -1;
+      if (host.lastRendered && host.lastRendered.seq > after) {
+        return Promise.resolve(host.lastRendered);
+      }
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          sub.dispose();
+          resolve(undefined);
+        }, arg?.timeoutMs ?? 20_000);
+        const sub = host.onDidRender((m) => {
+          if (m.seq > after) {
+            clearTimeout(timer);
             sub.dispose();
-            resolve(undefined);
-          }, arg?.timeoutMs ?? 20_000);
-          const sub = host.onDidRender((m) => {
-            if (m.seq > after) {
-              clearTimeout(timer);
-              sub.dispose();
-              resolve(m);
-            }
-          });
+            resolve(m);
+          }
         });
-      },
-    ),
+      });
+    },
     // Has the webview post `message` back as it is: malformed input travels the real channel.
-    vscode.commands.registerCommand('activationLens.test.echo', (message: unknown) => {
+    'activationLens.test.echo': (message: unknown) => {
       PlotPanel.open?.post({ type: 'echo', message });
       return PlotPanel.open !== undefined;
-    }),
-  ];
+    },
+  };
 }
 
 declare function setTimeout(handler: () => void, ms: number): unknown;

@@ -9,7 +9,6 @@ import { ConfigWatcher } from '../../../src/config';
 import { recognizeAt } from '../../../src/core';
 import { factsFor } from '../../../src/hover/activationFacts';
 import { hoverMarkdown } from '../../../src/hover/hoverMarkdown';
-import { registerHover } from '../../../src/hover';
 import { FormulaLoader } from '../../../src/hover/formulaLoader';
 import { ActivationHoverProvider } from '../../../src/hover/hoverProvider';
 import { EXTENSION_ID } from '../helpers';
@@ -99,18 +98,6 @@ export async function run(): Promise<void> {
   await extension.activate();
   const activateMs = performance.now() - t;
 
-  // The hover's share of activate(): registerHover reads only extensionUri from the context. The extra
-  // provider it registers is disposed at once.
-  const registerSamples: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    t = performance.now();
-    const disposables = registerHover({
-      extensionUri: extension.extensionUri,
-    } as vscode.ExtensionContext);
-    registerSamples.push(performance.now() - t);
-    disposables.forEach((d) => d.dispose());
-  }
-
   const { text, calls, misses } = bigFile();
   const document = await vscode.workspace.openTextDocument({ language: 'python', content: text });
   const token = new vscode.CancellationTokenSource().token;
@@ -154,7 +141,6 @@ export async function run(): Promise<void> {
   const report = [
     `hover benchmark (extension host, ${document.lineCount} lines, ${calls.length} calls)`,
     `  activate()                                   ${wasActive ? 'already active' : `${activateMs.toFixed(2)} ms (includes loading the bundle)`}`,
-    line('registerHover (the hover part of activate)', stats(registerSamples)),
     `  first hover (loads formulas.json)            ${firstMs.toFixed(2)} ms (load ${loader.loadMs} ms, ${loader.loaded?.size ?? 0} formulas)`,
     line('baseline: provideHover where nothing is', base),
     line('  the same, CPU time', stats(baseline.cpu)),

@@ -1,0 +1,34 @@
+/**
+ * Everything behind the registrations of extension.ts: the hover and the plot panel, with the core and the
+ * recognizer they use. Loaded on first use by lensLoader.ts.
+ */
+import * as vscode from 'vscode';
+import { ConfigWatcher } from './config';
+import type { CommandHandler, CommandId, TestCommandId } from './contributions';
+import { FormulaLoader } from './hover/formulaLoader';
+import { ActivationHoverProvider } from './hover/hoverProvider';
+import { createPlot } from './plot';
+
+export interface Lens extends vscode.Disposable {
+  readonly hover: vscode.HoverProvider;
+  readonly commands: Readonly<Record<CommandId, CommandHandler>> &
+    Readonly<Partial<Record<TestCommandId, CommandHandler>>>;
+  /** Re-attaches a plot panel that VS Code restored after a window reload. */
+  revivePlot(panel: vscode.WebviewPanel): void;
+}
+
+export function createLens(context: vscode.ExtensionContext): Lens {
+  const config = new ConfigWatcher();
+  const hover = new ActivationHoverProvider(config, new FormulaLoader(context.extensionUri));
+  const plot = createPlot(context, config);
+  return {
+    hover,
+    commands: plot.commands,
+    revivePlot: plot.revive,
+    dispose: () => {
+      plot.dispose();
+      hover.dispose();
+      config.dispose();
+    },
+  };
+}
