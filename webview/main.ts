@@ -2,13 +2,8 @@
  * The Plot Activation webview: builds the page, keeps its state in getState/setState, talks to the host
  * through src/protocol.ts and reports its own failures as `error` messages.
  */
-import {
-  parseInitialData,
-  type HostMessage,
-  type InitialData,
-  type ViewName,
-  type WebviewMessage,
-} from '../src/protocol';
+import type { HostMessage, InitialData, ViewName, WebviewMessage } from '../src/protocol';
+import { parseInitialData } from '../src/protocolValidation';
 import { DepthView } from './depthView';
 import { el } from './dom';
 import type { Page, Report, View } from './page';

@@ -1,4 +1,5 @@
-import { defaultState, sanitizeState, type PanelState } from '../src/protocol';
+import type { PanelState } from '../src/protocol';
+import { defaultState, sanitizeState } from '../src/protocolValidation';
 
 /** The VS Code webview API, acquired once (a second call throws). */
 interface VsCodeApi {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandId } from '../contributions';
 import { getActivation, resolveParams } from '../core';
-import { parsePlotArgs, type SeriesSpec } from '../protocol';
+import type { SeriesSpec } from '../protocol';
+import { parsePlotArgs } from '../protocolValidation';
 import { pickActivations } from './activationPicker';
 import { callAtCursor } from './callAtCursor';
 import type { FollowCursor } from './followCursor';

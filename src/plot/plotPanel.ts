@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import {
   PLOT_VIEW_TYPE,
-  validateWebviewMessage,
   type HostMessage,
   type PlotSettings,
   type SeriesSpec,
   type WebviewMessage,
 } from '../protocol';
+import { validateWebviewMessage } from '../protocolValidation';
 import type { PlotHost } from './plotHost';
 import { saveExport } from './saveExport';
 import { buildHtml, localResourceRoots } from './webviewHtml';

@@ -2,15 +2,14 @@
 // and restored state. Malformed input must be rejected (or repaired, for state) and never throw.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { VIEWS, type PanelState } from '../../src/protocol';
 import {
   defaultState,
   parseInitialData,
   parsePlotArgs,
   sanitizeState,
   validateWebviewMessage,
-  VIEWS,
-  type PanelState,
-} from '../../src/protocol';
+} from '../../src/protocolValidation';
 
 const rendered = {
   type: 'rendered',
