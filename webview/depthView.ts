@@ -10,7 +10,7 @@ import {
 import { getActivation, gradientThroughDepth, listActivations } from '../src/core';
 import { nameOf } from './chartView';
 import { el, sliderWithNumber, uid } from './dom';
-import { formatNumber } from './exportData';
+import { formatNumber } from '../src/core/numberFormat';
 import type { Page, Report, View } from './page';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend);

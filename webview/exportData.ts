@@ -1,23 +1,8 @@
 import { evaluate } from '../src/core';
+import { formatNumber } from '../src/core/numberFormat';
 import type { SeriesState } from '../src/protocol';
 import type { SeriesCurves } from './curves';
 import { nameOf } from './chartView';
-
-/** A number to `digits` significant digits, without trailing zeros; −0 shown as 0. */
-export function formatNumber(v: number, digits: number): string {
-  if (!Number.isFinite(v)) {
-    return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
-  }
-  if (v === 0) {
-    return '0';
-  }
-  const s =
-    Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4 ? v.toExponential(digits - 1) : v.toPrecision(digits);
-  return s
-    .replace(/(\.\d*?)0+(e|$)/, '$1$2')
-    .replace(/\.(e|$)/, '$1')
-    .replace('-', '−');
-}
 
 /** CSV of every plotted value: x, then one column per visible curve of each series. */
 export function curvesToCsv(curves: readonly SeriesCurves[]): string {

@@ -1,4 +1,4 @@
-import { formatNumber } from './exportData';
+import { formatNumber } from '../src/core/numberFormat';
 import type { Theme } from './theme';
 
 /** "#rrggbb" or "rgb(r, g, b)" → [r, g, b]; grey when unreadable. */

@@ -1,7 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
 import { evaluateVector, listActivations } from '../src/core';
 import { el, sliderWithNumber, uid } from './dom';
-import { formatNumber } from './exportData';
+import { formatNumber } from '../src/core/numberFormat';
 import { drawHeatmap } from './heatmap';
 import type { Page, Report, View } from './page';
 

@@ -13,7 +13,7 @@ import {
   symbolsText,
   titleMarkdown,
 } from './hoverText';
-import { formatNumber } from './numberFormat';
+import { formatNumber } from '../core/numberFormat';
 import { plotGrid, plotSvg } from './plotSvg';
 import { escapeXml, svgDataUri } from './svgDataUri';
 import { coloursFor, type ThemeKind } from './themeColours';

@@ -5,7 +5,7 @@
 import type { ParamSpec, ParamValue } from '../core';
 import type { ActivationFacts } from './activationFacts';
 import { frameworkName } from './frameworkNames';
-import { formatNumber } from './numberFormat';
+import { formatNumber } from '../core/numberFormat';
 
 /** Commands the hover's links may run; the MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;

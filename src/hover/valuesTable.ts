@@ -3,7 +3,7 @@
  * (kinks, where f' peaks, a handful around 0), with what autograd returns at a kink.
  */
 import type { ActivationFacts } from './activationFacts';
-import { formatNumber } from './numberFormat';
+import { formatNumber } from '../core/numberFormat';
 
 /** A point of the table and why it is there. */
 export interface ValuePoint {

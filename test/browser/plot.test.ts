@@ -8,11 +8,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { evaluateArray } from '../../src/core';
 import { openWorkbench, resultsDir, type Workbench } from './harness';
-
-/** Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. */
-function plotFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
+import { palette, plotFrame } from './plotPage';
 
 /** Non-background pixels of the visible chart canvas, and a digest of all its pixels. */
 async function canvasPixels(
@@ -36,15 +32,6 @@ async function canvasPixels(
       }
       return { painted, digest: String(hash), width: c.width };
     });
-}
-
-/** Runs a palette command by title; unlike the harness' runCommand it does not wait for the palette to close. */
-async function palette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const quick = page.locator('.quick-input-widget');
-  await quick.locator('input').fill(`>${title}`);
-  // Click the row: Enter would run whichever row is highlighted (recently used ones come first).
-  await quick.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
 /**

@@ -8,10 +8,11 @@
 //     evaluation + chart.js draw, synchronous) and to the next animation frame; the baseline is a bare
 //     canvas drawing the same 6 polylines of 2,000 points in the same frame.
 // Goals from the issue: (1) ≤ 300 ms, (2) ≤ 16 ms.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, repoRoot } from './harness';
+import { plotFrame } from './plotPage';
 
 const ROUNDS = 8;
 const SLIDER_ROUNDS = 200;
@@ -28,10 +29,6 @@ function stats(xs: number[]): { median: number; p95: number } {
 const breakdown: number[][] = [];
 
 const fmt = (v: number) => `${v.toFixed(1)} ms`;
-
-function plotFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 /** Runs Plot Activation from the palette; returns ms from Enter to the painted frame with a new seq. */
 async function timedPlot(

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { callText } from '../../src/hover/callText';
 import { FormulaImages, parseFormulaStore } from '../../src/hover/formulaImages';
-import { formatNumber, parseFormatted } from '../../src/hover/numberFormat';
+import { formatNumber, parseFormatted } from '../../src/core/numberFormat';
 import { svgDataUri } from '../../src/hover/svgDataUri';
 import { coloursFor, themeKindFromCode } from '../../src/hover/themeColours';
 

@@ -20,7 +20,7 @@ import type { HoverSection } from '../../src/config';
 import { factsFor } from '../../src/hover/activationFacts';
 import { FormulaImages, formulaLines } from '../../src/hover/formulaImages';
 import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
-import { parseFormatted } from '../../src/hover/numberFormat';
+import { parseFormatted } from '../../src/core/numberFormat';
 
 const ALL_ON: Record<HoverSection, boolean> = {
   formulas: true,

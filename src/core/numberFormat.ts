@@ -1,4 +1,4 @@
-/** Numbers as the hover prints them: a fixed number of significant digits, a true minus sign. */
+/** Numbers as the extension prints them (hover, chart readouts, tables): fixed significant digits, a true minus sign. */
 
 const MINUS = '\u2212';
 
