@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { evaluate, formulasOf, getActivation, type Params } from '../../src/core';
+import type { PytorchReference, ScalarReference } from '../pytorchReference';
 import { activateExtension, fixturesFolder, openFixture } from './helpers';
 import {
   argumentLine,
@@ -264,19 +265,10 @@ const NEGATIVES: { file: string; needle: string; offset?: number }[] = [
 
 const DIGITS = 4; // activationLens.significantDigits' default
 
-interface Reference {
-  scalar: {
-    id: string;
-    params: Record<string, number | string>;
-    x: number[];
-    y: number[];
-    dy: number[];
-  }[];
-}
-let reference: Reference;
+let reference: PytorchReference;
 
 /** The reference series for (id, params), matching parameters after the catalogue's defaults are filled. */
-function referenceFor(id: string, params: Params): Reference['scalar'][number] | undefined {
+function referenceFor(id: string, params: Params): ScalarReference | undefined {
   const specs = getActivation(id)?.params ?? [];
   const full = (p: Params): string =>
     JSON.stringify(specs.map((s) => (s.name in p ? p[s.name] : s.default)));

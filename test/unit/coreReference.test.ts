@@ -4,28 +4,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { evaluate, evaluateArray, evaluateVector } from '../../src/core/activations';
+import { readPytorchReference } from '../pytorchReference';
 
-interface ScalarCase {
-  id: string;
-  params: Record<string, number | string>;
-  x: number[];
-  y: number[];
-  dy: number[];
-}
-interface VectorCase {
-  id: string;
-  params: Record<string, number | string>;
-  z: number[];
-  y: number[];
-  jacobian: number[][];
-}
-
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../../../test/fixtures/pytorch-activations.json'), 'utf8'),
-) as { scalar: ScalarCase[]; vector: VectorCase[] };
+const fixture = readPytorchReference();
 
 function close(ours: number, torch: number, what: string): void {
   const tol = 1e-12 * Math.abs(torch) + 1e-15;

@@ -3,8 +3,6 @@
  * numbers come from the core's evaluate() for the call's parameters and from the PyTorch reference file.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   evaluate,
@@ -21,6 +19,7 @@ import { factsFor } from '../../src/hover/activationFacts';
 import { FormulaImages, formulaLines } from '../../src/hover/formulaImages';
 import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
 import { parseFormatted } from '../../src/core/numberFormat';
+import { readPytorchReference } from '../pytorchReference';
 
 const ALL_ON: Record<HoverSection, boolean> = {
   formulas: true,
@@ -37,17 +36,7 @@ const SETTINGS: HoverSettings = {
   fixedRange: 5,
 };
 
-const reference: {
-  scalar: {
-    id: string;
-    params: Record<string, number | string>;
-    x: number[];
-    y: number[];
-    dy: number[];
-  }[];
-} = JSON.parse(
-  readFileSync(join(__dirname, '../../../test/fixtures/pytorch-activations.json'), 'utf8'),
-);
+const reference = readPytorchReference();
 
 /** A store holding a stand-in SVG for every TeX line of the catalogue's default formulas. */
 function storeFor(ids: string[]): FormulaImages {

@@ -3,11 +3,10 @@
  * split over lines, nested calls, non-literal arguments and every numeric literal form Python has.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { recognizeAt } from '../../src/core';
 import { expectCall, hover } from './recognizeHelpers';
+import { readPytorchReference } from '../pytorchReference';
 
 const PY = 'python';
 const PT = 'pytorch';
@@ -175,17 +174,10 @@ describe('recognizeAt: PyTorch aliases', () => {
   });
 });
 
-interface FixtureEntry {
-  id: string;
-  params: Record<string, number | string>;
-}
-
 describe('recognizeAt: parameter names match real PyTorch', () => {
   // Every parameterised case in the PyTorch reference, written as a functional call with keyword arguments
   // (the keyword names are PyTorch's own), must come back with the same parameters.
-  const fixture = JSON.parse(
-    readFileSync(join(__dirname, '../../../test/fixtures/pytorch-activations.json'), 'utf8'),
-  ) as { scalar: FixtureEntry[]; vector: FixtureEntry[] };
+  const fixture = readPytorchReference();
   const cases = [...fixture.scalar, ...fixture.vector].filter(
     (c) => Object.keys(c.params).length > 0 && c.id !== 'prelu',
   );
