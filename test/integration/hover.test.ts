@@ -66,6 +66,15 @@ const CASES: Case[] = [
     params: { negative_slope: 0.2 },
   },
   {
+    // A module called through the attribute it was built into in __init__.
+    file: 'torch_model.py',
+    needle: 'self.leaky(',
+    offset: 6,
+    id: 'leaky_relu',
+    framework: 'PyTorch',
+    params: { negative_slope: 0.2 },
+  },
+  {
     file: 'torch_model.py',
     needle: 'nn.GELU(',
     offset: 3,

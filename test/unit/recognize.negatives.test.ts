@@ -35,7 +35,8 @@ y = self.relu(x)
     expectNothing(PY, src, 'sigmoid');
     expectNothing(PY, src, 'use_gelu');
     expectNothing(PY, src, 'relu', 1);
-    expectNothing(PY, src, 'relu', 2);
+    // The call through the attribute is the module it was built as, not its name (attributes test).
+    expectCall(PY, src, 'relu', { id: 'relu', framework: 'pytorch' }, 2);
     // …while the module on the right of the assignment is recognized.
     expectCall(PY, src, 'ReLU', { id: 'relu', framework: 'pytorch' }, 0);
   });

@@ -8,6 +8,7 @@
  */
 import type { RecognizedCall } from '../types';
 import { findEnclosing } from './args';
+import { matchAttributeCall } from './attributes';
 import { matchSigmoid } from './handwritten';
 import { scanImports } from './imports';
 import { matchString } from './activationStrings';
@@ -80,6 +81,12 @@ export function recognizeUnguarded(
   return large === 'retry' ? undefined : large;
 }
 
+/** Recognition at an assignment's right-hand side, for calls through `self.<name>` (attributes.ts). */
+function recognizeAssigned(text: string, offset: number): RecognizedCall | undefined {
+  const found = recognizeIn(text, offset, 'python', SMALL);
+  return found === 'retry' ? undefined : found;
+}
+
 function recognizeIn(
   text: string,
   offset: number,
@@ -101,6 +108,9 @@ function recognizeIn(
   } else if (tok.k === 'id') {
     found = tok.t === 'exp' ? matchSigmoid(toks, ti, scope.imports, lang) : undefined;
     found ??= matchName(scope, ti);
+    if (found === undefined && lang === 'python') {
+      found = matchAttributeCall(text, toks, ti, (at) => recognizeAssigned(text, at));
+    }
   } else {
     found = matchSigmoid(toks, ti, scope.imports, lang);
   }
