@@ -36,15 +36,27 @@ export class FollowCursor implements vscode.Disposable {
     return this.enabled;
   }
 
-  /** Flips follow mode for this window (the setting gives the starting value). */
-  toggle(): boolean {
+  /**
+   * Flips follow mode and keeps it in the user's settings, as VS Code's own toggles do (minimap, word
+   * wrap). The mode changes at once; a setting that cannot be written leaves it for this window only.
+   */
+  async toggle(): Promise<boolean> {
     this.enabled = !this.enabled;
     this.last = undefined;
     if (this.enabled) {
       this.update(vscode.window.activeTextEditor);
     }
     this.changed.fire(this.enabled);
-    return this.enabled;
+    const on = this.enabled;
+    await vscode.workspace
+      .getConfiguration('activationLens')
+      .update('plot.followCursor', on, vscode.ConfigurationTarget.Global)
+      .then(undefined, (e: unknown) =>
+        this.host.log.warn(
+          `Could not save plot.followCursor: ${e instanceof Error ? e.message : e}`,
+        ),
+      );
+    return on;
   }
 
   private update(editor: vscode.TextEditor | undefined): void {

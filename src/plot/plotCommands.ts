@@ -78,8 +78,8 @@ export function plotCommandHandlers(
   return {
     'activationLens.plot': run('replace', 'Plot Activation'),
     'activationLens.compare': run('add', 'Compare Activations'),
-    'activationLens.toggleFollowCursor': () => {
-      const on = follow.toggle();
+    'activationLens.toggleFollowCursor': async () => {
+      const on = await follow.toggle();
       vscode.window.setStatusBarMessage(
         `Activation Lens: follow cursor ${on ? 'on' : 'off'}`,
         3000,

@@ -171,8 +171,11 @@ describe('plot panel', function () {
       (m) => ids(m).join() === 'relu',
     );
     const on = await vscode.commands.executeCommand<boolean>('activationLens.toggleFollowCursor');
+    const saved = () =>
+      vscode.workspace.getConfiguration('activationLens').get('plot.followCursor');
     try {
       assert.equal(on, true);
+      assert.equal(saved(), true, 'the toggle is kept in the settings');
       const r = await renderedAfter(
         async () => cursorOn(editor, 'gelu('),
         (m) => ids(m).join() === 'gelu',
@@ -187,6 +190,7 @@ describe('plot panel', function () {
       await vscode.commands.executeCommand('activationLens.toggleFollowCursor');
     }
     assert.equal((await plotState()).followCursor, false);
+    assert.equal(saved(), false);
   });
 
   it('bad arguments get an answer, not an exception, and the panel keeps its series', async () => {
