@@ -19,7 +19,11 @@ export interface Lens extends vscode.Disposable {
 
 export function createLens(context: vscode.ExtensionContext): Lens {
   const config = new ConfigWatcher();
-  const hover = new ActivationHoverProvider(config, new FormulaLoader(context.extensionUri));
+  const formulas = new FormulaLoader(context.extensionUri);
+  // The lens loads on the first cursor move or hover: reading the typeset formulas now (asynchronously,
+  // never rejecting) spares the first hover that wait.
+  void formulas.load();
+  const hover = new ActivationHoverProvider(config, formulas);
   const plot = createPlot(context, config);
   return {
     hover,

@@ -117,6 +117,12 @@ describe('hover: settings, theme and notebooks', () => {
         hc.includes(`fill="${coloursFor('highContrast').text}"`),
         'high contrast formula colour',
       );
+      await setTheme('Default High Contrast Light', vscode.ColorThemeKind.HighContrastLight);
+      const hcLight = images((await reluHover())!)[0].svg;
+      assert.ok(
+        hcLight.includes(`fill="${coloursFor('highContrastLight').text}"`),
+        'high contrast light formula colour',
+      );
     } finally {
       await vscode.workspace
         .getConfiguration('workbench')
