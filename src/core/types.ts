@@ -69,6 +69,8 @@ export interface Properties {
 export interface FrameworkDifference {
   readonly frameworks: readonly Framework[];
   readonly text: string;
+  /** A parameter whose presence in the code makes the difference moot (`dim` for implicit softmax axes). */
+  readonly unlessGiven?: string;
 }
 
 /** Catalogue entry for one activation. */

@@ -157,8 +157,11 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
 
 /** Where frameworks differ for this function, only the lines naming the code's framework. */
 export function differencesMarkdown(facts: ActivationFacts): string {
+  const given = (name: string) =>
+    name in facts.call.params || (facts.call.nonLiteral ?? []).includes(name);
   return facts.info.differences
     .filter((d) => d.frameworks.includes(facts.call.framework))
+    .filter((d) => d.unlessGiven === undefined || !given(d.unlessGiven))
     .map((d) => `⚠ ${escapeMarkdown(d.text)}`)
     .join('  \n');
 }

@@ -114,7 +114,7 @@ export function valuesMarkdown(
   const fmt = (v: number): string => formatNumber(v, digits);
   if (points.length === 1 && facts.call.arg !== undefined) {
     const p = points[0];
-    const note = p.reason === 'kink' ? ` — a kink: ${sideText(p.side)}` : '';
+    const note = p.reason === 'kink' ? ` — a kink: ${sideText(p.side, facts)}` : '';
     return `At x = ${fmt(p.x)}: f(x) = **${fmt(p.y)}**, f′(x) = **${fmt(p.dy)}**${note}`;
   }
   // An HTML table: Markdown tables in a hover have no cell padding, and no-break spaces break their syntax.
@@ -140,7 +140,7 @@ export function valuesMarkdown(
   const notes = points
     .map((p) =>
       p.reason === 'kink'
-        ? `Kink at x = ${fmt(p.x)}: ${sideText(p.side)}.`
+        ? `Kink at x = ${fmt(p.x)}: ${sideText(p.side, facts)}.`
         : p.reason === 'peak'
           ? `f′ peaks near x = ${fmt(p.x)}.`
           : '',
@@ -149,15 +149,22 @@ export function valuesMarkdown(
   return notes.length > 0 ? `${table.join('')}\n\n${notes.join(' ')}` : table.join('');
 }
 
-function sideText(side: KinkSide | undefined): string {
-  switch (side) {
-    case 'left':
-      return "PyTorch's autograd returns the left-hand slope";
-    case 'right':
-      return "PyTorch's autograd returns the right-hand slope";
-    case 'both':
-      return 'f′ is continuous there';
-    default:
-      return "PyTorch's autograd returns neither one-sided slope";
+/**
+ * Which one-sided slope f′ takes at a kink. The core follows PyTorch's autograd; code of another framework is
+ * told that this is PyTorch's convention (its own, where it differs, is in the differences section).
+ */
+function sideText(side: KinkSide | undefined, facts: ActivationFacts): string {
+  if (side === 'both') {
+    return 'f′ is continuous there';
   }
+  const torch = facts.call.framework === 'pytorch' || facts.call.framework === 'libtorch';
+  const which =
+    side === 'left'
+      ? 'the left-hand slope'
+      : side === 'right'
+        ? 'the right-hand slope'
+        : 'neither one-sided slope';
+  return torch
+    ? `PyTorch's autograd returns ${which}`
+    : `the value shown is ${which}, PyTorch's convention`;
 }

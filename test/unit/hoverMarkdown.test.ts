@@ -221,7 +221,10 @@ describe('hoverMarkdown', () => {
         const other = (['pytorch', 'keras', 'jax', 'flux', 'tfjs'] as Framework[]).find(
           (f) => !d.frameworks.includes(f),
         );
-        const params = Object.fromEntries(info.params.map((p) => [p.name, p.default]));
+        // Every default given, but the parameter whose absence the difference is about.
+        const params = Object.fromEntries(
+          info.params.filter((p) => p.name !== d.unlessGiven).map((p) => [p.name, p.default]),
+        );
         assert.ok(
           render(call(info.id, params, named)).includes(d.text.slice(0, 20).replace(/_/g, '\\_')),
           `${info.id} ${named}`,
@@ -231,6 +234,28 @@ describe('hoverMarkdown', () => {
         }
       }
     }
+  });
+
+  it('drops a difference the code already settles (softmax with its dim given)', () => {
+    const warning = 'without dim';
+    assert.ok(render(call('softmax', {}, 'pytorch')).includes(warning));
+    assert.ok(!render(call('softmax', { dim: -1 }, 'pytorch')).includes(warning));
+    assert.ok(
+      !render(call('softmax', {}, 'pytorch', { nonLiteral: ['dim'] })).includes(warning),
+      'a dim given as an expression settles it too',
+    );
+  });
+
+  it("names PyTorch's autograd at a kink only for PyTorch code", () => {
+    // tf.keras 2 hard sigmoid: kinks at ±2.5, where PyTorch's own hardsigmoid has none.
+    const keras = render(call('hardsigmoid', { slope: 0.2 }, 'keras'));
+    assert.ok(!keras.includes("PyTorch's autograd returns"), keras);
+    assert.match(
+      keras,
+      /Kink at x = −2\.5: the value shown is the (left|right)-hand slope, PyTorch's convention\./,
+    );
+    const torch = render(call('relu6', {}, 'libtorch'));
+    assert.match(torch, /Kink at x = 0: PyTorch's autograd returns the (left|right)-hand slope\./);
   });
 
   it('vector functions: no plot, an example output equal to the core', () => {

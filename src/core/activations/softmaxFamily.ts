@@ -63,6 +63,7 @@ export const softmax: VectorDef = {
       {
         frameworks: ['pytorch'],
         text: 'F.softmax without dim picks an axis implicitly (deprecated): pass dim.',
+        unlessGiven: 'dim',
       },
     ],
     plotRange: [-4, 4],
