@@ -255,17 +255,25 @@ export async function launchBrowser({ headless = true } = {}) {
 }
 
 /**
- * Runs `cleanup` once on SIGINT/SIGTERM before exiting, so no server or browser is left behind.
+ * Runs `cleanup` once on SIGINT/SIGTERM before exiting, so no server or browser is left behind; a second
+ * signal exits at once, still through the 'exit' hook.
  * @param {() => Promise<void>} cleanup
  * @returns {() => void} removes the handlers
  */
 export function onInterrupt(cleanup) {
+  let cleaning = false;
   const handler = (signal) => {
+    if (cleaning) {
+      // A second signal (a double Ctrl-C, a supervisor and its child both signalled): exit at once; the
+      // 'exit' hook above still kills every server, which a signal's default action would skip.
+      process.exit(130);
+    }
+    cleaning = true;
     console.error(`\n[activation-lens] ${signal}: cleaning up…`);
     cleanup().finally(() => process.exit(130));
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
   return () => {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
