@@ -6,7 +6,7 @@
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
-//   unit        test/unit          -> out/test/unit            (node --test, only with --unit)
+//   unit        test/unit          -> out/test/unit            (mocha, only with --unit)
 //   bench       bench/index.ts     -> out/bench/index.js       (only with --bench)
 // Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench.
 import * as esbuild from 'esbuild';

@@ -23,6 +23,8 @@ export default tseslint.config(
       '.vscode-test/',
       'node_modules/',
       'test-results/',
+      'reports/',
+      '.stryker-tmp/',
       'examples/',
       'test/fixtures/',
     ],

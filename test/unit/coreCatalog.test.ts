@@ -2,7 +2,6 @@
  * The catalogue and the API contract: ids and metadata, parameter validation with errors that name
  * the culprit, formula variants from a finite set, kinks, telling points, evaluateArray's buffers.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   evaluate,
@@ -54,7 +53,7 @@ const REQUIRED = [
 ];
 
 describe('catalogue', () => {
-  test('has every required id, once, with the right kind', () => {
+  it('has every required id, once, with the right kind', () => {
     const ids = listActivations().map((a) => a.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of REQUIRED) {
@@ -66,7 +65,7 @@ describe('catalogue', () => {
     assert.deepEqual(vectors.sort(), ['glu', 'log_softmax', 'softmax', 'softmin', 'sparsemax']);
   });
 
-  test('every entry carries its metadata', () => {
+  it('every entry carries its metadata', () => {
     for (const a of listActivations()) {
       assert.ok(a.name && a.family && a.summary, a.id);
       assert.ok(a.notes.length >= 2 && a.notes.length <= 3, `${a.id} notes`);
@@ -80,7 +79,7 @@ describe('catalogue', () => {
     }
   });
 
-  test('gains are those of torch.nn.init.calculate_gain', () => {
+  it('gains are those of torch.nn.init.calculate_gain', () => {
     const gain = (id: string, p: Params = {}) => getActivation(id).gain?.(p);
     assert.equal(gain('relu'), Math.SQRT2);
     assert.equal(gain('tanh'), 5 / 3);
@@ -92,7 +91,7 @@ describe('catalogue', () => {
     assert.equal(gain('gelu'), undefined);
   });
 
-  test('unknown ids get an Error naming the id', () => {
+  it('unknown ids get an Error naming the id', () => {
     assert.throws(() => getActivation('reluu'), /'reluu'/);
     assert.throws(() => evaluate('swishy', 1), /'swishy'/);
     assert.throws(() => formulasOf('nope'), /'nope'/);
@@ -100,7 +99,7 @@ describe('catalogue', () => {
 });
 
 describe('parameters', () => {
-  test('defaults are filled in', () => {
+  it('defaults are filled in', () => {
     assert.deepEqual(resolveParams('hardtanh'), { min_val: -1, max_val: 1 });
     assert.deepEqual(resolveParams('gelu', { approximate: 'tanh' }), { approximate: 'tanh' });
     assert.equal(resolveParams('rrelu').lower, 1 / 8);
@@ -123,14 +122,14 @@ describe('parameters', () => {
     ['squareplus', { b: 0 }, /\bb\b/],
   ];
   for (const [id, p, re] of bad) {
-    test(`${id} ${JSON.stringify(p)} is rejected naming the parameter`, () => {
+    it(`${id} ${JSON.stringify(p)} is rejected naming the parameter`, () => {
       assert.throws(() => resolveParams(id, p), re);
       assert.throws(() => evaluate(id, 1, p), re);
       assert.throws(() => evaluateArray(id, new Float64Array(2), p), re);
     });
   }
 
-  test('relu takes Keras extras; their defaults reduce it to plain ReLU', () => {
+  it('relu takes Keras extras; their defaults reduce it to plain ReLU', () => {
     assert.deepEqual(
       evaluate('relu', -2, { negative_slope: 0, threshold: 0 }),
       evaluate('relu', -2),
@@ -142,7 +141,7 @@ describe('parameters', () => {
     assert.equal(evaluate('relu', 0.5, { threshold: 1 }).y, 0);
   });
 
-  test('vector ids accept and ignore dim; glu needs an even length', () => {
+  it('vector ids accept and ignore dim; glu needs an even length', () => {
     assert.deepEqual(
       evaluateVector('softmax', [1, 2], { dim: 0 }),
       evaluateVector('softmax', [1, 2]),
@@ -153,7 +152,7 @@ describe('parameters', () => {
     assert.throws(() => evaluateVector('softmax', new Array(5000).fill(0)), /at most/);
   });
 
-  test('scalar and vector entry points refuse the other kind', () => {
+  it('scalar and vector entry points refuse the other kind', () => {
     assert.throws(() => evaluate('softmax', 1), /softmax.*evaluateVector/);
     assert.throws(() => evaluateVector('relu', [1]), /relu.*scalar/);
     assert.throws(() => evaluate('relu', '1' as unknown as number), /x must be a number/);
@@ -167,7 +166,7 @@ describe('formulas', () => {
     return new Set(variants.flatMap((v) => [formulasOf(id, v).f.tex, formulasOf(id, v).df.tex]));
   }
 
-  test('any numeric parameter value yields one of the declared variants (finite TeX set)', () => {
+  it('any numeric parameter value yields one of the declared variants (finite TeX set)', () => {
     const values = [0.37, 1.9, 2.5, 6, 0.2, 1 / 6, 1, 3];
     for (const a of listActivations()) {
       const known = variantTex(a.id);
@@ -183,7 +182,7 @@ describe('formulas', () => {
     }
   });
 
-  test('choice parameters pick the formula', () => {
+  it('choice parameters pick the formula', () => {
     assert.notEqual(formulasOf('gelu').f.tex, formulasOf('gelu', { approximate: 'tanh' }).f.tex);
     assert.match(formulasOf('gelu').f.tex, /\\Phi|erf/);
     assert.match(formulasOf('gelu', { approximate: 'tanh' }).f.tex, /\\tanh/);
@@ -194,7 +193,7 @@ describe('formulas', () => {
 });
 
 describe('kinks and telling points', () => {
-  test('kinks follow the parameters', () => {
+  it('kinks follow the parameters', () => {
     assert.deepEqual(kinksOf('relu'), [0]);
     assert.deepEqual(kinksOf('hardtanh'), [-1, 1]);
     assert.deepEqual(kinksOf('hardtanh', { min_val: -2, max_val: 3 }), [-2, 3]);
@@ -205,7 +204,7 @@ describe('kinks and telling points', () => {
     assert.deepEqual(kinksOf('softmax'), []);
   });
 
-  test('telling points include the kinks, are sorted and few', () => {
+  it('telling points include the kinks, are sorted and few', () => {
     for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
       const pts = a.tellingPoints?.() ?? [];
       assert.ok(pts.length >= 2 && pts.length <= 8, a.id);
@@ -225,7 +224,7 @@ describe('kinks and telling points', () => {
 });
 
 describe('evaluateArray buffers', () => {
-  test('writes into the given arrays and allocates only the missing ones', () => {
+  it('writes into the given arrays and allocates only the missing ones', () => {
     const xs = Float64Array.from([-2, -0.5, 0, 0.5, 2]);
     const y = new Float64Array(5);
     const dy = new Float64Array(5);
@@ -240,7 +239,7 @@ describe('evaluateArray buffers', () => {
     });
   });
 
-  test('gives exactly what evaluate gives, for every scalar id (specialised kernels included)', () => {
+  it('gives exactly what evaluate gives, for every scalar id (specialised kernels included)', () => {
     const xs = Float64Array.from({ length: 801 }, (_, i) => -40 + i * 0.1);
     const cases: Array<[string, Params]> = listActivations()
       .filter((a) => a.kind === 'scalar')
@@ -259,7 +258,7 @@ describe('evaluateArray buffers', () => {
     }
   });
 
-  test('NaN inputs give NaN outputs in both entry points', () => {
+  it('NaN inputs give NaN outputs in both entry points', () => {
     for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
       const r = evaluateArray(a.id, Float64Array.from([1, NaN, -1]));
       assert.ok(Number.isNaN(r.y[1]) && Number.isNaN(r.dy[1]) && Number.isNaN(r.d2y[1]), a.id);
@@ -268,7 +267,7 @@ describe('evaluateArray buffers', () => {
     }
   });
 
-  test('rejects mismatched buffers and non-Float64Array input', () => {
+  it('rejects mismatched buffers and non-Float64Array input', () => {
     assert.throws(
       () => evaluateArray('relu', new Float64Array(3), {}, { y: new Float64Array(2) }),
       /out\.y/,

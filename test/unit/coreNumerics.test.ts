@@ -2,7 +2,6 @@
  * Derivatives against central differences, properties against the numbers, finiteness over the whole
  * float64 range, and Jacobians against finite differences.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   evaluate,
@@ -60,7 +59,7 @@ function smoothGrid(id: string, p: Params, lo: number, hi: number, gap: number):
 
 describe("f' and f'' agree with central differences away from kinks", () => {
   for (const [id, p] of CASES) {
-    test(label(id, p), () => {
+    it(label(id, p), () => {
       for (const x of smoothGrid(id, p, -8, 8, 1e-3)) {
         const h = 1e-5 * Math.max(1, Math.abs(x));
         const a = evaluate(id, x - h, p);
@@ -79,7 +78,7 @@ describe("f' and f'' agree with central differences away from kinks", () => {
 
 describe('properties agree with the numbers', () => {
   for (const info of listActivations().filter((a) => a.kind === 'scalar')) {
-    test(`${info.id}: monotonic = ${info.properties.monotonic}`, () => {
+    it(`${info.id}: monotonic = ${info.properties.monotonic}`, () => {
       let decreases = false;
       let prev = evaluate(info.id, -50).y;
       for (let x = -50; x <= 50; x += 0.001) {
@@ -91,11 +90,11 @@ describe('properties agree with the numbers', () => {
       }
       assert.equal(!decreases, info.properties.monotonic);
     });
-    test(`${info.id}: zeroCentred = ${info.properties.zeroCentred} agrees with E[f] under N(0, 1)`, () => {
+    it(`${info.id}: zeroCentred = ${info.properties.zeroCentred} agrees with E[f] under N(0, 1)`, () => {
       const mean = gaussianStats(info.id, 0, 1).mean;
       assert.equal(Math.abs(mean) < 0.05, info.properties.zeroCentred, `E[f] = ${mean}`);
     });
-    test(`${info.id}: bounded and saturation flags agree with far-out values`, () => {
+    it(`${info.id}: bounded and saturation flags agree with far-out values`, () => {
       const far = evaluate(info.id, -1e12);
       const farR = evaluate(info.id, 1e12);
       assert.equal(Math.abs(far.dy) < 1e-6, info.properties.saturates.left, "f' at −10¹²");
@@ -111,7 +110,7 @@ describe('finite for every finite x where f is finite', () => {
   xs.push(1e20, 1e100, 1e154, 1e155, 1e200, 1e300, 1e308, Number.MAX_VALUE);
   const all = [...xs, ...xs.map((x) => -x)];
   for (const [id, p] of CASES) {
-    test(label(id, p), () => {
+    it(label(id, p), () => {
       for (const x of all) {
         const e = evaluate(id, x, p);
         // Where the true value exceeds the float64 range (eˣ past x ≈ 709.78, SELU's λx at the very
@@ -138,7 +137,7 @@ describe('Jacobians agree with finite differences', () => {
     [0.9, 0.8, -2, 0.85],
   ];
   for (const id of ['softmax', 'log_softmax', 'softmin', 'glu', 'sparsemax']) {
-    test(id, () => {
+    it(id, () => {
       for (const z of vectors) {
         const { jacobian } = evaluateVector(id, z);
         const h = 1e-6;
@@ -163,7 +162,7 @@ describe('Jacobians agree with finite differences', () => {
     });
   }
 
-  test('softmax, softmin and sparsemax give probability vectors; sparsemax is the simplex projection', () => {
+  it('softmax, softmin and sparsemax give probability vectors; sparsemax is the simplex projection', () => {
     for (const z of vectors) {
       for (const id of ['softmax', 'softmin', 'sparsemax']) {
         const { y } = evaluateVector(id, z);
@@ -182,7 +181,7 @@ describe('Jacobians agree with finite differences', () => {
     }
   });
 
-  test('softmax stays finite for huge gaps (max subtraction)', () => {
+  it('softmax stays finite for huge gaps (max subtraction)', () => {
     const { y, jacobian } = evaluateVector('softmax', [1e300, -1e300, 0]);
     assert.deepEqual(y, [1, 0, 0]);
     assert.ok(jacobian.flat().every(Number.isFinite));

@@ -2,7 +2,6 @@
  * Every point of the PyTorch reference file (float64, autograd derivatives) against the core:
  * |ours − torch| ≤ 1e-12·|torch| + 1e-15 for y, dy and every Jacobian entry.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate, evaluateArray, evaluateVector } from '../../src/core/activations';
 import { readPytorchReference } from '../pytorchReference';
@@ -20,14 +19,14 @@ function close(ours: number, torch: number, what: string): void {
 describe('scalar activations match PyTorch', () => {
   assert.ok(fixture.scalar.length > 0);
   for (const c of fixture.scalar) {
-    test(`${c.id} ${JSON.stringify(c.params)}`, () => {
+    it(`${c.id} ${JSON.stringify(c.params)}`, () => {
       c.x.forEach((x, i) => {
         const e = evaluate(c.id, x, c.params);
         close(e.y, c.y[i], `${c.id}(${x}) y`);
         close(e.dy, c.dy[i], `${c.id}(${x}) dy`);
       });
     });
-    test(`${c.id} ${JSON.stringify(c.params)} through evaluateArray`, () => {
+    it(`${c.id} ${JSON.stringify(c.params)} through evaluateArray`, () => {
       const r = evaluateArray(c.id, Float64Array.from(c.x), c.params);
       c.x.forEach((x, i) => {
         close(r.y[i], c.y[i], `${c.id}(${x}) y`);
@@ -40,7 +39,7 @@ describe('scalar activations match PyTorch', () => {
 describe('vector activations match PyTorch', () => {
   assert.ok(fixture.vector.length > 0);
   for (const c of fixture.vector) {
-    test(`${c.id} ${JSON.stringify(c.z)}`, () => {
+    it(`${c.id} ${JSON.stringify(c.z)}`, () => {
       const r = evaluateVector(c.id, c.z, c.params);
       assert.equal(r.y.length, c.y.length);
       c.y.forEach((v, i) => close(r.y[i], v, `${c.id} y[${i}]`));

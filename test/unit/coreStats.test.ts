@@ -2,7 +2,6 @@
  * Gaussian statistics: quadrature against closed forms (ReLU, the identity, eˣ, symmetry) to 1e-9 and
  * against seeded Monte-Carlo; gradient gain through depth against mean-field theory.
  */
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateArray, gaussianStats, gradientThroughDepth } from '../../src/core/activations';
 import { quadratureStats } from '../../src/core/activations/stats';
@@ -38,7 +37,7 @@ describe('closed forms', () => {
     [0.1, 40],
   ];
   for (const [mu, sigma] of params) {
-    test(`ReLU quadrature = closed form at μ=${mu}, σ=${sigma}`, () => {
+    it(`ReLU quadrature = closed form at μ=${mu}, σ=${sigma}`, () => {
       const q = quadratureStats(relu, resolveFor(relu), mu, sigma);
       const c = gaussianStats('relu', mu, sigma);
       const a = mu / sigma;
@@ -50,7 +49,7 @@ describe('closed forms', () => {
         near(q[k], c[k], 1e-10, k);
       }
     });
-    test(`identity and eˣ at μ=${mu}, σ=${sigma}`, () => {
+    it(`identity and eˣ at μ=${mu}, σ=${sigma}`, () => {
       const lin = gaussianStats('linear', mu, sigma);
       near(lin.mean, mu, 1e-12, 'E[x]');
       near(lin.variance, sigma * sigma, 1e-12, 'Var[x]');
@@ -64,7 +63,7 @@ describe('closed forms', () => {
     });
   }
 
-  test('GELU (smooth, exact form): E[xΦ(x)] and E[Φ(x) + xφ(x)] in closed form to 1e-9', () => {
+  it('GELU (smooth, exact form): E[xΦ(x)] and E[Φ(x) + xφ(x)] in closed form to 1e-9', () => {
     // Stein's lemma and the product of two Gaussian densities, with s = √(1 + σ²):
     // E[XΦ(X)] = μΦ(μ/s) + σ²φ(μ/s)/s and E[Xφ(X)] = μφ(μ/s)/s³.
     for (const [mu, sigma] of [
@@ -82,27 +81,27 @@ describe('closed forms', () => {
     }
   });
 
-  test('symmetry: E[σ(x)] = ½ and E[tanh x] = 0 for μ = 0 at any σ', () => {
+  it('symmetry: E[σ(x)] = ½ and E[tanh x] = 0 for μ = 0 at any σ', () => {
     for (const sigma of [0.1, 1, 10, 300]) {
       near(gaussianStats('sigmoid', 0, sigma).mean, 0.5, 1e-12, `sigmoid σ=${sigma}`);
       near(gaussianStats('tanh', 0, sigma).mean, 0, 1e-12, `tanh σ=${sigma}`);
     }
   });
 
-  test("hardtanh: E[f'] = P(−1 < x < 1) and the dead fraction is the rest", () => {
+  it("hardtanh: E[f'] = P(−1 < x < 1) and the dead fraction is the rest", () => {
     const s = gaussianStats('hardtanh', 0.3, 0.8);
     const inside = phiCdf((1 - 0.3) / 0.8) - phiCdf((-1 - 0.3) / 0.8);
     near(s.meanSlope, inside, 1e-12, "E[f']");
     near(s.deadFraction, 1 - inside, 1e-12, 'dead');
   });
 
-  test('sigma = 0 gives the values at mu', () => {
+  it('sigma = 0 gives the values at mu', () => {
     const s = gaussianStats('tanh', 0.5, 0);
     assert.equal(s.mean, Math.tanh(0.5));
     assert.equal(s.variance, 0);
   });
 
-  test('bad inputs are rejected naming them', () => {
+  it('bad inputs are rejected naming them', () => {
     assert.throws(() => gaussianStats('relu', NaN, 1), /mu/);
     assert.throws(() => gaussianStats('relu', 0, -1), /sigma/);
     assert.throws(() => gaussianStats('softmax', 0, 1), /vector/);
@@ -127,7 +126,7 @@ describe('Monte-Carlo agreement (seeded)', () => {
     ['sparse_plus', 0.1, 1, {}],
   ];
   cases.forEach(([id, mu, sigma, p], n) => {
-    test(`${id} ${JSON.stringify(p)} at μ=${mu}, σ=${sigma}`, () => {
+    it(`${id} ${JSON.stringify(p)} at μ=${mu}, σ=${sigma}`, () => {
       const xs = normalSamples(N, mu, sigma, 1234 + n);
       const { y, dy } = evaluateArray(id, xs, p);
       const stats = gaussianStats(id, mu, sigma, p);
@@ -163,14 +162,14 @@ describe('Monte-Carlo agreement (seeded)', () => {
 });
 
 describe('gradient through depth', () => {
-  test('ReLU with He gain √2 is critical: chi = 1 at zero mean', () => {
+  it('ReLU with He gain √2 is critical: chi = 1 at zero mean', () => {
     const r = gradientThroughDepth('relu', { mu: 0, sigma: 1, gain: Math.SQRT2, depth: 20 });
     near(r.chi, 1, 1e-14, 'chi');
     assert.equal(r.cumulative.length, 20);
     near(r.deadFraction, 0.5, 1e-14, 'dead');
   });
 
-  test('cumulative[k] = chi^(k+1); a positive bias revives ReLU units', () => {
+  it('cumulative[k] = chi^(k+1); a positive bias revives ReLU units', () => {
     const base = gradientThroughDepth('relu', { mu: 0, sigma: 1, gain: Math.SQRT2, depth: 5 });
     const biased = gradientThroughDepth('relu', {
       mu: 0,
@@ -184,7 +183,7 @@ describe('gradient through depth', () => {
     near(biased.chi, 2 * phiCdf(0.1), 1e-12, 'chi = g²Φ(b/σ)');
   });
 
-  test('sigmoid vanishes, tanh with gain 5/3 decays more slowly', () => {
+  it('sigmoid vanishes, tanh with gain 5/3 decays more slowly', () => {
     const sig = gradientThroughDepth('sigmoid', { mu: 0, sigma: 1, gain: 1, depth: 10 });
     const th = gradientThroughDepth('tanh', { mu: 0, sigma: 1, gain: 5 / 3, depth: 10 });
     assert.ok(sig.chi < 0.0625 + 1e-12, `σ' ≤ 1/4 so chi ≤ 1/16, got ${sig.chi}`);
@@ -192,7 +191,7 @@ describe('gradient through depth', () => {
     near(sig.meanOutput, gaussianStats('sigmoid', 0, 1).mean, 0, 'meanOutput');
   });
 
-  test('bad depth options are rejected naming them', () => {
+  it('bad depth options are rejected naming them', () => {
     const o = { mu: 0, sigma: 1, gain: 1, depth: 3 };
     assert.throws(() => gradientThroughDepth('relu', { ...o, depth: -1 }), /depth/);
     assert.throws(() => gradientThroughDepth('relu', { ...o, depth: 2.5 }), /depth/);

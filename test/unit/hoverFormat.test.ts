@@ -1,6 +1,5 @@
 /** Pure hover helpers in plain Node: number formatting, call text, data URIs, the formula store. */
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
 import { callText } from '../../src/hover/callText';
 import { FormulaImages, parseFormulaStore } from '../../src/hover/formulaImages';
 import { formatNumber, parseFormatted } from '../../src/core/numberFormat';

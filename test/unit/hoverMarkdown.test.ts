@@ -3,7 +3,6 @@
  * numbers come from the core's evaluate() for the call's parameters and from the PyTorch reference file.
  */
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
 import {
   evaluate,
   evaluateVector,

@@ -1,6 +1,5 @@
 /** The hover's plot SVG, from hand-made samples (the geometry, not the core's numbers, is under test). */
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
 import { plotGrid, plotSvg, type PlotSamples } from '../../src/hover/plotSvg';
 import { coloursFor } from '../../src/hover/themeColours';
 

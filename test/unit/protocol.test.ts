@@ -1,7 +1,6 @@
 // The protocol's validators in plain Node: what the host accepts from the webview, the command arguments,
 // and restored state. Malformed input must be rejected (or repaired, for state) and never throw.
 import * as assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import { VIEWS, type PanelState } from '../../src/protocol';
 import {
   defaultState,
@@ -22,7 +21,7 @@ const rendered = {
 };
 
 describe('validateWebviewMessage', () => {
-  test('accepts each well-formed message type', () => {
+  it('accepts each well-formed message type', () => {
     const good: unknown[] = [
       { type: 'ready' },
       rendered,
@@ -39,13 +38,13 @@ describe('validateWebviewMessage', () => {
     }
   });
 
-  test('keeps the fields of a rendered report', () => {
+  it('keeps the fields of a rendered report', () => {
     const r = validateWebviewMessage(rendered);
     assert.ok(r.ok);
     assert.deepEqual(r.message, rendered);
   });
 
-  test('rejects malformed messages with a reason, never throwing', () => {
+  it('rejects malformed messages with a reason, never throwing', () => {
     const bad: unknown[] = [
       null,
       undefined,
@@ -79,7 +78,7 @@ describe('validateWebviewMessage', () => {
     }
   });
 
-  test('drops fields the protocol does not define', () => {
+  it('drops fields the protocol does not define', () => {
     const r = validateWebviewMessage({ type: 'copy', text: 'a', extra: 'evil' });
     assert.ok(r.ok);
     assert.deepEqual(r.message, { type: 'copy', text: 'a' });
@@ -87,7 +86,7 @@ describe('validateWebviewMessage', () => {
 });
 
 describe('parsePlotArgs', () => {
-  test('accepts the hover link shape and keeps numbers and choice strings', () => {
+  it('accepts the hover link shape and keeps numbers and choice strings', () => {
     const series = parsePlotArgs({
       series: [
         { id: 'leaky_relu', params: { negative_slope: 0.2 } },
@@ -102,13 +101,13 @@ describe('parsePlotArgs', () => {
     ]);
   });
 
-  test('ignores boolean flags such as inplace', () => {
+  it('ignores boolean flags such as inplace', () => {
     assert.deepEqual(parsePlotArgs({ series: [{ id: 'relu', params: { inplace: true } }] }), [
       { id: 'relu', params: {} },
     ]);
   });
 
-  test('rejects anything else', () => {
+  it('rejects anything else', () => {
     for (const v of [
       undefined,
       null,
@@ -148,7 +147,7 @@ function assertValidState(s: PanelState): void {
 }
 
 describe('sanitizeState', () => {
-  test('round-trips a valid state unchanged', () => {
+  it('round-trips a valid state unchanged', () => {
     const s: PanelState = {
       ...defaultState(),
       view: 'depth',
@@ -159,7 +158,7 @@ describe('sanitizeState', () => {
     assert.deepEqual(sanitizeState(JSON.parse(JSON.stringify(s))), s);
   });
 
-  test('repairs garbage field by field, never throwing', () => {
+  it('repairs garbage field by field, never throwing', () => {
     const garbage: unknown[] = [null, 1, 'x', [], { view: 'pie', series: 'relu', range: [3, 1] }];
     let seed = 12345;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -189,7 +188,7 @@ describe('sanitizeState', () => {
 });
 
 describe('parseInitialData', () => {
-  test('keeps valid settings and series', () => {
+  it('keeps valid settings and series', () => {
     const init = {
       settings: { lowGradientThreshold: 0.1, significantDigits: 6 },
       series: [{ id: 'elu', params: { alpha: 2 } }],
@@ -198,7 +197,7 @@ describe('parseInitialData', () => {
     assert.deepEqual(parseInitialData({ ...init, series: null }).series, null);
   });
 
-  test('falls back field by field, never throwing', () => {
+  it('falls back field by field, never throwing', () => {
     for (const v of [
       undefined,
       null,

@@ -3,7 +3,6 @@
  * calls it in forward (`self.act(h)`). The call is that activation when every assignment agrees, and nothing
  * otherwise.
  */
-import { describe, it } from 'node:test';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
 const TORCH = `import torch.nn as nn

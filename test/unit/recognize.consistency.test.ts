@@ -3,7 +3,6 @@
  * table's defaults are accepted by the core's own parameter validation.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { listActivations, resolveParams } from '../../src/core';
 import { allSpellings } from '../../src/core/recognize/resolve';
 

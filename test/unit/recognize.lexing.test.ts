@@ -3,7 +3,6 @@
  * each language family's own syntax, and numeric literals parse in every spelling our languages have.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { evalLiteral, parseNumber } from '../../src/core/recognize/literals';
 import { tokenize, type Lang } from '../../src/core/recognize/tokenizer';
 

@@ -3,7 +3,6 @@
  * losses, definitions) in which no offset at all may be recognized.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { recognizeAt } from '../../src/core';
 
 function recognizedAnywhere(text: string, lang: string): string[] {

@@ -3,7 +3,6 @@
  * and flags, comments, docstrings and JSDoc, imports, init helpers, losses and layers that share a word, and
  * clamps that are not activations.
  */
-import { describe, it } from 'node:test';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
 const PY = 'python';

@@ -3,7 +3,6 @@
  * split over lines, nested calls, non-literal arguments and every numeric literal form Python has.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { recognizeAt } from '../../src/core';
 import { expectCall, hover } from './recognizeHelpers';
 import { readPytorchReference } from '../pytorchReference';
