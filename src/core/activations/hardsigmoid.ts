@@ -64,10 +64,11 @@ export const hardsigmoid: ScalarDef = {
         o.d2y = 0;
       };
     }
-    const h = 0.5 / s;
     return (x, o) => {
-      o.y = Math.min(Math.max(s * x + 0.5, 0), 1);
-      o.dy = x > -h && x < h ? s : 0;
+      const t = s * x + 0.5;
+      o.y = Math.min(Math.max(t, 0), 1);
+      // tf.clip_by_value and TF.js ClipByValue pass the gradient where min <= t <= max: the ends included.
+      o.dy = t >= 0 && t <= 1 ? s : 0;
       o.d2y = 0;
     };
   },
@@ -90,7 +91,7 @@ export const hardsigmoid: ScalarDef = {
       return {
         f: fm('\\max(0, \\min(1, 0.2x + 0.5))', 'max(0, min(1, 0.2x + 0.5))'),
         df: cases(
-          ['0.2', '-2.5 < x < 2.5', '0.2', '−2.5 < x < 2.5'],
+          ['0.2', '-2.5 \\le x \\le 2.5', '0.2', '−2.5 ≤ x ≤ 2.5'],
           ['0', '\\text{otherwise}', '0', 'otherwise'],
         ),
       };
@@ -98,7 +99,7 @@ export const hardsigmoid: ScalarDef = {
     return {
       f: fm('\\max(0, \\min(1, s x + \\tfrac{1}{2}))', 'max(0, min(1, sx + 1/2))'),
       df: cases(
-        ['s', '|x| < \\frac{1}{2s}', 's', '|x| < 1/(2s)'],
+        ['s', '|x| \\le \\frac{1}{2s}', 's', '|x| ≤ 1/(2s)'],
         ['0', '\\text{otherwise}', '0', 'otherwise'],
       ),
     };
