@@ -1,0 +1,85 @@
+/**
+ * Each hover setting changes what the hover shows: a test per setting that fails when the builder ignores it.
+ * Expected plot ranges come from the settings themselves and from the catalogue's declared plot range.
+ */
+import { strict as assert } from 'node:assert';
+import { getActivation, type Framework, type RecognizedCall } from '../../src/core';
+import type { HoverSection } from '../../src/config';
+import { factsFor } from '../../src/hover/activationFacts';
+import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
+
+const ALL_ON: Record<HoverSection, boolean> = {
+  formulas: true,
+  plot: true,
+  values: true,
+  properties: true,
+  differences: true,
+  actions: true,
+};
+const SETTINGS: HoverSettings = {
+  sections: ALL_ON,
+  significantDigits: 4,
+  plotRange: 'auto',
+  fixedRange: 5,
+};
+
+function render(
+  id: string,
+  params: RecognizedCall['params'],
+  framework: Framework,
+  settings: HoverSettings,
+): string {
+  const facts = factsFor({ id, params, framework, start: 0, end: id.length });
+  assert.ok(facts, id);
+  return hoverMarkdown({
+    facts,
+    callText: `${id}(x)`,
+    settings,
+    theme: 'light',
+    formulas: undefined,
+  });
+}
+
+/** The x range printed in the hover plot's SVG ("x ∈ [lo, hi]"), decoded from its data URI. */
+function plottedRange(md: string): [number, number] {
+  const uri = /<img src="data:image\/svg\+xml;base64,([^"]+)" alt="[^"]*f solid/.exec(md);
+  assert.ok(uri, 'the hover has a plot');
+  const svg = Buffer.from(uri[1], 'base64').toString('utf8');
+  const m = /x (?:∈|&#x2208;) \[([^,\]]+), ([^\]]+)\]/.exec(svg);
+  assert.ok(m, svg.slice(-300));
+  const num = (s: string): number => Number(s.replace('−', '-'));
+  return [num(m[1]), num(m[2])];
+}
+
+describe('hover settings take effect', () => {
+  it('sections.differences: the framework differences appear only when on', () => {
+    // Keras' LeakyReLU layer has a default-slope difference naming keras (0.3 vs PyTorch's 0.01).
+    const info = getActivation('leaky_relu');
+    const keras = info.differences.find((d) => d.frameworks.includes('keras'));
+    assert.ok(keras, 'leaky_relu has a difference for Keras');
+    const on = render('leaky_relu', {}, 'keras', SETTINGS);
+    const off = render('leaky_relu', {}, 'keras', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, differences: false },
+    });
+    assert.ok(on.includes('⚠'), 'differences shown when on');
+    assert.ok(!off.includes('⚠'), 'no differences when off');
+  });
+
+  it('plotRange "fixed" plots exactly [−fixedRange, fixedRange]', () => {
+    for (const fixedRange of [0.5, 3, 7, 250]) {
+      const md = render('tanh', {}, 'pytorch', { ...SETTINGS, plotRange: 'fixed', fixedRange });
+      assert.deepEqual(plottedRange(md), [-fixedRange, fixedRange], `fixedRange ${fixedRange}`);
+    }
+  });
+
+  it('plotRange "auto" plots the catalogue range, whatever fixedRange says', () => {
+    const [lo, hi] = getActivation('tanh').plotRange;
+    for (const fixedRange of [3, 7]) {
+      const md = render('tanh', {}, 'pytorch', { ...SETTINGS, plotRange: 'auto', fixedRange });
+      assert.deepEqual(plottedRange(md), [lo, hi]);
+    }
+    assert.notDeepEqual([lo, hi], [-3, 3], 'the catalogue range differs from the fixed ones tried');
+    assert.notDeepEqual([lo, hi], [-7, 7]);
+  });
+});
