@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { InitialData } from '../protocol';
-
-/** Text safe inside a double-quoted HTML attribute. */
-function escapeAttribute(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
+import { pageHtml } from './webviewPage';
 
 /** The Web Crypto global, present in the Node 20 and web-worker extension hosts alike (no Node import). */
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
@@ -27,40 +19,19 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   ];
 }
 
-/**
- * The panel's HTML: a strict CSP (one nonce'd script, styles only from our own files, no inline code,
- * no eval, nothing remote) and every asset through `asWebviewUri`. The DOM is built by the script; `init`
- * travels as data so the first frame needs no message round trip.
- */
+/** The panel's HTML (see webviewPage.ts) with a fresh nonce and every asset through `asWebviewUri`. */
 export function buildHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   init: InitialData,
 ): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(
-    vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js'),
-  );
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'plot.css'));
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Activation Plot</title>
-</head>
-<body>
-<main id="app" data-init="${escapeAttribute(JSON.stringify(init))}"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  const asset = (...path: string[]): string =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  return pageHtml({
+    nonce: makeNonce(),
+    cspSource: webview.cspSource,
+    scriptUri: asset('dist', 'webview', 'main.js'),
+    styleUri: asset('media', 'plot.css'),
+    init,
+  });
 }
