@@ -80,3 +80,11 @@ describe('Docs link: the code’s own framework, or none', () => {
     );
   });
 });
+
+describe('parameters beyond the plottable range', () => {
+  it('the facts carry validateParams’ message, naming the parameter', () => {
+    const f = facts('leaky_relu', 'pytorch', { negative_slope: 1e308 });
+    assert.match(f.problem ?? '', /'negative_slope' must be between −1e100 and 1e100/);
+    assert.equal(facts('leaky_relu', 'pytorch', { negative_slope: 0.2 }).problem, undefined);
+  });
+});
