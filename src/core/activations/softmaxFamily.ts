@@ -81,8 +81,8 @@ export const softmax: VectorDef = {
       implicitDim('softmax'),
       {
         frameworks: ['tfjs'],
+        // Every TF.js spelling reports its axis default, so this one is shown to all TF.js softmax code.
         text: "The tf.layers.softmax layer's default axis is 1 (DEFAULT_AXIS = 1, though its doc comment says −1); tf.softmax and Keras use the last axis, so the two differ for 3-D inputs.",
-        unlessGiven: 'dim',
         source: SOURCE.tfjsAdvancedActivations,
       },
     ],
