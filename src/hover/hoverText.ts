@@ -145,7 +145,8 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
   }
   if (facts.info.gain) {
     try {
-      parts.push(`init gain ${formatNumber(facts.info.gain(facts.params), digits)}`);
+      // Named as in PyTorch: for SELU it is not the self-normalising init (see its note).
+      parts.push(`calculate_gain ${formatNumber(facts.info.gain(facts.params), digits)}`);
     } catch {
       // a gain that cannot be computed for these parameters is simply not shown
     }

@@ -169,7 +169,7 @@ export const glu: VectorDef = {
   info: {
     id: 'glu',
     name: 'GLU',
-    family: 'Softmax family',
+    family: 'Gated linear units',
     summary: 'Gated linear unit: split the input into halves a, b and return a ⊙ σ(b).',
     params: [dimParam],
     properties: {
