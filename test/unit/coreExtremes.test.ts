@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import {
   evaluate,
   evaluateArray,
+  gaussianStats,
+  getActivation,
   listActivations,
   resolveParams,
   validateParams,
@@ -167,4 +169,26 @@ describe('validateParams: one message for the hover, the panel and the API', () 
     assert.match(validateParams('elu', { alpha: NaN }) ?? '', /alpha/);
     assert.match(validateParams(42 as unknown as string) ?? '', /must be a string/);
   });
+});
+
+describe('telling points and statistics with kinks or slopes near the float64 maximum', () => {
+  const cases: Array<[string, Params]> = [
+    ['hardtanh', { min_val: -1e308, max_val: 1e308 }],
+    ['relu', { threshold: 1e308 }],
+    ['rrelu', { lower: 1e308, upper: 1e308 }],
+    ['threshold', { threshold: -1.7e308, value: 1e308 }],
+    ['softshrink', { lambd: 1.7e308 }],
+    ['hardsigmoid', { slope: 1e-300 }],
+    ['leaky_relu', { negative_slope: -1e308 }],
+  ];
+  for (const [id, p] of cases) {
+    test(`${id} ${JSON.stringify(p)}: finite telling points, no NaN statistic`, () => {
+      const pts = getActivation(id).tellingPoints?.(p) ?? [];
+      assert.ok(pts.length > 0 && pts.every(Number.isFinite), String(pts));
+      const s = gaussianStats(id, 0, 1, p);
+      for (const [k, v] of Object.entries(s)) {
+        assert.ok(!Number.isNaN(v), `${k} is NaN`);
+      }
+    });
+  }
 });

@@ -33,6 +33,8 @@ export function docLinks(n: DocNames): Partial<Record<Framework, string>> {
   const out: Partial<Record<Framework, string>> = {};
   if (n.pytorch) {
     out.pytorch = `https://docs.pytorch.org/docs/stable/generated/torch.nn.${n.pytorch}.html`;
+    // LibTorch's torch::nn modules mirror torch.nn and are documented there.
+    out.libtorch = out.pytorch;
   }
   if (n.keras) {
     // keras.io anchors drop the underscores: hard_sigmoid → #hardsigmoid-function.

@@ -18,7 +18,11 @@ function gh(repo: string, tag: string, path: string, label: string): FactSource 
 /** URL prefixes that belong to each framework (docs hosts and source repositories). */
 export const SITES: Readonly<Record<Framework, readonly string[]>> = {
   pytorch: ['https://docs.pytorch.org/docs/', 'https://github.com/pytorch/pytorch/'],
-  libtorch: ['https://docs.pytorch.org/cppdocs/', 'https://github.com/pytorch/pytorch/'],
+  libtorch: [
+    'https://docs.pytorch.org/docs/',
+    'https://docs.pytorch.org/cppdocs/',
+    'https://github.com/pytorch/pytorch/',
+  ],
   // tf.keras 2 code is reported as Keras: its source (keras-team/tf-keras) and docs count as Keras'.
   keras: [
     'https://keras.io/api/',
