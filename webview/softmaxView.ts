@@ -39,7 +39,8 @@ export class SoftmaxView implements View {
     const selectId = uid('softmax');
     this.select = el('select', { id: selectId });
     for (const a of listActivations()) {
-      if (a.kind === 'vector' && a.id !== 'glu') {
+      // The gated linear units halve their input: not a distribution over these logits.
+      if (a.kind === 'vector' && a.family === 'Softmax family') {
         this.select.append(el('option', { value: a.id, text: a.name, selected: a.id === sm.id }));
       }
     }

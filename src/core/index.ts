@@ -14,5 +14,6 @@ export {
   resolveParams,
   formulasOf,
   kinksOf,
+  validateParams,
 } from './activations';
 export { recognizeAt } from './recognize';

@@ -63,6 +63,25 @@ export interface Properties {
   readonly bounded: { readonly below: boolean; readonly above: boolean };
   /** f(x) = x · g(x) with g a gate in [0, 1] (SiLU, GELU, Mish). */
   readonly selfGated: boolean;
+  /**
+   * Scalar functions: the largest k with f in Cᵏ at the default parameters (−1 when f itself jumps,
+   * Infinity when smooth). Hardswish is 0 (f′ jumps at ±3), ELU 1 (f″ jumps at 0).
+   */
+  readonly continuousDerivatives?: number;
+}
+
+/** Where a fact can be checked: a framework's docs page, or its source file at a release tag. */
+export interface FactSource {
+  /** What the page is, e.g. "PyTorch v2.5.0 aten/src/ATen/native/cpu/Activation.cpp". */
+  readonly label: string;
+  readonly url: string;
+}
+
+/** Whose one-sided derivative the core returns at the kinks, for given parameters. */
+export interface KinkConvention {
+  /** Possessive owner for prose: "PyTorch's", "JAX's", "tf.clip_by_value's". */
+  readonly owner: string;
+  readonly source: FactSource;
 }
 
 /** A difference between frameworks for one function, shown only to code of the frameworks it names. */
@@ -71,6 +90,8 @@ export interface FrameworkDifference {
   readonly text: string;
   /** A parameter whose presence in the code makes the difference moot (`dim` for implicit softmax axes). */
   readonly unlessGiven?: string;
+  /** Where the difference can be checked (our own constant: the hover links it). */
+  readonly source: FactSource;
 }
 
 /** Catalogue entry for one activation. */
@@ -86,6 +107,10 @@ export interface ActivationInfo {
   readonly properties: Properties;
   /** Two or three short notes a student of the lecture material would want. */
   readonly notes: readonly string[];
+  /** The source of each note that states a framework's convention or a non-obvious fact, by note index. */
+  readonly noteSources?: readonly (FactSource | undefined)[];
+  /** Whose derivative convention the values at kinks follow (PyTorch's unless stated). Scalar ids only. */
+  readonly kinkConvention?: (params?: Params) => KinkConvention;
   /** torch.nn.init.calculate_gain for this function, where PyTorch defines one (a function of the params). */
   readonly gain?: (params: Params) => number;
   /** Documentation pages per framework. */

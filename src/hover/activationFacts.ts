@@ -14,6 +14,7 @@ import {
   type Params,
   type ParamValue,
   type RecognizedCall,
+  validateParams,
 } from '../core';
 
 /** The core's view of one call: catalogue entry, effective parameters and evaluators bound to them. */
@@ -25,6 +26,11 @@ export interface ActivationFacts {
   readonly formulas: { readonly f: Formula; readonly df: Formula };
   /** Points where f' jumps (or f does), for these parameters. */
   readonly kinks: readonly number[];
+  /**
+   * Why these parameters cannot be plotted (a magnitude beyond the plottable range), from the core's
+   * validateParams: the same message the panel and API callers get. Undefined when they can.
+   */
+  readonly problem?: string;
   /** f, f', f'' on a grid. */
   sample(xs: Float64Array): ArrayEvaluation;
   /** For vector activations: the output on an input vector. */
@@ -41,12 +47,14 @@ export function factsFor(call: RecognizedCall): ActivationFacts | undefined {
     const params = ownParams(info, call.params);
     const formulas = formulasOf(info.id, params);
     const kinks = info.kind === 'scalar' ? [...kinksOf(info.id, params)].sort((a, b) => a - b) : [];
+    const problem = validateParams(info.id, params);
     return {
       info,
       call,
       params,
       formulas,
       kinks,
+      ...(problem === undefined ? {} : { problem }),
       sample: (xs) => evaluateArray(info.id, xs, params),
       vector: (xs) => (info.kind === 'vector' ? evaluateVector(info.id, xs, params).y : undefined),
     };

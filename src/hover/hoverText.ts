@@ -145,7 +145,8 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
   }
   if (facts.info.gain) {
     try {
-      parts.push(`init gain ${formatNumber(facts.info.gain(facts.params), digits)}`);
+      // Named as in PyTorch: for SELU it is not the self-normalising init (see its note).
+      parts.push(`calculate_gain ${formatNumber(facts.info.gain(facts.params), digits)}`);
     } catch {
       // a gain that cannot be computed for these parameters is simply not shown
     }
@@ -155,14 +156,28 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
   return notes ? `${line}  \n*${notes}*` : line;
 }
 
-/** Where frameworks differ for this function, only the lines naming the code's framework. */
+/** Only plain https URLs of our own catalogue become links (no parentheses, spaces or quotes). */
+const LINKABLE = /^https:\/\/[A-Za-z0-9./_#:-]+$/;
+
+/** A Markdown link to one of the catalogue's own URLs, or nothing if it is not a plain https URL. */
+function catalogueLink(label: string, url: string, title: string): string {
+  return LINKABLE.test(url) ? `[${escapeMarkdown(label)}](${url} "${escapeMarkdown(title)}")` : '';
+}
+
+/**
+ * Where frameworks differ for this function, only the lines naming the code's framework, each linked to
+ * the docs page or source file (at a tag) it can be checked against.
+ */
 export function differencesMarkdown(facts: ActivationFacts): string {
   const given = (name: string) =>
     name in facts.call.params || (facts.call.nonLiteral ?? []).includes(name);
   return facts.info.differences
     .filter((d) => d.frameworks.includes(facts.call.framework))
     .filter((d) => d.unlessGiven === undefined || !given(d.unlessGiven))
-    .map((d) => `⚠ ${escapeMarkdown(d.text)}`)
+    .map((d) => {
+      const link = catalogueLink('source', d.source.url, d.source.label.replace(/"/g, "'"));
+      return `⚠ ${escapeMarkdown(d.text)}${link ? ` (${link})` : ''}`;
+    })
     .join('  \n');
 }
 
@@ -186,8 +201,9 @@ export function actionsMarkdown(facts: ActivationFacts): string {
     const names = facts.info.related.join(', ');
     links.push(`[Compare](${link('activationLens.compare', compare)} "Compare with ${names}")`);
   }
-  const docs = facts.info.docs[facts.call.framework] ?? facts.info.docs.pytorch;
-  if (docs && /^https:\/\//.test(docs)) {
+  // The code's own framework's page or none: another framework's page may document other defaults.
+  const docs = facts.info.docs[facts.call.framework];
+  if (docs && LINKABLE.test(docs)) {
     links.push(`[Docs](${docs})`);
   }
   return links.join(' · ');

@@ -4,6 +4,7 @@
  */
 import type { ActivationFacts } from './activationFacts';
 import { formatNumber } from '../core/numberFormat';
+import { escapeMarkdown } from './hoverText';
 
 /** A point of the table and why it is there. */
 export interface ValuePoint {
@@ -150,14 +151,18 @@ export function valuesMarkdown(
 }
 
 /**
- * Which one-sided slope f′ takes at a kink. The core follows PyTorch's autograd; code of another framework is
- * told that this is PyTorch's convention (its own, where it differs, is in the differences section).
+ * Which one-sided slope f′ takes at a kink. The core follows PyTorch's autograd unless the catalogue names
+ * another owner (tf.clip_by_value for the 0.2 hard sigmoid, JAX for sparse_sigmoid); code of another
+ * framework is told whose convention it is (its own, where it differs, is in the differences section).
  */
 function sideText(side: KinkSide | undefined, facts: ActivationFacts): string {
   if (side === 'both') {
     return 'f′ is continuous there';
   }
-  const torch = facts.call.framework === 'pytorch' || facts.call.framework === 'libtorch';
+  const owner = facts.info.kinkConvention?.(facts.params).owner ?? "PyTorch's";
+  const torch =
+    owner === "PyTorch's" &&
+    (facts.call.framework === 'pytorch' || facts.call.framework === 'libtorch');
   const which =
     side === 'left'
       ? 'the left-hand slope'
@@ -166,5 +171,5 @@ function sideText(side: KinkSide | undefined, facts: ActivationFacts): string {
         : 'neither one-sided slope';
   return torch
     ? `PyTorch's autograd returns ${which}`
-    : `the value shown is ${which}, PyTorch's convention`;
+    : `the value shown is ${which}, ${escapeMarkdown(owner)} convention`;
 }

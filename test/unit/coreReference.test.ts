@@ -3,7 +3,12 @@
  * |ours − torch| ≤ 1e-12·|torch| + 1e-15 for y, dy and every Jacobian entry.
  */
 import assert from 'node:assert/strict';
-import { evaluate, evaluateArray, evaluateVector } from '../../src/core/activations';
+import {
+  evaluate,
+  evaluateArray,
+  evaluateVector,
+  listActivations,
+} from '../../src/core/activations';
 import { readPytorchReference } from '../pytorchReference';
 
 const fixture = readPytorchReference();
@@ -15,6 +20,27 @@ function close(ours: number, torch: number, what: string): void {
     `${what}: ours ${ours}, torch ${torch}, diff ${Math.abs(ours - torch)} > ${tol}`,
   );
 }
+
+/** Catalogue ids the reference does not hold: PyTorch has no such function (nn.Identity is trivial). */
+const NOT_IN_PYTORCH = new Set([
+  'linear',
+  'exponential',
+  'lisht',
+  'squareplus',
+  'sparse_plus',
+  'sparse_sigmoid',
+  'sparsemax',
+]);
+
+test('the reference covers every catalogue id PyTorch can compute', () => {
+  const covered = new Set([...fixture.scalar, ...fixture.vector].map((c) => c.id));
+  for (const a of listActivations()) {
+    assert.equal(covered.has(a.id), !NOT_IN_PYTORCH.has(a.id), a.id);
+  }
+  for (const id of ['quick_gelu', 'relu_squared', 'swiglu', 'geglu', 'reglu']) {
+    assert.ok(covered.has(id), id);
+  }
+});
 
 describe('scalar activations match PyTorch', () => {
   assert.ok(fixture.scalar.length > 0);

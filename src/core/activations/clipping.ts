@@ -4,6 +4,7 @@
  */
 import { cases, fm, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE, torchDoc } from './sources';
 
 export const hardtanh: ScalarDef = {
   kind: 'scalar',
@@ -33,6 +34,7 @@ export const hardtanh: ScalarDef = {
       monotonic: true,
       zeroCentred: true,
       smooth: false,
+      continuousDerivatives: 0,
       saturates: { left: true, right: true },
       bounded: { below: true, above: true },
       selfGated: false,
@@ -41,12 +43,13 @@ export const hardtanh: ScalarDef = {
       'A cheap stand-in for tanh: zero-centred and bounded, but the gradient is exactly 0 outside the band.',
       'Units pushed outside [a, b] stop learning, as with a saturated tanh.',
     ],
-    docs: docLinks({ pytorch: 'Hardtanh', keras: 'hard_tanh', jax: 'hard_tanh', flux: 'hardtanh' }),
+    docs: docLinks({ pytorch: 'Hardtanh', kerasSource: true, jax: 'hard_tanh', flux: 'hardtanh' }),
     related: ['tanh', 'relu6', 'softsign'],
     differences: [
       {
-        frameworks: ['jax', 'keras'],
-        text: 'JAX and Keras on TF give gradient 1 on the boundaries (PyTorch: 0).',
+        frameworks: ['jax', 'flax', 'keras'],
+        text: 'jax.nn.hard_tanh (also in Flax) and Keras on either backend give gradient 1 on the boundaries (PyTorch: 0).',
+        source: SOURCE.jaxNn,
       },
     ],
     plotRange: [-3, 3],
@@ -103,20 +106,25 @@ export const threshold: ScalarDef = {
       monotonic: true,
       zeroCentred: false,
       smooth: false,
+      continuousDerivatives: -1,
       saturates: { left: true, right: false },
       bounded: { below: true, above: false },
       selfGated: false,
     },
     notes: [
       'Discontinuous at θ unless v = θ: the jump carries no gradient.',
-      'With v = 0 it is the thresholded ReLU of Flux (trelu) and TF.js (thresholdedReLU).',
+      {
+        text: 'With v = 0 it is the thresholded ReLU of Flux (trelu) and TF.js (thresholdedReLU).',
+        source: SOURCE.nnlib,
+      },
     ],
-    docs: docLinks({ pytorch: 'Threshold', keras: 'threshold', flux: 'trelu' }),
+    docs: docLinks({ pytorch: 'Threshold', kerasSource: true, flux: 'trelu' }),
     related: ['relu', 'hardshrink'],
     differences: [
       {
         frameworks: ['pytorch'],
         text: 'PyTorch has no defaults: threshold and value must be given.',
+        source: torchDoc('Threshold'),
       },
     ],
     plotRange: [-3, 3],
@@ -156,7 +164,10 @@ export const linear: ScalarDef = {
     },
     notes: [
       'A stack of linear layers is one linear map: depth buys nothing without a nonlinearity.',
-      "Keras' default when activation=None; the usual output for regression.",
+      {
+        text: "Keras' default when activation=None; the usual output for regression.",
+        source: SOURCE.keras3Activations,
+      },
     ],
     gain: () => 1,
     docs: docLinks({ pytorch: 'Identity', keras: 'linear', jax: 'identity' }),

@@ -2,7 +2,13 @@
  * The internal shape of a catalogue entry: the metadata the API hands out plus the numerics behind it.
  * Only the registry and the API module read these; the rest of the extension sees `ActivationInfo`.
  */
-import type { ActivationInfo, Formula, VectorEvaluation } from '../types';
+import type {
+  ActivationInfo,
+  FactSource,
+  Formula,
+  KinkConvention,
+  VectorEvaluation,
+} from '../types';
 
 /** Parameters after defaults are filled and values validated. */
 export type Resolved = Readonly<Record<string, number | string>>;
@@ -25,8 +31,19 @@ export type Kernel = (
   d2y: Float64Array,
 ) => void;
 
-/** Metadata of an entry; `kind` and the computed helpers are added by the registry. */
-export type InfoData = Omit<ActivationInfo, 'kind' | 'tellingPoints' | 'formulaVariants'> & {
+/** A note that states a convention or a non-obvious fact, with where to check it. */
+export interface SourcedNote {
+  readonly text: string;
+  readonly source: FactSource;
+}
+
+/** Metadata of an entry; `kind`, the note sources and the computed helpers are added by the registry. */
+export type InfoData = Omit<
+  ActivationInfo,
+  'kind' | 'tellingPoints' | 'formulaVariants' | 'notes' | 'noteSources' | 'kinkConvention'
+> & {
+  /** Plain notes, or notes with their source. */
+  readonly notes: readonly (string | SourcedNote)[];
   /** Parameter sets that together reach every formula variant (choices, hardsigmoid slopes). */
   readonly formulaVariants?: ActivationInfo['formulaVariants'];
 };
@@ -54,6 +71,8 @@ export interface ScalarDef extends DefBase {
   kernel?(p: Resolved): Kernel | undefined;
   /** Points where f is not smooth (f or f' or f'' jumps), for these parameters. */
   kinks(p: Resolved): number[];
+  /** Whose one-sided derivatives `bind` returns at the kinks, when not PyTorch's. */
+  convention?(p: Resolved): KinkConvention;
   /**
    * Points where the computation switches formula though the math does not (softplus' threshold):
    * not kinks to show, but quadrature panels must break there.

@@ -4,6 +4,7 @@
  */
 import { cases, fm, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE, src, torchDoc } from './sources';
 
 /** SELU's constants (Klambauer et al.): PyTorch's 1.6732632423543772848…, 1.0507009873554804934… in float64. */
 export const SELU_ALPHA = 1.6732632423543772;
@@ -62,11 +63,14 @@ export const elu: ScalarDef = {
         description: 'Negative saturation level: f → −α as x → −∞.',
       },
     ],
-    properties: ELU_PROPS,
+    properties: { ...ELU_PROPS, continuousDerivatives: 1 },
     notes: [
       'α(eˣ − 1) for x < 0: negative outputs push the mean activation towards 0.',
       'Saturates softly at −α for very negative inputs, which makes it robust to noise; costs an exp.',
-      "Smooth at 0 only for α = 1; PyTorch returns f'(0) = α.",
+      {
+        text: "Only C¹ at 0, and only for α = 1 (f'' still jumps from α to 0 there); PyTorch returns f'(0) = α.",
+        source: SOURCE.torchActivationCpu,
+      },
     ],
     docs: docLinks({
       pytorch: 'ELU',
@@ -78,8 +82,24 @@ export const elu: ScalarDef = {
     }),
     related: ['celu', 'selu', 'relu', 'leaky_relu'],
     differences: [
-      { frameworks: ['tensorflow', 'tfjs'], text: 'tf.nn.elu and tf.elu fix α = 1.' },
-      { frameworks: ['flux', 'tensorflow', 'tfjs'], text: "f'(0) = 1 here (PyTorch and JAX: α)." },
+      {
+        frameworks: ['tensorflow', 'tfjs'],
+        text: 'tf.nn.elu and tf.elu fix α = 1.',
+        source: src(
+          'TensorFlow tf.nn.elu docs',
+          'https://www.tensorflow.org/api_docs/python/tf/nn/elu',
+        ),
+      },
+      {
+        frameworks: ['tensorflow', 'tfjs', 'keras'],
+        text: "TF's and TF.js' ELU gradient kernels return f'(0) = 1, and so does Keras on the TensorFlow backend (PyTorch, JAX: α).",
+        source: SOURCE.tfReluFunctor,
+      },
+      {
+        frameworks: ['flux'],
+        text: "NNlib's deriv_elu returns f'(0) = 1 (PyTorch, JAX: α).",
+        source: SOURCE.nnlib,
+      },
     ],
     plotRange: [-4, 3],
   },
@@ -129,12 +149,12 @@ export const celu: ScalarDef = {
         description: 'Negative saturation level and input scale (must not be 0).',
       },
     ],
-    properties: ELU_PROPS,
+    properties: { ...ELU_PROPS, continuousDerivatives: 1 },
     notes: [
       "Scaling the input by 1/α makes f'(0) = 1 for every α, so the derivative is continuous.",
       'Equals ELU for α = 1.',
     ],
-    docs: docLinks({ pytorch: 'CELU', keras: 'celu', jax: 'celu', flux: 'celu' }),
+    docs: docLinks({ pytorch: 'CELU', kerasSource: true, jax: 'celu', flux: 'celu' }),
     related: ['elu', 'selu'],
     differences: [],
     plotRange: [-4, 3],
@@ -158,10 +178,13 @@ export const selu: ScalarDef = {
     family: 'Exponential linear',
     summary: 'Scaled ELU with fixed λ ≈ 1.0507, α ≈ 1.6733 that self-normalise activations.',
     params: [],
-    properties: { ...ELU_PROPS, range: '(−λα, ∞)', zeroCentred: true },
+    properties: { ...ELU_PROPS, range: '(−λα, ∞)', zeroCentred: true, continuousDerivatives: 0 },
     notes: [
       'λ and α are chosen so that mean 0 and variance 1 are a fixed point through layers (with LeCun-normal init).',
-      "Self-normalising only with lecun_normal weights and AlphaDropout; PyTorch's calculate_gain('selu') is 3/4.",
+      {
+        text: "Self-normalising only with LeCun-normal weights (PyTorch: nonlinearity='linear', gain 1) and AlphaDropout; calculate_gain('selu') = 3/4 is an empirical value, not the self-normalising init.",
+        source: torchDoc('SELU'),
+      },
     ],
     gain: () => 0.75,
     docs: docLinks({
@@ -174,7 +197,11 @@ export const selu: ScalarDef = {
     }),
     related: ['elu', 'celu'],
     differences: [
-      { frameworks: ['tensorflow'], text: "tf.nn.selu's gradient at 0 is λ (PyTorch: λα)." },
+      {
+        frameworks: ['tensorflow', 'keras'],
+        text: "tf.nn.selu's gradient at 0 is λ (PyTorch, JAX: λα); Keras on the TensorFlow backend calls it, so there too.",
+        source: SOURCE.tfReluFunctor,
+      },
     ],
     plotRange: [-4, 3],
   },

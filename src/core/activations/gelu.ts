@@ -1,10 +1,12 @@
 /**
- * GELU, exact (x·Φ(x) through erfc) and tanh-approximated (as x·σ(2u), so 1 + tanh u never cancels).
+ * GELU, exact (x·Φ(x) through erfc) and tanh-approximated (as x·σ(2u), so 1 + tanh u never cancels), and
+ * quick GELU x·σ(1.702x), the sigmoid approximation CLIP trained with.
  */
 import { fm, type ScalarDef } from './def';
 import { docLinks } from './docs';
 import { erfc, INV_SQRT_2PI, SQRT1_2, SQRT_2_OVER_PI } from './special';
-import { GATED_PROPS } from './smoothGated';
+import { GATED_PROPS, silu } from './smoothGated';
+import { paper, SOURCE, src } from './sources';
 
 const GELU_KAPPA = 0.044715;
 
@@ -12,8 +14,9 @@ const GELU_KAPPA = 0.044715;
 function geluExact(x: number, o: { y: number; dy: number; d2y: number }): void {
   const cdf = 0.5 * erfc(-x * SQRT1_2);
   const pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-  o.y = x * cdf;
-  o.dy = cdf + x * pdf;
+  // Where Φ or φ has underflowed to 0 its product with x is 0, also at x = ±∞ (∞·0 would be NaN).
+  o.y = cdf === 0 ? 0 : x * cdf;
+  o.dy = pdf === 0 ? cdf : cdf + x * pdf;
   o.d2y = pdf === 0 ? 0 : pdf * (2 - x * x);
 }
 
@@ -24,7 +27,7 @@ function geluTanh(x: number, o: { y: number; dy: number; d2y: number }): void {
   const e = Math.exp(-2 * Math.abs(u));
   const r = 1 / (1 + e);
   const gate = u >= 0 ? r : e * r;
-  o.y = x * gate;
+  o.y = gate === 0 ? 0 : x * gate;
   const s2 = 4 * e * r * r;
   if (s2 === 0) {
     o.dy = gate;
@@ -51,7 +54,7 @@ export const gelu: ScalarDef = {
         symbol: '\\text{approximate}',
         unicode: 'approximate',
         default: 'none',
-        frameworkDefaults: { jax: 'tanh', flux: 'tanh' },
+        frameworkDefaults: { jax: 'tanh', flax: 'tanh', flux: 'tanh' },
         choices: ['none', 'tanh'],
         description:
           "'none' is the exact x·Φ(x); 'tanh' the cheaper tanh approximation (BERT, GPT-2).",
@@ -73,8 +76,19 @@ export const gelu: ScalarDef = {
     related: ['silu', 'relu', 'mish'],
     differences: [
       {
-        frameworks: ['jax', 'flux', 'keras'],
-        text: 'jax.nn.gelu, NNlib gelu and keras.ops.gelu default to the tanh approximation; PyTorch, tf.nn.gelu and the Keras string "gelu" are exact.',
+        frameworks: ['jax', 'flax'],
+        text: "jax.nn.gelu (and Flax's nn.gelu, which re-exports it) defaults to the tanh approximation; PyTorch and tf.nn.gelu are exact.",
+        source: SOURCE.jaxNn,
+      },
+      {
+        frameworks: ['flux'],
+        text: 'NNlib gelu is gelu_tanh, the tanh approximation; gelu_erf is the exact form.',
+        source: SOURCE.nnlib,
+      },
+      {
+        frameworks: ['keras'],
+        text: 'keras.ops.gelu defaults to the tanh approximation; keras.activations.gelu and the string "gelu" are exact.',
+        source: SOURCE.keras3Activations,
       },
     ],
     plotRange: [-4, 3],
@@ -90,8 +104,8 @@ export const gelu: ScalarDef = {
         const x = xs[i];
         const cdf = 0.5 * erfc(-x * SQRT1_2);
         const pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-        y[i] = x * cdf;
-        dy[i] = cdf + x * pdf;
+        y[i] = cdf === 0 ? 0 : x * cdf;
+        dy[i] = pdf === 0 ? cdf : cdf + x * pdf;
         d2y[i] = pdf === 0 ? 0 : pdf * (2 - x * x);
       }
     };
@@ -118,4 +132,45 @@ export const gelu: ScalarDef = {
       df: fm('\\Phi(x) + x\\,\\varphi(x)', 'Φ(x) + x·φ(x)'),
     };
   },
+};
+
+/** CLIP's constant: σ(1.702x) approximates Φ(x). */
+const QUICK_GELU_BETA = 1.702;
+
+export const quickGelu: ScalarDef = {
+  kind: 'scalar',
+  info: {
+    id: 'quick_gelu',
+    name: 'Quick GELU',
+    family: 'Smooth gated',
+    summary: 'x·σ(1.702x): the sigmoid approximation of GELU used by CLIP.',
+    params: [],
+    properties: { ...GATED_PROPS, range: '[≈−0.16, ∞)' },
+    notes: [
+      {
+        text: 'OpenAI trained CLIP with x·σ(1.702x); Hugging Face transformers calls it quick_gelu, and a CLIP checkpoint needs it rather than GELU.',
+        source: src(
+          'Hugging Face transformers src/transformers/activations.py (v4.46.0)',
+          'https://github.com/huggingface/transformers/blob/v4.46.0/src/transformers/activations.py',
+        ),
+      },
+      {
+        text: 'Within 0.021 of exact GELU everywhere (largest near x = ±2.3); it is SiLU with β = 1.702.',
+        source: paper('Gaussian Error Linear Units (Hendrycks and Gimpel, 2016)', '1606.08415'),
+      },
+    ],
+    docs: {},
+    related: ['gelu', 'silu'],
+    differences: [],
+    plotRange: [-4, 3],
+  },
+  bind: () => silu.bind({ beta: QUICK_GELU_BETA }),
+  kinks: () => [],
+  formulas: () => ({
+    f: fm('x\\,\\sigma(1.702\\,x)', 'x·σ(1.702x)'),
+    df: fm(
+      '\\sigma(1.702x)\\left(1 + 1.702x\\,(1 - \\sigma(1.702x))\\right)',
+      'σ(1.702x)(1 + 1.702x(1 − σ(1.702x)))',
+    ),
+  }),
 };

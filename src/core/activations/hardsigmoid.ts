@@ -1,9 +1,11 @@
 /**
  * Hardsigmoid in both conventions: relu6(x + 3)/6 (PyTorch, Keras 3, JAX) and clip(0.2x + 0.5, 0, 1)
- * (tf.keras 2, TF.js), chosen by the slope parameter.
+ * (tf.keras 2, TF.js), chosen by the slope parameter. Each follows its owners at the kinks: PyTorch's
+ * backward is 0 on the boundary, while tf.clip_by_value and TF.js' clipByValue pass the slope at both ends.
  */
 import { cases, fm, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 import { SIGMOID_PROPS } from './sigmoidFamily';
 
 /** PyTorch's hardsigmoid backward multiplies by the float32 constant 1.0f/6.0f, even for float64. */
@@ -34,7 +36,7 @@ export const hardsigmoid: ScalarDef = {
           'Slope of the linear middle: 1/6 in PyTorch, Keras 3, JAX; 0.2 in tf.keras 2 and TF.js.',
       },
     ],
-    properties: { ...SIGMOID_PROPS, range: '[0, 1]', smooth: false },
+    properties: { ...SIGMOID_PROPS, range: '[0, 1]', smooth: false, continuousDerivatives: 0 },
     notes: [
       'Cheap sigmoid for mobile nets: no exp, only a clamp.',
       'Gradient is exactly 0 outside the linear band: saturated units stop learning.',
@@ -48,8 +50,14 @@ export const hardsigmoid: ScalarDef = {
     related: ['sigmoid', 'hardswish', 'hardtanh'],
     differences: [
       {
-        frameworks: ['tensorflow', 'tfjs'],
-        text: 'tf.keras 2 and TF.js use clip(0.2x + 0.5, 0, 1), kinks at ±2.5; PyTorch/Keras 3/JAX use relu6(x + 3)/6, kinks at ±3.',
+        frameworks: ['keras', 'tfjs'],
+        text: 'tf.keras 2 and TF.js use clip(0.2x + 0.5, 0, 1), kinks at ±2.5, gradient 0.2 at both ends; Keras 3, PyTorch and JAX use relu6(x + 3)/6, kinks at ±3.',
+        source: SOURCE.tfKeras2Backend,
+      },
+      {
+        frameworks: ['keras'],
+        text: "Keras 3's gradient at ±3 depends on the backend: 1/6 on TensorFlow (tf.clip_by_value), 0 on JAX and PyTorch.",
+        source: SOURCE.keras3TfNn,
       },
     ],
     plotRange: [-5, 5],
@@ -64,14 +72,18 @@ export const hardsigmoid: ScalarDef = {
         o.d2y = 0;
       };
     }
+    const h = 0.5 / s;
     return (x, o) => {
-      const t = s * x + 0.5;
-      o.y = Math.min(Math.max(t, 0), 1);
-      // tf.clip_by_value and TF.js ClipByValue pass the gradient where min <= t <= max: the ends included.
-      o.dy = t >= 0 && t <= 1 ? s : 0;
+      o.y = Math.min(Math.max(s * x + 0.5, 0), 1);
+      // Closed interval: clip_by_value's gradient passes the slope on both boundaries.
+      o.dy = x >= -h && x <= h ? s : 0;
       o.d2y = 0;
     };
   },
+  convention: (p) =>
+    isSixth(num(p, 'slope'))
+      ? { owner: "PyTorch's", source: SOURCE.torchActivationCpu }
+      : { owner: "tf.clip_by_value's (tf.keras 2, TF.js)", source: SOURCE.tfClipGrad },
   kinks: (p) => {
     const h = isSixth(num(p, 'slope')) ? 3 : 0.5 / num(p, 'slope');
     return [-h, h];

@@ -19,6 +19,8 @@ import { allInfos, defOf, infoOf, resolveFor, scalarDefOf, vectorDefOf } from '.
 import { depthGain, statsOf } from './stats';
 import { checkVector } from './vectorMath';
 
+export { validateParams, PLOTTABLE_PARAM_LIMIT } from './validate';
+
 /** Every activation in the catalogue (scalar and vector), in picker order. */
 export function listActivations(): ActivationInfo[] {
   return allInfos();

@@ -4,17 +4,21 @@
  */
 import { cases, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE, torchDoc } from './sources';
 
 const KINKED_LINEAR = {
   monotonic: true,
   smooth: false,
   selfGated: false,
+  /** f is continuous, f′ jumps at the kink. */
+  continuousDerivatives: 0,
 };
 
 /** The shared numerics of leaky_relu, prelu and rrelu (eval mode): slope `a` below 0. */
 function leaky(a: number) {
   return (x: number, o: { y: number; dy: number; d2y: number }) => {
-    o.y = x > 0 ? x : a * x;
+    // a = 0 gives 0 even at x = −∞, where 0·x would be NaN.
+    o.y = x > 0 ? x : a === 0 ? 0 : a * x;
     o.dy = x > 0 ? 1 : a;
     o.d2y = 0;
   };
@@ -56,7 +60,10 @@ export const leakyRelu: ScalarDef = {
     properties: LEAKY_PROPS,
     notes: [
       'max(αx, x): negative inputs keep a small gradient α, so units cannot die.',
-      'The derivative at 0 is a convention; PyTorch returns α.',
+      {
+        text: 'The derivative at 0 is a convention; PyTorch returns α.',
+        source: SOURCE.torchActivationCpu,
+      },
     ],
     gain: (p) => {
       const a = typeof p.negative_slope === 'number' ? p.negative_slope : 0.01;
@@ -73,10 +80,25 @@ export const leakyRelu: ScalarDef = {
     related: ['relu', 'prelu', 'rrelu', 'elu'],
     differences: [
       {
-        frameworks: ['keras', 'tensorflow', 'tfjs'],
-        text: 'Default slope differs: 0.2 in tf.nn.leaky_relu, tf.leakyRelu and keras.activations; 0.3 in the Keras/TF.js LeakyReLU layer; 0.01 in PyTorch, JAX and Flux.',
+        frameworks: ['tensorflow', 'tfjs'],
+        text: 'tf.nn.leaky_relu and tf.leakyRelu default to α = 0.2, the TF.js LeakyReLU layer to 0.3 (PyTorch, JAX, Flax, NNlib: 0.01).',
+        source: SOURCE.tfNnOps,
       },
-      { frameworks: ['jax'], text: "jax.nn.leaky_relu's gradient at 0 is 1 (PyTorch: α)." },
+      {
+        frameworks: ['keras'],
+        text: "keras.activations.leaky_relu and the string 'leaky_relu' default to α = 0.2, the LeakyReLU layer to 0.3 (PyTorch: 0.01).",
+        source: SOURCE.keras3LeakyReluLayer,
+      },
+      {
+        frameworks: ['jax', 'flax'],
+        text: "jax.nn.leaky_relu's gradient at 0 is 1 (PyTorch: α); Flax re-exports it.",
+        source: SOURCE.jaxNn,
+      },
+      {
+        frameworks: ['keras'],
+        text: "Keras' gradient at 0 depends on the backend: α on TensorFlow, 1 on JAX.",
+        source: SOURCE.keras3JaxNn,
+      },
     ],
     plotRange: [-3, 3],
   },
@@ -98,13 +120,16 @@ export const prelu: ScalarDef = {
         symbol: 'a',
         unicode: 'a',
         default: 0.25,
-        frameworkDefaults: { keras: 0, tfjs: 0 },
+        frameworkDefaults: { keras: 0, tfjs: 0, flax: 0.01 },
         description: 'The learned slope for x < 0 (its initial value).',
       },
     ],
     properties: LEAKY_PROPS,
     notes: [
-      'max(ax, x) with a learned per layer or per channel, initialised to 0.25 in PyTorch.',
+      {
+        text: 'max(ax, x) with a learned per layer or per channel, initialised to 0.25 in PyTorch.',
+        source: torchDoc('PReLU'),
+      },
       'Do not apply weight decay to a: it pushes the slope towards plain ReLU.',
     ],
     docs: docLinks({ pytorch: 'PReLU', tfjs: 'prelu' }),
@@ -113,8 +138,18 @@ export const prelu: ScalarDef = {
       {
         frameworks: ['keras', 'tfjs'],
         text: 'Keras and TF.js PReLU layers initialise the slope to 0.',
+        source: SOURCE.keras3PRelu,
       },
-      { frameworks: ['keras'], text: "Keras' PReLU gradient at 0 is 0 (PyTorch: a)." },
+      {
+        frameworks: ['keras'],
+        text: "Keras' PReLU gradient at 0 is 0 (PyTorch: a).",
+        source: SOURCE.keras3PRelu,
+      },
+      {
+        frameworks: ['flax'],
+        text: "Flax's PReLU initialises the slope to 0.01 (negative_slope_init) and its gradient at 0 is 1 (PyTorch: 0.25 and a).",
+        source: SOURCE.flaxLinen,
+      },
     ],
     plotRange: [-3, 3],
   },
@@ -161,7 +196,8 @@ export const rrelu: ScalarDef = {
       throw new Error(`rrelu: parameter 'lower' (${p.lower}) must not exceed 'upper' (${p.upper})`);
     }
   },
-  bind: (p) => leaky((num(p, 'lower') + num(p, 'upper')) / 2),
+  // l/2 + u/2 rather than (l + u)/2: the sum overflows for bounds near the float64 maximum.
+  bind: (p) => leaky(num(p, 'lower') / 2 + num(p, 'upper') / 2),
   kinks: () => [0],
   formulas: () => leakyFormulas('\\tfrac{l + u}{2}', '(l + u)/2'),
 };

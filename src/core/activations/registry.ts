@@ -2,15 +2,16 @@
  * The catalogue: every entry by id, and the two lookups every API function starts with (find the
  * entry, resolve its parameters). Errors name the id or the parameter at fault.
  */
-import type { ActivationInfo, Params } from '../types';
+import type { ActivationInfo, FactSource, Params } from '../types';
 import type { Def, Resolved, ScalarDef, VectorDef } from './def';
 import { hardtanh, linear, threshold } from './clipping';
 import { celu, elu, exponential, selu } from './expFamily';
 import { resolveWith } from './params';
-import { relu, relu6 } from './reluFamily';
+import { relu, relu6, reluSquared } from './reluFamily';
 import { hardshrink, softshrink, tanhshrink } from './shrinkage';
 import { logsigmoid, sigmoid, softsign, sparseSigmoid, tanh } from './sigmoidFamily';
-import { gelu } from './gelu';
+import { gelu, quickGelu } from './gelu';
+import { geglu, reglu, swiglu } from './gatedUnits';
 import { hardsigmoid } from './hardsigmoid';
 import { leakyRelu, prelu, rrelu } from './leakyFamily';
 import { hardswish, lisht, mish, silu } from './smoothGated';
@@ -25,10 +26,12 @@ const DEFS: readonly Def[] = [
   prelu,
   rrelu,
   relu6,
+  reluSquared,
   elu,
   celu,
   selu,
   gelu,
+  quickGelu,
   silu,
   mish,
   hardswish,
@@ -53,6 +56,9 @@ const DEFS: readonly Def[] = [
   logSoftmax,
   softmin,
   glu,
+  swiglu,
+  geglu,
+  reglu,
   sparsemax,
 ];
 
@@ -60,11 +66,23 @@ const BY_ID = new Map<string, Def>(DEFS.map((d) => [d.info.id, d]));
 
 /** The public, frozen view of an entry; built once. */
 function publicInfo(def: Def): ActivationInfo {
+  const notes = def.info.notes.map((n) => (typeof n === 'string' ? n : n.text));
+  const noteSources = def.info.notes.map((n): FactSource | undefined =>
+    typeof n === 'string' ? undefined : n.source,
+  );
+  const convention = def.kind === 'scalar' ? def.convention?.bind(def) : undefined;
   const info: ActivationInfo = {
     ...def.info,
     kind: def.kind,
+    notes,
+    noteSources,
     ...(def.kind === 'scalar'
-      ? { tellingPoints: (params?: Params) => tellingPoints(def, resolveFor(def, params)) }
+      ? {
+          tellingPoints: (params?: Params) => tellingPoints(def, resolveFor(def, params)),
+          ...(convention
+            ? { kinkConvention: (params?: Params) => convention(resolveFor(def, params)) }
+            : {}),
+        }
       : {}),
   };
   return Object.freeze(info);

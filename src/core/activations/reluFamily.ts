@@ -1,14 +1,18 @@
 /**
- * ReLU (with Keras' negative_slope, max_value and threshold) and ReLU6. relu'(0) = 0 as in PyTorch.
+ * ReLU (with Keras' negative_slope, max_value and threshold), ReLU6 and squared ReLU. relu'(0) = 0 as in
+ * PyTorch.
  */
 import type { ParamSpec } from '../types';
 import { cases, fm, num, type Resolved, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { paper, SOURCE } from './sources';
 
 const KINKED_LINEAR = {
   monotonic: true,
   smooth: false,
   selfGated: false,
+  /** f is continuous, f′ jumps at the kink. */
+  continuousDerivatives: 0,
 };
 
 /** relu's plain form applies when Keras' extras keep their defaults. */
@@ -62,7 +66,10 @@ export const relu: ScalarDef = {
     notes: [
       'No saturation for x > 0, so gradients pass unchanged through active units.',
       'Dead for x < 0: a unit whose input stays negative never learns again; a small positive bias init such as 0.1 keeps units alive.',
-      "relu'(0) is a convention: the derivative is undefined there and software returns a one-sided value (0 in PyTorch).",
+      {
+        text: "relu'(0) is a convention: the derivative is undefined there and software returns a one-sided value (0 in PyTorch).",
+        source: SOURCE.torchActivation,
+      },
     ],
     gain: () => Math.SQRT2,
     docs: docLinks({
@@ -78,6 +85,7 @@ export const relu: ScalarDef = {
       {
         frameworks: ['keras'],
         text: 'Keras relu also takes negative_slope, max_value and threshold; the defaults give plain ReLU.',
+        source: SOURCE.keras3Activations,
       },
     ],
     plotRange: [-3, 3],
@@ -110,7 +118,8 @@ export const relu: ScalarDef = {
         pos = Math.min(Math.max(pos, 0), m);
         dpos = x > t && x > 0 && x < m ? 1 : 0;
       }
-      o.y = pos - (x < t ? a * (t - x) : 0);
+      // a = 0 must add nothing even at x = −∞, where 0·(t − x) would be NaN.
+      o.y = pos - (x < t && a !== 0 ? a * (t - x) : 0);
       o.dy = dpos + (x < t ? a : 0);
       o.d2y = 0;
     };
@@ -191,7 +200,11 @@ export const relu6: ScalarDef = {
     }),
     related: ['relu', 'hardtanh', 'hardswish'],
     differences: [
-      { frameworks: ['tfjs'], text: "tf.relu6's gradient at x = 6 is 1 (PyTorch: 0)." },
+      {
+        frameworks: ['tfjs'],
+        text: "The tf.relu6 op's gradient at x = 6 is 1 (PyTorch: 0); the layers' activation 'relu6' computes minimum(6, relu(x)), whose gradient at 6 is 0.",
+        source: SOURCE.tfjsRelu6Grad,
+      },
     ],
     plotRange: [-2, 8],
   },
@@ -204,5 +217,49 @@ export const relu6: ScalarDef = {
   formulas: () => ({
     f: fm('\\min(\\max(0, x), 6)', 'min(max(0, x), 6)'),
     df: cases(['1', '0 < x < 6', '1', '0 < x < 6'], ['0', '\\text{otherwise}', '0', 'otherwise']),
+  }),
+};
+
+export const reluSquared: ScalarDef = {
+  kind: 'scalar',
+  info: {
+    id: 'relu_squared',
+    name: 'Squared ReLU',
+    family: 'ReLU family',
+    summary: 'relu(x)²: zero below 0, a parabola above.',
+    params: [],
+    properties: {
+      ...KINKED_LINEAR,
+      range: '[0, ∞)',
+      zeroCentred: false,
+      saturates: { left: true, right: false },
+      bounded: { below: true, above: false },
+      continuousDerivatives: 1,
+    },
+    notes: [
+      {
+        text: "Found by architecture search for Transformer feed-forward layers (Primer): f' = 2·relu(x) is continuous, f'' jumps from 0 to 2 at 0.",
+        source: paper(
+          'Primer: Searching for Efficient Transformers (So et al., 2021)',
+          '2109.08668',
+        ),
+      },
+      'Grows quadratically: large inputs get large gradients, so it pairs with normalisation.',
+    ],
+    docs: {},
+    related: ['relu', 'gelu', 'sparse_plus'],
+    differences: [],
+    plotRange: [-2, 2],
+  },
+  bind: () => (x, o) => {
+    const r = x > 0 ? x : 0;
+    o.y = r * r;
+    o.dy = 2 * r;
+    o.d2y = x > 0 ? 2 : 0;
+  },
+  kinks: () => [0],
+  formulas: () => ({
+    f: fm('\\max(0, x)^2', 'max(0, x)²'),
+    df: cases(['2x', 'x > 0', '2x', 'x > 0'], ['0', 'x \\le 0', '0', 'x ≤ 0']),
   }),
 };

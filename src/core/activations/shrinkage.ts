@@ -5,6 +5,7 @@
 import type { ParamSpec } from '../types';
 import { cases, num, fm, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 
 const lambd: ParamSpec = {
   name: 'lambd',
@@ -33,12 +34,12 @@ export const softshrink: ScalarDef = {
     family: 'Shrinkage',
     summary: 'Soft thresholding: moves x towards 0 by λ, and to 0 inside [−λ, λ].',
     params: [lambd],
-    properties: SHRINK_PROPS,
+    properties: { ...SHRINK_PROPS, continuousDerivatives: 0 },
     notes: [
       'The proximal operator of λ|x|: the step behind ISTA and LASSO solvers.',
       'Gradient 0 inside [−λ, λ]: small inputs are switched off.',
     ],
-    docs: docLinks({ pytorch: 'Softshrink', keras: 'soft_shrink', flux: 'softshrink' }),
+    docs: docLinks({ pytorch: 'Softshrink', kerasSource: true, flux: 'softshrink' }),
     related: ['hardshrink', 'tanhshrink'],
     differences: [],
     plotRange: [-3, 3],
@@ -70,14 +71,20 @@ export const hardshrink: ScalarDef = {
     family: 'Shrinkage',
     summary: 'Hard thresholding: x outside [−λ, λ], 0 inside.',
     params: [lambd],
-    properties: { ...SHRINK_PROPS, range: '{0} ∪ (−∞, −λ) ∪ (λ, ∞)' },
+    properties: { ...SHRINK_PROPS, range: '{0} ∪ (−∞, −λ) ∪ (λ, ∞)', continuousDerivatives: -1 },
     notes: [
       'Keeps large inputs unchanged and zeroes small ones: discontinuous at ±λ.',
       'The proximal operator of the ℓ₀ penalty.',
     ],
-    docs: docLinks({ pytorch: 'Hardshrink', keras: 'hard_shrink' }),
+    docs: docLinks({ pytorch: 'Hardshrink', kerasSource: true }),
     related: ['softshrink', 'threshold'],
-    differences: [{ frameworks: ['keras'], text: "Keras calls λ 'threshold'." }],
+    differences: [
+      {
+        frameworks: ['keras'],
+        text: "Keras calls λ 'threshold'.",
+        source: SOURCE.keras3Activations,
+      },
+    ],
     plotRange: [-3, 3],
   },
   bind(p) {
@@ -115,7 +122,7 @@ export const tanhshrink: ScalarDef = {
       "f'(x) = tanh²(x): almost no gradient near 0 (≈ x²), full gradient far out.",
       'Smooth counterpart of softshrink with λ ≈ 1.',
     ],
-    docs: docLinks({ pytorch: 'Tanhshrink', keras: 'tanh_shrink', flux: 'tanhshrink' }),
+    docs: docLinks({ pytorch: 'Tanhshrink', kerasSource: true, flux: 'tanhshrink' }),
     related: ['softshrink', 'tanh', 'lisht'],
     differences: [],
     plotRange: [-3, 3],

@@ -4,6 +4,7 @@
  */
 import { cases, fm, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 
 export const SIGMOID_PROPS = {
   range: '(0, 1)',
@@ -133,7 +134,7 @@ export const logsigmoid: ScalarDef = {
     ],
     docs: docLinks({
       pytorch: 'LogSigmoid',
-      keras: 'log_sigmoid',
+      kerasSource: true,
       tensorflow: 'math/log_sigmoid',
       jax: 'log_sigmoid',
       flux: 'logsigmoid',
@@ -165,7 +166,13 @@ export const softsign: ScalarDef = {
     family: 'Sigmoid family',
     summary: 'x/(1 + |x|): a tanh-like squash with polynomial tails.',
     params: [],
-    properties: { ...SIGMOID_PROPS, range: '(−1, 1)', zeroCentred: true, smooth: false },
+    properties: {
+      ...SIGMOID_PROPS,
+      range: '(−1, 1)',
+      zeroCentred: true,
+      smooth: false,
+      continuousDerivatives: 1,
+    },
     notes: [
       'Approaches ±1 polynomially (f′ = 1/(1 + |x|)²), so it saturates more gently than tanh.',
       "Not smooth: f'' jumps at 0.",
@@ -183,7 +190,7 @@ export const softsign: ScalarDef = {
   },
   bind: () => (x, o) => {
     const d = 1 + Math.abs(x);
-    o.y = x / d;
+    o.y = Number.isFinite(x) ? x / d : Math.sign(x);
     o.dy = 1 / (d * d);
     o.d2y = x === 0 ? 0 : (-2 * Math.sign(x)) / (d * d * d);
   },
@@ -202,14 +209,23 @@ export const sparseSigmoid: ScalarDef = {
     family: 'Sigmoid family',
     summary: '½·clip(x + 1, 0, 2): exactly 0 or 1 outside [−1, 1].',
     params: [],
-    properties: { ...SIGMOID_PROPS, range: '[0, 1]', smooth: false },
+    properties: { ...SIGMOID_PROPS, range: '[0, 1]', smooth: false, continuousDerivatives: 0 },
     notes: [
       'The 2-D case of sparsemax: reaches exactly 0 and 1, unlike σ.',
-      "The gradient at ±1 is a convention: JAX's clip splits it (0.25), Keras gives 0.",
+      {
+        text: "The gradient at ±1 is a convention: JAX's clip splits it between the two sides (0.25, shown here); PyTorch has no sparse_sigmoid.",
+        source: SOURCE.jaxNn,
+      },
     ],
-    docs: docLinks({ keras: 'sparse_sigmoid', jax: 'sparse_sigmoid' }),
+    docs: docLinks({ kerasSource: true, jax: 'sparse_sigmoid', flax: false }),
     related: ['sigmoid', 'hardsigmoid', 'sparsemax'],
-    differences: [{ frameworks: ['keras'], text: "Keras' gradient at ±1 is 0 (JAX: 0.25)." }],
+    differences: [
+      {
+        frameworks: ['keras'],
+        text: "Keras' gradient at ±1 depends on the backend: 0 on TensorFlow, 0.25 on JAX (JAX's convention, shown here).",
+        source: SOURCE.keras3TfNn,
+      },
+    ],
     plotRange: [-3, 3],
   },
   bind: () => (x, o) => {
@@ -218,6 +234,7 @@ export const sparseSigmoid: ScalarDef = {
     o.d2y = 0;
   },
   kinks: () => [-1, 1],
+  convention: () => ({ owner: "JAX's", source: SOURCE.jaxNn }),
   formulas: () => ({
     f: fm('\\tfrac{1}{2} \\min(\\max(x + 1, 0), 2)', '½·min(max(x + 1, 0), 2)'),
     df: cases(

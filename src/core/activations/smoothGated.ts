@@ -5,6 +5,7 @@
  */
 import { cases, fm, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 import { sech2, sigmoid, softplus } from './special';
 
 export const GATED_PROPS = {
@@ -47,13 +48,25 @@ export const silu: ScalarDef = {
     }),
     related: ['gelu', 'mish', 'sigmoid', 'hardswish'],
     differences: [
-      { frameworks: ['tensorflow'], text: 'Only tf.nn.silu/swish takes β; elsewhere β = 1.' },
+      {
+        frameworks: ['tensorflow'],
+        text: 'Only tf.nn.silu/swish takes β; elsewhere β = 1.',
+        source: SOURCE.tfNnImpl,
+      },
     ],
     plotRange: [-5, 3],
     formulaVariants: [{}, { beta: 2 }],
   },
   bind(p) {
     const b = num(p, 'beta');
+    if (b === 0) {
+      // σ(0·x) = ½ for every x, also x = ±∞ (where 0·x would be NaN).
+      return (x, o) => {
+        o.y = x / 2;
+        o.dy = 0.5;
+        o.d2y = 0;
+      };
+    }
     return (x, o) => {
       const z = b * x;
       const e = Math.exp(-Math.abs(z));
@@ -61,7 +74,8 @@ export const silu: ScalarDef = {
       const s = z >= 0 ? r : e * r;
       const sbar = z >= 0 ? e * r : r;
       const g = e * r * r;
-      o.y = x * s;
+      // A gate that underflowed to 0 gives 0, also at x = −∞.
+      o.y = s === 0 ? 0 : x * s;
       o.dy = g === 0 ? s : s + z * g;
       o.d2y = g === 0 ? 0 : b * g * (2 + z * (sbar - s));
     };
@@ -97,7 +111,7 @@ export const mish: ScalarDef = {
       'Smooth and non-monotonic like SiLU, with a slightly deeper negative dip (≈ −0.31).',
       'Costs an exp, a log1p and a tanh per element.',
     ],
-    docs: docLinks({ pytorch: 'Mish', keras: 'mish', jax: 'mish', flux: 'mish' }),
+    docs: docLinks({ pytorch: 'Mish', keras: 'mish', jax: 'mish', flax: false, flux: 'mish' }),
     related: ['silu', 'gelu', 'softplus'],
     differences: [],
     plotRange: [-5, 3],
@@ -106,7 +120,7 @@ export const mish: ScalarDef = {
     const t = Math.tanh(softplus(x));
     const s = sigmoid(x);
     const sp2 = sech2(softplus(x));
-    o.y = x * t;
+    o.y = t === 0 ? 0 : x * t;
     o.dy = sp2 === 0 || s === 0 ? t : t + x * s * sp2;
     o.d2y = sp2 === 0 || s === 0 ? 0 : s * sp2 * (2 + x * (1 - s - 2 * t * s));
   },
@@ -153,8 +167,9 @@ export const lisht: ScalarDef = {
     const t = Math.tanh(x);
     const s2 = sech2(x);
     o.y = x * t;
-    o.dy = t + x * s2;
-    o.d2y = 2 * s2 * (1 - x * t);
+    // sech² underflows to 0 long before x·sech² could matter (and x = ±∞ would make it NaN).
+    o.dy = s2 === 0 ? t : t + x * s2;
+    o.d2y = s2 === 0 ? 0 : 2 * s2 * (1 - x * t);
   },
   kinks: () => [],
   formulas: () => ({
@@ -171,10 +186,15 @@ export const hardswish: ScalarDef = {
     family: 'Smooth gated',
     summary: 'x·relu6(x + 3)/6: a piecewise-quadratic SiLU.',
     params: [],
-    properties: { ...GATED_PROPS, range: '[−0.375, ∞)', smooth: false },
+    properties: {
+      ...GATED_PROPS,
+      range: '[−0.375, ∞)',
+      smooth: false,
+      continuousDerivatives: 0,
+    },
     notes: [
       'A cheap SiLU for mobile nets (MobileNetV3): no exp, only a clamp and a product.',
-      "f' is continuous, but f'' jumps at ±3; the gradient exactly at ±3 changed across PyTorch versions.",
+      "f' itself jumps at ±3: x/3 + ½ inside gives −½ at −3 and 3/2 at 3, against 0 and 1 outside.",
     ],
     docs: docLinks({
       pytorch: 'Hardswish',
@@ -185,15 +205,21 @@ export const hardswish: ScalarDef = {
     related: ['silu', 'hardsigmoid', 'relu6'],
     differences: [
       {
-        frameworks: ['pytorch'],
-        text: "PyTorch ≤ 2.6 gives f'(−3) = −0.5 and f'(3) = 1.5 (closed interval); later versions, JAX and Keras give 0 and 1.",
+        frameworks: ['pytorch', 'libtorch'],
+        text: "Before PyTorch PR #148049 the backward used the closed interval: f'(−3) = −0.5 and f'(3) = 1.5; shown here are the outside values 0 and 1.",
+        source: SOURCE.torchActivationCpu,
+      },
+      {
+        frameworks: ['flux'],
+        text: "NNlib's deriv_hardswish uses the closed interval: f'(−3) = −0.5 and f'(3) = 1.5 (shown here: 0 and 1).",
+        source: SOURCE.nnlib,
       },
     ],
     plotRange: [-5, 4],
   },
   bind: () => (x, o) => {
     // x·(gate/6), not (x·gate)/6: the product would overflow for x near the float64 maximum.
-    o.y = x * (Math.min(Math.max(x + 3, 0), 6) / 6);
+    o.y = x <= -3 ? 0 : x * (Math.min(Math.max(x + 3, 0), 6) / 6);
     const inside = x > -3 && x < 3;
     o.dy = inside ? x / 3 + 0.5 : x >= 3 ? 1 : 0;
     o.d2y = inside ? 1 / 3 : 0;

@@ -5,6 +5,7 @@
 import type { ParamSpec, Properties } from '../types';
 import { fm, type VectorDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 import {
   glu as gluMath,
   logSoftmax as logSoftmaxMath,
@@ -12,7 +13,8 @@ import {
   sparsemax as sparsemaxMath,
 } from './vectorMath';
 
-const dim: ParamSpec = {
+/** The axis parameter of every vector activation (also the gated units'). */
+export const dimParam: ParamSpec = {
   name: 'dim',
   symbol: '\\text{dim}',
   unicode: 'dim',
@@ -21,6 +23,25 @@ const dim: ParamSpec = {
   description:
     'Axis to normalise over; a single vector has only one, so it does not change the values here.',
 };
+
+/** PyTorch's F.softmax/log_softmax/softmin without dim pick an axis themselves, with a warning. */
+function implicitDim(fn: string) {
+  return {
+    frameworks: ['pytorch'] as const,
+    text: `F.${fn} without dim picks an axis implicitly (deprecated, with a warning): pass dim.`,
+    unlessGiven: 'dim',
+    source: SOURCE.torchFunctional,
+  };
+}
+
+/** NNlib normalises along the first dimension, Julia's column-major batch layout. */
+function nnlibDims(fn: string) {
+  return {
+    frameworks: ['flux'] as const,
+    text: `NNlib ${fn} normalises over dims=1 (each column), not the last axis.`,
+    source: SOURCE.nnlibSoftmax,
+  };
+}
 
 const PROB_PROPS: Properties = {
   range: '(0, 1), summing to 1',
@@ -39,7 +60,7 @@ export const softmax: VectorDef = {
     name: 'Softmax',
     family: 'Softmax family',
     summary: 'Exponentiate and normalise: a probability distribution over the entries.',
-    params: [dim],
+    params: [dimParam],
     properties: PROB_PROPS,
     notes: [
       'Invariant to adding a constant to every entry: computed as e^{z−max z}/Σ e^{z−max z} so nothing overflows.',
@@ -56,14 +77,13 @@ export const softmax: VectorDef = {
     }),
     related: ['log_softmax', 'softmin', 'sparsemax', 'sigmoid'],
     differences: [
+      nnlibDims('softmax'),
+      implicitDim('softmax'),
       {
-        frameworks: ['flux'],
-        text: 'NNlib softmax normalises over dims=1 (columns), not the last axis.',
-      },
-      {
-        frameworks: ['pytorch'],
-        text: 'F.softmax without dim picks an axis implicitly (deprecated): pass dim.',
-        unlessGiven: 'dim',
+        frameworks: ['tfjs'],
+        // Every TF.js spelling reports its axis default, so this one is shown to all TF.js softmax code.
+        text: "The tf.layers.softmax layer's default axis is 1 (DEFAULT_AXIS = 1, though its doc comment says −1); tf.softmax and Keras use the last axis, so the two differ for 3-D inputs.",
+        source: SOURCE.tfjsAdvancedActivations,
       },
     ],
     plotRange: [-4, 4],
@@ -88,11 +108,11 @@ export const logSoftmax: VectorDef = {
     name: 'LogSoftmax',
     family: 'Softmax family',
     summary: 'log softmax(z) = z − log Σ e^z, computed without forming the softmax.',
-    params: [dim],
+    params: [dimParam],
     properties: { ...PROB_PROPS, range: '(−∞, 0]', bounded: { below: false, above: true } },
     notes: [
       'log-softmax = z − log Σ e^z: stable where log(softmax(z)) would give −∞ for a tiny probability.',
-      'With NLLLoss it is cross-entropy; its gradient is one-hot minus the softmax.',
+      'With NLLLoss it is cross-entropy, whose gradient with respect to z is softmax(z) minus the one-hot target.',
     ],
     docs: docLinks({
       pytorch: 'LogSoftmax',
@@ -103,7 +123,7 @@ export const logSoftmax: VectorDef = {
       tfjs: 'logSoftmax',
     }),
     related: ['softmax', 'logsigmoid'],
-    differences: [],
+    differences: [nnlibDims('logsoftmax'), implicitDim('log_softmax')],
     plotRange: [-4, 4],
   },
   apply: (z) => logSoftmaxMath(z),
@@ -123,15 +143,15 @@ export const softmin: VectorDef = {
     name: 'Softmin',
     family: 'Softmax family',
     summary: 'softmax(−z): the smallest entry gets the largest probability.',
-    params: [dim],
-    properties: { ...PROB_PROPS, monotonic: false },
+    params: [dimParam],
+    properties: PROB_PROPS,
     notes: [
-      'softmin(z) = softmax(−z): each output decreases in its own input.',
+      'softmin(z) = softmax(−z): each output decreases in its own input and increases in the others.',
       'Weights small values most, e.g. turning distances or costs into probabilities.',
     ],
     docs: docLinks({ pytorch: 'Softmin' }),
     related: ['softmax'],
-    differences: [],
+    differences: [implicitDim('softmin')],
     plotRange: [-4, 4],
   },
   apply: (z) => softmaxLike(z, -1),
@@ -149,9 +169,9 @@ export const glu: VectorDef = {
   info: {
     id: 'glu',
     name: 'GLU',
-    family: 'Softmax family',
+    family: 'Gated linear units',
     summary: 'Gated linear unit: split the input into halves a, b and return a ⊙ σ(b).',
-    params: [dim],
+    params: [dimParam],
     properties: {
       range: '(−∞, ∞)',
       monotonic: false,
@@ -165,8 +185,8 @@ export const glu: VectorDef = {
       'Halves the size along dim: the second half gates the first (needs an even length).',
       'The gate σ(b) learns what to pass; variants (GEGLU, SwiGLU) swap σ for GELU or SiLU.',
     ],
-    docs: docLinks({ pytorch: 'GLU', keras: 'glu', jax: 'glu' }),
-    related: ['sigmoid', 'silu'],
+    docs: docLinks({ pytorch: 'GLU', kerasSource: true, jax: 'glu' }),
+    related: ['sigmoid', 'swiglu', 'geglu', 'reglu'],
     differences: [],
     plotRange: [-4, 4],
   },
@@ -187,13 +207,13 @@ export const sparsemax: VectorDef = {
     name: 'Sparsemax',
     family: 'Softmax family',
     summary: 'Projection onto the probability simplex: like softmax, but exact zeros.',
-    params: [dim],
+    params: [dimParam],
     properties: { ...PROB_PROPS, range: '[0, 1], summing to 1', smooth: false },
     notes: [
       'max(z − τ, 0) with τ chosen so the outputs sum to 1: small entries get exactly 0.',
       'Jacobian diag(s) − s sᵀ/|S| on the support S: piecewise linear.',
     ],
-    docs: docLinks({ keras: 'sparsemax' }),
+    docs: docLinks({ kerasSource: true }),
     related: ['softmax', 'sparse_sigmoid'],
     differences: [],
     plotRange: [-4, 4],

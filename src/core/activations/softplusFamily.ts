@@ -4,6 +4,7 @@
  */
 import { cases, fm, num, type ScalarDef } from './def';
 import { docLinks } from './docs';
+import { SOURCE } from './sources';
 
 const SOFT_RELU_PROPS = {
   range: '(0, ∞)',
@@ -28,7 +29,8 @@ export const softplus: ScalarDef = {
         symbol: '\\beta',
         unicode: 'β',
         default: 1,
-        min: 0,
+        // Below this, log(2)/β overflows: softplus would be ∞ everywhere.
+        min: 1e-300,
         exclusiveMin: true,
         description: 'Sharpness: larger β hugs ReLU more closely.',
       },
@@ -45,7 +47,10 @@ export const softplus: ScalarDef = {
     notes: [
       "f'(x) = σ(x): softplus is the integral of the sigmoid.",
       'Never exactly 0, so no dead units, but gradients still fade for very negative inputs.',
-      'PyTorch switches to f(x) = x when βx > threshold (20): a jump of about 2·10⁻⁹ there.',
+      {
+        text: 'PyTorch switches to f(x) = x when βx > threshold (20): a jump of about 2·10⁻⁹ there.',
+        source: SOURCE.torchActivationCpu,
+      },
     ],
     docs: docLinks({
       pytorch: 'Softplus',
@@ -58,8 +63,19 @@ export const softplus: ScalarDef = {
     related: ['relu', 'sigmoid', 'logsigmoid', 'squareplus'],
     differences: [
       {
-        frameworks: ['keras', 'tensorflow', 'jax', 'tfjs', 'flux'],
-        text: 'Only PyTorch has beta and threshold; elsewhere β = 1 with no switch.',
+        frameworks: ['keras', 'tensorflow', 'jax', 'flax', 'tfjs', 'flux'],
+        text: 'No β and no threshold parameter here: β = 1 (PyTorch and burn take β).',
+        source: SOURCE.jaxNn,
+      },
+      {
+        frameworks: ['tensorflow', 'tfjs', 'keras'],
+        text: "TF's and TF.js' kernels switch formula too, within machine epsilon: f(x) = x above −(log ε + 2) (≈ 13.9 in float32) and eˣ below log ε + 2; Keras on the TensorFlow backend uses them.",
+        source: SOURCE.tfSoftplus,
+      },
+      {
+        frameworks: ['burn'],
+        text: "burn's softplus takes β but has no threshold switch.",
+        source: SOURCE.burnActivation,
       },
     ],
     plotRange: [-4, 4],
@@ -140,7 +156,7 @@ export const squareplus: ScalarDef = {
       'Algebraic, no exp or log: cheaper than softplus with the same shape.',
       'f(0) = √b/2, so with b = 4 it passes through (0, 1).',
     ],
-    docs: docLinks({ keras: 'squareplus', jax: 'squareplus' }),
+    docs: docLinks({ kerasSource: true, jax: 'squareplus', flax: false }),
     related: ['softplus', 'relu'],
     differences: [],
     plotRange: [-4, 4],
@@ -152,7 +168,7 @@ export const squareplus: ScalarDef = {
       const r = Math.hypot(x, rb);
       // For x < 0, x + r cancels: use b/(r − x) instead.
       o.y = x >= 0 ? 0.5 * x + 0.5 * r : b / (2 * (r - x));
-      o.dy = x >= 0 ? 0.5 + (0.5 * x) / r : b / (2 * r * (r - x));
+      o.dy = x === Infinity ? 1 : x >= 0 ? 0.5 + (0.5 * x) / r : b / (2 * r * (r - x));
       o.d2y = b / (2 * r * r * r);
     };
   },
@@ -171,12 +187,12 @@ export const sparsePlus: ScalarDef = {
     family: 'Smooth ReLU',
     summary: '0 below −1, (x + 1)²/4 between, x above 1.',
     params: [],
-    properties: { ...SOFT_RELU_PROPS, range: '[0, ∞)', smooth: false },
+    properties: { ...SOFT_RELU_PROPS, range: '[0, ∞)', smooth: false, continuousDerivatives: 1 },
     notes: [
       'A softplus that reaches exactly 0: sparse outputs with a continuous derivative.',
       "f' is continuous; f'' jumps at ±1.",
     ],
-    docs: docLinks({ keras: 'sparse_plus', jax: 'sparse_plus' }),
+    docs: docLinks({ kerasSource: true, jax: 'sparse_plus', flax: false }),
     related: ['softplus', 'relu', 'sparse_sigmoid'],
     differences: [],
     plotRange: [-3, 3],

@@ -48,9 +48,10 @@ export function quadratureStats(
       dead += w;
     }
   }
-  // Second pass around the mean: E[f²] − E[f]² would cancel when |E[f]| ≫ sd.
-  let variance = 0;
-  for (let i = 0; i < xs.length; i++) {
+  // Second pass around the mean: E[f²] − E[f]² would cancel when |E[f]| ≫ sd. When f overflowed to ±∞
+  // somewhere the mean is infinite and so is the spread (∞ − ∞ would say NaN).
+  let variance = Number.isFinite(mean) ? 0 : Infinity;
+  for (let i = 0; i < xs.length && variance !== Infinity; i++) {
     if (ws[i] !== 0) {
       const d = ys[i] - mean;
       variance += ws[i] * d * d;

@@ -6,9 +6,9 @@ import type { Point, Resolved, ScalarDef } from './def';
 
 const GRID = 400;
 
-/** Rounds to 3 decimals so the table shows 1.414 rather than 1.4142135623730951. */
+/** Rounds to 3 decimals so the table shows 1.414 rather than 1.4142135623730951 (huge x stay as they are). */
 function tidy(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.abs(x) < 1e12 ? Math.round(x * 1000) / 1000 : x;
 }
 
 /** x positions worth tabulating for these parameters, sorted, at most eight. */
@@ -23,8 +23,10 @@ export function tellingPoints(def: ScalarDef, p: Resolved): number[] {
   let maxSlopeAt = NaN;
   let minY = Infinity;
   let minYAt = NaN;
+  // hi/GRID − lo/GRID, not (hi − lo)/GRID: kinks near ±1.8e308 would overflow the difference.
+  const step = hi / GRID - lo / GRID;
   for (let i = 0; i <= GRID; i++) {
-    const x = lo + ((hi - lo) * i) / GRID;
+    const x = lo + step * i;
     f(x, o);
     if (o.dy > maxSlope + 1e-12) {
       maxSlope = o.dy;

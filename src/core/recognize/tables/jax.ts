@@ -3,7 +3,7 @@
  * jax.nn.gelu defaults to the tanh approximation, unlike PyTorch.
  */
 import type { Framework } from '../../types';
-import { f, names, type Namespace } from '../spelling';
+import { c, f, names, type Namespace } from '../spelling';
 
 const AXIS = { pos: ['dim'], kw: { axis: 'dim', where: '', initial: '' } };
 
@@ -45,15 +45,33 @@ function jaxNn(fw: Framework): Namespace {
 }
 
 const JAX_NN = jaxNn('jax');
-const FLAX_NN = jaxNn('flax');
+
+/** jax.nn names flax/linen/activation.py does not re-export; flax.nnx re-exports identity too. */
+const NOT_IN_FLAX = ['mish', 'sparse_plus', 'sparse_sigmoid', 'squareplus', 'identity'];
+
+function flaxNn(alsoHas: readonly string[]): Namespace {
+  const all = Object.entries(jaxNn('flax'));
+  return Object.fromEntries(all.filter(([n]) => !NOT_IN_FLAX.includes(n) || alsoHas.includes(n)));
+}
+
+/** flax.linen adds its own PReLU module, whose slope starts at 0.01 (PyTorch: 0.25). */
+const FLAX_LINEN: Namespace = {
+  ...flaxNn([]),
+  PReLU: c(
+    'prelu',
+    'flax',
+    { pos: ['weight'], kw: { negative_slope_init: 'weight' } },
+    { weight: 0.01 },
+  ),
+};
 
 /** Namespaces by full module path. */
 export const JAX_FLAX: Readonly<Record<string, Namespace>> = {
   'jax.nn': JAX_NN,
   'jax.numpy': { tanh: f('tanh', 'jax') },
-  'flax.linen': FLAX_NN,
-  'flax.linen.activation': FLAX_NN,
-  'flax.nnx': FLAX_NN,
+  'flax.linen': FLAX_LINEN,
+  'flax.linen.activation': FLAX_LINEN,
+  'flax.nnx': flaxNn(['identity']),
   numpy: { tanh: f('tanh', 'numpy') },
   math: { tanh: f('tanh', 'other') },
   'scipy.special': { expit: f('sigmoid', 'numpy') },

@@ -47,9 +47,11 @@ function strings(k2: boolean): Record<string, Spelling> {
   const out = names(k2 ? pairs : [...pairs, ...k3only], (id) => c(id, K));
   out.hard_sigmoid = c('hardsigmoid', K, {}, k2 ? { slope: 0.2 } : {});
   out.softmax = c('softmax', K, {}, { dim: -1 });
+  // tf.keras 2 also resolves 'leaky_relu' and 'log_softmax': its activations module binds them to
+  // tf.nn.leaky_relu (slope 0.2) and tf.nn.log_softmax.
+  out.leaky_relu = c('leaky_relu', K, {}, { negative_slope: 0.2 });
+  out.log_softmax = c('log_softmax', K, {}, { dim: -1 });
   if (!k2) {
-    out.leaky_relu = c('leaky_relu', K, {}, { negative_slope: 0.2 });
-    out.log_softmax = c('log_softmax', K, {}, { dim: -1 });
     out.sparsemax = c('sparsemax', K, {}, { dim: -1 });
   }
   return out;
