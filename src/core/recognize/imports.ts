@@ -2,17 +2,16 @@
  * Import and alias resolution: which module path a name stands for (`F` → `torch.nn.functional`, `nn` →
  * `flax.linen` after `from flax import linen as nn`). Paths are normalized to dots.
  *
- * Only the first IMPORT_SCAN_CHARS of the document are read, and only lines that start with an import
- * keyword are tokenized: imports sit at the top in practice, and scanning a whole (possibly huge) document on
- * every hover would make each hover cost as much as the file is long.
+ * Imports are read from the document model's statements, wherever they are (imports inside functions count
+ * too); a statement is read up to the next statement start, and at most MAX_STATEMENT_TOKENS of it, so an
+ * unclosed bracket costs bounded work and no search to the end of the document.
  */
-import { tokenize, type Lang, type Token } from './tokenizer';
-
-/** How far into the document imports are looked for. */
-export const IMPORT_SCAN_CHARS = 32 * 1024;
+import type { DocumentModel } from './document';
+import { STMT } from './statements';
+import type { Lang, Token } from './tokenizer';
 
 /** Bound on one import statement (a parenthesized Python import or a Rust `use` tree). */
-const MAX_STATEMENT_CHARS = 4096;
+const MAX_STATEMENT_TOKENS = 2048;
 
 /** What the document's imports say about the names used in it. */
 export interface Imports {
@@ -24,72 +23,36 @@ export interface Imports {
   readonly tfKeras: boolean;
 }
 
-const STARTERS: Readonly<Record<Lang, RegExp>> = {
-  python: /^(?:import|from)\b/,
-  js: /^(?:import|const|let|var)\b/,
-  cpp: /^(?:namespace|using)\b/,
-  rust: /^(?:pub\s+)?use\b/,
-  julia: /^(?:using|import)\b/,
+/** Statement-leading words of imports per language. */
+const STARTERS: Readonly<Record<Lang, readonly string[]>> = {
+  python: ['import', 'from'],
+  js: ['import', 'const', 'let', 'var'],
+  cpp: ['namespace', 'using'],
+  rust: ['use', 'pub'],
+  julia: ['using', 'import'],
 };
 
-let cache: { prefix: string; lang: Lang; result: Imports } | undefined;
-
-/**
- * The imports of `text`. Cached for the last document, keyed on the scanned prefix only: hovers come in
- * bursts on the same document, each with a fresh copy of its text, and comparing whole texts would cost as
- * much as the file is long.
- */
-export function scanImports(text: string, lang: Lang): Imports {
-  const prefix = text.length > IMPORT_SCAN_CHARS ? text.slice(0, IMPORT_SCAN_CHARS) : text;
-  if (cache && cache.lang === lang && cache.prefix === prefix) {
-    return cache.result;
-  }
-  const aliases = new Map<string, string>();
-  const globs: string[] = [];
-  const limit = Math.min(text.length, IMPORT_SCAN_CHARS);
-  const starter = STARTERS[lang];
-  let pos = 0;
-  while (pos < limit) {
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd < 0 || lineEnd > limit) {
-      lineEnd = limit;
+/** The imports of a document model, after `head` (imports read from elsewhere, e.g. a notebook's cells). */
+export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
+  const aliases = new Map<string, string>(head?.aliases ?? []);
+  const globs: string[] = [...(head?.globs ?? [])];
+  const starters = STARTERS[model.lang];
+  const { count, flags } = model;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i] & STMT) === 0 || !starters.some((w) => model.isWord(i, w))) {
+      continue;
     }
-    let i = pos;
-    while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-      i++;
+    let end = i + 1;
+    while (end < count && (flags[end] & STMT) === 0 && end - i < MAX_STATEMENT_TOKENS) {
+      end++;
     }
-    if (starter.test(text.slice(i, i + 12))) {
-      const end = statementEnd(text, i, lineEnd, limit);
-      parseStatement(tokenize(text, i, end, lang), lang, aliases, globs);
-      lineEnd = Math.max(lineEnd, text.lastIndexOf('\n', end - 1));
-    }
-    pos = lineEnd + 1;
+    parseStatement(model.slice(i, end), model.lang, aliases, globs);
+    i = end - 1;
   }
   const tfKeras = [...aliases.values(), ...globs].some(
     (p) => p.startsWith('tensorflow') || p.startsWith('tf_keras'),
   );
-  const result = { aliases, globs, tfKeras };
-  cache = { prefix, lang, result };
-  return result;
-}
-
-/** A statement ends at its line end unless a bracket opened on the line closes later. */
-function statementEnd(text: string, start: number, lineEnd: number, limit: number): number {
-  const line = text.slice(start, lineEnd);
-  const bound = Math.min(limit, start + MAX_STATEMENT_CHARS);
-  for (const [open, close] of [
-    ['(', ')'],
-    ['{', '}'],
-  ]) {
-    if (line.includes(open) && !line.includes(close)) {
-      const at = text.indexOf(close, lineEnd);
-      if (at >= 0 && at < bound) {
-        const nl = text.indexOf('\n', at);
-        return nl < 0 || nl > bound ? bound : nl;
-      }
-    }
-  }
-  return Math.min(lineEnd, bound);
+  return { aliases, globs, tfKeras };
 }
 
 /** Reads a dotted (or `::`) path starting at token i; returns the path and the index after it. */
@@ -144,6 +107,11 @@ function parseStatement(
     return;
   }
   if (lang === 'js') {
+    // Only `import` and `require` bind modules: `const act = 'relu'` must not.
+    const required = toks.some((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
+    if (first !== 'import' && !required) {
+      return;
+    }
     const spec = toks.find((t) => t.k === 'str');
     if (!spec) {
       return;
@@ -173,6 +141,9 @@ function parseStatement(
     return;
   }
   if (lang === 'rust') {
+    if (first === 'pub' && toks[1]?.t !== 'use') {
+      return;
+    }
     const at = toks.findIndex((t) => t.t === 'use');
     useTree(toks, at + 1, '', aliases, globs);
   }
