@@ -96,7 +96,7 @@ function recognizeIn(
   const toks = model.slice(from, Math.min(model.count, ti + ahead + 1));
   const li = ti - from;
   const lang = model.lang;
-  const scope: Scope = { toks, imports: model.imports, lang };
+  const scope: Scope = { toks, imports: model.imports, lang, model, base: from };
   const tok = toks[li];
   let found: RecognizedCall | undefined;
   if (tok.k === 'str') {

@@ -41,7 +41,7 @@ export class StatementMarker {
   private prevKind = -1;
   private prevChar = 0;
   private prevLen = 0;
-  private prevWord = '';
+  private prevStart = 0;
   private next = true;
   private directive = false;
   private readonly cLike: boolean;
@@ -78,14 +78,22 @@ export class StatementMarker {
     this.prevKind = kind;
     this.prevChar = c;
     this.prevLen = e - s;
-    this.prevWord = kind === ID && e - s <= 6 ? this.text.slice(s, e) : '';
+    this.prevStart = s;
     return start;
+  }
+
+  /** The previous token's text when it is a short name (the keywords that matter are short). */
+  private prevWord(): string {
+    return this.prevKind === ID && this.prevLen <= 6
+      ? this.text.slice(this.prevStart, this.prevStart + this.prevLen)
+      : '';
   }
 
   /** A JS line ending in a value is complete: the next line starting with a name is a new statement. */
   private endsValue(): boolean {
     if (this.prevKind === ID) {
-      return !EXPRESSION_BEFORE_BRACE.has(this.prevWord) && this.prevWord !== 'const';
+      const word = this.prevWord();
+      return !EXPRESSION_BEFORE_BRACE.has(word) && word !== 'const';
     }
     return (
       this.prevKind === NUM ||
@@ -132,7 +140,7 @@ export class StatementMarker {
       return true;
     }
     if (this.prevKind === ID) {
-      return !EXPRESSION_BEFORE_BRACE.has(this.prevWord);
+      return !EXPRESSION_BEFORE_BRACE.has(this.prevWord());
     }
     if (this.prevKind !== PUNCT) {
       return false;

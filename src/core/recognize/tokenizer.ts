@@ -90,13 +90,6 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
   let prevKind = -1;
   let prevEnd = -1;
   let prevChar = 0;
-  const emit = (kind: number, s: number, e: number): void => {
-    sink(kind, s, e, nl);
-    nl = false;
-    prevKind = kind;
-    prevEnd = e;
-    prevChar = text.charCodeAt(s);
-  };
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -138,33 +131,57 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
         const end = prefixedString(text, start, i, to, lang);
         if (end > i) {
           i = end;
-          emit(STR, start, i);
+          sink(STR, start, i, nl);
+          nl = false;
+          prevKind = STR;
+          prevEnd = i;
+          prevChar = c;
           continue;
         }
       }
-      emit(ID, start, i);
+      sink(ID, start, i, nl);
+      nl = false;
+      prevKind = ID;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
     const afterValue = prevEnd === i && (prevKind === ID || prevChar === 41 || prevChar === 93); // ) ]
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !afterValue)) {
       i = scanNumber(text, i, to, lang);
-      emit(NUM, start, i);
+      sink(NUM, start, i, nl);
+      nl = false;
+      prevKind = NUM;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
     if (c === 96 && lang === 'js') {
       i = scanTemplate(text, i + 1, to, 0);
-      emit(STR, start, i);
+      sink(STR, start, i, nl);
+      nl = false;
+      prevKind = STR;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
     // Julia's transpose: a quote right after any value (a name, number, string or closing bracket).
     const transpose = prevEnd === i && (prevKind !== PUNCT || prevChar === 41 || prevChar === 93);
     if (c === 34 || c === 96 || (c === 39 && quoteIsString(text, i, to, lang, transpose))) {
       i = scanString(text, i, to, lang === 'python' || lang === 'julia');
-      emit(STR, start, i);
+      sink(STR, start, i, nl);
+      nl = false;
+      prevKind = STR;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
     i += opLength(text, i, slashComment);
-    emit(PUNCT, start, i);
+    sink(PUNCT, start, i, nl);
+    nl = false;
+    prevKind = PUNCT;
+    prevEnd = i;
+    prevChar = c;
   }
 }
 
