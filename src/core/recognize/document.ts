@@ -44,8 +44,10 @@ export class DocumentModel {
     /** The lexed range: the whole text unless it is longer than MAX_MODEL_CHARS. */
     readonly from: number,
     readonly to: number,
-    /** Imports read elsewhere (the document's head, for a window of a long text). */
-    private readonly headImports?: Imports,
+    /** Imports from code that runs before this text (a notebook's earlier cells): part of the cache key. */
+    readonly head: Imports | undefined,
+    /** Imports read elsewhere (`head`, or the document's first lines for a window of a long text). */
+    private readonly headImports: Imports | undefined,
   ) {
     const marker = new StatementMarker(text, lang);
     let statement = 0;
@@ -207,7 +209,7 @@ const cache: DocumentModel[] = [];
  * The model of `text` in `lang` that covers `offset` (the whole text unless it is very long). Cached: the
  * same text (the same string, or an equal one) gets the same model.
  */
-export function documentModel(text: string, lang: Lang, offset = 0): DocumentModel {
+export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
   let from = 0;
   let to = text.length;
   if (text.length > MAX_MODEL_CHARS) {
@@ -217,15 +219,15 @@ export function documentModel(text: string, lang: Lang, offset = 0): DocumentMod
   }
   for (let i = 0; i < cache.length; i++) {
     const m = cache[i];
-    if (m.lang === lang && m.from === from && m.to === to && m.text === text) {
+    if (m.lang === lang && m.from === from && m.to === to && m.head === head && m.text === text) {
       cache.splice(i, 1);
       cache.unshift(m);
       return m;
     }
   }
-  const head =
-    from > 0 ? documentModel(text.slice(0, snapBack(text, CHUNK)), lang).imports : undefined;
-  const model = new DocumentModel(text, lang, from, to, head);
+  const imports =
+    from > 0 ? documentModel(text.slice(0, snapBack(text, CHUNK)), lang, 0, head).imports : head;
+  const model = new DocumentModel(text, lang, from, to, head, imports);
   cache.unshift(model);
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return model;

@@ -98,7 +98,15 @@ function parseStatement(
         }
       }
     } else if (first === 'from') {
-      const [mod, j] = readPath(toks, 1);
+      // Relative imports keep their dots (`.act`, `..layers.act`): the host resolves them.
+      let k = 1;
+      let dots = '';
+      while (toks[k]?.t === '.') {
+        dots += '.';
+        k++;
+      }
+      const [path, j] = toks[k]?.t === 'import' ? ['', k] : readPath(toks, k);
+      const mod = dots + path;
       if (!mod || toks[j]?.t !== 'import') {
         return;
       }

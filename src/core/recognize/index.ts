@@ -6,12 +6,13 @@
  * token by binary search and reads a bounded window of tokens around it — a small one first, a larger one
  * only when the statement around the offset reaches past the small one.
  */
-import type { RecognizedCall } from '../types';
+import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
-import { documentModel, type DocumentModel } from './document';
+import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchSigmoid } from './handwritten';
 import { matchString } from './activationStrings';
+import { importedMeaning, isPlainName, localMeaning } from './local';
 import { matchName, type Scope } from './match';
 import type { Lang, Token } from './tokenizer';
 
@@ -33,17 +34,27 @@ const LANGS: Readonly<Record<string, Lang>> = {
 const SMALL: readonly [number, number] = [96, 64];
 const LARGE: readonly [number, number] = [1500, 1000];
 
+/** How deep recognition may nest (a definition whose body calls another definition, …). */
+const MAX_DEPTH = 4;
+
+/** The context of the recognition under way (recognition is synchronous: one at a time). */
+let context: RecognizeContext | undefined;
+let preamble: DocumentModel | undefined;
+let depth = 0;
+
 /**
  * The activation call (or activation named where a layer is configured) at `offset`, or undefined.
- * Never throws: bad input gets undefined.
+ * `context` optionally gives imported modules' sources and a notebook's earlier cells; without it, only the
+ * text is read. Never throws: bad input gets undefined.
  */
 export function recognizeAt(
   text: string,
   offset: number,
   languageId: string,
+  context?: RecognizeContext,
 ): RecognizedCall | undefined {
   try {
-    return recognizeUnguarded(text, offset, languageId);
+    return recognizeUnguarded(text, offset, languageId, context);
   } catch {
     // A bug must cost one hover, never an exception in the extension host.
     return undefined;
@@ -58,6 +69,7 @@ export function recognizeUnguarded(
   text: string,
   offset: number,
   languageId: string,
+  given?: RecognizeContext,
 ): RecognizedCall | undefined {
   if (typeof text !== 'string' || typeof languageId !== 'string' || !Number.isInteger(offset)) {
     return undefined;
@@ -71,19 +83,43 @@ export function recognizeUnguarded(
   if (lang === undefined) {
     return undefined;
   }
-  const model = documentModel(text, lang, offset);
+  const code = given?.preamble;
+  const before =
+    typeof code === 'string' && code.length > 0 && code.length <= MAX_MODEL_CHARS
+      ? documentModel(code, lang)
+      : undefined;
+  const model = documentModel(text, lang, offset, before?.imports);
   const ti = model.tokenAt(offset);
-  return ti < 0 ? undefined : recognizeToken(model, ti);
+  if (ti < 0) {
+    return undefined;
+  }
+  const saved = [context, preamble, depth] as const;
+  context = given !== null && typeof given === 'object' ? given : undefined;
+  preamble = before;
+  depth = 0;
+  try {
+    return recognizeToken(model, ti);
+  } finally {
+    [context, preamble, depth] = saved;
+  }
 }
 
 /** Recognition at token `ti` of a model: the small window, then the large one if the small cut too much. */
 export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall | undefined {
-  const small = recognizeIn(model, ti, SMALL);
-  if (small !== 'retry') {
-    return small;
+  if (depth >= MAX_DEPTH) {
+    return undefined;
   }
-  const large = recognizeIn(model, ti, LARGE);
-  return large === 'retry' ? undefined : large;
+  depth++;
+  try {
+    const small = recognizeIn(model, ti, SMALL);
+    if (small !== 'retry') {
+      return small;
+    }
+    const large = recognizeIn(model, ti, LARGE);
+    return large === 'retry' ? undefined : large;
+  } finally {
+    depth--;
+  }
 }
 
 function recognizeIn(
@@ -103,7 +139,18 @@ function recognizeIn(
     found = matchString(scope, li);
   } else if (tok.k === 'id') {
     found = tok.t === 'exp' ? matchSigmoid(toks, li, scope.imports, lang) : undefined;
+    const plain = found === undefined && isPlainName(model, ti);
+    if (plain) {
+      // A name the code binds or defines itself means what the code says, whatever its spelling.
+      const local = localMeaning(model, ti, recognizeToken, preamble);
+      if (local !== undefined) {
+        return local ?? undefined;
+      }
+    }
     found ??= matchName(scope, li);
+    if (found === undefined && plain) {
+      found = importedMeaning(model, ti, recognizeToken, context);
+    }
     if (found === undefined && lang === 'python') {
       found = matchAttributeCall(model, ti, (at) => recognizeToken(model, at));
     }
