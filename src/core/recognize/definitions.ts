@@ -156,8 +156,16 @@ function cDefs(model: DocumentModel): Definition[] {
     }
     return -1;
   };
+  const { starts, ends } = model;
   for (let i = 0; i < count; i++) {
-    if (kinds[i] === 0 && kinds[i + 1] === 0 && C_DEFS.has(model.tokenText(i))) {
+    const len = ends[i] - starts[i];
+    if (
+      kinds[i] === 0 &&
+      kinds[i + 1] === 0 &&
+      len >= 2 &&
+      len <= 8 &&
+      C_DEFS.has(model.tokenText(i))
+    ) {
       const keyword = model.tokenText(i);
       // `impl<T> Trait for Type`: the name is the type after `for` when there is one (read later).
       defs.push({

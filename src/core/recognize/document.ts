@@ -26,12 +26,12 @@ const TOKEN_CHUNK = 256;
 /** A lexed text (or window of one): tokens by index, in order of position. */
 export class DocumentModel {
   count = 0;
-  kinds = new Uint8Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  flags = new Uint8Array(1024);
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
   /** Index of the first token of each token's statement. */
-  stmt = new Int32Array(1024);
+  stmt: Int32Array;
   private readonly objects: (Token[] | undefined)[] = [];
   private importsCache: Imports | undefined;
   private lines: Int32Array | undefined;
@@ -49,6 +49,13 @@ export class DocumentModel {
     /** Imports read elsewhere (`head`, or the document's first lines for a window of a long text). */
     private readonly headImports: Imports | undefined,
   ) {
+    // Code holds about one token per four characters: reserve that, grow if the text is denser.
+    const capacity = Math.max(64, Math.ceil((to - from) / 4));
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.stmt = new Int32Array(capacity);
     const marker = new StatementMarker(text, lang);
     let statement = 0;
     lex(text, from, to, lang, (kind, s, e, nl) => {
@@ -79,22 +86,27 @@ export class DocumentModel {
     const c = Math.floor(i / TOKEN_CHUNK);
     let chunk = this.objects[c];
     if (chunk === undefined) {
-      chunk = [];
-      const end = Math.min(this.count, (c + 1) * TOKEN_CHUNK);
-      for (let k = c * TOKEN_CHUNK; k < end; k++) {
-        const f = this.flags[k];
-        chunk.push({
-          k: KINDS[this.kinds[k]],
-          s: this.starts[k],
-          e: this.ends[k],
-          t: this.tokenText(k),
-          nl: (f & NL) !== 0,
-          st: (f & STMT) !== 0,
-        });
-      }
+      chunk = this.fresh(c * TOKEN_CHUNK, Math.min(this.count, (c + 1) * TOKEN_CHUNK));
       this.objects[c] = chunk;
     }
     return chunk[i - c * TOKEN_CHUNK];
+  }
+
+  /** Tokens `[a, b)` as new objects, not kept (for one-off reads such as an import statement). */
+  fresh(a: number, b: number): Token[] {
+    const out: Token[] = [];
+    for (let k = a; k < b; k++) {
+      const f = this.flags[k];
+      out.push({
+        k: KINDS[this.kinds[k]],
+        s: this.starts[k],
+        e: this.ends[k],
+        t: this.tokenText(k),
+        nl: (f & NL) !== 0,
+        st: (f & STMT) !== 0,
+      });
+    }
+    return out;
   }
 
   /** Tokens `[a, b)` as objects. */
@@ -219,7 +231,13 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
   }
   for (let i = 0; i < cache.length; i++) {
     const m = cache[i];
-    if (m.lang === lang && m.from === from && m.to === to && m.head === head && m.text === text) {
+    if (
+      m.lang === lang &&
+      m.from === from &&
+      m.to === to &&
+      m.head === head &&
+      sameText(m.text, text)
+    ) {
       cache.splice(i, 1);
       cache.unshift(m);
       return m;
@@ -231,6 +249,23 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
   cache.unshift(model);
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return model;
+}
+
+/**
+ * Whether two texts are equal: the same string at once; else a few sampled characters first, so that a
+ * different text of the same length is told apart without comparing it whole.
+ */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let k = 1; k <= 16; k++) {
+    const i = Math.floor((a.length * k) / 17);
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return a === b;
 }
 
 /** Moves a window start back to a line start when one is near, so tokens are not cut. */

@@ -36,23 +36,40 @@ const STARTERS: Readonly<Record<Lang, readonly string[]>> = {
 export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
   const aliases = new Map<string, string>(head?.aliases ?? []);
   const globs: string[] = [...(head?.globs ?? [])];
-  const starters = STARTERS[model.lang];
-  const { count, flags } = model;
+  const starters = new Set(STARTERS[model.lang]);
+  const { count, flags, kinds, starts, ends } = model;
   for (let i = 0; i < count; i++) {
-    if ((flags[i] & STMT) === 0 || !starters.some((w) => model.isWord(i, w))) {
+    // Cheap tests first: a statement's first token, a name of a starter's length.
+    if ((flags[i] & STMT) === 0 || kinds[i] !== 0 || ends[i] - starts[i] > 9) {
+      continue;
+    }
+    if (!starters.has(model.tokenText(i))) {
       continue;
     }
     let end = i + 1;
     while (end < count && (flags[end] & STMT) === 0 && end - i < MAX_STATEMENT_TOKENS) {
       end++;
     }
-    parseStatement(model.slice(i, end), model.lang, aliases, globs);
+    if (model.lang === 'js' && !model.isWord(i, 'import') && !mentionsRequire(model, i, end)) {
+      i = end - 1;
+      continue; // a `const`/`let`/`var` that requires nothing: not read at all
+    }
+    parseStatement(model.fresh(i, end), model.lang, aliases, globs);
     i = end - 1;
   }
   const tfKeras = [...aliases.values(), ...globs].some(
     (p) => p.startsWith('tensorflow') || p.startsWith('tf_keras'),
   );
   return { aliases, globs, tfKeras };
+}
+
+function mentionsRequire(model: DocumentModel, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (model.isWord(k, 'require')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Reads a dotted (or `::`) path starting at token i; returns the path and the index after it. */

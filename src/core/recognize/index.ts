@@ -31,7 +31,7 @@ const LANGS: Readonly<Record<string, Lang>> = {
 };
 
 /** Window sizes in tokens (before / after the hovered token): the first try, then the most we ever read. */
-const SMALL: readonly [number, number] = [96, 64];
+const SMALL: readonly [number, number] = [64, 48];
 const LARGE: readonly [number, number] = [1500, 1000];
 
 /** How deep recognition may nest (a definition whose body calls another definition, …). */
@@ -93,15 +93,39 @@ export function recognizeUnguarded(
   if (ti < 0) {
     return undefined;
   }
+  // Hovers repeat on the same place: answers for this model (and this context) are remembered.
+  const memo = given === undefined ? answers(model) : undefined;
+  if (memo?.has(ti)) {
+    return memo.get(ti) ?? undefined;
+  }
   const saved = [context, preamble, depth] as const;
   context = given !== null && typeof given === 'object' ? given : undefined;
   preamble = before;
   depth = 0;
   try {
-    return recognizeToken(model, ti);
+    const found = recognizeToken(model, ti);
+    if (memo !== undefined) {
+      if (memo.size >= MAX_ANSWERS) {
+        memo.delete(memo.keys().next().value as number);
+      }
+      memo.set(ti, found ?? null);
+    }
+    return found;
   } finally {
     [context, preamble, depth] = saved;
   }
+}
+
+/** Answers remembered per model, by token index (the oldest forgotten first). */
+const MAX_ANSWERS = 256;
+
+function answers(model: DocumentModel): Map<number, RecognizedCall | null> {
+  let memo = model.memo.get('answers') as Map<number, RecognizedCall | null> | undefined;
+  if (memo === undefined) {
+    memo = new Map();
+    model.memo.set('answers', memo);
+  }
+  return memo;
 }
 
 /** Recognition at token `ti` of a model: the small window, then the large one if the small cut too much. */

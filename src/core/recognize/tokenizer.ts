@@ -194,15 +194,34 @@ export function tokenize(text: string, from: number, to: number, lang: Lang): To
   return out;
 }
 
+/**
+ * Where the line holding `i` ends, at most `to`. The native search runs over the whole rest of the text,
+ * so when the range ends before the text does (a window of a long text) the search is bounded by hand.
+ */
 function lineEnd(text: string, i: number, to: number): number {
+  if (to < text.length) {
+    while (i < to && text.charCodeAt(i) !== 10) {
+      i++;
+    }
+    return i;
+  }
   const n = text.indexOf('\n', i);
-  return n < 0 || n > to ? to : n;
+  return n < 0 ? to : n;
+}
+
+/** `text.indexOf(needle, i)` that never looks past `to` (-1 when not found before it). */
+function indexBefore(text: string, needle: string, i: number, to: number): number {
+  if (to >= text.length) {
+    return text.indexOf(needle, i);
+  }
+  const at = text.slice(i, to).indexOf(needle);
+  return at < 0 ? -1 : i + at;
 }
 
 /** `/* … *\/`; Rust's block comments nest, C's and JS's do not. */
 function skipBlockComment(text: string, i: number, to: number, nested: boolean): number {
   if (!nested) {
-    const close = text.indexOf('*/', i + 2);
+    const close = indexBefore(text, '*/', i + 2, to);
     return close < 0 || close + 2 > to ? to : close + 2;
   }
   let depth = 0;
@@ -266,20 +285,20 @@ function prefixedString(text: string, start: number, i: number, to: number, lang
       return i;
     }
     const close = `"${'#'.repeat(j - i)}`;
-    const at = text.indexOf(close, j + 1);
+    const at = indexBefore(text, close, j + 1, to);
     return at < 0 || at + close.length > to ? to : at + close.length;
   }
   if (lang === 'rust' && (word === 'b' || word === 'c') && q !== 35) {
     return q === 34 || quoteIsString(text, i, to, lang, false) ? scanString(text, i, to, false) : i;
   }
   if (lang === 'cpp' && q === 34 && /^(?:u8|u|U|L)?R$/.test(word)) {
-    const open = text.indexOf('(', i + 1);
+    const open = indexBefore(text, '(', i + 1, Math.min(to, i + 20));
     // The delimiter is at most 16 characters and holds no spaces, parentheses or backslashes.
     if (open < 0 || open - i - 1 > 16 || /[\s)\\]/.test(text.slice(i + 1, open))) {
       return i;
     }
     const close = `)${text.slice(i + 1, open)}"`;
-    const at = text.indexOf(close, open + 1);
+    const at = indexBefore(text, close, open + 1, to);
     return at < 0 || at + close.length > to ? to : at + close.length;
   }
   if (lang === 'cpp' && (q === 34 || q === 39) && /^(?:u8|u|U|L)$/.test(word)) {
