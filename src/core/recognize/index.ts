@@ -128,6 +128,66 @@ function answers(model: DocumentModel): Map<number, RecognizedCall | null> {
   return memo;
 }
 
+/** Most module specifiers reported for one text. */
+const MAX_MODULES = 32;
+/** Top-level packages that are frameworks, never the user's own modules. */
+const LIBRARIES = new Set([
+  'torch',
+  'tensorflow',
+  'keras',
+  'tf_keras',
+  'jax',
+  'flax',
+  'haiku',
+  'optax',
+  'numpy',
+  'scipy',
+  'math',
+  'transformers',
+  'typing',
+  'functools',
+  'collections',
+  'os',
+  'sys',
+  'dataclasses',
+  'einops',
+]);
+
+/**
+ * The modules a text imports that may be the user's own (relative imports, workspace packages), by the
+ * specifier `RecognizeContext.readImport` will be asked for: the host reads them ahead of time.
+ */
+export function importedModules(text: string, languageId: string): string[] {
+  const lang = Object.prototype.hasOwnProperty.call(LANGS, languageId)
+    ? LANGS[languageId]
+    : undefined;
+  if (typeof text !== 'string' || lang === undefined || lang === 'julia' || lang === 'cpp') {
+    return [];
+  }
+  try {
+    const { aliases, globs } = documentModel(text, lang).imports;
+    const modules = new Set<string>(globs);
+    for (const path of aliases.values()) {
+      const dot = path.lastIndexOf('.');
+      if (dot > 0) {
+        modules.add(path.slice(0, dot));
+      }
+    }
+    const own = (m: string): boolean =>
+      lang === 'python'
+        ? !LIBRARIES.has(m.split('.')[0])
+        : lang === 'js'
+          ? m.startsWith('.')
+          : m.startsWith('crate.');
+    return [...modules]
+      .filter(own)
+      .slice(0, MAX_MODULES)
+      .map((m) => (lang === 'rust' ? m.replace(/\./g, '::') : m));
+  } catch {
+    return [];
+  }
+}
+
 /** Recognition at token `ti` of a model: the small window, then the large one if the small cut too much. */
 export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall | undefined {
   if (depth >= MAX_DEPTH) {
