@@ -161,6 +161,38 @@ class Block(nn.Module):
     );
   });
 
+  it('a layer that applies its activation to a temporary is a layer, not an activation', () => {
+    const src = `from keras import layers, ops
+
+
+class LeakyBlock(layers.Layer):
+    def __init__(self, units):
+        super().__init__()
+        self.dense = layers.Dense(units)
+
+    def call(self, inputs):
+        h = self.dense(inputs)
+        return ops.leaky_relu(h, negative_slope=0.1)
+
+
+class Leaky(layers.Layer):
+    def call(self, inputs):
+        return ops.leaky_relu(inputs, negative_slope=0.1)
+
+
+x = LeakyBlock(64)(x)
+y = Leaky()(x)
+`;
+    expectNothing(PY, src, 'LeakyBlock', 1);
+    expectCall(
+      PY,
+      src,
+      'Leaky',
+      { id: 'leaky_relu', framework: 'keras', params: { negative_slope: 0.1 } },
+      1,
+    );
+  });
+
   it('a lambda and a Julia short-form function', () => {
     const py = 'import numpy as np\n\nact = lambda x: np.maximum(0, x)\nh = act(W @ x)\n';
     expectCall(PY, py, 'act', { id: 'relu', framework: 'numpy' }, 1);

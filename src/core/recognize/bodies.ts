@@ -11,6 +11,7 @@ import type { RecognizedCall } from '../types';
 import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
+import { isPlainName } from './local';
 import { ID, NUM } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
@@ -70,8 +71,15 @@ function classifyUncached(
     while (k < def.end && !model.isPunct(k, '=')) {
       k++;
     }
-    return classifyExpression(model, k + 1, def.end, recognize);
+    return classifyExpression(
+      model,
+      k + 1,
+      def.end,
+      recognize,
+      firstParameter(model, def.nameAt, k),
+    );
   }
+  const input = firstParameter(model, def.nameAt, def.end);
   const results: RecognizedCall[] = [];
   for (let k = def.nameAt + 1; k < def.end; k++) {
     if (
@@ -80,7 +88,13 @@ function classifyUncached(
     ) {
       continue;
     }
-    const r = classifyExpression(model, k + 1, expressionEnd(model, k + 1, def.end), recognize);
+    const r = classifyExpression(
+      model,
+      k + 1,
+      expressionEnd(model, k + 1, def.end),
+      recognize,
+      input,
+    );
     if (r === undefined) {
       return undefined;
     }
@@ -92,8 +106,7 @@ function classifyUncached(
     while (last > def.nameAt && (model.flags[last] & STMT) === 0) {
       last--;
     }
-    const r = classifyExpression(model, last, def.end - 1, recognize);
-    return r;
+    return classifyExpression(model, last, def.end - 1, recognize, input);
   }
   const first = results[0];
   return first !== undefined && results.every((r) => same(r, first)) ? first : undefined;
@@ -112,7 +125,14 @@ export function classifyLambda(
   if (!model.isPunct(k, ':')) {
     return undefined;
   }
-  return classifyExpression(model, k + 1, expressionEnd(model, k + 1, model.count), recognize);
+  const input = model.kinds[at + 1] === ID ? model.tokenText(at + 1) : undefined;
+  return classifyExpression(
+    model,
+    k + 1,
+    expressionEnd(model, k + 1, model.count),
+    recognize,
+    input,
+  );
 }
 
 /** The end (exclusive) of the expression starting at `a`: the next statement or `;`, at most `limit`. */
@@ -131,13 +151,14 @@ export function classifyExpression(
   a: number,
   b: number,
   recognize: RecognizeToken,
+  input: string | undefined,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
   while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
     a++;
     b--;
   }
-  if (b <= a) {
+  if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
     return undefined;
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
@@ -147,6 +168,71 @@ export function classifyExpression(
     const r = recognize(model, k);
     if (r !== undefined && covers(model, r, k, a, b)) {
       return { ...r, start: model.starts[a], end: model.ends[b - 1] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the plain names the expression reads are all `input` (and it reads it): an activation of the
+ * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
+ * through its members, but `return F.relu(h)` with `h` computed above is a layer, not an activation).
+ */
+function onlyReads(model: DocumentModel, a: number, b: number, input: string): boolean {
+  let reads = false;
+  for (let k = a; k < b; k++) {
+    if (model.kinds[k] !== ID || !isPlainName(model, k)) {
+      continue;
+    }
+    if (model.isPunct(k + 1, '(') || model.isPunct(k + 1, '=') || model.isPunct(k + 1, '.')) {
+      continue; // a function, a keyword argument, a module or object whose member is read
+    }
+    const word = model.tokenText(k);
+    if (word === input) {
+      reads = true;
+    } else if (!CONSTANTS.has(word)) {
+      return false;
+    }
+  }
+  return reads;
+}
+
+/** Names an activation's body may read besides its input. */
+const CONSTANTS = new Set([
+  'True',
+  'False',
+  'None',
+  'true',
+  'false',
+  'pi',
+  'π',
+  'inf',
+  'Inf',
+  'Float32',
+  'Float64',
+  'f32',
+  'f64',
+]);
+
+/** The first parameter of a definition's list (skipping `self`, `cls`, `&self`); undefined if none. */
+export function firstParameter(
+  model: DocumentModel,
+  from: number,
+  limit: number,
+): string | undefined {
+  let k = from;
+  while (k < limit && k < from + 64 && !model.isPunct(k, '(')) {
+    k++;
+  }
+  for (k++; k < limit && k < from + 64; k++) {
+    if (model.isPunct(k, ')')) {
+      return undefined;
+    }
+    if (model.kinds[k] === ID) {
+      const word = model.tokenText(k);
+      if (word !== 'self' && word !== 'cls' && word !== 'mut') {
+        return word;
+      }
     }
   }
   return undefined;
