@@ -181,6 +181,13 @@ fn f(x: &Tensor) -> Result<Tensor> {
     expectCall('rust', src, 'sigmoid', { id: 'sigmoid', framework: 'candle' }, 1);
   });
 
+  it('every name of a Rust use list is imported, not only the first', () => {
+    const src =
+      'use candle_nn::ops::{sigmoid, softmax, silu};\n\nlet a = softmax(&x, 1)?;\nlet b = silu(&x)?;\n';
+    expectCall('rust', src, 'softmax', { id: 'softmax', framework: 'candle' }, 1);
+    expectCall('rust', src, 'silu', { id: 'silu', framework: 'candle' }, 1);
+  });
+
   it('JS multi-line named imports', () => {
     const src = "import {\n  relu,\n  elu,\n} from '@tensorflow/tfjs';\n\nconst y = relu(x);\n";
     expectNothing('javascript', src, 'relu');

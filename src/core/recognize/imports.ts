@@ -236,10 +236,12 @@ function useTree(
     if (t.t === '{') {
       i++;
       while (i < toks.length && toks[i].t !== '}') {
-        i = toks[i].t === ',' ? i + 1 : useTree(toks, i, path, aliases, globs);
-        if (toks[i]?.t !== ',' && toks[i]?.t !== '}') {
+        if (toks[i].t === ',') {
           i++;
+          continue;
         }
+        // Every branch of useTree moves on; the max guards the loop all the same.
+        i = Math.max(i + 1, useTree(toks, i, path, aliases, globs));
       }
       return i + 1;
     }
