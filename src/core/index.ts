@@ -16,4 +16,4 @@ export {
   kinksOf,
   validateParams,
 } from './activations';
-export { recognizeAt } from './recognize';
+export { recognizeAt, importedModules } from './recognize';
