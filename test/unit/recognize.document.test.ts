@@ -5,7 +5,6 @@
  * uses, and every construct of our languages' string syntax is one token.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { recognizeAt } from '../../src/core';
 import { documentModel } from '../../src/core/recognize/document';
 import { tokenize } from '../../src/core/recognize/tokenizer';

@@ -5,7 +5,6 @@
  * (through the context's readImport) or in a notebook's earlier cells (the context's preamble).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { recognizeAt, type RecognizeContext } from '../../src/core';
 import { expectCall, expectNothing, spanOf } from './recognizeHelpers';
 
