@@ -147,7 +147,7 @@ function resolveLabel(
   const expect = l.expect === null ? null : expectation(l.expect, where, framework, ids);
   assert.ok(expect !== null || typeof l.why === 'string', `${where}: a look-alike says why`);
   return {
-    key: `${where.slice(0, where.indexOf(' label '))}${notebook ? ` cell ${String(cell)}` : ''}: ${l.needle}${nth ? ` #${String(nth)}` : ''}`,
+    key: `${where.slice(0, where.indexOf(' label '))}${notebook ? ` cell ${String(cell)}` : ''}: ${JSON.stringify(l.needle)}${nth ? ` #${String(nth)}` : ''}`,
     text,
     offset: atStart + Math.floor(at.length / 2),
     precedingCells: texts.slice(0, cell as number),
