@@ -139,6 +139,7 @@ function resolveLabel(
   const text = texts[cell as number];
   const at = l.at ?? l.needle;
   assert.ok(typeof at === 'string' && l.needle.includes(at), `${where}: "at" not in the needle`);
+  assert.equal(l.needle.indexOf(at), l.needle.lastIndexOf(at), `${where}: "at" twice in the needle`);
   const start = nthIndexOf(text, l.needle, nth as number);
   assert.ok(start >= 0, `${where}: occurrence ${String(nth)} not found`);
   const atStart = start + l.needle.indexOf(at);
