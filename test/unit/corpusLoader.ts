@@ -10,7 +10,8 @@
  *       { "needle": "F.leaky_relu(x, 0.2)", "nth": 0, "at": "leaky",
  *         "expect": { "id": "leaky_relu", "params": { "negative_slope": 0.2 } } },
  *       { "needle": "calculate_gain('relu')", "at": "relu", "expect": null, "why": "init helper" } ] }
- * `nth` (default 0) counts occurrences of `needle` in the text (the cell for notebooks, `"cell": k`);
+ * `nth` (default 0) counts occurrences of `needle` in the text (for notebooks, in code cell `"cell": k`,
+ * counting code cells only from 0);
  * `at` (default the needle) is where in the needle the mouse rests: its middle. `"line": false` marks a
  * label that only the whole file can settle (a binding, a docstring, an import); the single-line run skips
  * it.
@@ -139,7 +140,11 @@ function resolveLabel(
   const text = texts[cell as number];
   const at = l.at ?? l.needle;
   assert.ok(typeof at === 'string' && l.needle.includes(at), `${where}: "at" not in the needle`);
-  assert.equal(l.needle.indexOf(at), l.needle.lastIndexOf(at), `${where}: "at" twice in the needle`);
+  assert.equal(
+    l.needle.indexOf(at),
+    l.needle.lastIndexOf(at),
+    `${where}: "at" twice in the needle`,
+  );
   const start = nthIndexOf(text, l.needle, nth as number);
   assert.ok(start >= 0, `${where}: occurrence ${String(nth)} not found`);
   const atStart = start + l.needle.indexOf(at);
@@ -148,13 +153,27 @@ function resolveLabel(
   const expect = l.expect === null ? null : expectation(l.expect, where, framework, ids);
   assert.ok(expect !== null || typeof l.why === 'string', `${where}: a look-alike says why`);
   return {
-    key: `${where.slice(0, where.indexOf(' label '))}${notebook ? ` cell ${String(cell)}` : ''}: ${JSON.stringify(l.needle)}${nth ? ` #${String(nth)}` : ''}`,
+    key: keyOf(
+      where.slice(0, where.indexOf(' label ')),
+      notebook ? cell : undefined,
+      l.needle,
+      nth,
+      at,
+    ),
     text,
     offset: atStart + Math.floor(at.length / 2),
     precedingCells: texts.slice(0, cell as number),
     expect,
     lineAlone: l.line === undefined,
   };
+}
+
+/** `file cell k: "needle" #nth @ "at"`, the parts that default left out: how failures are listed. */
+function keyOf(path: string, cell: unknown, needle: string, nth: unknown, at: string): string {
+  const inCell = cell === undefined ? '' : ` cell ${String(cell)}`;
+  const occurrence = nth ? ` #${String(nth)}` : '';
+  const point = at === needle ? '' : ` @ ${JSON.stringify(at)}`;
+  return `${path}${inCell}: ${JSON.stringify(needle)}${occurrence}${point}`;
 }
 
 function expectation(
@@ -250,5 +269,7 @@ function ancestor(dir: string, levels: number): string {
 }
 
 function ancestors(dir: string): string[] {
-  return dir.startsWith(CORPUS_DIR) && dir !== CORPUS_DIR ? [dir, ...ancestors(dirname(dir))] : [dir];
+  return dir.startsWith(CORPUS_DIR) && dir !== CORPUS_DIR
+    ? [dir, ...ancestors(dirname(dir))]
+    : [dir];
 }

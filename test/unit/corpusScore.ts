@@ -145,7 +145,16 @@ export function tally(results: readonly Result[]): Map<string, Tally> {
 
 /** A fixed-width table of the tally. */
 export function formatTable(title: string, rows: ReadonlyMap<string, Tally>): string {
-  const head = ['framework', 'places', 'right', 'wrong', 'missed', 'read %', 'look-alikes', 'false'];
+  const head = [
+    'framework',
+    'places',
+    'right',
+    'wrong',
+    'missed',
+    'read %',
+    'look-alikes',
+    'false',
+  ];
   const body = [...rows].map(([name, t]) => [
     name,
     String(t.places),

@@ -17,13 +17,30 @@ import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './c
 const GOAL = 0.97;
 
 /** Today's read rate per mode, rounded down: the ratchet. */
-const FLOOR: Readonly<Record<Mode, number>> = { file: 0, line: 0 };
+const FLOOR: Readonly<Record<Mode, number>> = { file: 0.6, line: 0.75 };
 
 /**
  * Look-alikes the recognizer hovers today (keys as printed). The goal is none: a new false hover fails,
  * and one that disappears must be removed from here.
  */
-const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = { file: [], line: [] };
+const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = {
+  file: [
+    'burn/model.rs: "DropoutConfig, Gelu, LeakyRelu, LeakyReluConfig," @ "Gelu"',
+    'burn/model.rs: "DropoutConfig, Gelu, LeakyRelu, LeakyReluConfig," @ "LeakyReluConfig"',
+    'burn/model.rs: "PaddingConfig2d, Relu,\\n" @ "Relu"',
+    'burn/model.rs: "    activation: Gelu,\\n" @ "Gelu"',
+    'burn/model.rs: "    activation: Relu,\\n" @ "Relu"',
+    'candle/bert.rs: "    Gelu,\\n    GeluApproximate," @ "Gelu,"',
+    'candle/bert.rs: "    Relu,\\n}" @ "Relu"',
+    'flux/mlp_mnist.jl: "    hardσ, relu6, trelu," @ "relu6"',
+    'flux/mlp_mnist.jl: "softshrink, logsoftmax\\n" @ "logsoftmax"',
+    'flux/vae.jl: "x .+ σ .* randn" @ "σ"',
+    'flux/vae.jl: "size(logσ)) .* exp.(logσ)" @ "exp.(logσ)"',
+    'flux/vae.jl: "μ, logσ, decoder(z)" @ "logσ"',
+    'flux/vae.jl: "(exp(2f0 * logσ) + μ^2" @ "logσ"',
+  ],
+  line: [],
+};
 
 const files = loadCorpus();
 
@@ -48,10 +65,14 @@ describe('recognizeAt: the labelled corpus of real-code-shaped files (#9)', () =
           : 'Corpus, each label on its line alone';
       console.log(`\n${formatTable(title, rows)}`);
       const failures = results.filter((r) => r.outcome !== 'right' && r.outcome !== 'quiet');
-      console.log(`Failing labels (${failures.length}):\n${failures.map(describeFailure).join('\n')}`);
+      console.log(
+        `Failing labels (${failures.length}):\n${failures.map(describeFailure).join('\n')}`,
+      );
 
       const rate = all.right / all.places;
-      console.log(`read ${(100 * rate).toFixed(1)} % (floor ${100 * FLOOR[mode]} %, goal ${100 * GOAL} %)`);
+      console.log(
+        `read ${(100 * rate).toFixed(1)} % (floor ${100 * FLOOR[mode]} %, goal ${100 * GOAL} %)`,
+      );
       assert.ok(rate >= FLOOR[mode], `read rate ${rate} fell below the floor ${FLOOR[mode]}`);
 
       const falseHovers = results.filter((r) => r.outcome === 'false hover').map((r) => r.key);
