@@ -56,7 +56,8 @@ const LANGUAGE_BY_EXTENSION: Readonly<Record<string, string>> = {
 export interface Expectation {
   id: string;
   framework: string;
-  params?: Record<string, number | string | boolean>;
+  /** Parameters that must be reported with these values; null: must not be reported at all. */
+  params?: Record<string, number | string | boolean | null>;
   nonLiteral?: string[];
 }
 
