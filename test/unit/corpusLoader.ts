@@ -14,7 +14,7 @@
  * counting code cells only from 0);
  * `at` (default the needle) is where in the needle the mouse rests: its middle. `"line": false` marks a
  * label that only the whole file can settle (a binding, a docstring, an import); the single-line run skips
- * it.
+ * it. In `params`, null means the parameter must not be reported. test/fixtures/corpus/README.md has more.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
