@@ -4,7 +4,7 @@
  *   file  the whole file; a notebook cell with the notebook's preceding code cells as context
  *   line  the label's line alone (labels marked `"line": false` are skipped)
  */
-import { recognizeAt, type RecognizedCall } from '../../src/core';
+import { recognizeAt, resolveParams, type RecognizedCall } from '../../src/core';
 import { corpusImportReader, type CorpusFile, type Expectation, type Label } from './corpusLoader';
 
 /** What the recognizer is given besides the text: the workspace and a notebook's earlier cells. */
@@ -87,8 +87,10 @@ function reads(got: RecognizedCall, expect: Expectation): boolean {
   if (got.id !== expect.id || got.framework !== expect.framework) {
     return false;
   }
+  // What the hover shows: a parameter the recognizer leaves out reads as the catalogue default.
+  const shown: Record<string, unknown> = { ...resolveParams(got.id), ...got.params };
   const paramsAgree = Object.entries(expect.params ?? {}).every(([name, value]) =>
-    sameValue(got.params[name], value),
+    sameValue(value === null ? got.params[name] : shown[name], value),
   );
   const nonLiteralAgree =
     expect.nonLiteral === undefined ||
