@@ -15,10 +15,17 @@ export interface CorpusContext {
   precedingCells: readonly string[];
 }
 
+/** The 4th argument #9 gives `recognizeAt` (the docmodel branch's `RecognizeContext`). */
+interface RecognizeContext {
+  readonly readImport?: (specifier: string) => string | undefined;
+  /** Code that runs before the text: a notebook's earlier code cells, joined by newlines. */
+  readonly preamble?: string;
+}
+
 /**
- * The one place the corpus calls the recognizer. #9 §3 and §6 give `recognizeAt` an optional 4th
- * argument `context` (the docmodel branch defines its shape): wire `context` into that call at merge.
- * Until then the context is not passed, so cross-file and notebook labels measure today's reading.
+ * The one place the corpus calls the recognizer, with the workspace and a notebook's earlier cells as
+ * `context`. Until the recognizer takes that 4th argument (docmodel branch) it ignores it, so cross-file
+ * and notebook labels measure today's reading; after the merge the widening below is a no-op.
  */
 export function recognizeInCorpus(
   text: string,
@@ -26,8 +33,17 @@ export function recognizeInCorpus(
   languageId: string,
   context: CorpusContext,
 ): RecognizedCall | undefined {
-  void context;
-  return recognizeAt(text, offset, languageId);
+  const recognize: (
+    text: string,
+    offset: number,
+    languageId: string,
+    context?: RecognizeContext,
+  ) => RecognizedCall | undefined = recognizeAt;
+  const preamble = context.precedingCells.join('\n');
+  return recognize(text, offset, languageId, {
+    readImport: context.readImport,
+    ...(preamble ? { preamble } : {}),
+  });
 }
 
 export type Mode = 'file' | 'line';
