@@ -2,6 +2,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } 
 import { evaluateVector, listActivations } from '../src/core';
 import { el, sliderWithNumber, uid } from './dom';
 import { formatNumber } from '../src/core/numberFormat';
+import { clipForPlot, niceBounds, yBounds } from '../src/plotLimits';
 import { drawHeatmap } from './heatmap';
 import type { Page, Report, View } from './page';
 
@@ -171,8 +172,19 @@ export class SoftmaxView implements View {
       this.chart.data.labels = labels;
       this.chart.data.datasets = [
         { label: 'softmax p', data: probs, backgroundColor: t.series[0], yAxisID: 'y' },
-        { label: 'log-softmax log p', data: logProbs, backgroundColor: t.series[1], yAxisID: 'y1' },
+        {
+          label: 'log-softmax log p',
+          data: logProbs.map(clipForPlot),
+          backgroundColor: t.series[1],
+          yAxisID: 'y1',
+        },
       ];
+      // Explicit finite bounds: logits near ±1.7e308 give log-probabilities chart.js cannot tick.
+      const scales = this.chart.options.scales;
+      if (scales?.y && scales.y1) {
+        [scales.y.min, scales.y.max] = [0, 1];
+        [scales.y1.min, scales.y1.max] = niceBounds(yBounds([logProbs], 0.02, true));
+      }
       for (const axis of Object.values(this.chart.options.scales ?? {})) {
         if (axis) {
           axis.ticks = { color: t.foreground };
