@@ -181,7 +181,12 @@ export class PlotView implements View {
     const s = this.ctx.state;
     const known = specs.filter((sp) => {
       try {
-        return getActivation(sp.id).kind === 'scalar';
+        const info = getActivation(sp.id);
+        if (info.kind !== 'scalar') {
+          // Not dropped in silence: it has no curve f(x); the Softmax tab shows it.
+          this.errors.textContent = `${info.name} maps a vector to a vector: it has no curve f(x) to plot here; see the Softmax tab.`;
+        }
+        return info.kind === 'scalar';
       } catch {
         this.errors.textContent = `Unknown activation: ${sp.id}`;
         return false;

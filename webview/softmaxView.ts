@@ -30,6 +30,8 @@ export class SoftmaxView implements View {
   private readonly heatTable = el('table', { class: 'visually-hidden' });
   private readonly explain = el('pre', { class: 'readout', 'aria-live': 'polite' });
   private readonly error = el('p', { class: 'error', role: 'alert' });
+  /** Why what was asked for is shown here (a vector activation asked to be overlaid on the chart). */
+  private readonly notice = el('p', { class: 'notice', role: 'status' });
   private readonly select: HTMLSelectElement;
 
   constructor(
@@ -40,7 +42,8 @@ export class SoftmaxView implements View {
     const selectId = uid('softmax');
     this.select = el('select', { id: selectId });
     for (const a of listActivations()) {
-      if (a.kind === 'vector' && a.id !== 'glu') {
+      // Every vector activation, gated ones included: a link may open any of them here.
+      if (a.kind === 'vector') {
         this.select.append(el('option', { value: a.id, text: a.name, selected: a.id === sm.id }));
       }
     }
@@ -90,6 +93,7 @@ export class SoftmaxView implements View {
         temperature.root,
       ),
       el('div', { class: 'toolbar' }, this.logitsBox, add, large),
+      this.notice,
       this.error,
       el('div', { class: 'chart-wrap short' }, canvas),
       el(
@@ -153,6 +157,23 @@ export class SoftmaxView implements View {
 
   refresh(): void {
     this.redraw();
+  }
+
+  /**
+   * Shows vector activation `id` (from a hover link or a command) with `logits` when given, saying
+   * `notice` above the chart (empty: nothing to say). The caller makes the view visible.
+   */
+  open(id: string, logits: readonly number[] | null, notice: string): void {
+    const sm = this.page.state.softmax;
+    if ([...this.select.options].some((o) => o.value === id)) {
+      sm.id = id;
+      this.select.value = id;
+    }
+    if (logits && logits.length >= 2) {
+      sm.logits = [...logits];
+      this.buildLogits();
+    }
+    this.notice.textContent = notice;
   }
 
   redraw(): void {

@@ -8,6 +8,9 @@ import { frameworkName } from './frameworkNames';
 import { formatNumber } from '../core/numberFormat';
 import { codeHtml, commandLink } from './markdownSafety';
 
+/** The input of a vector activation's example in the hover, and of its Plot link's Softmax view. */
+export const EXAMPLE_VECTOR: readonly number[] = [-1, 0, 1, 2];
+
 /** Commands the hover's links may run; the MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;
 
@@ -166,7 +169,11 @@ export function differencesMarkdown(facts: ActivationFacts): string {
 export function actionsMarkdown(facts: ActivationFacts): string {
   // Arguments come from the catalogue id and validated parameters only (markdownSafety.linkParams); JSON
   // has no ∞ (relu's max_value default), so such a parameter is left to the panel's default.
-  const self = { id: facts.info.id, params: facts.params };
+  // A vector activation opens in the Softmax view with the input the hover's example shows.
+  const self =
+    facts.info.kind === 'vector'
+      ? { id: facts.info.id, params: facts.params, logits: EXAMPLE_VECTOR }
+      : { id: facts.info.id, params: facts.params };
   const links = [
     commandLink(
       '$(graph-line) Plot',

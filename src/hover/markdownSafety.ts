@@ -77,7 +77,9 @@ export type HoverCommand = 'activationLens.plot' | 'activationLens.compare';
 /** One series of a Plot/Compare link: a catalogue id and parameters the core accepts. */
 export interface LinkSeries {
   readonly id: string;
-  readonly params: Record<string, number | string>;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** A vector activation's logits for the Softmax view (the hover's example input). */
+  readonly logits?: readonly number[];
 }
 
 /**
@@ -118,7 +120,12 @@ export function commandLink(
   series: readonly LinkSeries[],
   title: string,
 ): string {
-  const args = series.map((s) => ({ id: s.id, params: linkParams(s.id, s.params) }));
+  const args = series.map((s) => {
+    const logits = s.logits?.filter(Number.isFinite).slice(0, 16);
+    return logits && logits.length >= 2
+      ? { id: s.id, params: linkParams(s.id, s.params), logits }
+      : { id: s.id, params: linkParams(s.id, s.params) };
+  });
   const query = encodeURIComponent(JSON.stringify([{ series: args }])).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

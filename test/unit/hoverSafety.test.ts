@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { formulasOf, getActivation, recognizeAt, type RecognizedCall } from '../../src/core';
+import { parseFormatted } from '../../src/core/numberFormat';
 import { factsFor } from '../../src/hover/activationFacts';
 import { callText } from '../../src/hover/callText';
 import { FormulaImages, formulaLines } from '../../src/hover/formulaImages';
@@ -192,9 +193,9 @@ describe('hover safety: file text is shown, never rendered', () => {
     assert.deepEqual(icons, ['codicon codicon-graph-line']);
   });
 
-  it('3000 generated call texts: the rendered hover is the baseline with the call as text', () => {
+  it('2000 generated call texts: the rendered hover is the baseline with the call as text', () => {
     const random = mulberry32(0x10ad);
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const text = generate(random);
       const got = shape(hover(text));
       assert.equal(got.code, expectedShown(text), `case ${i}: ${JSON.stringify(text)}`);
@@ -248,5 +249,26 @@ describe('hover safety: file text is shown, never rendered', () => {
       .map((e) => attr(e, 'href'));
     assert.deepEqual(hrefs, ours);
     assert.ok(!hrefs.some((h) => h.includes('example.invalid')));
+  });
+
+  it('a vector activation links Plot to the Softmax view with the logits the hover shows', () => {
+    const facts = factsFor({ id: 'softmax', params: {}, framework: 'pytorch', start: 0, end: 7 })!;
+    const md = hoverMarkdown({
+      facts,
+      callText: 'F.softmax(z, dim=-1)',
+      settings: SETTINGS,
+      theme: 'dark',
+      formulas: store('softmax'),
+    });
+    const shown = /f\(\[([^\]]*)\]\) =/.exec(md);
+    assert.ok(shown, 'the example input');
+    const href = elements(renderHover(md))
+      .filter((e) => e.tagName === 'a')
+      .map((e) => attr(e, 'href') ?? '')
+      .find((h) => h.startsWith('command:activationLens.plot?'));
+    assert.ok(href);
+    const [args] = JSON.parse(decodeURIComponent(href.slice(href.indexOf('?') + 1)));
+    assert.equal(args.series[0].id, 'softmax');
+    assert.deepEqual(args.series[0].logits, shown[1].split(', ').map(parseFormatted));
   });
 });
