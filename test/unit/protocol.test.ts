@@ -121,7 +121,7 @@ describe('parsePlotArgs', () => {
       { series: [{ id: 'relu', params: 'alpha=1' }] },
       { series: [{ id: 'softmax', logits: [1] }] },
       { series: [{ id: 'softmax', logits: [1, NaN] }] },
-      { series: [{ id: 'softmax', logits: [1, 1e309] }] },
+      { series: [{ id: 'softmax', logits: [1, Infinity] }] },
       { series: [{ id: 'softmax', logits: Array(17).fill(0) }] },
       { series: [{ id: 'softmax', logits: '1,2' }] },
     ]) {
