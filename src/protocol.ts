@@ -13,6 +13,8 @@ export type ParamMap = Record<string, number | string>;
 export interface SeriesSpec {
   id: string;
   params: ParamMap;
+  /** For a vector activation (softmax, glu…): the logits to open its view with (2–16 finite numbers). */
+  logits?: number[];
 }
 
 export type Curve = 'f' | 'df' | 'd2f';
@@ -67,7 +69,12 @@ export type HostMessage =
   | { type: 'setSeries'; mode: 'replace' | 'add'; series: SeriesSpec[] }
   | { type: 'settings'; settings: PlotSettings }
   /** Test hook: the webview posts `message` back unchanged, so tests exercise the real channel. */
-  | { type: 'echo'; message: unknown };
+  | { type: 'echo'; message: unknown }
+  /**
+   * Opens a vector activation in the Softmax view (it has no curve f(x) to plot); `logits` null keeps the
+   * view's own; `notice` says why it was not overlaid on the chart, when it was asked to be.
+   */
+  | { type: 'showVector'; id: string; logits: number[] | null; notice: string };
 
 /** What the webview reports after drawing, so tests and benchmarks can wait on it. */
 export interface RenderedSeries {

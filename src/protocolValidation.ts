@@ -58,13 +58,27 @@ export function parseParams(v: unknown): ParamMap | undefined {
   return out;
 }
 
-/** A `{ id, params }` or `undefined` when the value is not one. */
+/** A `{ id, params }` (with `logits` when given) or `undefined` when the value is not one. */
 export function parseSeriesSpec(v: unknown): SeriesSpec | undefined {
   if (!isObj(v) || !isShortString(v.id, 64) || v.id.length === 0) {
     return undefined;
   }
   const params = parseParams(v.params);
-  return params ? { id: v.id, params } : undefined;
+  if (!params) {
+    return undefined;
+  }
+  if (v.logits === undefined) {
+    return { id: v.id, params };
+  }
+  const logits = parseLogits(v.logits);
+  return logits ? { id: v.id, params, logits } : undefined;
+}
+
+/** Logits for the Softmax view: 2–16 finite numbers, else undefined. */
+export function parseLogits(v: unknown): number[] | undefined {
+  return Array.isArray(v) && v.length >= 2 && v.length <= 16 && v.every(isFiniteNumber)
+    ? [...v]
+    : undefined;
 }
 
 /**

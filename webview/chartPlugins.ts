@@ -1,5 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import { evaluate } from '../src/core';
+import { clipForPlot } from '../src/plotLimits';
 import type { SeriesCurves } from './curves';
 import type { Theme } from './theme';
 
@@ -61,7 +62,10 @@ export function kinkPlugin(model: ChartModel): Plugin<'line'> {
         ctx.strokeStyle = model.theme.series[i % model.theme.series.length];
         ctx.fillStyle = model.theme.background;
         for (const x of c.kinks) {
-          const y = evaluate(c.series.id, x, c.series.params).y;
+          const y = clipForPlot(evaluate(c.series.id, x, c.series.params).y);
+          if (!Number.isFinite(y)) {
+            continue;
+          }
           ctx.beginPath();
           ctx.arc(scales.x.getPixelForValue(x), scales.y.getPixelForValue(y), 4, 0, 2 * Math.PI);
           ctx.fill();

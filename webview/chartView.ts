@@ -9,6 +9,7 @@ import {
   type LegendItem,
 } from 'chart.js';
 import { getActivation } from '../src/core';
+import { beyondPlot, clipForPlot, niceBounds, yBounds } from '../src/plotLimits';
 import type { Curve } from '../src/protocol';
 import type { SeriesCurves } from './curves';
 import { crosshairPlugin, kinkPlugin, shadePlugin, type ChartModel } from './chartPlugins';
@@ -17,6 +18,9 @@ import type { Theme } from './theme';
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend);
 
 type LineDataset = ChartDataset<'line', { x: number; y: number }[]>;
+
+/** Said in a curve's legend label when some of its values are beyond what the chart draws. */
+export const CLIPPED_LABEL = '|y| > 1e300 clipped';
 
 const DASH: Record<Curve, number[]> = { f: [], df: [6, 4], d2f: [2, 3] };
 const MARK: Record<Curve, string> = { f: '', df: '′', d2f: '″' };
@@ -132,6 +136,7 @@ export class ChartView {
     const t = opts.theme;
     const datasets: LineDataset[] = [];
     const used = new Set<string>();
+    const drawn: Float64Array[] = [];
     curves.forEach((c, i) => {
       const colour = t.series[i % t.series.length];
       const name = nameOf(c.series.id);
@@ -142,6 +147,7 @@ export class ChartView {
         const ys = curve === 'f' ? c.y : curve === 'df' ? c.dy : c.d2y;
         const key = `${i}:${curve}`;
         used.add(key);
+        drawn.push(ys);
         // A jump (f′ of ReLU at 0, f of hardshrink at ±λ) is not drawn as a vertical stroke, the
         // function takes none of the values in between: a NaN point there makes chart.js break the line
         // (and keeps its fast path, which a per-segment style would not).
@@ -153,14 +159,16 @@ export class ChartView {
         let out = 0;
         for (let k = 0; k < ys.length; k++) {
           data[out].x = c.xs[k];
-          data[out++].y = ys[k];
+          // Beyond ±1e300 a value is drawn at the limit (the label says so): chart.js subtracts values.
+          data[out++].y = clipForPlot(ys[k]);
           if (breaks.has(k)) {
             data[out].x = (c.xs[k] + c.xs[k + 1]) / 2;
             data[out++].y = NaN;
           }
         }
+        const clipped = ys.some(beyondPlot);
         Object.assign(ds, {
-          label: `${name} f${MARK[curve]}`,
+          label: `${name} f${MARK[curve]}${clipped ? ` (${CLIPPED_LABEL})` : ''}`,
           borderColor: colour,
           backgroundColor: colour,
           borderDash: DASH[curve],
@@ -180,6 +188,8 @@ export class ChartView {
     if (x && y) {
       x.min = range[0];
       x.max = range[1];
+      // Explicit finite y bounds: chart.js left to itself counts ticks forever for y near ±1.8e308.
+      [y.min, y.max] = niceBounds(yBounds(drawn, 0.02));
       for (const axis of [x, y]) {
         axis.grid = { color: t.grid };
         axis.ticks = { color: t.foreground };

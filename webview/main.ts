@@ -150,6 +150,10 @@ function start(): void {
       case 'echo':
         vscodeApi.postMessage(m.message);
         return;
+      case 'showVector':
+        (viewOf('softmax') as SoftmaxView).open(m.id, m.logits, m.notice);
+        show('softmax');
+        return;
       default: {
         const never: never = m;
         return never;

@@ -1,4 +1,5 @@
 import { getActivation, listActivations } from '../src/core';
+import { safeRange } from '../src/plotLimits';
 import type { SeriesSpec } from '../src/protocol';
 import { ChartView } from './chartView';
 import { seriesControls } from './controls';
@@ -180,7 +181,12 @@ export class PlotView implements View {
     const s = this.ctx.state;
     const known = specs.filter((sp) => {
       try {
-        return getActivation(sp.id).kind === 'scalar';
+        const info = getActivation(sp.id);
+        if (info.kind !== 'scalar') {
+          // Not dropped in silence: it has no curve f(x); the Softmax tab shows it.
+          this.errors.textContent = `${info.name} maps a vector to a vector: it has no curve f(x) to plot here; see the Softmax tab.`;
+        }
+        return info.kind === 'scalar';
       } catch {
         this.errors.textContent = `Unknown activation: ${sp.id}`;
         return false;
@@ -225,7 +231,8 @@ export class PlotView implements View {
   redraw(): void {
     const t0 = performance.now();
     const s = this.ctx.state;
-    const range = s.range ?? autoRange(s.series);
+    // Typed, dragged or restored ranges near ±1.7e308 would make the sample step overflow.
+    const range = safeRange(s.range ?? autoRange(s.series));
     const { curves, errors } = this.cache.compute(s.series, range);
     this.curves = curves;
     this.errors.textContent = errors.map((e) => `${e.id}: ${e.message}`).join('\n');

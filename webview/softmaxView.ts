@@ -2,6 +2,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } 
 import { evaluateVector, listActivations } from '../src/core';
 import { el, sliderWithNumber, uid } from './dom';
 import { formatNumber } from '../src/core/numberFormat';
+import { clipForPlot, niceBounds, yBounds } from '../src/plotLimits';
 import { drawHeatmap } from './heatmap';
 import type { Page, Report, View } from './page';
 
@@ -29,6 +30,8 @@ export class SoftmaxView implements View {
   private readonly heatTable = el('table', { class: 'visually-hidden' });
   private readonly explain = el('pre', { class: 'readout', 'aria-live': 'polite' });
   private readonly error = el('p', { class: 'error', role: 'alert' });
+  /** Why what was asked for is shown here (a vector activation asked to be overlaid on the chart). */
+  private readonly notice = el('p', { class: 'notice', role: 'status' });
   private readonly select: HTMLSelectElement;
 
   constructor(
@@ -39,8 +42,8 @@ export class SoftmaxView implements View {
     const selectId = uid('softmax');
     this.select = el('select', { id: selectId });
     for (const a of listActivations()) {
-      // The gated linear units halve their input: not a distribution over these logits.
-      if (a.kind === 'vector' && a.family === 'Softmax family') {
+      // Every vector activation, gated ones included: a link may open any of them here.
+      if (a.kind === 'vector') {
         this.select.append(el('option', { value: a.id, text: a.name, selected: a.id === sm.id }));
       }
     }
@@ -90,6 +93,7 @@ export class SoftmaxView implements View {
         temperature.root,
       ),
       el('div', { class: 'toolbar' }, this.logitsBox, add, large),
+      this.notice,
       this.error,
       el('div', { class: 'chart-wrap short' }, canvas),
       el(
@@ -155,6 +159,23 @@ export class SoftmaxView implements View {
     this.redraw();
   }
 
+  /**
+   * Shows vector activation `id` (from a hover link or a command) with `logits` when given, saying
+   * `notice` above the chart (empty: nothing to say). The caller makes the view visible.
+   */
+  open(id: string, logits: readonly number[] | null, notice: string): void {
+    const sm = this.page.state.softmax;
+    if ([...this.select.options].some((o) => o.value === id)) {
+      sm.id = id;
+      this.select.value = id;
+    }
+    if (logits && logits.length >= 2) {
+      sm.logits = [...logits];
+      this.buildLogits();
+    }
+    this.notice.textContent = notice;
+  }
+
   redraw(): void {
     const t0 = performance.now();
     const { id, logits, temperature } = this.page.state.softmax;
@@ -172,8 +193,19 @@ export class SoftmaxView implements View {
       this.chart.data.labels = labels;
       this.chart.data.datasets = [
         { label: 'softmax p', data: probs, backgroundColor: t.series[0], yAxisID: 'y' },
-        { label: 'log-softmax log p', data: logProbs, backgroundColor: t.series[1], yAxisID: 'y1' },
+        {
+          label: 'log-softmax log p',
+          data: logProbs.map(clipForPlot),
+          backgroundColor: t.series[1],
+          yAxisID: 'y1',
+        },
       ];
+      // Explicit finite bounds: logits near ±1.7e308 give log-probabilities chart.js cannot tick.
+      const scales = this.chart.options.scales;
+      if (scales?.y && scales.y1) {
+        [scales.y.min, scales.y.max] = [0, 1];
+        [scales.y1.min, scales.y1.max] = niceBounds(yBounds([logProbs], 0.02, true));
+      }
       for (const axis of Object.values(this.chart.options.scales ?? {})) {
         if (axis) {
           axis.ticks = { color: t.foreground };

@@ -1,4 +1,5 @@
 /** The call as written in the code, for the hover's title. */
+import { cutAtCodePoint, showInvisibles } from './markdownSafety';
 
 const MAX_SCAN = 400;
 const MAX_SHOWN = 80;
@@ -74,11 +75,14 @@ function closeOf(text: string, open: number): number {
   return limit;
 }
 
+/**
+ * The slice on one line. Invisible controls are made visible first (`\s` would swallow some, such as the
+ * BOM and U+2028), and the text is cut on a code point, never inside a surrogate pair.
+ */
 function shown(text: string, start: number, stop: number): string {
-  const written = text
-    .slice(start, stop)
+  const written = showInvisibles(text.slice(start, stop))
     .replace(/\s+/g, ' ')
     .replace(/([([{]) /g, '$1')
     .replace(/ ([)\]}])/g, '$1');
-  return written.length > MAX_SHOWN ? `${written.slice(0, MAX_SHOWN - 1)}…` : written;
+  return cutAtCodePoint(written, MAX_SHOWN);
 }

@@ -7,6 +7,7 @@ import type { ActivationFacts } from './activationFacts';
 import { formulaLines, type FormulaImages } from './formulaImages';
 import {
   actionsMarkdown,
+  EXAMPLE_VECTOR,
   deadRegion,
   differencesMarkdown,
   propertiesMarkdown,
@@ -34,8 +35,6 @@ export interface HoverInputs {
   /** Typeset formulas; undefined while not loaded or when the file is missing: Unicode is shown instead. */
   readonly formulas: FormulaImages | undefined;
 }
-
-const EXAMPLE_VECTOR = [-1, 0, 1, 2];
 
 /** The whole hover as Markdown, sections in the issue's order, each only when enabled. */
 export function hoverMarkdown(inputs: HoverInputs): string {
@@ -152,10 +151,11 @@ function plotHtml(
 }
 
 function vectorValuesMarkdown(facts: ActivationFacts, digits: number): string {
-  const out = facts.vector(EXAMPLE_VECTOR);
+  const out = facts.vector([...EXAMPLE_VECTOR]);
   if (!out) {
     return '';
   }
-  const fmt = (v: number[]): string => `[${v.map((x) => formatNumber(x, digits)).join(', ')}]`;
+  const fmt = (v: readonly number[]): string =>
+    `[${v.map((x) => formatNumber(x, digits)).join(', ')}]`;
   return `f(${fmt(EXAMPLE_VECTOR)}) = ${fmt(out)}`;
 }

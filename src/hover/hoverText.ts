@@ -6,6 +6,10 @@ import type { ParamSpec, ParamValue } from '../core';
 import type { ActivationFacts } from './activationFacts';
 import { frameworkName } from './frameworkNames';
 import { formatNumber } from '../core/numberFormat';
+import { codeHtml, commandLink } from './markdownSafety';
+
+/** The input of a vector activation's example in the hover, and of its Plot link's Softmax view. */
+export const EXAMPLE_VECTOR: readonly number[] = [-1, 0, 1, 2];
 
 /** Commands the hover's links may run; the MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;
@@ -22,12 +26,6 @@ export interface PlotArgs {
  */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]|<>]/g, (c) => `\\${c}`);
-}
-
-/** Code as written, as an inline code span that survives backticks inside it. */
-export function codeSpan(code: string): string {
-  const oneLine = code.replace(/\s+/g, ' ').trim();
-  return oneLine.includes('`') ? `\`\` ${oneLine} \`\`` : `\`${oneLine}\``;
 }
 
 /** Display name plus the choice that changes the formula: "GELU (tanh approximation)". */
@@ -75,7 +73,8 @@ function worthListing(facts: ActivationFacts, p: ParamSpec): boolean {
 /** First line(s): name, framework, the call as written, then the parameters worth listing. */
 export function titleMarkdown(facts: ActivationFacts, callText: string, digits: number): string {
   const framework = frameworkName(facts.call.framework);
-  const head = `**${escapeMarkdown(displayName(facts))}** · ${framework} · ${codeSpan(callText)}`;
+  // The call as written is file text: it enters the Markdown only as escaped HTML text (markdownSafety).
+  const head = `**${escapeMarkdown(displayName(facts))}** · ${framework} · ${codeHtml(callText)}`;
   const params = facts.info.params
     .filter((p) => worthListing(facts, p))
     .map((p) => escapeMarkdown(paramText(facts, p, digits, false)));
@@ -183,23 +182,27 @@ export function differencesMarkdown(facts: ActivationFacts): string {
 
 /** Plot · Compare · Docs links. */
 export function actionsMarkdown(facts: ActivationFacts): string {
-  // JSON has no ∞ (relu's max_value default): such a parameter is left to the panel's default.
-  const params = Object.fromEntries(
-    Object.entries(facts.params).filter(([, v]) => typeof v === 'string' || Number.isFinite(v)),
-  );
-  const self = { id: facts.info.id, params };
-  const plot: PlotArgs = { series: [self] };
-  const compare: PlotArgs = {
-    series: [self, ...facts.info.related.map((id) => ({ id, params: {} }))],
-  };
-  const link = (command: string, args: PlotArgs): string =>
-    `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+  // Arguments come from the catalogue id and validated parameters only (markdownSafety.linkParams); JSON
+  // has no ∞ (relu's max_value default), so such a parameter is left to the panel's default.
+  // A vector activation opens in the Softmax view with the input the hover's example shows.
+  const self =
+    facts.info.kind === 'vector'
+      ? { id: facts.info.id, params: facts.params, logits: EXAMPLE_VECTOR }
+      : { id: facts.info.id, params: facts.params };
   const links = [
-    `[$(graph-line) Plot](${link('activationLens.plot', plot)} "Open in the Plot Activation panel")`,
+    commandLink(
+      '$(graph-line) Plot',
+      'activationLens.plot',
+      [self],
+      'Open in the Plot Activation panel',
+    ),
   ];
   if (facts.info.related.length > 0) {
     const names = facts.info.related.join(', ');
-    links.push(`[Compare](${link('activationLens.compare', compare)} "Compare with ${names}")`);
+    const related = facts.info.related.map((id) => ({ id, params: {} }));
+    links.push(
+      commandLink('Compare', 'activationLens.compare', [self, ...related], `Compare with ${names}`),
+    );
   }
   // The code's own framework's page or none: another framework's page may document other defaults.
   const docs = facts.info.docs[facts.call.framework];

@@ -2,6 +2,7 @@
  * The hover's small plot: f solid and f' dashed over a range, axes through 0, kinks marked. Pure string
  * building from values the core computed, so it runs the same in the desktop host, the web host and tests.
  */
+import { beyondPlot, clipForPlot, yBounds } from '../plotLimits';
 import { escapeXml } from './svgDataUri';
 import type { ThemeColours } from './themeColours';
 
@@ -16,6 +17,8 @@ export interface PlotSamples {
 const WIDTH = 240;
 const HEIGHT = 130;
 const PAD = 8;
+/** Said on the plot when some value is beyond what it can draw (clipped at the edge or left out). */
+export const CLIPPED_NOTE = '|y| > 1e300 clipped';
 /** One side of a kink is sampled this close to it, so f' jumps there and nowhere else. */
 const KINK_EPS = 1e-9;
 
@@ -51,24 +54,12 @@ export function plotSvg(samples: PlotSamples, colours: ThemeColours, label: stri
   }
   const xLo = xs[0];
   const xHi = xs[n - 1];
-  let yLo = 0;
-  let yHi = 0;
-  for (const series of [y, dy]) {
-    for (let i = 0; i < n; i++) {
-      const v = series[i];
-      if (Number.isFinite(v)) {
-        yLo = Math.min(yLo, v);
-        yHi = Math.max(yHi, v);
-      }
-    }
+  if (!(xHi > xLo) || !Number.isFinite(xHi - xLo)) {
+    return emptySvg(label);
   }
-  if (yHi - yLo < 1e-12) {
-    yLo -= 1;
-    yHi += 1;
-  }
-  const margin = (yHi - yLo) * 0.06;
-  yLo -= margin;
-  yHi += margin;
+  // Bounds from clipped values: y near the largest double (LeakyReLU(1e308)) would overflow yHi − yLo.
+  const [yLo, yHi] = yBounds([y, dy], 0.06, true);
+  const clipped = [y, dy].some((series) => Array.prototype.some.call(series, beyondPlot));
   const px = (x: number): number => PAD + ((x - xLo) / (xHi - xLo)) * (WIDTH - 2 * PAD);
   const py = (v: number): number => HEIGHT - PAD - ((v - yLo) / (yHi - yLo)) * (HEIGHT - 2 * PAD);
   const kinkXs = kinks.map((k) => k.x);
@@ -91,9 +82,9 @@ export function plotSvg(samples: PlotSamples, colours: ThemeColours, label: stri
   parts.push(polylines(xs, dy, kinkXs, jump, px, py, colours.df, 'stroke-dasharray="5 3"'));
   parts.push(polylines(xs, y, kinkXs, jump, px, py, colours.f, ''));
   for (const k of kinks) {
-    if (Number.isFinite(k.y)) {
+    if (Number.isFinite(clipForPlot(k.y))) {
       parts.push(
-        `<circle cx="${r(px(k.x))}" cy="${r(py(k.y))}" r="3" fill="none" stroke="${colours.kink}" ` +
+        `<circle cx="${r(px(k.x))}" cy="${r(py(clipForPlot(k.y)))}" r="3" fill="none" stroke="${colours.kink}" ` +
           `stroke-width="1.5"/>`,
       );
     }
@@ -102,9 +93,15 @@ export function plotSvg(samples: PlotSamples, colours: ThemeColours, label: stri
     `<text x="${WIDTH - PAD}" y="${HEIGHT - 1}" font-size="9" text-anchor="end" fill="${colours.axis}" ` +
       `font-family="sans-serif">x ∈ [${escapeXml(num(xLo))}, ${escapeXml(num(xHi))}]</text>`,
   );
+  if (clipped) {
+    parts.push(
+      `<text x="${PAD + 2}" y="${PAD + 8}" font-size="9" fill="${colours.kink}" ` +
+        `font-family="sans-serif">${CLIPPED_NOTE}</text>`,
+    );
+  }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" ` +
-    `viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img"><title>${escapeXml(label)}</title>${parts.join('')}</svg>`
+    `viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img"><title>${escapeXml(clipped ? `${label} (${CLIPPED_NOTE})` : label)}</title>${parts.join('')}</svg>`
   );
 }
 
@@ -122,14 +119,14 @@ function polylines(
   let d = '';
   let open = false;
   for (let i = 0; i < xs.length; i++) {
-    const v = values[i];
+    const v = clipForPlot(values[i]);
     if (!Number.isFinite(v)) {
       open = false;
       continue;
     }
     const broken =
       open &&
-      Math.abs(v - values[i - 1]) > jump &&
+      Math.abs(v - clipForPlot(values[i - 1])) > jump &&
       kinkXs.some((k) => k >= xs[i - 1] && k <= xs[i]);
     d += `${open && !broken ? 'L' : 'M'}${r(px(xs[i]))} ${r(py(v))}`;
     open = true;

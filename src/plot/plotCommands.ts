@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandId } from '../contributions';
-import { getActivation, resolveParams } from '../core';
 import type { SeriesSpec } from '../protocol';
 import { parsePlotArgs } from '../protocolValidation';
 import { pickActivations } from './activationPicker';
@@ -8,29 +7,12 @@ import { callAtCursor } from './callAtCursor';
 import type { FollowCursor } from './followCursor';
 import type { PlotHost } from './plotHost';
 import { PlotPanel } from './plotPanel';
+import { checkSeries, notOverlaidNotice } from './seriesCheck';
 
 /** The QuickPick was accepted with no item selected (as opposed to dismissed). */
 const PICKED_NOTHING: SeriesSpec[] = [];
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/**
- * Keeps the series the catalogue knows with parameters it accepts; each one dropped is named to the user
- * (a bad id or parameter is an answer, not an exception in VS Code).
- */
-function checkSeries(series: SeriesSpec[]): SeriesSpec[] {
-  const ok: SeriesSpec[] = [];
-  for (const s of series) {
-    try {
-      getActivation(s.id);
-      resolveParams(s.id, s.params);
-      ok.push(s);
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Activation Lens: cannot plot ${s.id}: ${message(e)}`);
-    }
-  }
-  return ok;
-}
 
 /**
  * What to plot for a command: its `{ series }` argument when given (the hover's links, tests), else the call
@@ -46,11 +28,11 @@ async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | un
       );
       return undefined;
     }
-    return checkSeries(parsed);
+    return parsed;
   }
   const call = callAtCursor(vscode.window.activeTextEditor);
   if (call) {
-    return checkSeries([call]);
+    return [call];
   }
   const picked = await pickActivations(title);
   return picked?.length === 0 ? PICKED_NOTHING : picked;
@@ -67,8 +49,30 @@ export function plotCommandHandlers(
       if (series === PICKED_NOTHING) {
         // Accepted with nothing picked: the panel with its default (ReLU and its derivative).
         PlotPanel.createOrShow(host, undefined, mode);
-      } else if (series && series.length > 0) {
-        PlotPanel.createOrShow(host, series, mode);
+        return;
+      }
+      if (!series) {
+        return;
+      }
+      const { scalar, vector, problem } = checkSeries(series);
+      if (problem) {
+        // One message for all the series left out (a link may carry 32).
+        void vscode.window.showErrorMessage(problem);
+      }
+      if (scalar.length > 0) {
+        PlotPanel.createOrShow(host, scalar, mode);
+      }
+      if (vector.length > 0) {
+        // No curve f(x): the first opens in the Softmax view; asked to overlay, the view says why not.
+        const [first] = vector;
+        const overlay = mode === 'add' || scalar.length > 0 || vector.length > 1;
+        const panel = scalar.length > 0 ? PlotPanel.open : undefined;
+        (panel ?? PlotPanel.createOrShow(host, undefined, mode)).post({
+          type: 'showVector',
+          id: first.id,
+          logits: first.logits ?? null,
+          notice: overlay ? notOverlaidNotice(vector) : '',
+        });
       }
     } catch (e) {
       host.log.error(`Plot command: ${message(e)}`);

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
 import type { WebviewMessage } from '../protocol';
+import { RecentRing } from './panelBuffers';
 
 type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+
+/** Webview errors kept in memory; every one is also written to the log. */
+export const WEBVIEW_ERRORS_KEPT = 20;
 
 /**
  * What the plot feature shares across panels: settings, the log, and the observations tests read (the
@@ -12,7 +16,8 @@ export class PlotHost implements vscode.Disposable {
   /** Listeners currently held by panels; a closed panel must bring this back down. */
   liveListeners = 0;
   droppedMessages = 0;
-  webviewErrors: string[] = [];
+  /** The webview's recent errors (a webview failing on every frame must not grow the host's memory). */
+  private readonly errors = new RecentRing<string>(WEBVIEW_ERRORS_KEPT);
   lastRendered: Rendered | undefined;
   lastExport: { format: 'png' | 'csv'; bytes: number; uri: string } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
@@ -26,6 +31,16 @@ export class PlotHost implements vscode.Disposable {
   ) {}
 
   private renders = 0;
+
+  /** The most recent webview errors, oldest first (at most WEBVIEW_ERRORS_KEPT). */
+  get webviewErrors(): string[] {
+    return this.errors.toArray();
+  }
+
+  /** Keeps a webview error for tests and diagnostics, dropping the oldest beyond the cap. */
+  recordWebviewError(message: string): void {
+    this.errors.push(message);
+  }
 
   /**
    * Records a `rendered` report and wakes whoever waits for one. `seq` is restamped from a counter of the

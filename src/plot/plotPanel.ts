@@ -7,6 +7,7 @@ import {
   type WebviewMessage,
 } from '../protocol';
 import { validateWebviewMessage } from '../protocolValidation';
+import { collapseQueue } from './panelBuffers';
 import type { PlotHost } from './plotHost';
 import { saveExport } from './saveExport';
 import { buildHtml, localResourceRoots } from './webviewHtml';
@@ -18,7 +19,10 @@ import { buildHtml, localResourceRoots } from './webviewHtml';
 export class PlotPanel implements vscode.Disposable {
   private static current: PlotPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Messages posted before the webview said `ready` (its script was not listening yet). */
+  /**
+   * Messages posted before the webview said `ready` (its script was not listening yet), collapsed to the
+   * state they lead to: a panel hidden for a day holds a handful, not every cursor move.
+   */
   private queue: HostMessage[] = [];
   private ready = false;
   private disposed = false;
@@ -96,7 +100,7 @@ export class PlotPanel implements vscode.Disposable {
     if (this.ready) {
       void this.panel.webview.postMessage(message);
     } else {
-      this.queue.push(message);
+      this.queue = collapseQueue(this.queue, message);
     }
   }
 
@@ -124,15 +128,12 @@ export class PlotPanel implements vscode.Disposable {
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready': {
-        // A reloaded webview says `ready` again: it gets whatever was queued (the latest settings only).
+        // A reloaded webview says `ready` again: it gets the state queued while it was away.
         this.ready = true;
         const queued = this.queue;
         this.queue = [];
-        const lastSettings = queued.filter((m) => m.type === 'settings').pop();
         for (const m of queued) {
-          if (m.type !== 'settings' || m === lastSettings) {
-            void this.panel.webview.postMessage(m);
-          }
+          void this.panel.webview.postMessage(m);
         }
         return;
       }
@@ -140,7 +141,7 @@ export class PlotPanel implements vscode.Disposable {
         this.host.rendered(message);
         return;
       case 'error':
-        this.host.webviewErrors.push(message.message);
+        this.host.recordWebviewError(message.message);
         this.host.log.error(
           `Plot webview: ${message.message}${message.stack ? `\n${message.stack}` : ''}`,
         );

@@ -1,6 +1,6 @@
 /** The hover's plot SVG, from hand-made samples (the geometry, not the core's numbers, is under test). */
 import { strict as assert } from 'node:assert';
-import { plotGrid, plotSvg, type PlotSamples } from '../../src/hover/plotSvg';
+import { CLIPPED_NOTE, plotGrid, plotSvg, type PlotSamples } from '../../src/hover/plotSvg';
 import { coloursFor } from '../../src/hover/themeColours';
 
 const dark = coloursFor('dark');
@@ -74,5 +74,36 @@ describe('plotSvg', () => {
     const flat = samples(() => [0, 0], []);
     assert.ok(plotSvg(flat, dark, 'zero').includes('<path'));
     assert.ok(plotSvg({ xs: [1], y: [1], dy: [1], kinks: [] }, dark, 'one').startsWith('<svg'));
+  });
+
+  /** Every number in the SVG's path and circle coordinates. */
+  function coordinates(svg: string): number[] {
+    const attrs = [...svg.matchAll(/ (?:d|cx|cy)="([^"]*)"/g)].map((m) => m[1]).join(' ');
+    return (attrs.match(/-?[\d.]+(?:e[-+]?\d+)?|NaN|-?Infinity/g) ?? []).map(Number);
+  }
+  // Issue 10: f and f′ near the largest double made yHi − yLo overflow: every coordinate was NaN.
+  const extremes: [string, (x: number) => [number, number], number[]][] = [
+    ['LeakyReLU(1e308)', (x) => [x > 0 ? x : 1e308 * x, x > 0 ? 1 : 1e308], [0]],
+    ['Threshold(0.1, -1.5e308)', (x) => [x > 0.1 ? x : -1.5e308, x > 0.1 ? 1 : 0], [0.1]],
+    [
+      'ELU(alpha=1e308)',
+      (x) => [x > 0 ? x : 1e308 * Math.expm1(x), x > 0 ? 1 : 1e308 * Math.exp(x)],
+      [0],
+    ],
+    ['1.7e308 both ways', (x) => [x > 0 ? 1.7e308 : -1.7e308, 0], [0]],
+  ];
+  for (const [name, f, kinks] of extremes) {
+    it(`${name}: finite coordinates inside the plot, and says values were clipped`, () => {
+      const out = plotSvg(samples(f, kinks), dark, name);
+      const xy = coordinates(out);
+      assert.ok(xy.length > 100, 'curves drawn');
+      for (const v of xy) {
+        assert.ok(Number.isFinite(v) && v >= 0 && v <= 240, `${name}: coordinate ${v}`);
+      }
+      assert.ok(out.includes(`>${CLIPPED_NOTE}</text>`), 'marked as clipped');
+    });
+  }
+  it('an ordinary plot says nothing about clipping', () => {
+    assert.ok(!svg.includes(CLIPPED_NOTE));
   });
 });

@@ -118,9 +118,21 @@ describe('parsePlotArgs', () => {
       { series: [{ id: 'relu', params: { a: NaN } }] },
       { series: [{ id: 'relu', params: { a: [1] } }] },
       { series: [{ id: 'relu', params: 'alpha=1' }] },
+      { series: [{ id: 'softmax', logits: [1] }] },
+      { series: [{ id: 'softmax', logits: [1, NaN] }] },
+      { series: [{ id: 'softmax', logits: [1, Infinity] }] },
+      { series: [{ id: 'softmax', logits: Array(17).fill(0) }] },
+      { series: [{ id: 'softmax', logits: '1,2' }] },
     ]) {
       assert.equal(parsePlotArgs(v), undefined, JSON.stringify(v));
     }
+  });
+
+  it('keeps the logits a vector activation is opened with', () => {
+    assert.deepEqual(
+      parsePlotArgs({ series: [{ id: 'softmax', params: {}, logits: [-1, 0, 2] }] }),
+      [{ id: 'softmax', params: {}, logits: [-1, 0, 2] }],
+    );
   });
 });
 

@@ -9,7 +9,6 @@
  * recognizer improves; never lower them.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { loadCorpus } from './corpusLoader';
 import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './corpusScore';
 

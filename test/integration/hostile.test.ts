@@ -1,0 +1,234 @@
+// Issue 10 in a real VS Code: a file written to attack the hover (test/fixtures/hostile/) gets hovers
+// whose rendering — VS Code's marked + sanitizer allow-list, reproduced in test/unit/vscodeHoverRender.ts —
+// holds no image but ours and no link but ours; the plot panel fed values near ±1.7e308 keeps answering;
+// vector activations open in the Softmax view; the webview's error buffer stays bounded.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { getActivation } from '../../src/core';
+import type { WebviewMessage } from '../../src/protocol';
+import { attr, elements, renderHover } from '../unit/vscodeHoverRender';
+import { activateExtension, hoversAt, openFixture, positionOf } from './helpers';
+import { images } from './hoverExpect';
+
+type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+
+const FILE = 'hostile/caption_block.py';
+const HOSTILE_CALLS = [
+  'F.relu(h, "`` <img',
+  'F.relu(h, "`` [Docs',
+  'F.relu(h, "`` [run',
+  'F.relu(h, "\u202e',
+];
+
+/** Our hover at `needle` (+2 characters: on the name), with its MarkdownString. */
+async function ourHover(
+  document: vscode.TextDocument,
+  needle: string,
+): Promise<vscode.MarkdownString> {
+  const hovers = await hoversAt(document, positionOf(document, needle, 0, 3));
+  const ours = hovers
+    .flatMap((h) => h.contents)
+    .filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c)
+    .filter((c) => /^\*\*[^*]+\*\* · /.test(c.value));
+  assert.equal(ours.length, 1, `one Activation Lens hover at ${needle}`);
+  return ours[0];
+}
+
+/** Docs addresses the catalogue gives: the only https links a hover may hold. */
+const DOCS = new Set(
+  ['relu', 'threshold', 'leaky_relu', 'softmax'].flatMap((id) =>
+    Object.values(getActivation(id).docs),
+  ),
+);
+
+function assertOnlyOurs(markdown: string, where: string): void {
+  const all = elements(renderHover(markdown));
+  for (const img of all.filter((e) => e.tagName === 'img')) {
+    assert.match(attr(img, 'src') ?? '', /^data:image\/svg\+xml;base64,/, `${where}: image`);
+  }
+  const hrefs = all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href') ?? '');
+  for (const href of hrefs) {
+    assert.ok(
+      /^command:activationLens\.(plot|compare)\?/.test(href) || DOCS.has(href),
+      `${where}: link ${href}`,
+    );
+  }
+  // Our actions row, once: a file cannot add a link to our own commands with arguments of its choosing.
+  const kinds = hrefs.map((h) => h.replace(/\?.*/, '').replace(/^https:.*/, 'docs'));
+  assert.deepEqual(
+    kinds,
+    ['command:activationLens.plot', 'command:activationLens.compare', 'docs'].slice(
+      0,
+      kinds.length,
+    ),
+    `${where}: links ${hrefs.join(' ')}`,
+  );
+  assert.ok(kinds.length >= 1, `${where}: the Plot link`);
+  const icons = all.filter((e) => e.tagName === 'span').map((e) => attr(e, 'class'));
+  assert.ok(
+    icons.every((c) => c === 'codicon codicon-graph-line'),
+    `${where}: icons ${icons}`,
+  );
+}
+
+const plotState = () =>
+  vscode.commands.executeCommand<{ lastRendered?: Rendered; webviewErrors: string[] }>(
+    'activationLens.test.plotState',
+  );
+
+/** Runs `action` and resolves with the first `rendered` after it that satisfies `want`. */
+async function renderedAfter(
+  action: () => Thenable<unknown>,
+  want: (r: Rendered) => boolean,
+): Promise<Rendered> {
+  let after = (await plotState()).lastRendered?.seq ?? 0;
+  await action();
+  for (;;) {
+    const r = await vscode.commands.executeCommand<Rendered | undefined>(
+      'activationLens.test.nextRendered',
+      { after },
+    );
+    assert.ok(r, 'the webview never reported a matching render');
+    if (want(r)) {
+      return r;
+    }
+    after = r.seq;
+  }
+}
+
+/** A report the webview echoes back: once it arrives, everything posted before it was handled. */
+const probe = (id: string): Rendered => ({
+  type: 'rendered',
+  seq: 0,
+  view: 'plot',
+  series: [{ id, params: {}, curves: [], points: 0 }],
+  range: [0, 1],
+  drawMs: 0,
+  colours: [],
+});
+
+async function roundTrip(id: string): Promise<number> {
+  const t0 = Date.now();
+  await renderedAfter(
+    () => vscode.commands.executeCommand('activationLens.test.echo', probe(id)),
+    (r) => r.series[0]?.id === id,
+  );
+  return Date.now() - t0;
+}
+
+async function closePanel(): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview);
+  await vscode.window.tabGroups.close(tabs);
+}
+
+describe('hostile repository (issue 10)', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(closePanel);
+
+  for (const needle of HOSTILE_CALLS) {
+    it(`hover on ${JSON.stringify(needle)}: no image but ours, no link but ours`, async () => {
+      const { document } = await openFixture(FILE);
+      const md = await ourHover(document, needle);
+      assert.ok(!md.value.includes('example.invalid'), 'the address is only escaped text');
+      assert.ok(
+        !/[\u202a-\u202e\u2066-\u2069]/.test(md.value),
+        'no bidi control reaches the hover',
+      );
+      assert.ok(
+        md.isTrusted === undefined || typeof md.isTrusted === 'object',
+        'not blanket-trusted',
+      );
+      if (typeof md.isTrusted === 'object') {
+        assert.deepEqual([...md.isTrusted.enabledCommands].sort(), [
+          'activationLens.compare',
+          'activationLens.plot',
+        ]);
+      }
+      assertOnlyOurs(md.value, needle);
+    });
+  }
+
+  for (const needle of ['nn.Threshold(', 'nn.LeakyReLU(']) {
+    it(`hover plot of ${needle} near the largest double: finite coordinates, marked as clipped`, async () => {
+      const { document } = await openFixture(FILE);
+      const md = await ourHover(document, needle);
+      const plot = images(md.value).find((i) => i.alt.includes('f solid'));
+      assert.ok(plot, 'a plot');
+      assert.ok(!/NaN|Infinity/.test(plot.svg), 'no NaN coordinates');
+      assert.match(plot.svg, /clipped/);
+      assertOnlyOurs(md.value, needle);
+    });
+  }
+
+  // chart.js rounds the axis ends out to its tick step: ±1.7e308 rounded out is ±∞, and its tick loop
+  // then never ends (the webview hangs). One sign per chart: the span itself must stay finite to get there.
+  for (const [threshold, value] of [
+    [0.1, -1.7e308],
+    [-0.1, 1.7e308],
+  ]) {
+    it(`the panel fed Threshold(${threshold}, ${value}) draws and answers a round trip within a second`, async () => {
+      const r = await renderedAfter(
+        () =>
+          vscode.commands.executeCommand('activationLens.plot', {
+            series: [{ id: 'threshold', params: { threshold, value } }],
+          }),
+        (m) => m.series[0]?.params.value === value,
+      );
+      assert.equal(r.view, 'plot');
+      const ms = await roundTrip(`probe${value}`);
+      assert.ok(ms < 1000, `round trip took ${ms} ms`);
+    });
+  }
+
+  it("softmax's Plot link opens the Softmax view with the hover's logits; Compare goes there too", async () => {
+    const { document } = await openFixture(FILE);
+    const md = await ourHover(document, 'F.softmax(');
+    const link = (command: string): unknown => {
+      const m = new RegExp(`\\]\\(command:${command.replace('.', '\\.')}\\?([^ )]+)`).exec(
+        md.value,
+      );
+      assert.ok(m, `${command} link`);
+      return JSON.parse(decodeURIComponent(m[1]))[0];
+    };
+    const plot = await renderedAfter(
+      () => vscode.commands.executeCommand('activationLens.plot', link('activationLens.plot')),
+      (m) => m.view === 'softmax',
+    );
+    assert.equal(plot.series[0].id, 'softmax');
+    assert.equal(plot.series[0].points, 4, 'the four logits of the hover example');
+    await renderedAfter(
+      () => vscode.commands.executeCommand('activationLens.plot', { series: [{ id: 'relu' }] }),
+      (m) => m.view === 'plot',
+    );
+    const compare = await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.compare', link('activationLens.compare')),
+      (m) => m.view === 'softmax',
+    );
+    assert.equal(compare.series[0].id, 'softmax');
+  });
+
+  it('keeps only the most recent webview errors', async () => {
+    await renderedAfter(
+      () => vscode.commands.executeCommand('activationLens.plot', { series: [{ id: 'relu' }] }),
+      () => true,
+    );
+    for (let i = 0; i < 100; i++) {
+      await vscode.commands.executeCommand('activationLens.test.echo', {
+        type: 'error',
+        message: `e${i}`,
+      });
+    }
+    await roundTrip('probe-errors');
+    const { webviewErrors } = await plotState();
+    assert.equal(webviewErrors.length, 20);
+    assert.equal(webviewErrors.at(-1), 'e99');
+  });
+});
