@@ -16,3 +16,11 @@ export {
   kinksOf,
 } from './activations';
 export { recognizeAt } from './recognize';
+export { findPitfalls, PITFALL_RULES } from './pitfalls';
+export type {
+  Pitfall,
+  PitfallRule,
+  PitfallFix,
+  PitfallContext,
+  ExplainSeries,
+} from './pitfalls';
