@@ -13,7 +13,7 @@ import type { Source } from './source';
 import type { Pitfall, PitfallFix } from './types';
 
 /** Functions whose log underflows, and where to find their names. */
-export const LOG_OF_ANCHOR = /softmax|sigmoid|σ/g;
+export const LOG_OF_ANCHOR = /softmax|sigmoid|expit|σ/g;
 
 /** Elementwise logs of array libraries. */
 const LOGS = new Set([
