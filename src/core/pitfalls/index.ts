@@ -92,7 +92,7 @@ export function findUnguarded(
       const found = rule(source, offset);
       for (const p of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
         const key = `${p.rule}:${p.start}:${p.end}`;
-        if (!seen.has(key) && source.inCode(p.start) && !isIgnored(text, p, lang)) {
+        if (!seen.has(key) && !isIgnored(text, p, lang)) {
           seen.add(key);
           out.push(p);
         }

@@ -126,7 +126,7 @@ function lastLayer(
   const named = act !== undefined && act.b - act.a === 1 ? toks[act.a] : undefined;
   const at =
     named ?? (layerCall.args.length === 1 ? toks[layerCall.args[0].a] : toks[layerCall.name]);
-  const call = source.recognize(at.s);
+  const call = at.k === 'str' ? source.recognizeString(at.s, at.e) : source.recognize(at.s);
   if (call === undefined || (call.id !== 'softmax' && call.id !== 'sigmoid')) {
     return undefined;
   }

@@ -114,6 +114,12 @@ export class Source {
     return tokenize(this.text, from, to, this.lang);
   }
 
+  /** The recognizer's reading of a string token (`"softmax"`): the name inside its quotes. */
+  recognizeString(start: number, end: number): RecognizedCall | undefined {
+    const call = recognizeAt(this.text, start, this.languageId);
+    return call !== undefined && call.start >= start && call.end <= end ? call : undefined;
+  }
+
   /** The recognizer's reading of the name starting at `offset`, only if it is that very name. */
   recognize(offset: number): RecognizedCall | undefined {
     return this.recognizeIn(this.text, offset);
