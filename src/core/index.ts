@@ -17,10 +17,4 @@ export {
 } from './activations';
 export { recognizeAt } from './recognize';
 export { findPitfalls, PITFALL_RULES } from './pitfalls';
-export type {
-  Pitfall,
-  PitfallRule,
-  PitfallFix,
-  PitfallContext,
-  ExplainSeries,
-} from './pitfalls';
+export type { Pitfall, PitfallRule, PitfallFix, PitfallContext, ExplainSeries } from './pitfalls';

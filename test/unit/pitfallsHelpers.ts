@@ -84,12 +84,12 @@ export function expectPitfall(lang: string, text: string, e: Expected): string {
     return text;
   }
   assert.ok(p.fix, 'a fix expected');
+  const fixed = e.fixed;
   const fixedText = text.slice(0, p.fix.start) + p.fix.replacement + text.slice(p.fix.end);
-  const at = text.slice(0, p.start);
-  assert.equal(fixedText.slice(p.start, p.start + e.fixed.length), e.fixed);
-  assert.equal(fixedText.slice(0, p.start), at, 'the fix edits nothing before the flagged text');
+  // Exactly the flagged text replaced by the expected code, nothing else in the file touched.
+  assert.equal(fixedText, text.slice(0, p.start) + fixed + text.slice(p.end));
   const left = findPitfalls(fixedText, lang).filter(
-    (q) => q.rule === e.rule && q.start < p.start + e.fixed.length && q.end > p.start,
+    (q) => q.rule === e.rule && q.start < p.start + fixed.length && q.end > p.start,
   );
   assert.deepEqual(
     left.map((q) => fixedText.slice(q.start, q.end)),
@@ -97,8 +97,8 @@ export function expectPitfall(lang: string, text: string, e: Expected): string {
     'no pitfall after the fix',
   );
   if (e.reads) {
-    const offset = p.start + e.fixed.indexOf(e.reads.name);
-    assert.ok(e.fixed.includes(e.reads.name), `${e.reads.name} in the fixed code`);
+    const offset = p.start + fixed.indexOf(e.reads.name);
+    assert.ok(fixed.includes(e.reads.name), `${e.reads.name} in the fixed code`);
     const call = recognizeAt(fixedText, offset, lang);
     assert.equal(call?.id, e.reads.id, 'the recognizer reads the fixed call');
     assert.equal(call?.params.dim, e.reads.dim, 'with the same axis');
