@@ -4,12 +4,14 @@
  */
 import { runCoreBench } from './core.bench';
 import { runHostBench } from './hostBench';
+import { runPitfallsBench } from './pitfalls.bench';
 import { runRecognizeBench } from './recognize.bench';
 import { runWebviewBench } from './webviewBench';
 
 async function main(): Promise<void> {
   await runCoreBench();
   await runRecognizeBench();
+  await runPitfallsBench();
   // The host benchmark builds everything; the webview benchmark uses that build.
   await runHostBench();
   await runWebviewBench();

@@ -46,6 +46,14 @@ export function doubleActivationAt(source: Source, offset: number): Pitfall[] {
   if (source.lang !== 'python') {
     return [];
   }
+  // Before any tokenizing: a loss function must have a softmax or sigmoid right in its arguments.
+  const isFunction = /^(?:cross_entropy|binary_cross_entropy_with_logits)\b/.test(
+    source.text.slice(offset, offset + 40),
+  );
+  const args = source.text.slice(offset, offset + 300);
+  if (isFunction && !/softmax|sigmoid/.test(args)) {
+    return [];
+  }
   const { toks } = source.tokensAround(offset);
   const ni = tokenStartingAt(toks, offset);
   const c = ni < 0 ? undefined : callAt(toks, ni);
@@ -83,9 +91,7 @@ function boundOnce(
   }
   const { text } = source;
   const name = target.replace(/\./g, '\\.');
-  const assignments = matchOffsets(text, new RegExp(`(?<![\\w.])${name}\\s*=(?!=)`, 'g'));
-  const asParameter = new RegExp(`\\bdef\\s+\\w+\\s*\\([^)]*\\b${name}\\b`).test(text);
-  if (assignments.length !== 1 || asParameter) {
+  if (source.assignmentsOf(target).length !== 1 || source.parameterNames().has(target)) {
     return [];
   }
   const out: Pitfall[] = [];

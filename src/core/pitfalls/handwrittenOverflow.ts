@@ -56,7 +56,7 @@ const SUM_KEYWORDS = new Set(['axis', 'keepdims', 'dim', 'keepdim']);
 const STARTERS = new Set(['=', '(', ',', '[', 'return', ':', '{', 'lambda']);
 
 export function handwrittenOverflowAt(source: Source, offset: number): Pitfall | undefined {
-  if (source.lang !== 'python') {
+  if (source.lang !== 'python' || !mayBeOverflow(source.text, offset)) {
     return undefined;
   }
   const { toks } = source.tokensAround(offset);
@@ -76,6 +76,19 @@ export function handwrittenOverflowAt(source: Source, offset: number): Pitfall |
     sigmoidAt(source, toks, exp, family) ??
     softplusAt(source, toks, exp, family) ??
     softmaxAt(source, toks, exp, family)
+  );
+}
+
+/**
+ * Before any tokenizing: the text around `exp` has one of the three shapes — `1 / (1 + ` or `log(1 + ` /
+ * `log1p(` before its module path, or `exp(name) /` from it on.
+ */
+function mayBeOverflow(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 80), offset).replace(/[\w.]*$/, '');
+  return (
+    /1(?:\.0*)?\s*\/\s*\(\s*1(?:\.0*)?\s*\+\s*$/.test(before) ||
+    /\blog(?:1p)?\s*\(\s*(?:1(?:\.0*)?\s*\+\s*)?$/.test(before) ||
+    /^exp\s*\(\s*\w+\s*\)\s*\//.test(text.slice(offset, offset + 120))
   );
 }
 

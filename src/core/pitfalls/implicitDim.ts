@@ -34,11 +34,7 @@ export function implicitDimAt(source: Source, offset: number): Pitfall | undefin
   if (source.lang !== 'python') {
     return undefined;
   }
-  const call = source.recognize(offset);
-  if (call === undefined || call.framework !== 'pytorch' || call.params.dim !== undefined) {
-    return undefined;
-  }
-  if (call.nonLiteral?.includes('dim')) {
+  if (mentionsDim(source.text, offset)) {
     return undefined;
   }
   const { toks } = source.tokensAround(offset);
@@ -51,7 +47,7 @@ export function implicitDimAt(source: Source, offset: number): Pitfall | undefin
   const fn = FUNCTIONS.get(full as never);
   const module = MODULES.get(full as never);
   const kind = fn ?? module;
-  if (kind === undefined || kind !== call.id) {
+  if (kind === undefined) {
     return undefined;
   }
   const positional = c.args.filter((a) => a.name === undefined);
@@ -61,6 +57,19 @@ export function implicitDimAt(source: Source, offset: number): Pitfall | undefin
   if (splat || !keywordsKnown || !shapeOk) {
     return undefined;
   }
+  const call = source.recognize(offset);
+  if (
+    call === undefined ||
+    call.id !== kind ||
+    call.framework !== 'pytorch' ||
+    call.params.dim !== undefined
+  ) {
+    return undefined;
+  }
+  if (call.nonLiteral?.includes('dim')) {
+    return undefined;
+  }
+
   const last = c.args[c.args.length - 1];
   const at = last === undefined ? toks[c.open].e : toks[last.b - 1].e;
   const insert = (dim: string): PitfallFix => ({
@@ -79,4 +88,22 @@ export function implicitDimAt(source: Source, offset: number): Pitfall | undefin
     alternatives: [insert('1')],
     explain: [{ id: kind, params: {} }],
   };
+}
+
+/**
+ * Before any tokenizing: whether the call's parentheses (found by counting, up to a bound) mention `dim`.
+ * A call longer than the bound counts as mentioning it, so the rule stays silent rather than guess.
+ */
+function mentionsDim(text: string, offset: number): boolean {
+  const open = text.indexOf('(', offset);
+  let depth = 0;
+  for (let i = open; i >= 0 && i < text.length && i < open + 600; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) {
+      depth++;
+    } else if (c === 41 && --depth === 0) {
+      return /\bdim\b/.test(text.slice(open, i));
+    }
+  }
+  return true;
 }

@@ -13,7 +13,7 @@ import type { Source } from './source';
 import type { Pitfall, PitfallFix } from './types';
 
 /** Functions whose log underflows, and where to find their names. */
-export const LOG_OF_ANCHOR = /softmax|sigmoid|expit|σ/g;
+export const LOG_OF_ANCHOR = /\b(?:softmax|sigmoid|expit)\b|σ/g;
 
 /** Elementwise logs of array libraries. */
 const LOGS = new Set([
@@ -31,14 +31,10 @@ const LOG_METHOD = new Set(['pytorch', 'libtorch', 'tfjs']);
 
 /** The pitfall whose inner softmax/sigmoid name starts at `offset`, if any. */
 export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefined {
-  const around = source.text.slice(Math.max(0, offset - 120), offset + 400);
-  if (!around.includes('log')) {
+  if (!mayBeLogged(source.text, offset)) {
     return undefined;
   }
-  const call = source.recognize(offset);
-  if (call === undefined || (call.id !== 'softmax' && call.id !== 'sigmoid')) {
-    return undefined;
-  }
+  // The shape first, from tokens; the recognizer (the costly part) only for a log around a call.
   const { toks } = source.tokensAround(offset);
   const ni = tokenStartingAt(toks, offset);
   const inner = ni < 0 ? undefined : callAt(toks, ni, source.lang === 'julia');
@@ -51,6 +47,7 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
     return undefined;
   }
   let outer: [number, number] | undefined;
+  let chained = false;
   // log(inner): the log's parentheses hold exactly the inner call.
   const open = start - 1;
   if (toks[open]?.t === '(') {
@@ -71,15 +68,22 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
   const after = inner.close + 1;
   if (
     outer === undefined &&
-    LOG_METHOD.has(call.framework) &&
     toks[after]?.t === '.' &&
     toks[after + 1]?.t === 'log' &&
     toks[after + 2]?.t === '(' &&
     toks[after + 3]?.t === ')'
   ) {
     outer = [start, after + 3];
+    chained = true;
   }
   if (outer === undefined) {
+    return undefined;
+  }
+  const call = source.recognize(offset);
+  if (call === undefined || (call.id !== 'softmax' && call.id !== 'sigmoid')) {
+    return undefined;
+  }
+  if (chained && !LOG_METHOD.has(call.framework)) {
     return undefined;
   }
   const kind = call.id;
@@ -102,6 +106,12 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
             { id: 'logsigmoid', params: {} },
           ],
   };
+}
+
+/** Before any tokenizing: a `log(` (or Julia's `log.(`) shortly before the name, or `.log()` after it. */
+function mayBeLogged(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 160), offset);
+  return /\blog\s*\.?\s*\(/.test(before) || text.slice(offset, offset + 400).includes('.log()');
 }
 
 function isLog(source: Source, log: Call, julia: boolean): boolean {
@@ -191,8 +201,7 @@ function fixFor(
   } else {
     return undefined;
   }
-  const fixed = text.slice(0, from) + replacement + text.slice(to);
-  const check = source.recognizeIn(fixed, from + nameAt);
+  const check = source.recognizeEdited(from + nameAt, { start: from, end: to, replacement });
   const want = call.id === 'softmax' ? 'log_softmax' : 'logsigmoid';
   if (check?.id !== want || check.params.dim !== call.params.dim) {
     return undefined;

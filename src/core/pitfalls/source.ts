@@ -7,14 +7,67 @@
  * whole-document model lands (src/core/recognize/document.ts), `tokensAround` and `inCode` read from it.
  */
 import { recognizeAt } from '../recognize';
-import { scanImports, type Imports } from '../recognize/imports';
+import { IMPORT_SCAN_CHARS, scanImports, type Imports } from '../recognize/imports';
 import { tokenize, type Lang, type Token } from '../recognize/tokenizer';
 import type { RecognizedCall } from '../types';
 
 /** Lines read before and after the line of a place, and the most characters a window may span. */
-const LINES_BACK = 4;
-const LINES_AHEAD = 8;
-const MAX_WINDOW = 2400;
+const LINES_BACK = 2;
+const LINES_AHEAD = 6;
+const MAX_WINDOW = 1600;
+
+/** A replacement of `[start, end)` of the document's text. */
+export interface SnippetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+}
+
+/** A recognition in a snippet, with its offsets moved back to the document's. */
+function shifted(call: RecognizedCall, by: number): RecognizedCall {
+  return { ...call, start: call.start + by, end: call.end + by };
+}
+
+/** How much text around an offset the recognizer gets: its small window and then some. */
+const SNIPPET_BACK = 800;
+const SNIPPET_AHEAD = 600;
+
+/** Statement starts of imports per language (JS: `import …` and `… = require(…)`). */
+const IMPORT_LINE: Readonly<Record<Lang, RegExp>> = {
+  python: /^[ \t]*(?:import|from)\s[^\n]*/gm,
+  js: /^[ \t]*(?:import\b[^\n]*|(?:const|let|var)\b[^\n]*\brequire\s*\([^\n]*)/gm,
+  cpp: /^[ \t]*(?:using|namespace)\b[^\n]*/gm,
+  rust: /^[ \t]*(?:pub\s+)?(?:use|extern)\b[^\n]*/gm,
+  julia: /^[ \t]*(?:using|import)\b[^\n]*/gm,
+};
+
+/**
+ * The import statements of the first IMPORT_SCAN_CHARS of `text`, one a line, unindented; a statement whose
+ * brackets stay open on its line runs on to where they close (`from m import (\n a,\n)`).
+ */
+export function importHeader(text: string, lang: Lang): string {
+  const prefix = text.slice(0, IMPORT_SCAN_CHARS);
+  const out: string[] = [];
+  const re = new RegExp(IMPORT_LINE[lang].source, 'gm');
+  for (let m = re.exec(prefix); m !== null; m = re.exec(prefix)) {
+    let end = m.index + m[0].length;
+    const line = m[0];
+    for (const [open, close] of ['()', '{}']) {
+      if (line.includes(open) && !line.includes(close)) {
+        const at = prefix.indexOf(close, end);
+        end =
+          at < 0 || at - end > 4096
+            ? end
+            : prefix.indexOf('\n', at) < 0
+              ? prefix.length
+              : prefix.indexOf('\n', at);
+      }
+    }
+    out.push(prefix.slice(m.index, end).trimStart());
+    re.lastIndex = Math.max(re.lastIndex, end);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n\n` : '';
+}
 
 /** A window of tokens: `toks` cover `[from, to)` of the text. */
 export interface Window {
@@ -27,6 +80,9 @@ export class Source {
   private mask: number[] | undefined;
   private importsRead: Imports | undefined;
   private readonly windows = new Map<number, Window>();
+  private readonly bindings = new Map<string, number[]>();
+  private parameters: Set<string> | undefined;
+  private header: string | undefined;
 
   constructor(
     readonly text: string,
@@ -62,6 +118,31 @@ export class Source {
       }
     }
     return undefined;
+  }
+
+  /** Where `name` (a plain or dotted name) is assigned with `=` in the text; counted once per name. */
+  assignmentsOf(name: string): readonly number[] {
+    let found = this.bindings.get(name);
+    if (found === undefined) {
+      const escaped = name.replace(/\./g, '\\.');
+      found = matchOffsets(this.text, new RegExp(`(?<![\\w.])${escaped}\\s*=(?!=)`, 'g'));
+      this.bindings.set(name, found);
+    }
+    return found;
+  }
+
+  /** Every name that is a parameter of some Python `def` in the text (one pass, then cached). */
+  parameterNames(): ReadonlySet<string> {
+    if (this.parameters === undefined) {
+      this.parameters = new Set();
+      for (const at of matchOffsets(this.text, /\bdef\s+\w+\s*\(/g)) {
+        const open = this.text.indexOf('(', at);
+        for (const name of parameterList(this.text, open + 1)) {
+          this.parameters.add(name);
+        }
+      }
+    }
+    return this.parameters;
   }
 
   /** Whether `offset` is in code, not in a comment or string. */
@@ -114,22 +195,68 @@ export class Source {
     return tokenize(this.text, from, to, this.lang);
   }
 
+  /**
+   * A short text the recognizer reads as it would read the document at `offset`: the document's import
+   * statements, then the lines around `offset` (with `edit` applied, to check a fix). Recognizing in the
+   * whole text would lex all of it again for each finding (each edit brings a fresh text), which a
+   * 5,000-line file cannot afford. Returns the snippet and where `offset` (after the edit) lies in it.
+   */
+  private snippet(offset: number, edit?: SnippetEdit): [string, number] {
+    this.header ??= importHeader(this.preamble, this.lang) + importHeader(this.text, this.lang);
+    const { text } = this;
+    const at = edit?.start ?? offset;
+    let from = lineStart(text, Math.max(0, at - SNIPPET_BACK));
+    while (from < at && !this.inCode(from)) {
+      from = text.indexOf('\n', from) + 1 || at;
+    }
+    const end = edit?.end ?? offset;
+    const nl = text.indexOf('\n', Math.min(text.length, end + SNIPPET_AHEAD));
+    const to = nl < 0 ? text.length : nl;
+    const middle =
+      edit === undefined
+        ? text.slice(from, to)
+        : text.slice(from, edit.start) + edit.replacement + text.slice(edit.end, to);
+    return [this.header + middle, this.header.length + offset - from];
+  }
+
   /** The recognizer's reading of a string token (`"softmax"`): the name inside its quotes. */
   recognizeString(start: number, end: number): RecognizedCall | undefined {
-    const call = recognizeAt(this.text, start, this.languageId);
-    return call !== undefined && call.start >= start && call.end <= end ? call : undefined;
+    const [snippet, at] = this.snippet(start);
+    const call = recognizeAt(snippet, at, this.languageId);
+    return call !== undefined && call.start >= at && call.end <= at + end - start
+      ? call
+      : undefined;
   }
 
   /** The recognizer's reading of the name starting at `offset`, only if it is that very name. */
   recognize(offset: number): RecognizedCall | undefined {
-    return this.recognizeIn(this.text, offset);
+    return this.recognizeEdited(offset);
   }
 
-  /** The same reading in another text of this language (a fix applied to this one). */
-  recognizeIn(text: string, offset: number): RecognizedCall | undefined {
-    const call = recognizeAt(text, offset, this.languageId);
-    return call !== undefined && call.start === offset ? call : undefined;
+  /** The same reading with `edit` applied first; `offset` counts in the edited text (checks a fix). */
+  recognizeEdited(offset: number, edit?: SnippetEdit): RecognizedCall | undefined {
+    const [snippet, at] = this.snippet(offset, edit);
+    const call = recognizeAt(snippet, at, this.languageId);
+    return call !== undefined && call.start === at ? shifted(call, offset - at) : undefined;
   }
+}
+
+/** The names in the parameter list starting after `def f(`: plain, annotated, defaulted, starred. */
+export function parameterList(text: string, from: number): string[] {
+  let depth = 1;
+  let i = from;
+  for (; i < text.length && i < from + 2000 && depth > 0; i++) {
+    const c = text.charCodeAt(i);
+    depth += c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
+  }
+  const out: string[] = [];
+  const re = /(?:^|,)\s*\**([A-Za-z_]\w*)/g;
+  // Only top-level commas separate parameters: drop bracketed annotations and defaults first.
+  const flat = text.slice(from, i - 1).replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, '');
+  for (let m = re.exec(flat); m !== null; m = re.exec(flat)) {
+    out.push(m[1]);
+  }
+  return out;
 }
 
 export function lineStart(text: string, offset: number): number {
