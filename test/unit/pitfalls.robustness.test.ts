@@ -118,6 +118,12 @@ const CONFIRMED: Readonly<Record<string, readonly (readonly [string, string])[]>
     ['handwritten-overflow', '1 / (1 + np.exp(-1.702 * x))'],
     ['handwritten-overflow', '1.0 / (1.0 + math.exp(-v))'],
   ],
+  'pitfalls/train_classifier.py': [
+    ['implicit-softmax-dim', 'nn.Softmax()'],
+    ['log-of-softmax', 'torch.log(F.softmax(model(tokens, offsets), dim=1))'],
+    ['handwritten-overflow', 'np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)'],
+    ['double-activation', 'F.softmax(logits, dim=1)'],
+  ],
   'corpus/numpy/network_from_scratch.py': [['handwritten-overflow', '1.0 / (1.0 + np.exp(-z))']],
 };
 
