@@ -23,6 +23,15 @@ export const HOVER_SECTIONS = [
 ] as const;
 export type HoverSection = (typeof HOVER_SECTIONS)[number];
 
+/** The pitfall rules, each switched by `activationLens.pitfalls.<rule>` (same list as the core's). */
+export const PITFALL_SETTINGS = [
+  'log-of-softmax',
+  'implicit-softmax-dim',
+  'double-activation',
+  'handwritten-overflow',
+] as const;
+export type PitfallSetting = (typeof PITFALL_SETTINGS)[number];
+
 /** Settings after validation: every field is usable as it is, whatever the user wrote. */
 export interface LensConfig {
   readonly hoverEnabled: boolean;
@@ -33,6 +42,8 @@ export interface LensConfig {
   readonly fixedRange: number;
   readonly followCursor: boolean;
   readonly lowGradientThreshold: number;
+  /** Which pitfall rules report diagnostics. */
+  readonly pitfalls: Readonly<Record<PitfallSetting, boolean>>;
 }
 
 const SECTION = 'activationLens';
@@ -64,6 +75,9 @@ export function readConfig(): LensConfig {
     fixedRange: clampedNumber(c.get('hover.fixedRange'), 0.5, 1000, 5, false),
     followCursor: c.get<unknown>('plot.followCursor') === true,
     lowGradientThreshold: clampedNumber(c.get('plot.lowGradientThreshold'), 0, 1, 0.05, false),
+    pitfalls: Object.fromEntries(
+      PITFALL_SETTINGS.map((rule) => [rule, c.get<unknown>(`pitfalls.${rule}`) !== false]),
+    ) as Record<PitfallSetting, boolean>,
   };
 }
 

@@ -23,9 +23,28 @@ export function activate(context: vscode.ExtensionContext): void {
       lens.get();
     }
   });
+  // Pitfall diagnostics need the implementation as soon as a document we read is open.
+  const loadOnOpen = vscode.workspace.onDidOpenTextDocument((d) => {
+    if (languages.has(d.languageId)) {
+      loadOnOpen.dispose();
+      lens.get();
+    }
+  });
+  if (vscode.workspace.textDocuments.some((d) => languages.has(d.languageId))) {
+    lens.get();
+  }
   context.subscriptions.push(
     lens,
     loadOnCursor,
+    loadOnOpen,
+    vscode.languages.registerCodeActionsProvider(
+      SUPPORTED_LANGUAGES.map((language) => ({ language })),
+      {
+        provideCodeActions: (document, range, ctx, token) =>
+          lens.get()?.codeActions.provideCodeActions(document, range, ctx, token),
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
     vscode.languages.registerHoverProvider(
       SUPPORTED_LANGUAGES.map((language) => ({ language })),
       {

@@ -3,15 +3,20 @@
  * recognizer they use. Loaded on first use by lensLoader.ts.
  */
 import * as vscode from 'vscode';
-import { ConfigWatcher } from './config';
+import { ConfigWatcher, SUPPORTED_LANGUAGES } from './config';
 import type { CommandHandler, CommandId, TestCommandId } from './contributions';
 import { FormulaLoader } from './hover/formulaLoader';
 import { ActivationHoverProvider } from './hover/hoverProvider';
 import { createPlot } from './plot';
 import { WorkspaceImports } from './reading/workspaceImports';
+import { PitfallActions } from './diagnostics/pitfallActions';
+import { PitfallDiagnostics } from './diagnostics/pitfallDiagnostics';
+import { pitfallLead } from './diagnostics/pitfallLead';
 
 export interface Lens extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
+  /** Quick fixes for the pitfall diagnostics. */
+  readonly codeActions: vscode.CodeActionProvider;
   readonly commands: Readonly<Record<CommandId, CommandHandler>> &
     Readonly<Partial<Record<TestCommandId, CommandHandler>>>;
   /** Re-attaches a plot panel that VS Code restored after a window reload. */
@@ -26,16 +31,21 @@ export function createLens(context: vscode.ExtensionContext): Lens {
   void formulas.load();
   // The workspace modules open documents import, read ahead so the hover answers synchronously.
   const imports = new WorkspaceImports();
-  const hover = new ActivationHoverProvider(config, formulas, imports);
+  const pitfalls = new PitfallDiagnostics(config, new Set<string>(SUPPORTED_LANGUAGES));
+  const hover = new ActivationHoverProvider(config, formulas, imports, (document, call) =>
+    pitfallLead(pitfalls.pitfallsOf(document), call.start, call.end),
+  );
   const plot = createPlot(context, config);
   return {
     hover,
+    codeActions: new PitfallActions(pitfalls),
     commands: plot.commands,
     revivePlot: plot.revive,
     dispose: () => {
       plot.dispose();
       hover.dispose();
       imports.dispose();
+      pitfalls.dispose();
       config.dispose();
     },
   };

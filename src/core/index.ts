@@ -17,3 +17,5 @@ export {
   validateParams,
 } from './activations';
 export { recognizeAt, importedModules } from './recognize';
+export { findPitfalls, PITFALL_RULES } from './pitfalls';
+export type { Pitfall, PitfallRule, PitfallFix, PitfallContext, ExplainSeries } from './pitfalls';

@@ -28,6 +28,11 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
     private readonly config: ConfigWatcher,
     private readonly formulas: FormulaLoader,
     private readonly imports?: WorkspaceImports,
+    /** A line put first when the call sits in a flagged expression (the pitfall diagnostics). */
+    private readonly lead?: (
+      document: vscode.TextDocument,
+      call: RecognizedCall,
+    ) => string | undefined,
   ) {
     this.listener = config.onDidChange(() => this.cache.clear());
   }
@@ -133,7 +138,8 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
         markdown = defined ? `${markdown}\n\n${defined}` : markdown;
         this.remember(key, markdown);
       }
-      const md = new vscode.MarkdownString(markdown, true);
+      const lead = this.lead?.(document, call);
+      const md = new vscode.MarkdownString(lead ? `${lead}\n\n---\n\n${markdown}` : markdown, true);
       md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
       // For the <table> that puts the plot beside the formulas; VS Code still sanitizes the HTML.
       md.supportHtml = true;

@@ -1,0 +1,364 @@
+/**
+ * The one place the pitfall rules read a document: where its comments and strings are, its imports, the
+ * tokens of the few lines around a place a rule cares about, and the recognizer's reading of a name.
+ *
+ * Tokenizing a whole 5,000-line file costs more than the pitfall scan may take, so the rules find their
+ * places with cheap regular expressions first and tokenize only a window of lines around each. When the
+ * whole-document model lands (src/core/recognize/document.ts), `tokensAround` and `inCode` read from it.
+ */
+import { recognizeAt } from '../recognize';
+import { IMPORT_SCAN_CHARS, scanImports, type Imports } from '../recognize/imports';
+import { tokenize, type Lang, type Token } from '../recognize/tokenizer';
+import type { RecognizedCall } from '../types';
+
+/** Lines read before and after the line of a place, and the most characters a window may span. */
+const LINES_BACK = 2;
+const LINES_AHEAD = 6;
+const MAX_WINDOW = 1600;
+
+/** A replacement of `[start, end)` of the document's text. */
+export interface SnippetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+}
+
+/** A recognition in a snippet, with its offsets moved back to the document's. */
+function shifted(call: RecognizedCall, by: number): RecognizedCall {
+  return { ...call, start: call.start + by, end: call.end + by };
+}
+
+/** How much text around an offset the recognizer gets: its small window and then some. */
+const SNIPPET_BACK = 800;
+const SNIPPET_AHEAD = 600;
+
+/** Statement starts of imports per language (JS: `import …` and `… = require(…)`). */
+const IMPORT_LINE: Readonly<Record<Lang, RegExp>> = {
+  python: /^[ \t]*(?:import|from)\s[^\n]*/gm,
+  js: /^[ \t]*(?:import\b[^\n]*|(?:const|let|var)\b[^\n]*\brequire\s*\([^\n]*)/gm,
+  cpp: /^[ \t]*(?:using|namespace)\b[^\n]*/gm,
+  rust: /^[ \t]*(?:pub\s+)?(?:use|extern)\b[^\n]*/gm,
+  julia: /^[ \t]*(?:using|import)\b[^\n]*/gm,
+};
+
+/**
+ * The import statements of the first IMPORT_SCAN_CHARS of `text`, one a line, unindented; a statement whose
+ * brackets stay open on its line runs on to where they close (`from m import (\n a,\n)`).
+ */
+export function importHeader(text: string, lang: Lang): string {
+  const prefix = text.slice(0, IMPORT_SCAN_CHARS);
+  const out: string[] = [];
+  const re = new RegExp(IMPORT_LINE[lang].source, 'gm');
+  for (let m = re.exec(prefix); m !== null; m = re.exec(prefix)) {
+    let end = m.index + m[0].length;
+    const line = m[0];
+    for (const [open, close] of ['()', '{}']) {
+      if (line.includes(open) && !line.includes(close)) {
+        const at = prefix.indexOf(close, end);
+        end =
+          at < 0 || at - end > 4096
+            ? end
+            : prefix.indexOf('\n', at) < 0
+              ? prefix.length
+              : prefix.indexOf('\n', at);
+      }
+    }
+    out.push(prefix.slice(m.index, end).trimStart());
+    re.lastIndex = Math.max(re.lastIndex, end);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n\n` : '';
+}
+
+/** A window of tokens: `toks` cover `[from, to)` of the text. */
+export interface Window {
+  readonly toks: readonly Token[];
+  readonly from: number;
+  readonly to: number;
+}
+
+export class Source {
+  private mask: number[] | undefined;
+  private importsRead: Imports | undefined;
+  private readonly windows = new Map<number, Window>();
+  private readonly bindings = new Map<string, number[]>();
+  private parameters: Set<string> | undefined;
+  private header: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    readonly languageId: string,
+    /** Text whose imports also apply (a notebook's earlier cells). */
+    private readonly preamble = '',
+  ) {}
+
+  /** The document's imports (the preamble's first, so the document's own win on a clash). */
+  get imports(): Imports {
+    if (this.importsRead === undefined) {
+      const own = scanImports(this.text, this.lang);
+      if (this.preamble.length === 0) {
+        this.importsRead = own;
+      } else {
+        const before = scanImports(this.preamble, this.lang);
+        this.importsRead = {
+          aliases: new Map([...before.aliases, ...own.aliases]),
+          globs: [...before.globs, ...own.globs],
+          tfKeras: before.tfKeras || own.tfKeras,
+        };
+      }
+    }
+    return this.importsRead;
+  }
+
+  /** The local name bound to module `path` by an import (`F` for torch.nn.functional), if any. */
+  localName(path: string): string | undefined {
+    for (const [local, full] of this.imports.aliases) {
+      if (full === path) {
+        return local;
+      }
+    }
+    return undefined;
+  }
+
+  /** Where `name` (a plain or dotted name) is assigned with `=` in the text; counted once per name. */
+  assignmentsOf(name: string): readonly number[] {
+    let found = this.bindings.get(name);
+    if (found === undefined) {
+      const escaped = name.replace(/\./g, '\\.');
+      found = matchOffsets(this.text, new RegExp(`(?<![\\w.])${escaped}\\s*=(?!=)`, 'g'));
+      this.bindings.set(name, found);
+    }
+    return found;
+  }
+
+  /** Every name that is a parameter of some Python `def` in the text (one pass, then cached). */
+  parameterNames(): ReadonlySet<string> {
+    if (this.parameters === undefined) {
+      this.parameters = new Set();
+      for (const at of matchOffsets(this.text, /\bdef\s+\w+\s*\(/g)) {
+        const open = this.text.indexOf('(', at);
+        for (const name of parameterList(this.text, open + 1)) {
+          this.parameters.add(name);
+        }
+      }
+    }
+    return this.parameters;
+  }
+
+  /** Whether `offset` is in code, not in a comment or string. */
+  inCode(offset: number): boolean {
+    this.mask ??= nonCodeRegions(this.text, this.lang);
+    const m = this.mask;
+    let lo = 0;
+    let hi = m.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (m[2 * mid + 1] <= offset) {
+        lo = mid + 1;
+      } else if (m[2 * mid] > offset) {
+        hi = mid - 1;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tokens of the lines around `offset`, starting in code (never inside a docstring that began earlier). */
+  tokensAround(offset: number): Window {
+    let from = lineStart(this.text, offset);
+    for (let n = 0; n < LINES_BACK && from > 0 && offset - from < MAX_WINDOW / 2; n++) {
+      from = lineStart(this.text, from - 1);
+    }
+    while (from < offset && !this.inCode(from)) {
+      from = this.text.indexOf('\n', from) + 1 || offset;
+    }
+    const cached = this.windows.get(from);
+    if (
+      cached !== undefined &&
+      (cached.to - offset >= MAX_WINDOW / 4 || cached.to === this.text.length)
+    ) {
+      return cached;
+    }
+    let to = offset;
+    for (let n = 0; n <= LINES_AHEAD && to < this.text.length && to - from < MAX_WINDOW; n++) {
+      const nl = this.text.indexOf('\n', to + 1);
+      to = nl < 0 ? this.text.length : nl;
+    }
+    const w = { toks: tokenize(this.text, from, to, this.lang), from, to };
+    this.windows.set(from, w);
+    return w;
+  }
+
+  /** Tokens of `[from, to)` for a construct longer than a window (a model's layer list); not cached. */
+  tokensBetween(from: number, to: number): readonly Token[] {
+    return tokenize(this.text, from, to, this.lang);
+  }
+
+  /**
+   * A short text the recognizer reads as it would read the document at `offset`: the document's import
+   * statements, then the lines around `offset` (with `edit` applied, to check a fix). Recognizing in the
+   * whole text would lex all of it again for each finding (each edit brings a fresh text), which a
+   * 5,000-line file cannot afford. Returns the snippet and where `offset` (after the edit) lies in it.
+   */
+  private snippet(offset: number, edit?: SnippetEdit): [string, number] {
+    this.header ??= importHeader(this.preamble, this.lang) + importHeader(this.text, this.lang);
+    const { text } = this;
+    const at = edit?.start ?? offset;
+    let from = lineStart(text, Math.max(0, at - SNIPPET_BACK));
+    while (from < at && !this.inCode(from)) {
+      from = text.indexOf('\n', from) + 1 || at;
+    }
+    const end = edit?.end ?? offset;
+    const nl = text.indexOf('\n', Math.min(text.length, end + SNIPPET_AHEAD));
+    const to = nl < 0 ? text.length : nl;
+    const middle =
+      edit === undefined
+        ? text.slice(from, to)
+        : text.slice(from, edit.start) + edit.replacement + text.slice(edit.end, to);
+    return [this.header + middle, this.header.length + offset - from];
+  }
+
+  /** The recognizer's reading of a string token (`"softmax"`): the name inside its quotes. */
+  recognizeString(start: number, end: number): RecognizedCall | undefined {
+    const [snippet, at] = this.snippet(start);
+    const call = recognizeAt(snippet, at, this.languageId);
+    return call !== undefined && call.start >= at && call.end <= at + end - start
+      ? call
+      : undefined;
+  }
+
+  /** The recognizer's reading of the name starting at `offset`, only if it is that very name. */
+  recognize(offset: number): RecognizedCall | undefined {
+    return this.recognizeEdited(offset);
+  }
+
+  /** The same reading with `edit` applied first; `offset` counts in the edited text (checks a fix). */
+  recognizeEdited(offset: number, edit?: SnippetEdit): RecognizedCall | undefined {
+    const [snippet, at] = this.snippet(offset, edit);
+    const call = recognizeAt(snippet, at, this.languageId);
+    return call !== undefined && call.start === at ? shifted(call, offset - at) : undefined;
+  }
+}
+
+/** The names in the parameter list starting after `def f(`: plain, annotated, defaulted, starred. */
+export function parameterList(text: string, from: number): string[] {
+  let depth = 1;
+  let i = from;
+  for (; i < text.length && i < from + 2000 && depth > 0; i++) {
+    const c = text.charCodeAt(i);
+    depth += c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
+  }
+  const out: string[] = [];
+  const re = /(?:^|,)\s*\**([A-Za-z_]\w*)/g;
+  // Only top-level commas separate parameters: drop bracketed annotations and defaults first.
+  const flat = text.slice(from, i - 1).replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, '');
+  for (let m = re.exec(flat); m !== null; m = re.exec(flat)) {
+    out.push(m[1]);
+  }
+  return out;
+}
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Every match of `re` (which must be global) in `text`: the offsets of its matches. */
+export function matchOffsets(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m.index);
+    if (m[0].length === 0) {
+      re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+/** What opens a comment or string, per language family. */
+const OPENERS: Readonly<Record<Lang, RegExp>> = {
+  python: /#|'''|"""|'|"/g,
+  julia: /#=|#|"""|"|'/g,
+  js: /\/\/|\/\*|'|"|`/g,
+  cpp: /\/\/|\/\*|'|"/g,
+  rust: /\/\/|\/\*|"|'/g,
+};
+
+/**
+ * The comments and strings of `text` as flat [start, end) pairs, in one linear pass. Like the tokenizer,
+ * it knows only what matters here: an unclosed quote ends at its line (triple quotes and template literals
+ * span lines); a quote that is Julia's transpose or a Rust lifetime opens nothing.
+ */
+export function nonCodeRegions(text: string, lang: Lang): number[] {
+  const out: number[] = [];
+  const re = new RegExp(OPENERS[lang].source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const s = m.index;
+    const open = m[0];
+    let e: number;
+    if (open === '#' || open === '//') {
+      e = text.indexOf('\n', s);
+    } else if (open === '/*') {
+      e = text.indexOf('*/', s + 2);
+      e = e < 0 ? -1 : e + 2;
+    } else if (open === '#=') {
+      e = juliaBlockEnd(text, s);
+    } else if (open.length === 3 || open === '`') {
+      e = closeQuote(text, s + open.length, open, true);
+    } else if (open === "'" && (lang === 'julia' || lang === 'rust') && !isCharLiteral(text, s)) {
+      continue;
+    } else {
+      e = closeQuote(text, s + 1, open, false);
+    }
+    if (e < 0) {
+      e = text.length;
+    }
+    out.push(s, e);
+    re.lastIndex = Math.max(e, s + 1);
+  }
+  return out;
+}
+
+/** The end of a string whose body starts at `i`; -1 when it never closes. */
+function closeQuote(text: string, i: number, quote: string, multiLine: boolean): number {
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j++;
+    } else if (text.startsWith(quote, j)) {
+      return j + quote.length;
+    } else if (c === 10 && !multiLine) {
+      return j;
+    }
+  }
+  return -1;
+}
+
+/** `'x'` or `'\n'`: a char literal (otherwise a transpose or a lifetime). */
+function isCharLiteral(text: string, i: number): boolean {
+  if (text.charCodeAt(i + 1) === 92) {
+    return true;
+  }
+  const close = text.indexOf("'", i + 1);
+  return close > i + 1 && close <= i + 3 && !text.slice(i + 1, close).includes('\n');
+}
+
+/** Julia's `#= … =#` nest. */
+function juliaBlockEnd(text: string, s: number): number {
+  let depth = 0;
+  for (let i = s; i < text.length - 1; i++) {
+    if (text.startsWith('#=', i)) {
+      depth++;
+      i++;
+    } else if (text.startsWith('=#', i)) {
+      depth--;
+      i++;
+      if (depth === 0) {
+        return i + 1;
+      }
+    }
+  }
+  return -1;
+}

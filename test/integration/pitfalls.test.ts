@@ -1,0 +1,160 @@
+// Pitfall diagnostics in a real VS Code: a fixture file and a notebook get exactly the expected
+// diagnostics, the quick fix edits the document to the expected text, the ignore comment and the
+// per-rule setting silence what they name, and the hover over a flagged call leads with the pitfall.
+// Every setting changed here is restored afterwards.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension, fixturesFolder, hoversAt, openFixture, positionOf } from './helpers';
+import { setSetting } from './hoverExpect';
+
+const SOURCE = 'Activation Lens';
+
+/** Our diagnostics of `uri` once `ready` accepts them (awaiting VS Code's change events, no sleeps). */
+async function diagnosticsWhen(
+  uri: vscode.Uri,
+  ready: (ours: readonly vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  if (ready(ours())) {
+    return ours();
+  }
+  return new Promise((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && ready(ours())) {
+        sub.dispose();
+        resolve(ours());
+      }
+    });
+  });
+}
+
+/** `[code, flagged text, severity]` of each diagnostic, in document order. */
+function summary(document: vscode.TextDocument, ds: readonly vscode.Diagnostic[]): string[][] {
+  return [...ds]
+    .sort((a, b) => a.range.start.compareTo(b.range.start))
+    .map((d) => [
+      String(d.code),
+      document.getText(d.range),
+      d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'information',
+    ]);
+}
+
+/** Applies our quick fix titled `title` for the diagnostic with `code`; resolves once the text changed. */
+async function applyFix(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  title: string,
+): Promise<void> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action?.edit, `quick fix "${title}" among ${actions.map((a) => a.title).join(', ')}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+}
+
+const TRAIN = 'pitfalls/train_classifier.py';
+
+const EXPECTED_TRAIN = [
+  ['implicit-softmax-dim', 'nn.Softmax()', 'warning'],
+  ['log-of-softmax', 'torch.log(F.softmax(model(tokens, offsets), dim=1))', 'warning'],
+  ['handwritten-overflow', 'np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)', 'information'],
+  ['double-activation', 'F.softmax(logits, dim=1)', 'warning'],
+];
+
+describe('pitfalls: diagnostics, quick fixes, settings', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(async () => {
+    await setSetting('pitfalls.implicit-softmax-dim', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a training script gets exactly its four pitfalls; the ignored line gets none', async () => {
+    const { document } = await openFixture(TRAIN);
+    const ds = await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
+    assert.deepEqual(summary(document, ds), EXPECTED_TRAIN);
+    const ignored = positionOf(document, 'torch.log(torch.sigmoid(logits))').line;
+    assert.ok(ds.every((d) => d.range.start.line !== ignored));
+    assert.ok(ds.every((d) => d.message.length > 0 && !d.message.includes('tokens')));
+  });
+
+  it('the setting switches one rule off and on again', async () => {
+    const { document } = await openFixture(TRAIN);
+    await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
+    await setSetting('pitfalls.implicit-softmax-dim', false);
+    const off = await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length - 1);
+    assert.deepEqual(summary(document, off), EXPECTED_TRAIN.slice(1));
+    await setSetting('pitfalls.implicit-softmax-dim', true);
+    const on = await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
+    assert.deepEqual(summary(document, on), EXPECTED_TRAIN);
+  });
+
+  it('the quick fixes edit the document to the expected text, and the diagnostic goes', async () => {
+    const content = [
+      'import torch',
+      'import torch.nn.functional as F',
+      '',
+      '',
+      'def scores(logits):',
+      '    probs = F.softmax(logits)',
+      '    return torch.log(F.softmax(logits, dim=-1)), probs',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(document);
+    let ds = await diagnosticsWhen(document.uri, (d) => d.length === 2);
+    const byCode = (code: string) => ds.find((d) => d.code === code)!;
+    await applyFix(document, byCode('implicit-softmax-dim'), 'Pass dim=1');
+    ds = await diagnosticsWhen(document.uri, (d) => d.length === 1);
+    await applyFix(document, byCode('log-of-softmax'), 'Use log_softmax');
+    await diagnosticsWhen(document.uri, (d) => d.length === 0);
+    assert.equal(
+      document.getText(),
+      content
+        .replace('F.softmax(logits)', 'F.softmax(logits, dim=1)')
+        .replace('torch.log(F.softmax(logits, dim=-1))', 'F.log_softmax(logits, dim=-1)'),
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('the hover over a flagged call leads with the pitfall and its numbers', async () => {
+    const { document } = await openFixture(TRAIN);
+    await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
+    const hovers = await hoversAt(document, positionOf(document, 'F.softmax(model', 0, 4));
+    const md = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .find((m) => m.startsWith('$(warning)'));
+    assert.ok(md, 'a hover led by the pitfall');
+    assert.match(md, /^\$\(warning\) \*\*log-of-softmax\*\* — log of softmax: softmax\(1000, 0\)/);
+    assert.ok(md.includes('underflows to \\[1, 0\\]; log gives \\[0, −∞\\]'), md.slice(0, 300));
+    assert.match(md, /\[Plot\]\(command:activationLens\.plot\?/);
+    // The activation hover itself follows.
+    assert.match(md, /\n---\n\n\*\*Softmax\*\* · PyTorch/);
+  });
+
+  it('a notebook cell gets the diagnostic, and its fix uses the import of an earlier cell', async () => {
+    const uri = vscode.Uri.joinPath(fixturesFolder(), 'pitfalls', 'calibration.ipynb');
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.getCells()[2].document;
+    const [d] = await diagnosticsWhen(cell.uri, (ds) => ds.length === 1);
+    assert.equal(d.code, 'log-of-softmax');
+    assert.equal(cell.getText(d.range), 'torch.log(torch.sigmoid(logits))');
+    await applyFix(cell, d, 'Use F.logsigmoid');
+    assert.equal(cell.getText(), 'scores = F.logsigmoid(logits)\nscores.mean()');
+    await diagnosticsWhen(cell.uri, (ds) => ds.length === 0);
+    const imports = notebook.getCells()[1].document;
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(imports.uri).filter((x) => x.source === SOURCE),
+      [],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
