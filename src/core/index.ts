@@ -16,3 +16,14 @@ export {
   kinksOf,
 } from './activations';
 export { recognizeAt } from './recognize';
+export {
+  signalPropagation,
+  criticalSigmaW2,
+  edgeCandidates,
+  phaseDiagram,
+  CellState,
+  simulateNetwork,
+  NetworkSimulation,
+} from './signal';
+export type * from './signal/types';
+export type { PhaseDiagram, PhaseDiagramOptions } from './signal';
