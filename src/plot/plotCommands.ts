@@ -56,6 +56,11 @@ async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | un
   return picked?.length === 0 ? PICKED_NOTHING : picked;
 }
 
+/** `{ series, view: 'depth' }`: the hover's "Signal through depth" link. */
+function isDepthArg(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { view?: unknown }).view === 'depth';
+}
+
 /** Plot (replace the panel's series), Compare (add to them) and the follow-cursor toggle. */
 export function plotCommandHandlers(
   host: PlotHost,
@@ -67,6 +72,8 @@ export function plotCommandHandlers(
       if (series === PICKED_NOTHING) {
         // Accepted with nothing picked: the panel with its default (ReLU and its derivative).
         PlotPanel.createOrShow(host, undefined, mode);
+      } else if (series && series.length > 0 && isDepthArg(arg)) {
+        PlotPanel.showDepth(host, series[0]);
       } else if (series && series.length > 0) {
         PlotPanel.createOrShow(host, series, mode);
       }
