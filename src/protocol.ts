@@ -39,6 +39,9 @@ export interface PanelState {
   shade: boolean;
   table: boolean;
   softmax: { id: string; logits: number[]; temperature: number };
+  /** The Signal-through-depth view (mean-field theory beside simulated networks). */
+  signal: SignalState;
+  /** Settings of the former gradient-through-depth view, kept so older saved states still load. */
   depth: {
     ids: string[];
     layers: number;
@@ -47,6 +50,19 @@ export interface PanelState {
     bias: number;
     gain: number | null;
   };
+}
+
+/** The Signal-through-depth view: one activation, the init (σ_w², σ_b²), input variance, depth, width. */
+export interface SignalState {
+  id: string;
+  params: ParamMap;
+  sigmaW2: number;
+  sigmaB2: number;
+  q0: number;
+  layers: number;
+  width: number;
+  /** The init preset that set σ_w², σ_b² (see webview/depthPresets.ts); null once they are moved by hand. */
+  preset: string | null;
 }
 
 /** The settings the webview uses (validated by the host's ConfigWatcher). */
@@ -68,6 +84,8 @@ export interface InitialData {
 export type HostMessage =
   | { type: 'setSeries'; mode: 'replace' | 'add'; series: SeriesSpec[] }
   | { type: 'settings'; settings: PlotSettings }
+  /** Open the Signal-through-depth view on this activation (the hover's "Signal through depth" link). */
+  | { type: 'showDepth'; series: SeriesSpec }
   /** Test hook: the webview posts `message` back unchanged, so tests exercise the real channel. */
   | { type: 'echo'; message: unknown }
   /**

@@ -14,6 +14,7 @@ import {
   type InitialData,
   type RenderedSeries,
   type WebviewMessage,
+  type SignalState,
 } from './protocol';
 
 const MAX_SERIES = 32;
@@ -208,6 +209,38 @@ export function defaultState(): PanelState {
     table: false,
     softmax: { id: 'softmax', logits: [2, 1, 0.1, -1], temperature: 1 },
     depth: { ids: ['sigmoid', 'tanh', 'relu'], layers: 20, mu: 0, sigma: 1, bias: 0, gain: null },
+    signal: {
+      id: 'tanh',
+      params: {},
+      sigmaW2: 1 / 3,
+      sigmaB2: 1 / (3 * 256),
+      q0: 1,
+      layers: 30,
+      width: 256,
+      preset: 'torch-linear',
+    },
+  };
+}
+
+/** Widths the depth view simulates. */
+export const SIGNAL_WIDTHS: readonly number[] = [64, 128, 256, 512];
+
+/** The Signal-through-depth state made safe (defaults for anything malformed). */
+function sanitizeSignal(v: unknown, d: SignalState): SignalState {
+  const o = isObj(v) ? v : {};
+  const spec = parseSeriesSpec({ id: o.id, params: o.params });
+  return {
+    id: spec?.id ?? d.id,
+    params: spec?.params ?? d.params,
+    sigmaW2: num(o.sigmaW2, d.sigmaW2, 0, 1000),
+    sigmaB2: num(o.sigmaB2, d.sigmaB2, 0, 1000),
+    q0: num(o.q0, d.q0, 0, 1e6),
+    layers: Math.round(num(o.layers, d.layers, 1, 100)),
+    width: SIGNAL_WIDTHS.includes(o.width as number) ? (o.width as number) : d.width,
+    preset:
+      o.preset === null || (isShortString(o.preset, 32) && o.preset !== '')
+        ? (o.preset as string | null)
+        : d.preset,
   };
 }
 
@@ -255,6 +288,7 @@ export function sanitizeState(v: unknown): PanelState {
       logits: logits.length >= 2 ? logits : d.softmax.logits,
       temperature: num(sm.temperature, 1, 0.05, 20),
     },
+    signal: sanitizeSignal(v.signal, d.signal),
     depth: {
       ids: ids.length > 0 ? (ids as string[]) : d.depth.ids,
       layers: Math.round(num(dp.layers, d.depth.layers, 1, 200)),

@@ -27,7 +27,7 @@ window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
 const TABS: { view: ViewName; label: string }[] = [
   { view: 'plot', label: 'Plot' },
   { view: 'softmax', label: 'Softmax' },
-  { view: 'depth', label: 'Gradient through depth' },
+  { view: 'depth', label: 'Signal through depth' },
 ];
 
 /** The data the host embedded in the page (see src/plot/webviewHtml.ts), made safe. */
@@ -146,6 +146,12 @@ function start(): void {
       case 'settings':
         page.settings = m.settings;
         viewOf(state.view).refresh();
+        return;
+      case 'showDepth':
+        state.signal.id = m.series.id;
+        state.signal.params = m.series.params;
+        show('depth');
+        (viewOf('depth') as DepthView).setActivation(m.series.id, m.series.params);
         return;
       case 'echo':
         vscodeApi.postMessage(m.message);

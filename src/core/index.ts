@@ -19,3 +19,14 @@ export {
 export { recognizeAt, importedModules } from './recognize';
 export { findPitfalls, PITFALL_RULES } from './pitfalls';
 export type { Pitfall, PitfallRule, PitfallFix, PitfallContext, ExplainSeries } from './pitfalls';
+export {
+  signalPropagation,
+  criticalSigmaW2,
+  edgeCandidates,
+  phaseDiagram,
+  CellState,
+  simulateNetwork,
+  NetworkSimulation,
+} from './signal';
+export type * from './signal/types';
+export type { PhaseDiagram, PhaseDiagramOptions } from './signal';

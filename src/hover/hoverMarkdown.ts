@@ -15,6 +15,7 @@ import {
   titleMarkdown,
 } from './hoverText';
 import { formatNumber } from '../core/numberFormat';
+import { depthLinkMarkdown } from './depthLink';
 import { plotGrid, plotSvg } from './plotSvg';
 import { escapeXml, svgDataUri } from './svgDataUri';
 import { coloursFor, type ThemeKind } from './themeColours';
@@ -72,7 +73,7 @@ export function hoverMarkdown(inputs: HoverInputs): string {
   // Rules only around the body: after the title and before the links, as VS Code's own hovers do.
   const parts = [title, body.join('\n\n')];
   if (on.actions) {
-    parts.push(actionsMarkdown(facts));
+    parts.push(actionsMarkdown(facts) + depthLinkMarkdown(facts));
   }
   return parts.filter((s) => s.length > 0).join('\n\n---\n\n');
 }

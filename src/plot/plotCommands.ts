@@ -38,6 +38,11 @@ async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | un
   return picked?.length === 0 ? PICKED_NOTHING : picked;
 }
 
+/** `{ series, view: 'depth' }`: the hover's "Signal through depth" link. */
+function isDepthArg(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { view?: unknown }).view === 'depth';
+}
+
 /** Plot (replace the panel's series), Compare (add to them) and the follow-cursor toggle. */
 export function plotCommandHandlers(
   host: PlotHost,
@@ -51,7 +56,11 @@ export function plotCommandHandlers(
         PlotPanel.createOrShow(host, undefined, mode);
         return;
       }
-      if (!series) {
+      if (!series || series.length === 0) {
+        return;
+      }
+      if (isDepthArg(arg)) {
+        PlotPanel.showDepth(host, series[0]);
         return;
       }
       const { scalar, vector, problem } = checkSeries(series);

@@ -57,6 +57,13 @@ export class PlotPanel implements vscode.Disposable {
     return panel;
   }
 
+  /** Shows the panel on its Signal-through-depth view for one activation. */
+  static showDepth(host: PlotHost, series: SeriesSpec): PlotPanel {
+    const panel = PlotPanel.createOrShow(host, undefined, 'replace');
+    panel.post({ type: 'showDepth', series });
+    return panel;
+  }
+
   /** Adopts a panel VS Code restored after a reload; the webview brings its own saved state. */
   static revive(webviewPanel: vscode.WebviewPanel, host: PlotHost): PlotPanel {
     PlotPanel.current?.dispose();
