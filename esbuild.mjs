@@ -8,7 +8,8 @@
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
 //   unit        test/unit          -> out/test/unit            (node --test, only with --unit)
 //   bench       bench/index.ts     -> out/bench/index.js       (only with --bench)
-// Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench.
+// Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench,
+// --browser-tests (only the browser checks: they run against an installed .vsix's own build).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -20,7 +21,9 @@ const only = process.argv.includes('--unit')
   ? 'unit'
   : process.argv.includes('--bench')
     ? 'bench'
-    : undefined;
+    : process.argv.includes('--browser-tests')
+      ? 'browser'
+      : undefined;
 
 const common = {
   bundle: true,

@@ -41,7 +41,11 @@ export interface Server {
 }
 
 interface ServerLib {
-  startServer(options?: { env?: Record<string, string> }): Promise<Server>;
+  startServer(options?: {
+    env?: Record<string, string>;
+    extensionsDir?: string;
+    userSettings?: Record<string, unknown>;
+  }): Promise<Server>;
   launchBrowser(): Promise<Browser>;
 }
 
@@ -93,11 +97,30 @@ async function serverLib(): Promise<ServerLib> {
   return (await import(href)) as ServerLib;
 }
 
-/** Starts a VS Code server and a browser, and opens the workbench on `folder`. */
+/**
+ * The folder the packaged extension was installed into (scripts/runInstalled.mjs sets it): the
+ * workbenches then run that installed copy, with no development path.
+ */
+export const installedExtensionsDir = process.env.ACTIVATION_LENS_EXTENSIONS_DIR || undefined;
+
+/** An installed extension runs in the web worker host when the user's settings ask for it. */
+const WEB_KIND_SETTINGS = {
+  'remote.extensionKind': { 'activation-lens.activation-lens': ['web'] },
+};
+
+/**
+ * Starts a VS Code server and a browser, and opens the workbench on `folder`. With
+ * {@link installedExtensionsDir} the extension is the installed .vsix, else this repository as a
+ * development extension.
+ */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const lib = await serverLib();
   const folder = options.folder ?? 'test/fixtures';
-  const server = await lib.startServer({ env: options.env });
+  const server = await lib.startServer({
+    env: options.env,
+    extensionsDir: installedExtensionsDir,
+    userSettings: installedExtensionsDir && options.kind === 'web' ? WEB_KIND_SETTINGS : undefined,
+  });
   let browser: Browser | undefined;
   try {
     browser = await lib.launchBrowser();

@@ -5,52 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { evaluateArray } from '../../src/core';
 import { openWorkbench, resultsDir, type Workbench } from './harness';
-import { palette, plotFrame } from './plotPage';
-
-/** Non-background pixels of the visible chart canvas, and a digest of all its pixels. */
-async function canvasPixels(
-  frame: FrameLocator,
-): Promise<{ painted: number; digest: string; width: number }> {
-  return frame
-    .locator('section.view:not([hidden]) .chart-wrap canvas')
-    .evaluate((c: HTMLCanvasElement) => {
-      const ctx = c.getContext('2d');
-      if (!ctx) {
-        return { painted: 0, digest: '', width: 0 };
-      }
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let painted = 0;
-      let hash = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] > 0) {
-          painted++;
-        }
-        hash = (hash * 31 + data[i] * 7 + data[i + 1] * 5 + data[i + 2] * 3 + data[i + 3]) | 0;
-      }
-      return { painted, digest: String(hash), width: c.width };
-    });
-}
-
-/**
- * Answers VS Code's save dialog (the simple file dialog in the browser) with `target`. It fills its input
- * with the default path after it shows: typing before that would be appended to.
- */
-async function saveAs(page: Page, target: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const ext = target.slice(target.lastIndexOf('.'));
-  await page.waitForFunction(
-    (e) =>
-      (
-        document.querySelector('.quick-input-widget input') as HTMLInputElement | null
-      )?.value.endsWith(e),
-    ext,
-  );
-  await input.fill(target);
-  await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
-}
+import { canvasPixels, palette, plotFrame } from './plotPage';
+import { saveAs } from './saveDialog';
 
 describe('plot panel (browser)', function () {
   this.timeout(180_000);
