@@ -6,6 +6,7 @@ import type { ParamSpec, ParamValue } from '../core';
 import type { ActivationFacts } from './activationFacts';
 import { frameworkName } from './frameworkNames';
 import { formatNumber } from '../core/numberFormat';
+import { unicodeMath } from './proseMath';
 
 /** Commands the hover's links may run; the MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;
@@ -151,7 +152,7 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
     }
   }
   const line = escapeMarkdown(parts.join(' · '));
-  const notes = facts.info.notes.map(escapeMarkdown).join(' ');
+  const notes = facts.info.notes.map((n) => escapeMarkdown(unicodeMath(n))).join(' ');
   return notes ? `${line}  \n*${notes}*` : line;
 }
 
@@ -162,7 +163,7 @@ export function differencesMarkdown(facts: ActivationFacts): string {
   return facts.info.differences
     .filter((d) => d.frameworks.includes(facts.call.framework))
     .filter((d) => d.unlessGiven === undefined || !given(d.unlessGiven))
-    .map((d) => `⚠ ${escapeMarkdown(d.text)}`)
+    .map((d) => `⚠ ${escapeMarkdown(unicodeMath(d.text))}`)
     .join('  \n');
 }
 

@@ -76,9 +76,12 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /**
    * Moves the mouse onto the `nth` (0-based) occurrence of `text` in the active editor's
-   * rendered lines and returns the editor hover once it is visible.
+   * rendered lines (onto its character `at`, default 0) and returns the editor hover once it is
+   * visible.
    */
-  hoverOver(text: string, nth?: number): Promise<Locator>;
+  hoverOver(text: string, nth?: number, at?: number): Promise<Locator>;
+  /** Moves the cursor to `line` (1-based) with Go to Line, which scrolls it into view. */
+  goToLine(line: number): Promise<void>;
   /** Saves a picture of the whole window to `test-results/<name>.png`; returns its path. */
   screenshot(name: string): Promise<string>;
   /** Closes the browser and stops the server. Safe to call twice. */
@@ -200,10 +203,10 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       });
     },
 
-    async hoverOver(text, nth = 0) {
+    async hoverOver(text, nth = 0, at = 0) {
       const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
       await lines.waitFor();
-      const point = await lines.evaluate(locateText, { text, nth });
+      const point = await lines.evaluate(locateText, { text, nth, at });
       if (!point) {
         throw new Error(
           `occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`,
@@ -215,6 +218,20 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
       await hover.waitFor({ state: 'visible' });
       return hover;
+    },
+
+    async goToLine(line) {
+      await page.keyboard.press('Control+G');
+      const input = quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden' });
+      // The status bar's cursor position confirms the move (and so the scroll) happened.
+      await page
+        .locator('.statusbar-item', { hasText: `Ln ${line}, Col` })
+        .first()
+        .waitFor();
     },
 
     async screenshot(name) {
@@ -242,7 +259,7 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
  */
 function locateText(
   root: Element,
-  { text, nth }: { text: string; nth: number },
+  { text, nth, at }: { text: string; nth: number; at: number },
 ): { x: number; y: number } | undefined {
   const lines = Array.from(root.querySelectorAll('.view-line')).sort(
     (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
@@ -250,13 +267,13 @@ function locateText(
   let seen = 0;
   for (const line of lines) {
     const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-    for (let at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
+    for (let found = content.indexOf(text); found >= 0; found = content.indexOf(text, found + 1)) {
       if (seen++ < nth) {
         continue;
       }
-      // Walk the text nodes to the character at `at`, then measure it.
+      // Walk the text nodes to the character `at` of the occurrence, then measure it.
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = at;
+      let offset = found + at;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const length = node.textContent?.length ?? 0;
         if (offset < length) {

@@ -17,7 +17,7 @@ describe('web extension host', () => {
   it('activates the web entry in the web worker host', async () => {
     await wb.openFile('smoke.py'); // onLanguage:python
     await wb.runCommand('Developer: Show Running Extensions');
-    const row = wb.page.locator('.monaco-list-row', { hasText: 'activation-lens.activation-lens' });
+    const row = wb.page.locator('.monaco-list-row', { hasText: 'Activation Lens' });
     await row.getByText('web worker').waitFor();
     await row.getByText(/Activation: \d+ms/).waitFor();
   });
