@@ -180,7 +180,10 @@ describe('plot panel (browser)', function () {
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     frame = plotFrame(page);
     const elu = frame.getByRole('group', { name: 'ELU', exact: true });
-    await elu.waitFor();
+    // VS Code revives the panel only after the new window's extension host has started and activated us
+    // (onWebviewPanel): measured 20 s between the restored tab and its iframe on a loaded 2-core machine,
+    // so this wait gets a bound above Playwright's default 30 s rather than racing it.
+    await elu.waitFor({ timeout: 120_000 });
     await frame.getByRole('group', { name: 'ReLU', exact: true }).waitFor();
     assert.equal(await elu.locator('input[type=number]').first().inputValue(), alpha);
     assert.ok((await canvasPixels(frame)).painted > 2000);
