@@ -188,15 +188,16 @@ export async function startServer({
     stop,
     /**
      * {@link payloadUrl} for this server; a web-only manifest copy lives in its data dir. With
-     * `extensionsDir` the extension is the installed one: no development path.
+     * `extensionsDir` the extension is the installed one: no development path unless the options
+     * name one.
      */
     payloadUrl: (options) =>
       payloadUrl({
         host: urlHost(host),
+        ...(extensionsDir ? { extensionDevelopmentPath: null } : {}),
         ...options,
         port: boundPort,
         scratchDir: dataDir,
-        ...(extensionsDir ? { extensionDevelopmentPath: null } : {}),
       }),
   };
 }

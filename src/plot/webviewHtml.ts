@@ -29,7 +29,8 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 
 /**
  * The panel's HTML: a strict CSP (one nonce'd script, styles only from our own files, no inline code,
- * no eval, nothing remote) and every asset through `asWebviewUri`. The DOM is built by the script; `init`
+ * no eval, nothing remote) and every asset through `asWebviewUri`. The script is an ES module: the chunks it
+ * imports later inherit its nonce. The DOM is built by the script; `init`
  * travels as data so the first frame needs no message round trip.
  */
 export function buildHtml(
@@ -60,7 +61,7 @@ export function buildHtml(
 </head>
 <body>
 <main id="app" data-init="${escapeAttribute(JSON.stringify(init))}"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

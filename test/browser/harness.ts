@@ -37,6 +37,7 @@ export interface Server {
     folder: string;
     extensionTestsPath?: string;
     kind?: 'node' | 'web';
+    extensionDevelopmentPath?: string;
   }): string;
 }
 
@@ -60,6 +61,11 @@ export interface WorkbenchOptions {
   /** Extra environment for the server (reaches the Node extension host). */
   env?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /**
+   * A folder of extra installed extensions (the benchmark's bare webview), loaded beside this
+   * repository as the development extension.
+   */
+  alongside?: string;
 }
 
 /** A VS Code window to drive from a test. */
@@ -121,7 +127,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const folder = options.folder ?? 'test/fixtures';
   const server = await lib.startServer({
     env: options.env,
-    extensionsDir: installedExtensionsDir,
+    extensionsDir: installedExtensionsDir ?? options.alongside,
     userSettings: installedExtensionsDir && options.kind === 'web' ? WEB_KIND_SETTINGS : undefined,
   });
   let browser: Browser | undefined;
@@ -131,7 +137,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       viewport: options.viewport ?? { width: 1280, height: 800 },
     });
     const workspaceFolder = isAbsolute(folder) ? folder : join(repoRoot, folder);
-    const url = server.payloadUrl({ folder: workspaceFolder, kind: options.kind });
+    const url = server.payloadUrl({
+      folder: workspaceFolder,
+      kind: options.kind,
+      ...(options.alongside && !installedExtensionsDir
+        ? { extensionDevelopmentPath: repoRoot }
+        : {}),
+    });
     await page.goto(url);
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     await answerTrustPrompt(page, options.trust ?? false);

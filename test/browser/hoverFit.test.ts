@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { listActivations } from '../../src/core';
+import { getActivation, listActivations } from '../../src/core';
 import { openWorkbench, repoRoot, type Workbench } from './harness';
 import { palette } from './plotPage';
 
@@ -50,6 +50,12 @@ function targets(): Target[] {
   }
   out.push({ file: 'fit/flux_lisht.jl', text: 'lisht)', at: 0, id: 'lisht' });
   return out;
+}
+
+/** The hover title of `id`: its name at the start (a variant may follow), case as written. */
+function titleOf(id: string): RegExp {
+  const name = getActivation(id).name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${name}( \\(|$)`);
 }
 
 /** The 1-based line of `text` in a fixture. */
@@ -159,6 +165,11 @@ describe('hover fits in 250 px (browser)', function () {
         }
         await wb.goToLine(lineOf(t.file, t.text));
         const hover = await wb.hoverOver(t.text, 0, t.at);
+        // The widget is reused: measure once it shows this call's title, not the last one's.
+        await hover
+          .locator('strong', { hasText: titleOf(t.id) })
+          .first()
+          .waitFor();
         const fit = await measure(hover);
         const name = `${t.id} (${t.text})`;
         if (fit.hoverHeight > HOVER_MAX_HEIGHT + 1) {
