@@ -94,6 +94,12 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/**
+ * Our row in Developer: Show Running Extensions: a development extension is listed by its id, an
+ * installed one by its display name.
+ */
+export const EXTENSION_ROW = /activation-lens\.activation-lens|Activation Lens/;
+
 /** Every workbench not yet closed: scripts/runBrowser.mjs closes them after the run. */
 const openWorkbenches: Set<Workbench> =
   ((globalThis as Record<string, unknown>).__activationLensWorkbenches as Set<Workbench>) ??

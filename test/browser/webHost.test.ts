@@ -2,7 +2,7 @@
 // web-worker extension host, as in vscode.dev: the harness's `kind: 'web'` gives VS Code a
 // web-only manifest, so the Node entry cannot be what answers.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, type Workbench } from './harness';
+import { EXTENSION_ROW, openWorkbench, type Workbench } from './harness';
 import { canvasPixels, openDefaultPlot } from './plotPage';
 
 describe('web extension host', () => {
@@ -17,7 +17,7 @@ describe('web extension host', () => {
   it('activates the web entry in the web worker host', async () => {
     await wb.openFile('smoke.py'); // onLanguage:python
     await wb.runCommand('Developer: Show Running Extensions');
-    const row = wb.page.locator('.monaco-list-row', { hasText: 'Activation Lens' });
+    const row = wb.page.locator('.monaco-list-row', { hasText: EXTENSION_ROW });
     await row.getByText('web worker').waitFor();
     await row.getByText(/Activation: \d+ms/).waitFor();
   });
