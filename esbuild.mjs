@@ -2,13 +2,15 @@
 //   host        src/extension.ts  -> dist/extension.js         (Node extension host: registrations only)
 //   lens        src/lens.ts       -> dist/lens.js              (Node host: the implementation, required on first use)
 //   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker host: same code, lens bundled in)
-//   webview     webview/main.ts   -> dist/webview/main.js      (browser iife, chart.js bundled)
+//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module, chart.js bundled; the softmax
+//                                    and depth views in dist/webview/chunks/, loaded on first use)
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
 //   unit        test/unit          -> out/test/unit            (mocha, only with --unit)
 //   bench       bench/index.ts     -> out/bench/index.js       (only with --bench)
-// Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench.
+// Flags: --production (minify, no sourcemaps), --watch (rebuild with $esbuild-watch output), --unit, --bench,
+// --browser-tests (only the browser checks: they run against an installed .vsix's own build).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -20,7 +22,9 @@ const only = process.argv.includes('--unit')
   ? 'unit'
   : process.argv.includes('--bench')
     ? 'bench'
-    : undefined;
+    : process.argv.includes('--browser-tests')
+      ? 'browser'
+      : undefined;
 
 const common = {
   bundle: true,
@@ -103,9 +107,14 @@ const contexts = {
   webview: {
     ...common,
     entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    // An ES module split at its dynamic imports: the softmax and depth views (and the chart.js parts only
+    // they use) are chunks loaded when their tab first opens.
+    outdir: 'dist/webview',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
   },
   formulaRenderer: {
     ...nodeTest,

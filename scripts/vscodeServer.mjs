@@ -15,7 +15,7 @@
 // Every run gets its own free port and fresh temp data dirs, so several runs may go at once; a
 // server still running when this process exits is killed then. CHROMIUM_PATH overrides
 // /usr/bin/chromium; ACTIVATION_LENS_SERVER_LOG=1 prints the server's output.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -28,7 +28,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
+import { promisify } from 'node:util';
 import { ensureServer, repoRoot } from './vscodeServerSetup.mjs';
+
+const execFileAsync = promisify(execFile);
 
 export { CODE_SERVER_VERSION, ensureServer, repoRoot } from './vscodeServerSetup.mjs';
 
@@ -43,16 +46,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/**
- * Starts the VS Code server on 127.0.0.1 with fresh temp data dirs. Without `port` the OS picks a
- * free one (`--port 0`; the server prints the port it bound), so parallel runs never collide.
- * `env` is added to this process's environment and reaches the extension host.
- * @param {{ port?: number, env?: Record<string, string>, timeoutMs?: number,
- *           log?: (line: string) => void }} [options] `log` receives the server's output lines
- *   (default: dropped; set ACTIVATION_LENS_SERVER_LOG=1 to print them).
- * @returns {Promise<{ port: number, url: string, dataDir: string, stop: () => Promise<void>,
- *   payloadUrl: (options: { folder: string, extensionTestsPath?: string, kind?: 'node' | 'web' }) => string }>}
- */
 /** Servers not yet stopped (group id → data dir): ended when this process exits, however. */
 const running = new Map();
 process.on('exit', () => {
@@ -63,9 +56,38 @@ process.on('exit', () => {
   }
 });
 
-export async function startServer({ port = 0, env = {}, timeoutMs = 60_000, log } = {}) {
+/**
+ * Starts the VS Code server on `host` (default 127.0.0.1) with fresh temp data dirs. Without `port`
+ * the OS picks a free one (`--port 0`; the server prints the port it bound), so parallel runs never
+ * collide. `env` is added to this process's environment and reaches the extension host.
+ * `extensionsDir` is a folder of installed extensions (see {@link installVsix}); `userSettings`
+ * starts the user's settings.json with these values.
+ * @param {{ host?: string, port?: number, env?: Record<string, string>, timeoutMs?: number,
+ *           log?: (line: string) => void, extensionsDir?: string,
+ *           userSettings?: Record<string, unknown> }} [options] `log` receives the
+ *   server's output lines (default: dropped; set ACTIVATION_LENS_SERVER_LOG=1 to print them).
+ * @returns {Promise<{ port: number, url: string, dataDir: string, stop: () => Promise<void>,
+ *   payloadUrl: (options: { folder: string, extensionTestsPath?: string, kind?: 'node' | 'web' }) => string }>}
+ */
+export async function startServer({
+  host = '127.0.0.1',
+  port = 0,
+  env = {},
+  timeoutMs = 60_000,
+  log,
+  extensionsDir,
+  userSettings,
+} = {}) {
   const { serverMain: main } = await ensureServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'activation-lens-vscode-'));
+  if (userSettings) {
+    // The web workbench reads the user's settings from the server's user data dir.
+    mkdirSync(join(dataDir, 'user-data', 'User'), { recursive: true });
+    writeFileSync(
+      join(dataDir, 'user-data', 'User', 'settings.json'),
+      JSON.stringify(userSettings),
+    );
+  }
   const print =
     log ??
     (process.env.ACTIVATION_LENS_SERVER_LOG === '1' ? (l) => console.log(`[server] ${l}`) : null);
@@ -74,7 +96,7 @@ export async function startServer({ port = 0, env = {}, timeoutMs = 60_000, log 
     [
       main,
       '--host',
-      '127.0.0.1',
+      host,
       '--port',
       String(port),
       '--without-connection-token',
@@ -85,6 +107,8 @@ export async function startServer({ port = 0, env = {}, timeoutMs = 60_000, log 
       join(dataDir, 'server-data'),
       '--user-data-dir',
       join(dataDir, 'user-data'),
+      // An installed copy of the extension (see installVsix) instead of a development path.
+      ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []),
     ],
     // Own process group: stop() kills the server together with the extension hosts it forks.
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
@@ -159,12 +183,28 @@ export async function startServer({ port = 0, env = {}, timeoutMs = 60_000, log 
 
   return {
     port: boundPort,
-    url: `http://127.0.0.1:${boundPort}/`,
+    url: `http://${urlHost(host)}:${boundPort}/`,
     dataDir,
     stop,
-    /** {@link payloadUrl} for this server; a web-only manifest copy lives in its data dir. */
-    payloadUrl: (options) => payloadUrl({ ...options, port: boundPort, scratchDir: dataDir }),
+    /**
+     * {@link payloadUrl} for this server; a web-only manifest copy lives in its data dir. With
+     * `extensionsDir` the extension is the installed one: no development path unless the options
+     * name one.
+     */
+    payloadUrl: (options) =>
+      payloadUrl({
+        host: urlHost(host),
+        ...(extensionsDir ? { extensionDevelopmentPath: null } : {}),
+        ...options,
+        port: boundPort,
+        scratchDir: dataDir,
+      }),
   };
+}
+
+/** The host a browser reaches a server on that listens on `host` (any address: this machine's). */
+function urlHost(host) {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
 function killGroup(pid, signal) {
@@ -178,7 +218,10 @@ function killGroup(pid, signal) {
 /**
  * The workbench URL that opens `folder` with the extension loaded as a development extension
  * (and, with `extensionTestsPath`, runs that test module in the extension host).
- * @param {{ port: number, folder: string, extensionDevelopmentPath?: string,
+ * `extensionDevelopmentPath: null` loads no development extension (the installed one runs).
+ * `host` is how the browser reaches the server (default 127.0.0.1): the payload's remote
+ * authority must be the page's own.
+ * @param {{ host?: string, port: number, folder: string, extensionDevelopmentPath?: string | null,
  *           extensionTestsPath?: string, kind?: 'node' | 'web', scratchDir?: string }} options
  *   absolute local paths. `kind: 'web'` runs the package.json `browser` entry in the web-worker
  *   extension host: VS Code 1.100's web workbench ignores the payload's
@@ -187,6 +230,7 @@ function killGroup(pid, signal) {
  *   server's data dir, removed on stop).
  */
 export function payloadUrl({
+  host = '127.0.0.1',
   port,
   folder,
   extensionDevelopmentPath = repoRoot,
@@ -194,26 +238,27 @@ export function payloadUrl({
   kind,
   scratchDir,
 }) {
-  const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
-  if (kind === 'web' && !scratchDir) {
-    throw new Error("payloadUrl: kind 'web' needs scratchDir (or use server.payloadUrl)");
+  const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const remote = (path) => `vscode-remote://${authority}${resolve(path)}`;
+  const payload = [['skipWelcome', 'true']];
+  if (extensionDevelopmentPath !== null) {
+    if (kind === 'web' && !scratchDir) {
+      throw new Error("payloadUrl: kind 'web' needs scratchDir (or use server.payloadUrl)");
+    }
+    const devPath =
+      kind === 'web'
+        ? webOnlyExtension(extensionDevelopmentPath, scratchDir)
+        : extensionDevelopmentPath;
+    payload.push(['extensionDevelopmentPath', remote(devPath)]);
+    if (kind === 'web') {
+      payload.push(['extensionDevelopmentKind', 'web']);
+    }
   }
-  const devPath =
-    kind === 'web'
-      ? webOnlyExtension(extensionDevelopmentPath, scratchDir)
-      : extensionDevelopmentPath;
-  const payload = [
-    ['extensionDevelopmentPath', remote(devPath)],
-    ['skipWelcome', 'true'],
-  ];
   if (extensionTestsPath) {
     payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   }
-  if (kind === 'web') {
-    payload.push(['extensionDevelopmentKind', 'web']);
-  }
   return (
-    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}` +
+    `http://${authority}/?folder=${encodeURIComponent(resolve(folder))}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`
   );
 }
@@ -239,19 +284,51 @@ function webOnlyExtension(extensionPath, scratchDir) {
 }
 
 /**
+ * Installs a packaged extension the way a user does, with the server's own CLI
+ * (`server-main.js --install-extension <vsix> --extensions-dir <dir>`); start a server on the same
+ * `extensionsDir` to run the installed copy.
+ * @param {{ vsix: string, extensionsDir: string }} options absolute or repository-relative paths
+ * @returns {Promise<string>} the CLI's output
+ */
+export async function installVsix({ vsix, extensionsDir }) {
+  const { serverMain: main } = await ensureServer();
+  const scratch = mkdtempSync(join(tmpdir(), 'activation-lens-install-'));
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [
+      main,
+      '--install-extension',
+      resolve(repoRoot, vsix),
+      '--extensions-dir',
+      resolve(repoRoot, extensionsDir),
+      '--server-data-dir',
+      join(scratch, 'server-data'),
+      '--user-data-dir',
+      join(scratch, 'user-data'),
+      '--accept-server-license-terms',
+    ]);
+    const output = `${stdout}${stderr}`.trim();
+    if (!/successfully installed/.test(output)) {
+      throw new Error(`installing ${vsix} failed:\n${output}`);
+    }
+    return output;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
  * Launches Debian chromium headless through playwright-core (never a downloaded browser).
  * @param {{ headless?: boolean }} [options]
  * @returns {Promise<import('playwright-core').Browser>}
  */
 export async function launchBrowser({ headless = true } = {}) {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
+  const { ensureChromium, chromiumPath: executablePath } = await import('./ensureChromium.mjs');
+  const chromium = ensureChromium();
+  if (!chromium.ok) {
+    throw new Error(chromium.message);
   }
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
+  const playwright = await import('playwright-core');
+  return playwright.chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
 }
 
 /**

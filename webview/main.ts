@@ -4,11 +4,9 @@
  */
 import type { HostMessage, InitialData, ViewName, WebviewMessage } from '../src/protocol';
 import { parseInitialData } from '../src/protocolValidation';
-import { DepthView } from './depthView';
 import { el } from './dom';
 import type { Page, Report, View } from './page';
 import { PlotView } from './plotView';
-import { SoftmaxView } from './softmaxView';
 import { loadState, saveState, vscodeApi } from './state';
 import { readTheme, watchTheme } from './theme';
 
@@ -70,20 +68,26 @@ function start(): void {
       });
     };
   const plot = new PlotView(page, report('plot'));
-  // The other views are built the first time they are shown: the first paint only pays for the plot.
+  // The other views' code (and the chart.js parts only they use) loads the first time their tab opens: the
+  // first script holds only what the first chart needs.
   const views: Partial<Record<ViewName, View>> = { plot };
-  const makers: Record<Exclude<ViewName, 'plot'>, () => View> = {
-    softmax: () => new SoftmaxView(page, report('softmax')),
-    depth: () => new DepthView(page, report('depth')),
+  const loaders: Record<Exclude<ViewName, 'plot'>, () => Promise<View>> = {
+    softmax: async () => new (await import('./softmaxView')).SoftmaxView(page, report('softmax')),
+    depth: async () => new (await import('./depthView')).DepthView(page, report('depth')),
   };
-  const viewOf = (name: ViewName): View => {
-    let v = views[name];
-    if (!v) {
-      v = makers[name as Exclude<ViewName, 'plot'>]();
-      views[name] = v;
-      mount(name, v);
+  const loading = new Map<ViewName, Promise<View>>();
+  /** The view, loading and mounting it on first use. */
+  const load = (name: Exclude<ViewName, 'plot'>): Promise<View> => {
+    let pending = loading.get(name);
+    if (!pending) {
+      pending = loaders[name]().then((v) => {
+        views[name] = v;
+        mount(name, v);
+        return v;
+      });
+      loading.set(name, pending);
     }
-    return v;
+    return pending;
   };
 
   const tablist = el('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Views' });
@@ -116,9 +120,9 @@ function start(): void {
   }
   mount('plot', plot);
 
+  /** Selects a tab; a loaded view draws at once, another once its code has loaded (if still selected). */
   function show(view: ViewName): void {
     state.view = view;
-    const shown = viewOf(view);
     TABS.forEach((t, i) => {
       const selected = t.view === view;
       tabs[i].setAttribute('aria-selected', String(selected));
@@ -128,12 +132,26 @@ function start(): void {
         v.root.hidden = !selected;
       }
     });
-    shown.redraw();
+    const shown = views[view];
+    if (shown) {
+      shown.redraw();
+    } else if (view !== 'plot') {
+      load(view)
+        .then((v) => {
+          if (state.view === view) {
+            show(view);
+          } else {
+            v.root.hidden = true;
+          }
+        })
+        .catch(reportError);
+    }
   }
 
+  // A view not loaded yet reads the theme and settings when it is built.
   watchTheme((theme) => {
     page.theme = theme;
-    viewOf(state.view).refresh();
+    views[state.view]?.refresh();
   });
 
   function handle(m: HostMessage): void {
@@ -145,7 +163,7 @@ function start(): void {
         return;
       case 'settings':
         page.settings = m.settings;
-        viewOf(state.view).refresh();
+        views[state.view]?.refresh();
         return;
       case 'showDepth':
         state.signal.id = m.series.id;

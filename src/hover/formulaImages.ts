@@ -21,7 +21,30 @@ export function formulaLines(
   }
   return [
     { tex: `f(x) = ${pair.f.tex}`, unicode: `f(x) = ${pair.f.unicode}` },
-    { tex: `f'(x) = ${pair.df.tex}`, unicode: `f′(x) = ${pair.df.unicode}` },
+    ...withNamedPart({ tex: `f'(x) = ${pair.df.tex}`, unicode: `f′(x) = ${pair.df.unicode}` }),
+  ];
+}
+
+/** `…,\; u = …` at the end of a TeX formula: the definition of a named sub-expression. */
+const NAMED_PART_TEX = /,\\; ([a-zA-Z]) = (.+)$/;
+
+/**
+ * A formula that ends by defining a named sub-expression (GELU's tanh form: `…, u = √(2/π)(x + …)`) as two
+ * lines, the formula and "where u = …": one long line would not fit a hover beside the plot.
+ */
+function withNamedPart(line: Formula): Formula[] {
+  const tex = NAMED_PART_TEX.exec(line.tex);
+  const name = tex?.[1];
+  const cut = name === undefined ? -1 : line.unicode.lastIndexOf(`, ${name} = `);
+  if (!tex || name === undefined || cut < 0) {
+    return [line];
+  }
+  return [
+    { tex: line.tex.slice(0, tex.index), unicode: line.unicode.slice(0, cut) },
+    {
+      tex: `\\text{where } ${name} = ${tex[2]}`,
+      unicode: `where ${line.unicode.slice(cut + 2)}`,
+    },
   ];
 }
 

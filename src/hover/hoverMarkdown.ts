@@ -43,7 +43,7 @@ export function hoverMarkdown(inputs: HoverInputs): string {
   const digits = settings.significantDigits;
   const sections: string[] = [titleMarkdown(facts, inputs.callText, digits)];
   const on = settings.sections;
-  const formulas = on.formulas ? formulasHtml(inputs) : { html: '', width: 0 };
+  const formulas = on.formulas ? formulasHtml(inputs) : '';
   if (facts.info.kind === 'scalar') {
     const range = plotRangeFor(facts, settings);
     const xs = plotGrid(range, facts.kinks);
@@ -94,47 +94,41 @@ export function plotRangeFor(facts: ActivationFacts, settings: HoverSettings): [
   return [lo, hi];
 }
 
-/** Formulas wider than this (px) leave no room for the plot beside them in a hover. */
-const SIDE_BY_SIDE_MAX = 380;
+/**
+ * The formulas' column, px. VS Code opens a hover at most max(⅔ of the editor width, 750 px) wide and
+ * max(¼ of its height, 250 px) tall; the plot (240 px) sits beside the formulas so that the title, f, f′
+ * and the plot all show in the first 250 px. A wider formula is scaled down to this width.
+ */
+export const FORMULA_COLUMN_MAX = 440;
 
 /**
  * Formulas on the left, plot on the right: one HTML table row keeps the hover short enough to read without
- * scrolling. Wide formulas (GELU's tanh derivative) get the plot under them instead. Either side may be
- * empty (its section switched off).
+ * scrolling. Either side may be empty (its section switched off).
  */
-function sideBySide(left: { html: string; width: number }, right: string): string {
-  if (!left.html || !right) {
-    return left.html || right;
+function sideBySide(left: string, right: string): string {
+  if (!left || !right) {
+    return left || right;
   }
-  if (left.width > SIDE_BY_SIDE_MAX) {
-    return `${left.html}<br>${right}`;
-  }
-  return `<table><tr><td valign="top">${left.html}</td><td valign="top">${right}</td></tr></table>`;
+  return `<table><tr><td valign="top">${left}</td><td valign="top">${right}</td></tr></table>`;
 }
 
-/** An <img> for a data URI; alt text is the plain-Unicode rendering. */
-function img(uri: string, alt: string): string {
-  return `<img src="${uri}" alt="${escapeXml(alt)}">`;
+/** An <img> for a data URI, `width` px wide when given (its height follows); alt text is plain Unicode. */
+function img(uri: string, alt: string, width?: number): string {
+  const size = width === undefined ? '' : ` width="${Math.floor(width)}"`;
+  return `<img src="${uri}" alt="${escapeXml(alt)}"${size}>`;
 }
 
-function formulasHtml({ facts, theme, formulas, settings }: HoverInputs): {
-  html: string;
-  width: number;
-} {
-  const all = formulaLines(facts.formulas, facts.info.kind);
-  const width = Math.max(
-    ...all.map((line) => formulas?.width(line.tex) ?? 8 * line.unicode.length),
-  );
-  const lines = all.map((line) => {
+function formulasHtml({ facts, theme, formulas, settings }: HoverInputs): string {
+  const lines = formulaLines(facts.formulas, facts.info.kind).map((line) => {
     const uri = formulas?.image(line.tex, theme);
+    const width = formulas?.width(line.tex) ?? 0;
     // Without the typeset image (file missing, formula not in it) the Unicode formula still reads well.
-    return uri ? img(uri, line.unicode) : `<code>${escapeXml(line.unicode)}</code>`;
+    return uri
+      ? img(uri, line.unicode, width > FORMULA_COLUMN_MAX ? FORMULA_COLUMN_MAX : undefined)
+      : `<code>${escapeXml(line.unicode)}</code>`;
   });
   const symbols = symbolsText(facts, settings.significantDigits);
-  return {
-    html: [...lines, symbols ? escapeXml(symbols) : ''].filter(Boolean).join('<br>'),
-    width,
-  };
+  return [...lines, symbols ? escapeXml(symbols) : ''].filter(Boolean).join('<br>');
 }
 
 function plotHtml(

@@ -10,6 +10,7 @@ import { codeHtml, commandLink } from './markdownSafety';
 
 /** The input of a vector activation's example in the hover, and of its Plot link's Softmax view. */
 export const EXAMPLE_VECTOR: readonly number[] = [-1, 0, 1, 2];
+import { unicodeMath } from './proseMath';
 
 /** Commands the hover's links may run; the MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['activationLens.plot', 'activationLens.compare'] as const;
@@ -151,7 +152,7 @@ export function propertiesMarkdown(facts: ActivationFacts, dead: string, digits:
     }
   }
   const line = escapeMarkdown(parts.join(' · '));
-  const notes = facts.info.notes.map(escapeMarkdown).join(' ');
+  const notes = facts.info.notes.map((n) => escapeMarkdown(unicodeMath(n))).join(' ');
   return notes ? `${line}  \n*${notes}*` : line;
 }
 
@@ -175,7 +176,7 @@ export function differencesMarkdown(facts: ActivationFacts): string {
     .filter((d) => d.unlessGiven === undefined || !given(d.unlessGiven))
     .map((d) => {
       const link = catalogueLink('source', d.source.url, d.source.label.replace(/"/g, "'"));
-      return `⚠ ${escapeMarkdown(d.text)}${link ? ` (${link})` : ''}`;
+      return `⚠ ${escapeMarkdown(unicodeMath(d.text))}${link ? ` (${link})` : ''}`;
     })
     .join('  \n');
 }

@@ -146,6 +146,10 @@ export class PlotPanel implements vscode.Disposable {
       }
       case 'rendered':
         this.host.rendered(message);
+        if (message.view === 'depth') {
+          // Completes the Getting Started walkthrough's "open the depth view" step.
+          void vscode.commands.executeCommand('setContext', 'activationLens.depthViewShown', true);
+        }
         return;
       case 'error':
         this.host.recordWebviewError(message.message);

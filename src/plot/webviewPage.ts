@@ -37,7 +37,7 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 
 /**
  * The page: the DOM is built by the script; `init` travels as data in an attribute so the first frame
- * needs no message round trip.
+ * needs no message round trip. The script is an ES module: the chunks it imports later inherit its nonce.
  */
 export function pageHtml({ nonce, cspSource, scriptUri, styleUri, init }: PageInputs): string {
   const csp = contentSecurityPolicy(nonce, cspSource);
@@ -52,7 +52,7 @@ export function pageHtml({ nonce, cspSource, scriptUri, styleUri, init }: PageIn
 </head>
 <body>
 <main id="app" data-init="${escapeAttribute(JSON.stringify(init))}"></main>
-<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+<script type="module" nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -37,11 +37,16 @@ export interface Server {
     folder: string;
     extensionTestsPath?: string;
     kind?: 'node' | 'web';
+    extensionDevelopmentPath?: string;
   }): string;
 }
 
 interface ServerLib {
-  startServer(options?: { env?: Record<string, string> }): Promise<Server>;
+  startServer(options?: {
+    env?: Record<string, string>;
+    extensionsDir?: string;
+    userSettings?: Record<string, unknown>;
+  }): Promise<Server>;
   launchBrowser(): Promise<Browser>;
 }
 
@@ -56,6 +61,11 @@ export interface WorkbenchOptions {
   /** Extra environment for the server (reaches the Node extension host). */
   env?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /**
+   * A folder of extra installed extensions (the benchmark's bare webview), loaded beside this
+   * repository as the development extension.
+   */
+  alongside?: string;
 }
 
 /** A VS Code window to drive from a test. */
@@ -72,14 +82,23 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /**
    * Moves the mouse onto the `nth` (0-based) occurrence of `text` in the active editor's
-   * rendered lines and returns the editor hover once it is visible.
+   * rendered lines (onto its character `at`, default 0) and returns the editor hover once it is
+   * visible.
    */
-  hoverOver(text: string, nth?: number): Promise<Locator>;
+  hoverOver(text: string, nth?: number, at?: number): Promise<Locator>;
+  /** Moves the cursor to `line` (1-based) with Go to Line, which scrolls it into view. */
+  goToLine(line: number): Promise<void>;
   /** Saves a picture of the whole window to `test-results/<name>.png`; returns its path. */
   screenshot(name: string): Promise<string>;
   /** Closes the browser and stops the server. Safe to call twice. */
   close(): Promise<void>;
 }
+
+/**
+ * Our row in Developer: Show Running Extensions: a development extension is listed by its id, an
+ * installed one by its display name.
+ */
+export const EXTENSION_ROW = /activation-lens\.activation-lens|Activation Lens/;
 
 /** Every workbench not yet closed: scripts/runBrowser.mjs closes them after the run. */
 const openWorkbenches: Set<Workbench> =
@@ -93,11 +112,30 @@ async function serverLib(): Promise<ServerLib> {
   return (await import(href)) as ServerLib;
 }
 
-/** Starts a VS Code server and a browser, and opens the workbench on `folder`. */
+/**
+ * The folder the packaged extension was installed into (scripts/runInstalled.mjs sets it): the
+ * workbenches then run that installed copy, with no development path.
+ */
+export const installedExtensionsDir = process.env.ACTIVATION_LENS_EXTENSIONS_DIR || undefined;
+
+/** An installed extension runs in the web worker host when the user's settings ask for it. */
+const WEB_KIND_SETTINGS = {
+  'remote.extensionKind': { 'activation-lens.activation-lens': ['web'] },
+};
+
+/**
+ * Starts a VS Code server and a browser, and opens the workbench on `folder`. With
+ * {@link installedExtensionsDir} the extension is the installed .vsix, else this repository as a
+ * development extension.
+ */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const lib = await serverLib();
   const folder = options.folder ?? 'test/fixtures';
-  const server = await lib.startServer({ env: options.env });
+  const server = await lib.startServer({
+    env: options.env,
+    extensionsDir: installedExtensionsDir ?? options.alongside,
+    userSettings: installedExtensionsDir && options.kind === 'web' ? WEB_KIND_SETTINGS : undefined,
+  });
   let browser: Browser | undefined;
   try {
     browser = await lib.launchBrowser();
@@ -105,7 +143,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       viewport: options.viewport ?? { width: 1280, height: 800 },
     });
     const workspaceFolder = isAbsolute(folder) ? folder : join(repoRoot, folder);
-    const url = server.payloadUrl({ folder: workspaceFolder, kind: options.kind });
+    const url = server.payloadUrl({
+      folder: workspaceFolder,
+      kind: options.kind,
+      ...(options.alongside && !installedExtensionsDir
+        ? { extensionDevelopmentPath: repoRoot }
+        : {}),
+    });
     await page.goto(url);
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     await answerTrustPrompt(page, options.trust ?? false);
@@ -177,10 +221,10 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       });
     },
 
-    async hoverOver(text, nth = 0) {
+    async hoverOver(text, nth = 0, at = 0) {
       const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
       await lines.waitFor();
-      const point = await lines.evaluate(locateText, { text, nth });
+      const point = await lines.evaluate(locateText, { text, nth, at });
       if (!point) {
         throw new Error(
           `occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`,
@@ -192,6 +236,20 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
       await hover.waitFor({ state: 'visible' });
       return hover;
+    },
+
+    async goToLine(line) {
+      await page.keyboard.press('Control+G');
+      const input = quickInput.locator('input');
+      await input.waitFor();
+      await input.fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden' });
+      // The status bar's cursor position confirms the move (and so the scroll) happened.
+      await page
+        .locator('.statusbar-item', { hasText: `Ln ${line}, Col` })
+        .first()
+        .waitFor();
     },
 
     async screenshot(name) {
@@ -219,7 +277,7 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
  */
 function locateText(
   root: Element,
-  { text, nth }: { text: string; nth: number },
+  { text, nth, at }: { text: string; nth: number; at: number },
 ): { x: number; y: number } | undefined {
   const lines = Array.from(root.querySelectorAll('.view-line')).sort(
     (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
@@ -227,13 +285,13 @@ function locateText(
   let seen = 0;
   for (const line of lines) {
     const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-    for (let at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
+    for (let found = content.indexOf(text); found >= 0; found = content.indexOf(text, found + 1)) {
       if (seen++ < nth) {
         continue;
       }
-      // Walk the text nodes to the character at `at`, then measure it.
+      // Walk the text nodes to the character `at` of the occurrence, then measure it.
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = at;
+      let offset = found + at;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const length = node.textContent?.length ?? 0;
         if (offset < length) {

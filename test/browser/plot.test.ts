@@ -5,52 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { evaluateArray } from '../../src/core';
 import { openWorkbench, resultsDir, type Workbench } from './harness';
-import { palette, plotFrame } from './plotPage';
-
-/** Non-background pixels of the visible chart canvas, and a digest of all its pixels. */
-async function canvasPixels(
-  frame: FrameLocator,
-): Promise<{ painted: number; digest: string; width: number }> {
-  return frame
-    .locator('section.view:not([hidden]) .chart-wrap canvas')
-    .evaluate((c: HTMLCanvasElement) => {
-      const ctx = c.getContext('2d');
-      if (!ctx) {
-        return { painted: 0, digest: '', width: 0 };
-      }
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let painted = 0;
-      let hash = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] > 0) {
-          painted++;
-        }
-        hash = (hash * 31 + data[i] * 7 + data[i + 1] * 5 + data[i + 2] * 3 + data[i + 3]) | 0;
-      }
-      return { painted, digest: String(hash), width: c.width };
-    });
-}
-
-/**
- * Answers VS Code's save dialog (the simple file dialog in the browser) with `target`. It fills its input
- * with the default path after it shows: typing before that would be appended to.
- */
-async function saveAs(page: Page, target: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const ext = target.slice(target.lastIndexOf('.'));
-  await page.waitForFunction(
-    (e) =>
-      (
-        document.querySelector('.quick-input-widget input') as HTMLInputElement | null
-      )?.value.endsWith(e),
-    ext,
-  );
-  await input.fill(target);
-  await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
-}
+import { canvasPixels, palette, plotFrame } from './plotPage';
+import { saveAs } from './saveDialog';
 
 describe('plot panel (browser)', function () {
   this.timeout(180_000);
@@ -221,7 +180,10 @@ describe('plot panel (browser)', function () {
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     frame = plotFrame(page);
     const elu = frame.getByRole('group', { name: 'ELU', exact: true });
-    await elu.waitFor();
+    // VS Code revives the panel only after the new window's extension host has started and activated us
+    // (onWebviewPanel): measured 20 s between the restored tab and its iframe on a loaded 2-core machine,
+    // so this wait gets a bound above Playwright's default 30 s rather than racing it.
+    await elu.waitFor({ timeout: 120_000 });
     await frame.getByRole('group', { name: 'ReLU', exact: true }).waitFor();
     assert.equal(await elu.locator('input[type=number]').first().inputValue(), alpha);
     assert.ok((await canvasPixels(frame)).painted > 2000);

@@ -26,3 +26,27 @@ export async function openDefaultPlot(page: Page): Promise<FrameLocator> {
   await frame.locator('fieldset.series legend', { hasText: 'ReLU' }).waitFor();
   return frame;
 }
+
+/** Non-background pixels of the visible chart canvas, and a digest of all its pixels. */
+export async function canvasPixels(
+  frame: FrameLocator,
+): Promise<{ painted: number; digest: string; width: number }> {
+  return frame
+    .locator('section.view:not([hidden]) .chart-wrap canvas')
+    .evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d');
+      if (!ctx) {
+        return { painted: 0, digest: '', width: 0 };
+      }
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 0) {
+          painted++;
+        }
+        hash = (hash * 31 + data[i] * 7 + data[i + 1] * 5 + data[i + 2] * 3 + data[i + 3]) | 0;
+      }
+      return { painted, digest: String(hash), width: c.width };
+    });
+}

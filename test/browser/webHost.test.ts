@@ -1,7 +1,9 @@
 // The web build (package.json `browser` → dist/web/extension.js) loads and works in the
 // web-worker extension host, as in vscode.dev: the harness's `kind: 'web'` gives VS Code a
 // web-only manifest, so the Node entry cannot be what answers.
-import { openWorkbench, type Workbench } from './harness';
+import * as assert from 'node:assert/strict';
+import { EXTENSION_ROW, openWorkbench, type Workbench } from './harness';
+import { canvasPixels, openDefaultPlot } from './plotPage';
 
 describe('web extension host', () => {
   let wb: Workbench;
@@ -15,7 +17,7 @@ describe('web extension host', () => {
   it('activates the web entry in the web worker host', async () => {
     await wb.openFile('smoke.py'); // onLanguage:python
     await wb.runCommand('Developer: Show Running Extensions');
-    const row = wb.page.locator('.monaco-list-row', { hasText: 'activation-lens.activation-lens' });
+    const row = wb.page.locator('.monaco-list-row', { hasText: EXTENSION_ROW });
     await row.getByText('web worker').waitFor();
     await row.getByText(/Activation: \d+ms/).waitFor();
   });
@@ -25,5 +27,13 @@ describe('web extension host', () => {
     const hover = await wb.hoverOver('relu');
     await hover.getByText('ReLU').first().waitFor();
     await wb.screenshot('web-host-hover');
+  });
+
+  it('Plot Activation paints the chart from the web worker host', async () => {
+    await wb.page.keyboard.press('Escape');
+    const frame = await openDefaultPlot(wb.page);
+    const px = await canvasPixels(frame);
+    assert.ok(px.painted > 2000, `only ${px.painted} painted pixels`);
+    await wb.screenshot('web-host-plot');
   });
 });
