@@ -4,9 +4,11 @@
  */
 import type { HostMessage, InitialData, ViewName, WebviewMessage } from '../src/protocol';
 import { parseInitialData } from '../src/protocolValidation';
+import type { DepthView } from './depthView';
 import { el } from './dom';
 import type { Page, Report, View } from './page';
 import { PlotView } from './plotView';
+import type { SoftmaxView } from './softmaxView';
 import { loadState, saveState, vscodeApi } from './state';
 import { readTheme, watchTheme } from './theme';
 
@@ -169,14 +171,18 @@ function start(): void {
         state.signal.id = m.series.id;
         state.signal.params = m.series.params;
         show('depth');
-        (viewOf('depth') as DepthView).setActivation(m.series.id, m.series.params);
+        load('depth')
+          .then((v) => (v as DepthView).setActivation(m.series.id, m.series.params))
+          .catch(reportError);
         return;
       case 'echo':
         vscodeApi.postMessage(m.message);
         return;
       case 'showVector':
-        (viewOf('softmax') as SoftmaxView).open(m.id, m.logits, m.notice);
         show('softmax');
+        load('softmax')
+          .then((v) => (v as SoftmaxView).open(m.id, m.logits, m.notice))
+          .catch(reportError);
         return;
       default: {
         const never: never = m;

@@ -59,6 +59,8 @@ export function collapseQueue(queue: readonly HostMessage[], message: HostMessag
         vector = undefined;
         break;
       case 'showVector':
+      case 'showDepth':
+        // The latest request to show a view other than the chart wins.
         vector = m;
         break;
       case 'echo':
