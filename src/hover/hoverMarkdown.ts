@@ -9,6 +9,7 @@ import {
   actionsMarkdown,
   EXAMPLE_VECTOR,
   deadRegion,
+  escapeMarkdown,
   differencesMarkdown,
   propertiesMarkdown,
   symbolsText,
@@ -42,6 +43,10 @@ export function hoverMarkdown(inputs: HoverInputs): string {
   const { facts, settings } = inputs;
   const digits = settings.significantDigits;
   const sections: string[] = [titleMarkdown(facts, inputs.callText, digits)];
+  if (facts.problem !== undefined) {
+    // The same message the panel and the API give for these parameters (validateParams).
+    sections.push(`⚠ ${escapeMarkdown(facts.problem)}`);
+  }
   const on = settings.sections;
   const formulas = on.formulas ? formulasHtml(inputs) : '';
   if (facts.info.kind === 'scalar') {

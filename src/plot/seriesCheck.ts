@@ -2,7 +2,7 @@
  * What the Plot/Compare commands can draw of the series they were given: scalar activations go on the
  * chart, vector ones (softmax, glu…) to the Softmax view, and the rest are named in one message. Pure.
  */
-import { getActivation, resolveParams } from '../core';
+import { getActivation, validateParams } from '../core';
 import type { SeriesSpec } from '../protocol';
 
 export interface SeriesCheck {
@@ -31,12 +31,12 @@ export function checkSeries(series: readonly SeriesSpec[]): SeriesCheck {
   const vector: SeriesSpec[] = [];
   const bad: string[] = [];
   for (const s of series) {
-    try {
-      const info = getActivation(s.id);
-      resolveParams(s.id, s.params);
-      (info.kind === 'scalar' ? scalar : vector).push(s);
-    } catch (e) {
-      bad.push(plain(e instanceof Error ? e.message : String(e)));
+    // The core's one validation, shared with the hover and the API: unknown ids, bad and unplottable values.
+    const invalid = validateParams(s.id, s.params);
+    if (invalid === undefined) {
+      (getActivation(s.id).kind === 'scalar' ? scalar : vector).push(s);
+    } else {
+      bad.push(plain(invalid));
     }
   }
   let problem: string | undefined;

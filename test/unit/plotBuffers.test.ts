@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { collapseQueue, RecentRing } from '../../src/plot/panelBuffers';
+import { validateParams } from '../../src/core';
 import { checkSeries, notOverlaidNotice } from '../../src/plot/seriesCheck';
 import type { HostMessage, SeriesSpec } from '../../src/protocol';
 
@@ -103,6 +104,18 @@ describe('checkSeries', () => {
     const one = checkSeries([{ id: 'leaky_relu', params: { negative_slope: 'x' } }]);
     assert.match(one.problem ?? '', /^Activation Lens: cannot plot .*negative_slope/);
     assert.equal(checkSeries([{ id: 'elu', params: { alpha: 2 } }]).problem, undefined);
+  });
+
+  it('refuses what the core refuses, with the same message: an unplottable slope, β below 1e-300', () => {
+    for (const [id, params, name] of [
+      ['leaky_relu', { negative_slope: 1e308 }, 'negative_slope'],
+      ['softplus', { beta: 5e-324 }, 'beta'],
+    ] as const) {
+      const { scalar, problem } = checkSeries([{ id, params }]);
+      assert.deepEqual(scalar, [], id);
+      assert.ok(problem?.includes(name), `${id}: ${problem}`);
+      assert.ok(problem?.endsWith(validateParams(id, params) ?? 'valid'), problem);
+    }
   });
 
   it('keeps link syntax from ids out of the message', () => {
