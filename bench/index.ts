@@ -6,11 +6,13 @@ import { runCoreBench } from './core.bench';
 import { runHostBench } from './hostBench';
 import { runPitfallsBench } from './pitfalls.bench';
 import { runRecognizeBench } from './recognize.bench';
+import { runDocumentModelBench } from './documentModel.bench';
 import { runWebviewBench } from './webviewBench';
 
 async function main(): Promise<void> {
   await runCoreBench();
   await runRecognizeBench();
+  await runDocumentModelBench();
   await runPitfallsBench();
   // The host benchmark builds everything; the webview benchmark uses that build.
   await runHostBench();

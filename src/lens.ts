@@ -11,6 +11,7 @@ import { createPlot } from './plot';
 import { PitfallActions } from './diagnostics/pitfallActions';
 import { PitfallDiagnostics } from './diagnostics/pitfallDiagnostics';
 import { pitfallLead } from './diagnostics/pitfallLead';
+import { WorkspaceImports } from './reading/workspaceImports';
 
 export interface Lens extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
@@ -28,8 +29,10 @@ export function createLens(context: vscode.ExtensionContext): Lens {
   // The lens loads on the first cursor move or hover: reading the typeset formulas now (asynchronously,
   // never rejecting) spares the first hover that wait.
   void formulas.load();
+  // The workspace modules open documents import, read ahead so the hover answers synchronously.
+  const imports = new WorkspaceImports();
   const pitfalls = new PitfallDiagnostics(config, new Set<string>(SUPPORTED_LANGUAGES));
-  const hover = new ActivationHoverProvider(config, formulas, (document, call) =>
+  const hover = new ActivationHoverProvider(config, formulas, imports, (document, call) =>
     pitfallLead(pitfalls.pitfallsOf(document), call.start, call.end),
   );
   const plot = createPlot(context, config);
@@ -42,6 +45,7 @@ export function createLens(context: vscode.ExtensionContext): Lens {
       plot.dispose();
       hover.dispose();
       pitfalls.dispose();
+      imports.dispose();
       config.dispose();
     },
   };

@@ -15,6 +15,6 @@ export {
   formulasOf,
   kinksOf,
 } from './activations';
-export { recognizeAt } from './recognize';
+export { recognizeAt, importedModules } from './recognize';
 export { findPitfalls, PITFALL_RULES } from './pitfalls';
 export type { Pitfall, PitfallRule, PitfallFix, PitfallContext, ExplainSeries } from './pitfalls';
