@@ -14,7 +14,7 @@ const NAME = FILE.indexOf('softmax(logits');
 
 describe('pitfalls: hover lead', () => {
   it('leads a hover on a name inside the flagged expression', () => {
-    const lead = pitfallLead(PITFALLS, NAME, NAME + 'softmax'.length);
+    const lead = pitfallLead(PITFALLS, NAME, NAME + 'softmax'.length) ?? '';
     assert.ok(lead?.startsWith('$(warning) **log-of-softmax** — log of softmax: softmax(1000, 0)'));
     // Markdown-active characters of the message are escaped: log\_softmax, \[1, 0\].
     assert.ok(lead.includes('log\\_softmax computes') && lead.includes('\\[1, 0\\]'), lead);
