@@ -8,10 +8,10 @@ import type { CommandHandler, CommandId, TestCommandId } from './contributions';
 import { FormulaLoader } from './hover/formulaLoader';
 import { ActivationHoverProvider } from './hover/hoverProvider';
 import { createPlot } from './plot';
-import { WorkspaceImports } from './reading/workspaceImports';
 import { PitfallActions } from './diagnostics/pitfallActions';
 import { PitfallDiagnostics } from './diagnostics/pitfallDiagnostics';
 import { pitfallLead } from './diagnostics/pitfallLead';
+import { WorkspaceImports } from './reading/workspaceImports';
 
 export interface Lens extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
@@ -44,8 +44,8 @@ export function createLens(context: vscode.ExtensionContext): Lens {
     dispose: () => {
       plot.dispose();
       hover.dispose();
-      imports.dispose();
       pitfalls.dispose();
+      imports.dispose();
       config.dispose();
     },
   };

@@ -88,7 +88,7 @@ describe('document model in VS Code', () => {
     const second = cells[1].document;
     const leaky = await lensHover(second, 'F.leaky_relu', 0, 4);
     assert.ok(leaky, 'F is imported in the first cell');
-    assert.match(leaky, /negative_slope = 0\.2/);
+    assert.match(leaky, /negative\\_slope = 0\.2/);
     const sig = await lensHover(second, 'sigmoid(x', 0, 2);
     assert.ok(sig, 'sigmoid is defined in the first cell');
     assert.match(sig.split('\n')[0], /^\*\*Sigmoid/);
@@ -119,7 +119,9 @@ describe('document model in VS Code', () => {
     ]);
   });
 
-  it('follow-cursor off: 1,000 cursor moves in a 20 MB file copy no text out of VS Code', async () => {
+  it('follow-cursor off: 1,000 cursor moves in a 20 MB file copy no text out of VS Code', async function () {
+    // Sending 20 MB between the test's host and the workbench takes a while on a loaded machine.
+    this.timeout(240_000);
     const follow = vscode.workspace.getConfiguration('activationLens').get('plot.followCursor');
     assert.equal(follow, false, 'follow-cursor is off by default');
     const line = 'y = torch.nn.functional.relu(x)  # a long generated file\n';

@@ -297,3 +297,110 @@ class QuickGELU(nn.Module):
     expectNothing(PY, cell, 'sigmoid');
   });
 });
+
+describe('members declared in a type, called through the instance', () => {
+  it('burn: a struct field declared as an activation module, per struct', () => {
+    const src = `use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Encoder {
+    activation: Gelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Decoder {
+    activation: Relu,
+}
+
+impl Encoder {
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.activation.forward(x)
+    }
+}
+
+impl Decoder {
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.activation.forward(x)
+    }
+}
+`;
+    expectCall(
+      'rust',
+      src,
+      'activation',
+      { id: 'gelu', framework: 'burn', params: { approximate: 'none' } },
+      2,
+    );
+    expectCall('rust', src, 'activation', { id: 'relu', framework: 'burn' }, 3);
+    expectNothing('rust', src, 'activation', 0); // the declaration itself
+  });
+
+  it('burn: a field built with a config builder in the constructor', () => {
+    const src = `use burn::nn::{LeakyRelu, LeakyReluConfig};
+
+pub struct Block {
+    act: LeakyRelu,
+}
+
+impl Block {
+    pub fn new() -> Self {
+        Self { act: LeakyReluConfig::new().with_negative_slope(0.2).init() }
+    }
+
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(x)
+    }
+}
+`;
+    const got = hoverWith('rust', src, 'act', 2, {});
+    assert.equal(got?.id, 'leaky_relu');
+  });
+
+  it('LibTorch: class members called with -> and as functions; other members are not activations', () => {
+    const src = `#include <torch/torch.h>
+
+struct Net : torch::nn::Module {
+  torch::Tensor forward(torch::Tensor x) {
+    x = relu->forward(fc->forward(x));
+    return act(x);
+  }
+  torch::nn::Linear fc{nullptr};
+  torch::nn::ReLU relu{nullptr};
+  torch::nn::GELU act;
+};
+`;
+    expectCall('cpp', src, 'relu', { id: 'relu', framework: 'libtorch' });
+    expectCall('cpp', src, 'act', {
+      id: 'gelu',
+      framework: 'libtorch',
+      params: { approximate: 'none' },
+    });
+    expectNothing('cpp', src, 'fc');
+  });
+
+  it('TF.js: this.act set in the constructor, applied in call', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+class Block extends tf.layers.Layer {
+  constructor() {
+    super({});
+    this.dense = tf.layers.dense({units: 8});
+    this.act = tf.layers.leakyReLU({alpha: 0.1});
+  }
+
+  call(x) {
+    return this.act.apply(this.dense.apply(x));
+  }
+}
+`;
+    expectCall(
+      'javascript',
+      src,
+      'act',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
+      1,
+    );
+    expectNothing('javascript', src, 'dense', 1);
+  });
+});

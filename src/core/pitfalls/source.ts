@@ -7,7 +7,8 @@
  * whole-document model lands (src/core/recognize/document.ts), `tokensAround` and `inCode` read from it.
  */
 import { recognizeAt } from '../recognize';
-import { IMPORT_SCAN_CHARS, scanImports, type Imports } from '../recognize/imports';
+import { documentModel } from '../recognize/document';
+import type { Imports } from '../recognize/imports';
 import { tokenize, type Lang, type Token } from '../recognize/tokenizer';
 import type { RecognizedCall } from '../types';
 
@@ -31,6 +32,9 @@ function shifted(call: RecognizedCall, by: number): RecognizedCall {
 /** How much text around an offset the recognizer gets: its small window and then some. */
 const SNIPPET_BACK = 800;
 const SNIPPET_AHEAD = 600;
+
+/** How far into a document imports are looked for (as the recognizer did before its document model). */
+const IMPORT_SCAN_CHARS = 32 * 1024;
 
 /** Statement starts of imports per language (JS: `import …` and `… = require(…)`). */
 const IMPORT_LINE: Readonly<Record<Lang, RegExp>> = {
@@ -92,22 +96,16 @@ export class Source {
     private readonly preamble = '',
   ) {}
 
-  /** The document's imports (the preamble's first, so the document's own win on a clash). */
+  /** The imports of the document and its preamble, read from their import statements only. */
   get imports(): Imports {
-    if (this.importsRead === undefined) {
-      const own = scanImports(this.text, this.lang);
-      if (this.preamble.length === 0) {
-        this.importsRead = own;
-      } else {
-        const before = scanImports(this.preamble, this.lang);
-        this.importsRead = {
-          aliases: new Map([...before.aliases, ...own.aliases]),
-          globs: [...before.globs, ...own.globs],
-          tfKeras: before.tfKeras || own.tfKeras,
-        };
-      }
-    }
+    this.importsRead ??= documentModel(this.importStatements(), this.lang).imports;
     return this.importsRead;
+  }
+
+  /** The import statements of the preamble and the document, one a line (see importHeader). */
+  private importStatements(): string {
+    this.header ??= importHeader(this.preamble, this.lang) + importHeader(this.text, this.lang);
+    return this.header;
   }
 
   /** The local name bound to module `path` by an import (`F` for torch.nn.functional), if any. */
@@ -202,7 +200,7 @@ export class Source {
    * 5,000-line file cannot afford. Returns the snippet and where `offset` (after the edit) lies in it.
    */
   private snippet(offset: number, edit?: SnippetEdit): [string, number] {
-    this.header ??= importHeader(this.preamble, this.lang) + importHeader(this.text, this.lang);
+    const header = this.importStatements();
     const { text } = this;
     const at = edit?.start ?? offset;
     let from = lineStart(text, Math.max(0, at - SNIPPET_BACK));
@@ -216,7 +214,7 @@ export class Source {
       edit === undefined
         ? text.slice(from, to)
         : text.slice(from, edit.start) + edit.replacement + text.slice(edit.end, to);
-    return [this.header + middle, this.header.length + offset - from];
+    return [header + middle, header.length + offset - from];
   }
 
   /** The recognizer's reading of a string token (`"softmax"`): the name inside its quotes. */

@@ -14,6 +14,7 @@ import { matchSigmoid } from './handwritten';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { matchName, type Scope } from './match';
+import { matchMember } from './members';
 import type { Lang, Token } from './tokenizer';
 
 const LANGS: Readonly<Record<string, Lang>> = {
@@ -235,8 +236,12 @@ function recognizeIn(
     if (found === undefined && plain) {
       found = importedMeaning(model, ti, recognizeToken, context);
     }
-    if (found === undefined && lang === 'python') {
-      found = matchAttributeCall(model, ti, (at) => recognizeToken(model, at));
+    if (found === undefined) {
+      const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
+      found =
+        lang === 'python'
+          ? matchAttributeCall(model, ti, recognize)
+          : matchMember(model, ti, recognize);
     }
   } else {
     found = matchSigmoid(toks, li, scope.imports, lang);
