@@ -182,7 +182,13 @@ describe('hover safety: file text is shown, never rendered', () => {
     const hrefs = all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href') ?? '');
     assert.deepEqual(
       hrefs.map((h) => h.replace(/\?.*/, '')),
-      ['command:activationLens.plot', 'command:activationLens.compare', FACTS.info.docs.pytorch],
+      [
+        'command:activationLens.plot',
+        'command:activationLens.compare',
+        FACTS.info.docs.pytorch,
+        // "Signal through depth": the plot command opening the depth view.
+        'command:activationLens.plot',
+      ],
     );
     const [plot] = JSON.parse(decodeURIComponent(hrefs[0].slice(hrefs[0].indexOf('?') + 1)));
     // The effective parameters, less relu's max_value = ∞ (JSON has no ∞: the panel's default).

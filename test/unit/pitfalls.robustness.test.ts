@@ -124,6 +124,12 @@ const CONFIRMED: Readonly<Record<string, readonly (readonly [string, string])[]>
     ['double-activation', 'F.softmax(logits, dim=1)'],
   ],
   'corpus/numpy/network_from_scratch.py': [['handwritten-overflow', '1.0 / (1.0 + np.exp(-z))']],
+  // float32 softplus by hand: exp overflows to inf above x ≈ 88.7.
+  'corpus/keras/custom_layer_call.py': [
+    ['handwritten-overflow', 'tf.math.log(1.0 + tf.math.exp(x))'],
+  ],
+  // `from numpy import exp`: exp(-x) overflows (a RuntimeWarning and 0) below x ≈ −709.
+  'corpus/numpy/exercises.py': [['handwritten-overflow', '1 / (1 + exp(-x))']],
 };
 
 const LANG_BY_EXT: Readonly<Record<string, string>> = {
