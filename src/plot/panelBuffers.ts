@@ -20,6 +20,10 @@ export class RecentRing<T> {
     }
   }
 
+  clear(): void {
+    this.items = [];
+  }
+
   toArray(): T[] {
     return [...this.items];
   }

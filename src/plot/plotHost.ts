@@ -37,6 +37,11 @@ export class PlotHost implements vscode.Disposable {
     return this.errors.toArray();
   }
 
+  /** Forgets the kept webview errors (tests only: they stay in the log). */
+  clearWebviewErrors(): void {
+    this.errors.clear();
+  }
+
   /** Keeps a webview error for tests and diagnostics, dropping the oldest beyond the cap. */
   recordWebviewError(message: string): void {
     this.errors.push(message);

@@ -15,16 +15,23 @@ export function testHookHandlers(
   follow: FollowCursor,
 ): Record<TestCommandId, CommandHandler> {
   return {
-    'activationLens.test.plotState': () => ({
-      open: PlotPanel.open !== undefined,
-      viewColumn: PlotPanel.open?.panel.viewColumn,
-      lastRendered: host.lastRendered,
-      droppedMessages: host.droppedMessages,
-      webviewErrors: [...host.webviewErrors],
-      liveListeners: host.liveListeners,
-      followCursor: follow.isEnabled,
-      lastExport: host.lastExport,
-    }),
+    // `{ clearWebviewErrors: true }` empties the error ring first: a suite that fills it on purpose
+    // leaves the next suite's "no webview errors" check meaningful.
+    'activationLens.test.plotState': (arg?: { clearWebviewErrors?: boolean }) => {
+      if (arg?.clearWebviewErrors) {
+        host.clearWebviewErrors();
+      }
+      return {
+        open: PlotPanel.open !== undefined,
+        viewColumn: PlotPanel.open?.panel.viewColumn,
+        lastRendered: host.lastRendered,
+        droppedMessages: host.droppedMessages,
+        webviewErrors: [...host.webviewErrors],
+        liveListeners: host.liveListeners,
+        followCursor: follow.isEnabled,
+        lastExport: host.lastExport,
+      };
+    },
     // Resolves with the first `rendered` whose seq is above `after`: tests await the event, never sleep.
     // The time limit only turns a hang into an answer (undefined).
     'activationLens.test.nextRendered': (arg?: { after?: number; timeoutMs?: number }) => {

@@ -230,5 +230,11 @@ describe('hostile repository (issue 10)', function () {
     const { webviewErrors } = await plotState();
     assert.equal(webviewErrors.length, 20);
     assert.equal(webviewErrors.at(-1), 'e99');
+    // The errors were made on purpose: later suites check that the webview reported none.
+    const cleared = await vscode.commands.executeCommand<{ webviewErrors: string[] }>(
+      'activationLens.test.plotState',
+      { clearWebviewErrors: true },
+    );
+    assert.deepEqual(cleared.webviewErrors, []);
   });
 });
