@@ -3,7 +3,7 @@
  * (command links) and HTML-enabled, so anything a file can write there must reach the reader as text:
  * never as Markdown, HTML, a link, an image or a theme icon.
  */
-import { getActivation, resolveParams } from '../core';
+import { getActivation, validateParams } from '../core';
 
 /**
  * Characters that change how text reads without being seen: C0/C1 controls, zero-width and directional
@@ -101,9 +101,8 @@ export function linkParams(
         out[spec.name] = v;
       }
     }
-    // TODO(catalogue): use the core's exported parameter validation here once it is merged.
-    resolveParams(id, out);
-    return out;
+    // The core's one validation (the panel's too): a set it refuses would only be refused again there.
+    return validateParams(id, out) === undefined ? out : {};
   } catch {
     return {};
   }
