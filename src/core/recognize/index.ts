@@ -9,7 +9,7 @@
 import type { RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
-import { matchSigmoid } from './handwritten';
+import { matchFormula } from './formulas';
 import { scanImports } from './imports';
 import { matchString } from './activationStrings';
 import { matchName, type Scope } from './match';
@@ -106,13 +106,12 @@ function recognizeIn(
   if (tok.k === 'str') {
     found = matchString(scope, ti);
   } else if (tok.k === 'id') {
-    found = tok.t === 'exp' ? matchSigmoid(toks, ti, scope.imports, lang) : undefined;
-    found ??= matchName(scope, ti);
+    found = matchFormula(scope, ti) ?? matchName(scope, ti);
     if (found === undefined && lang === 'python') {
       found = matchAttributeCall(text, toks, ti, (at) => recognizeAssigned(text, at));
     }
   } else {
-    found = matchSigmoid(toks, ti, scope.imports, lang);
+    found = matchFormula(scope, ti);
   }
   if (found !== undefined) {
     return found;
