@@ -7,7 +7,7 @@ import { recognizeAt } from '../../src/core';
 import type { Expected } from './recognizeHelpers';
 
 /** Offsets of the formula's first and last character and of the middle of each word or number in it. */
-function probes(text: string, start: number, expr: string): number[] {
+function probes(start: number, expr: string): number[] {
   const out = [start, start + expr.length];
   for (const m of expr.matchAll(/[\p{L}\p{N}_.]+/gu)) {
     out.push(start + (m.index ?? 0) + Math.floor(m[0].length / 2));
@@ -28,7 +28,7 @@ export function expectFormula(
     start = text.indexOf(expr, start + 1);
   }
   assert.ok(start >= 0, `formula "${expr}" #${nth} not in snippet`);
-  for (const offset of probes(text, start, expr)) {
+  for (const offset of probes(start, expr)) {
     const got = recognizeAt(text, offset, lang);
     const where = `"${expr}" at ${offset - start} (${JSON.stringify(text.slice(offset - 3, offset + 3))})`;
     assert.ok(got, `nothing recognized for ${where}`);
@@ -37,7 +37,7 @@ export function expectFormula(
     assert.equal(got.start, start, `start of ${where}`);
     assert.equal(got.end, start + expr.length, `end of ${where}`);
     for (const [name, value] of Object.entries(expected.params ?? {})) {
-      const v = got.params[name];
+      const v: unknown = got.params[name];
       if (typeof value === 'number' && typeof v === 'number') {
         assert.ok(Math.abs(v - value) <= 1e-12 * Math.abs(value), `param ${name}=${v} of ${where}`);
       } else {
