@@ -240,10 +240,9 @@ function useTree(
     if (t.t === '{') {
       i++;
       while (i < toks.length && toks[i].t !== '}') {
-        i = toks[i].t === ',' ? i + 1 : useTree(toks, i, path, aliases, globs);
-        if (toks[i]?.t !== ',' && toks[i]?.t !== '}') {
-          i++;
-        }
+        // Every item of `{a, b::c, d as e}`: a tree that consumed nothing is skipped, so the loop advances.
+        const next = toks[i].t === ',' ? i + 1 : useTree(toks, i, path, aliases, globs);
+        i = next > i ? next : i + 1;
       }
       return i + 1;
     }
