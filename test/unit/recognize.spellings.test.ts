@@ -409,3 +409,20 @@ c = F.softplus(x)
     assert.equal(hover('python', src, 'softplus', 2)?.params.threshold, 20);
   });
 });
+
+describe('spellings: TF.js bindings', () => {
+  it('binds modules by import and require only, never by a const', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+const np = require('@tensorflow/tfjs-node');
+
+export function build(x) {
+  // A local wrapper named like the module: the const is no import.
+  const tf = withScope(tf, 'classifier');
+  const y = tf.relu(x);
+  return np.sigmoid(y);
+}
+`;
+    expectCall('javascript', src, 'relu', { id: 'relu', framework: 'tfjs' });
+    expectCall('javascript', src, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' });
+  });
+});

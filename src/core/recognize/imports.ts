@@ -144,8 +144,10 @@ function parseStatement(
     return;
   }
   if (lang === 'js') {
-    const spec = toks.find((t) => t.k === 'str');
-    if (!spec) {
+    // Only `import` and `require('…')` bind modules: `const model = tf.sequential({name: 'm'})` binds nothing.
+    const req = toks.findIndex((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
+    const spec = first === 'import' ? toks.find((t) => t.k === 'str') : toks[req + 2];
+    if (!spec || spec.k !== 'str' || (first !== 'import' && req < 0)) {
       return;
     }
     const mod = jsModule(spec.t.slice(1, -1));
