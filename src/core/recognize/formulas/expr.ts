@@ -6,7 +6,6 @@
  *
  * Work is bounded: a fixed look-back for the statement start, a fixed look-ahead, a nesting limit.
  */
-import { matchClose } from '../args';
 import { parseNumber } from '../literals';
 import type { Lang, Token } from '../tokenizer';
 
@@ -70,6 +69,8 @@ const STOP_WORDS = new Set([
   'fn',
   'pub',
 ]);
+
+const CLOSERS = new Set([')', ']', '}']);
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
 
@@ -262,6 +263,7 @@ class Parser {
   /**
    * The bracketed list opened at the cursor: its expressions (keyword arguments apart), whether it held
    * nothing but comma-separated expressions, and its closing index. Leaves the cursor after the list.
+   * The list ends at the first closing bracket at its level (no look-ahead for the match: linear).
    */
   private list(open: number): {
     nodes: Node[];
@@ -270,25 +272,25 @@ class Parser {
     clean: boolean;
     comma: boolean;
   } {
-    const found = matchClose(this.toks, open);
-    const close = found < 0 || found >= this.end ? this.end - 1 : found;
     const nodes: Node[] = [];
     const kw = new Map<string, Node>();
-    let clean = found >= 0 && found < this.end;
+    let clean = true;
     let comma = false;
-    const outer = this.end;
-    const inner = new Parser(this.toks, this.lang, open + 1, close);
-    inner.depth = this.depth + 1;
-    while (inner.i < close) {
-      const t = this.toks[inner.i];
-      const named = t.k === 'id' && this.toks[inner.i + 1]?.t === '=' && inner.i + 1 < close;
+    this.i = open + 1;
+    if (this.depth >= MAX_DEPTH) {
+      return { nodes, kw, close: this.skipTo(open), clean: false, comma };
+    }
+    this.depth++;
+    while (this.i < this.end && !CLOSERS.has(this.toks[this.i].t)) {
+      const t = this.toks[this.i];
+      const named = t.k === 'id' && this.tok(this.i + 1)?.t === '=';
       if (named) {
-        inner.i += 2;
+        this.i += 2;
       }
-      const n = inner.depth < MAX_DEPTH ? inner.expr() : undefined;
+      const n = this.expr();
       if (n === undefined) {
         clean = false;
-        inner.i++;
+        this.i++;
         continue;
       }
       if (named) {
@@ -296,17 +298,35 @@ class Parser {
       } else {
         nodes.push(n);
       }
-      const sep = this.toks[inner.i];
-      if (inner.i < close && sep.t !== ',') {
-        clean = false;
-      } else if (inner.i < close) {
+      const sep = this.tok();
+      if (sep?.t === ',') {
         comma = true;
-        inner.i++;
+        this.i++;
+      } else if (sep !== undefined && !CLOSERS.has(sep.t)) {
+        clean = false;
       }
     }
-    this.nodes.push(...inner.nodes);
-    this.i = Math.min(close + 1, outer);
-    return { nodes, kw, close, clean, comma };
+    this.depth--;
+    const closed = this.i < this.end;
+    const close = closed ? this.i : this.end - 1;
+    this.i = close + 1;
+    return { nodes, kw, close, clean: clean && closed, comma };
+  }
+
+  /** Past a list too deep to read: its closing bracket (or the end), the cursor after it. */
+  private skipTo(open: number): number {
+    let depth = 0;
+    for (let k = open; k < this.end; k++) {
+      const t = this.toks[k].t;
+      if (t === '(' || t === '[' || t === '{') {
+        depth++;
+      } else if (CLOSERS.has(t) && --depth === 0) {
+        this.i = k + 1;
+        return k;
+      }
+    }
+    this.i = this.end;
+    return this.end - 1;
   }
 }
 
@@ -334,6 +354,35 @@ function statementStart(toks: readonly Token[], ti: number): number {
     }
   }
   return Math.min(start, ti);
+}
+
+/**
+ * Whether the statement around token `ti` has any token for which `wanted` holds: a cheap test that spares
+ * the parse on the many hovers whose statement has no formula in it. Scans from the statement start to
+ * the first line start after `ti` outside brackets.
+ */
+export function statementHas(
+  toks: readonly Token[],
+  ti: number,
+  wanted: (t: Token) => boolean,
+): boolean {
+  const end = Math.min(toks.length, ti + LOOK_AHEAD);
+  let depth = 0;
+  for (let k = statementStart(toks, ti); k < end; k++) {
+    const t = toks[k];
+    if (k > ti && t.nl && depth <= 0) {
+      return false;
+    }
+    if (wanted(t)) {
+      return true;
+    }
+    if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
+      depth++;
+    } else if (t.k === 'p' && (t.t === ')' || t.t === ']' || t.t === '}')) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** Every expression containing token `ti`, outermost first. */

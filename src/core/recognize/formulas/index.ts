@@ -7,13 +7,15 @@
 import type { Framework, RecognizedCall } from '../../types';
 import type { Imports } from '../imports';
 import type { Scope } from '../match';
-import { expressionsAround } from './expr';
+import { expressionsAround, statementHas } from './expr';
 import type { Pattern } from './found';
 import { hard } from './hard';
 import { logistic } from './logistic';
 import { rectifier } from './rectifiers';
 import { softmax } from './softmax';
+import { OP_NAMES } from './ops';
 import { normalize } from './terms';
+import type { Token } from '../tokenizer';
 
 const PATTERNS: readonly Pattern[] = [rectifier, logistic, hard, softmax];
 
@@ -23,6 +25,9 @@ const MAX_TOKENS = 300;
 /** The hand-written activation whose expression contains token `ti`, or undefined. */
 export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefined {
   const { toks, imports, lang } = scope;
+  if (!statementHas(toks, ti, formulaToken)) {
+    return undefined;
+  }
   for (const node of expressionsAround(toks, ti, lang)) {
     if (node.e - node.s > MAX_TOKENS || node.k === 'name' || node.k === 'num') {
       continue;
@@ -45,6 +50,13 @@ export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefin
     }
   }
   return undefined;
+}
+
+/** A token a formula needs: an operation's name, or a comparison (`x * (x > 0)`). */
+function formulaToken(t: Token): boolean {
+  return t.k === 'id'
+    ? OP_NAMES.has(t.t)
+    : t.k === 'p' && (t.t === '>' || t.t === '<' || t.t === '>=' || t.t === '<=');
 }
 
 /** Array libraries a document imports, in the order their framework is preferred. */

@@ -218,3 +218,9 @@ export const METHOD_FRAMEWORK: Readonly<Record<string, Framework>> = {
   clamp: 'pytorch',
   clamp_min: 'pytorch',
 };
+
+/** Every name a formula's operation can be spelled with: a statement without one holds no formula. */
+export const OP_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(MODULES).flatMap((m) => Object.keys(m.members)),
+  ...Object.keys(METHOD_OPS),
+]);
