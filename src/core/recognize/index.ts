@@ -5,6 +5,16 @@
  * The text is lexed once into a document model (document.ts, cached per text); each hover then finds its
  * token by binary search and reads a bounded window of tokens around it — a small one first, a larger one
  * only when the statement around the offset reaches past the small one.
+ *
+ * Layout, one job per file:
+ *   reading the text   tokenizer.ts (lexer) · statements.ts (where statements start) · document.ts (the model)
+ *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names)
+ *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
+ *                      (user-defined activations by their body) · attributes.ts (`self.<attr>`) ·
+ *                      members.ts (struct fields, class members, `this.<attr>`) · resolve.ts (imports and
+ *                      conventions to table paths)
+ *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·
+ *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas)
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
