@@ -13,6 +13,7 @@ export const TEST_COMMAND_IDS = [
   'activationLens.test.plotState',
   'activationLens.test.nextRendered',
   'activationLens.test.echo',
+  'activationLens.test.textReads',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

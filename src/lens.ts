@@ -8,6 +8,7 @@ import type { CommandHandler, CommandId, TestCommandId } from './contributions';
 import { FormulaLoader } from './hover/formulaLoader';
 import { ActivationHoverProvider } from './hover/hoverProvider';
 import { createPlot } from './plot';
+import { WorkspaceImports } from './reading/workspaceImports';
 
 export interface Lens extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
@@ -23,7 +24,9 @@ export function createLens(context: vscode.ExtensionContext): Lens {
   // The lens loads on the first cursor move or hover: reading the typeset formulas now (asynchronously,
   // never rejecting) spares the first hover that wait.
   void formulas.load();
-  const hover = new ActivationHoverProvider(config, formulas);
+  // The workspace modules open documents import, read ahead so the hover answers synchronously.
+  const imports = new WorkspaceImports();
+  const hover = new ActivationHoverProvider(config, formulas, imports);
   const plot = createPlot(context, config);
   return {
     hover,
@@ -32,6 +35,7 @@ export function createLens(context: vscode.ExtensionContext): Lens {
     dispose: () => {
       plot.dispose();
       hover.dispose();
+      imports.dispose();
       config.dispose();
     },
   };

@@ -15,4 +15,4 @@ export {
   formulasOf,
   kinksOf,
 } from './activations';
-export { recognizeAt } from './recognize';
+export { recognizeAt, importedModules } from './recognize';

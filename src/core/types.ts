@@ -168,4 +168,21 @@ export interface RecognizedCall {
   readonly arg?: number;
   /** Parameters the code gives as expressions: reported by name, their default is used. */
   readonly nonLiteral?: string[];
+  /**
+   * For a function or layer the code defines itself and that is recognized by what its body computes: the
+   * 1-based line of the definition, the body's expression as written (one line, at most 120 characters:
+   * file text, so untrusted) and the module it was read from when another file (`.act`), else absent.
+   */
+  readonly definedAt?: { readonly line: number; readonly source: string; readonly module?: string };
+}
+
+/**
+ * What `recognizeAt` may know beyond the text: the source of imported modules and, in a notebook, the code
+ * of the cells above. The host answers synchronously (it reads files ahead of time).
+ */
+export interface RecognizeContext {
+  /** The source text of a module by its specifier as written (`.act`, `timm.layers`, `./act`, `crate::act`). */
+  readonly readImport?: (specifier: string) => string | undefined;
+  /** Code that runs before this text: a notebook's earlier code cells, joined by newlines. */
+  readonly preamble?: string;
 }

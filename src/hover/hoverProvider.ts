@@ -4,7 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
-import { recognizeAt, type RecognizedCall } from '../core';
+import { recognizeAt, type RecognizeContext, type RecognizedCall } from '../core';
+import { documentText } from '../reading/documentTexts';
+import { notebookPreamble } from '../reading/notebookCells';
+import type { WorkspaceImports } from '../reading/workspaceImports';
+import { definedAtMarkdown } from './definedAt';
 import { factsFor } from './activationFacts';
 import { callText } from './callText';
 import type { FormulaLoader } from './formulaLoader';
@@ -18,13 +22,12 @@ const CACHE_SIZE = 64;
 export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Disposable {
   /** Markdown by call + theme; cleared when the settings change, so they apply without a reload. */
   private readonly cache = new Map<string, string>();
-  /** The last document text read, by uri and version: hovering again does not copy the file again. */
-  private text: { uri: string; version: number; text: string } | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(
     private readonly config: ConfigWatcher,
     private readonly formulas: FormulaLoader,
+    private readonly imports?: WorkspaceImports,
   ) {
     this.listener = config.onDidChange(() => this.cache.clear());
   }
@@ -39,8 +42,45 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
       if (!config.hoverEnabled || !config.languages.has(document.languageId)) {
         return undefined;
       }
-      const text = this.documentText(document);
-      const call = recognizeAt(text, document.offsetAt(position), document.languageId);
+      const offset = document.offsetAt(position);
+      const read = this.imports?.prefetch(document);
+      if (read !== undefined && !this.imports?.isRead(document)) {
+        // The modules this document imports are still being read (it just opened): answer after them.
+        return read.then(() => this.answer(document, offset));
+      }
+      return this.answer(document, offset);
+    } catch (e) {
+      logHoverProblem('hover', e);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.cache.clear();
+  }
+
+  /** What recognition may know beyond the text: the workspace modules read ahead, the cells above. */
+  private contextFor(document: vscode.TextDocument): RecognizeContext | undefined {
+    const preamble = notebookPreamble(document);
+    const readImport = this.imports?.readImport(document);
+    if (preamble === undefined && readImport === undefined) {
+      return undefined;
+    }
+    return {
+      ...(preamble !== undefined ? { preamble } : {}),
+      ...(readImport !== undefined ? { readImport } : {}),
+    };
+  }
+
+  private answer(
+    document: vscode.TextDocument,
+    offset: number,
+  ): vscode.ProviderResult<vscode.Hover> {
+    try {
+      const config = this.config.current();
+      const text = documentText(document);
+      const call = recognizeAt(text, offset, document.languageId, this.contextFor(document));
       if (!call) {
         return undefined;
       }
@@ -57,11 +97,6 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
     }
   }
 
-  dispose(): void {
-    this.listener.dispose();
-    this.cache.clear();
-  }
-
   private hover(
     document: vscode.TextDocument,
     text: string,
@@ -76,6 +111,7 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
         call.framework,
         call.arg,
         call.nonLiteral,
+        call.definedAt,
         written,
         theme,
       ]);
@@ -93,6 +129,8 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
           theme,
           formulas: this.formulas.loaded,
         });
+        const defined = definedAtMarkdown(call);
+        markdown = defined ? `${markdown}\n\n${defined}` : markdown;
         this.remember(key, markdown);
       }
       const md = new vscode.MarkdownString(markdown, true);
@@ -108,14 +146,6 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
       logHoverProblem('hover', e);
       return undefined;
     }
-  }
-
-  private documentText(document: vscode.TextDocument): string {
-    const uri = document.uri.toString();
-    if (this.text?.uri !== uri || this.text.version !== document.version) {
-      this.text = { uri, version: document.version, text: document.getText() };
-    }
-    return this.text.text;
   }
 
   private remember(key: string, markdown: string): void {

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { recognizeAt } from '../core';
 import type { SeriesSpec } from '../protocol';
 import { SUPPORTED_LANGUAGES } from '../config';
+import { documentText } from '../reading/documentTexts';
 
 /**
  * The activation call under the editor's cursor as a series to plot (the code's parameters, flags such as
- * `inplace` left out), or undefined. Never throws: a recognizer failure means "no call here".
+ * `inplace` left out), or undefined. The text is the one shared with the hover (read once per version), so
+ * the core answers from its cached document model. Never throws: a recognizer failure means "no call here".
  */
 export function callAtCursor(editor: vscode.TextEditor | undefined): SeriesSpec | undefined {
   if (!editor || !(SUPPORTED_LANGUAGES as readonly string[]).includes(editor.document.languageId)) {
@@ -13,7 +15,8 @@ export function callAtCursor(editor: vscode.TextEditor | undefined): SeriesSpec 
   }
   try {
     const doc = editor.document;
-    const call = recognizeAt(doc.getText(), doc.offsetAt(editor.selection.active), doc.languageId);
+    const offset = doc.offsetAt(editor.selection.active);
+    const call = recognizeAt(documentText(doc), offset, doc.languageId);
     if (!call) {
       return undefined;
     }

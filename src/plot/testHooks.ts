@@ -2,6 +2,7 @@ import type { CommandHandler, TestCommandId } from '../contributions';
 import type { FollowCursor } from './followCursor';
 import type { PlotHost } from './plotHost';
 import { PlotPanel } from './plotPanel';
+import { textReads } from '../reading/documentTexts';
 
 /**
  * Commands only tests use, registered outside production mode and declared nowhere in package.json (so not
@@ -45,6 +46,8 @@ export function testHookHandlers(
         });
       });
     },
+    // How many times a document's text was copied out of VS Code (follow-cursor off must cost none).
+    'activationLens.test.textReads': () => textReads(),
     // Has the webview post `message` back as it is: malformed input travels the real channel.
     'activationLens.test.echo': (message: unknown) => {
       PlotPanel.open?.post({ type: 'echo', message });

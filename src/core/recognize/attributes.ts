@@ -1,116 +1,136 @@
 /**
  * Activations kept as attributes: PyTorch and Keras models build their layers in `__init__`
  * (`self.act = nn.LeakyReLU(0.2)`) and call them in `forward`/`call` (`self.act(h)`). A call through
- * `self.<name>` is that activation when every assignment to `self.<name>` above it constructs the same one;
- * anything else (another module, a variable, branches that choose between activations) is no hover.
+ * `self.<name>` is that activation when every assignment to `self.<name>` above it (in the enclosing class,
+ * when there is one) constructs the same one; anything else (another module, a variable, branches that
+ * choose between activations) is no hover.
+ *
+ * The assignments come from an index built once per document model (one pass over its statements), so a
+ * hover costs a lookup and at most MAX_ASSIGNMENTS small recognitions, however the file is written.
  */
 import type { RecognizedCall } from '../types';
-import { matchClose } from './args';
-import { tokenize, type Token } from './tokenizer';
+import type { DocumentModel } from './document';
+import { enclosingClass } from './definitions';
+import { STMT } from './statements';
 
-/** How far above the call the assignments are looked for: `__init__` sits above the methods of its class. */
-const REACH = 32_000;
 /** More assignments than this to one attribute is not a model's layer definition. */
 const MAX_ASSIGNMENTS = 8;
-/** How much of a right-hand side is read: an activation's constructor call fits easily. */
-const RHS_REACH = 2_000;
+/** Tokens a right-hand side may span: an activation's constructor call fits easily. */
+const RHS_TOKENS = 400;
 
-/**
- * The activation assigned to `self.<name>` when token `ti` is `<name>` in a Python call `self.<name>(…)`.
- * `recognize` recognizes the assignment's right-hand side at an offset.
- */
-export function matchAttributeCall(
-  text: string,
-  toks: readonly Token[],
-  ti: number,
-  recognize: (offset: number) => RecognizedCall | undefined,
-): RecognizedCall | undefined {
-  const name = toks[ti];
-  if (toks[ti - 1]?.t !== '.' || toks[ti - 2]?.t !== 'self' || toks[ti + 1]?.t !== '(') {
-    return undefined;
+/** One `self.<name> = <path>…` statement: the index of `self` and of the path's last name. */
+interface Assignment {
+  readonly at: number;
+  readonly last: number;
+}
+
+/** `self.<name> = <dotted path>` statements by attribute name, in document order. */
+function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
+  const key = 'attributes';
+  let index = model.memo.get(key) as Map<string, Assignment[]> | undefined;
+  if (index !== undefined) {
+    return index;
   }
-  if (toks[ti - 3]?.t === '.') {
-    return undefined; // `x.self.act(…)`: not the instance's own attribute
-  }
-  const from = Math.max(0, name.s - REACH);
-  const target = `self.${name.t}`;
-  let found: RecognizedCall | undefined;
-  let count = 0;
-  const callStart = toks[ti - 2].s;
-  // Every `self.<name>` from the reach up to the call: a native search that stops at the call itself.
-  for (
-    let at = text.indexOf(target, from);
-    at >= 0 && at < callStart;
-    at = text.indexOf(target, at + 1)
-  ) {
-    const assigned = assignmentAt(text, at, target.length);
-    if (assigned === undefined) {
+  index = new Map();
+  const { count, flags, kinds } = model;
+  for (let i = 0; i + 4 < count; i++) {
+    if ((flags[i] & STMT) === 0 || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
-    if (++count > MAX_ASSIGNMENTS) {
+    if (kinds[i + 2] !== 0 || !model.isPunct(i + 3, '=') || kinds[i + 4] !== 0) {
+      continue;
+    }
+    let last = i + 4;
+    while (model.isPunct(last + 1, '.') && kinds[last + 2] === 0) {
+      last += 2;
+    }
+    const name = model.tokenText(i + 2);
+    const list = index.get(name) ?? [];
+    if (list.length <= MAX_ASSIGNMENTS) {
+      list.push({ at: i, last });
+    } else {
+      // Only the count matters from here on: more than the maximum is never read.
+      list.push({ at: i, last: -1 });
+    }
+    index.set(name, list);
+  }
+  model.memo.set(key, index);
+  return index;
+}
+
+/**
+ * The activation assigned to `self.<name>` when token `ti` of the model is `<name>` in a Python call
+ * `self.<name>(…)`. `recognize` recognizes the model's token at an index.
+ */
+export function matchAttributeCall(
+  model: DocumentModel,
+  ti: number,
+  recognize: (index: number) => RecognizedCall | undefined,
+): RecognizedCall | undefined {
+  if (!model.isPunct(ti - 1, '.') || !model.isWord(ti - 2, 'self') || !model.isPunct(ti + 1, '(')) {
+    return undefined;
+  }
+  if (model.isPunct(ti - 3, '.')) {
+    return undefined; // `x.self.act(…)`: not the instance's own attribute
+  }
+  const all = assignments(model).get(model.tokenText(ti));
+  if (all === undefined) {
+    return undefined;
+  }
+  const cls = enclosingClass(model, ti);
+  const inScope = (a: Assignment): boolean =>
+    a.at < ti && (cls === undefined || (a.at > cls.start && a.at < cls.end));
+  let found: RecognizedCall | undefined;
+  let count = 0;
+  for (const a of all) {
+    if (a.at >= ti) {
+      break;
+    }
+    if (!inScope(a)) {
+      continue;
+    }
+    if (++count > MAX_ASSIGNMENTS || a.last < 0) {
       return undefined;
     }
-    const { rhs, path } = assigned;
-    if (path.startsWith('self.') || !isWholeStatement(text, rhs)) {
-      // An alias of another attribute (not followed, to keep the work bounded), or an expression that
-      // chooses (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
+    if (!isWholeStatement(model, a.last)) {
+      // An alias of another attribute (`self.a = self.b`), or an expression that chooses
+      // (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
       return undefined;
     }
-    // The last name of the path (`LeakyReLU` in `nn.LeakyReLU`) is where the recognizer looks.
-    const call = recognize(rhs + path.lastIndexOf('.') + 1);
+    const call = recognize(a.last);
     if (call === undefined || (found !== undefined && !sameActivation(found, call))) {
       return undefined;
     }
     found = call;
   }
-  return found && { ...found, start: name.s, end: name.e };
-}
-
-/** `= <dotted path>` right after an occurrence of `self.<name>`: what it reads. */
-const ASSIGNED = /[ \t]*=(?!=)[ \t]*([A-Za-z_][\w.]*)/y;
-
-/**
- * The right-hand side's start and dotted path when the `self.<name>` at `at` (of length `length`) is the
- * target of an assignment on a line that is not commented out; undefined otherwise.
- */
-function assignmentAt(
-  text: string,
-  at: number,
-  length: number,
-): { rhs: number; path: string } | undefined {
-  if (at > 0 && /[\w.]/.test(text[at - 1])) {
-    return undefined; // part of a longer name: `my_self.act`, `x.self.act`
-  }
-  ASSIGNED.lastIndex = at + length;
-  const m = ASSIGNED.exec(text);
-  if (m === null) {
-    return undefined;
-  }
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  if (text.slice(lineStart, at).includes('#')) {
-    return undefined; // commented out
-  }
-  return { rhs: ASSIGNED.lastIndex - m[1].length, path: m[1] };
+  const name = model.starts[ti];
+  return found && { ...found, start: name, end: model.ends[ti] };
 }
 
 /**
- * Whether the right-hand side starting at `rhs` is a dotted path, optionally called once, and then the
- * statement ends (a new line or `;`).
+ * Whether the right-hand side whose path ends at token `last` is a dotted path not starting with `self`,
+ * optionally called once, and then the statement ends (a new statement or `;`).
  */
-function isWholeStatement(text: string, rhs: number): boolean {
-  const toks = tokenize(text, rhs, Math.min(text.length, rhs + RHS_REACH), 'python');
-  let i = 0;
-  while (toks[i + 1]?.t === '.' && toks[i + 2]?.k === 'id') {
-    i += 2;
-  }
-  if (toks[i + 1]?.t === '(' && !toks[i + 1].nl) {
-    i = matchClose(toks, i + 1);
-    if (i < 0) {
+function isWholeStatement(model: DocumentModel, last: number): boolean {
+  let i = last;
+  if (model.isPunct(i + 1, '(')) {
+    let depth = 0;
+    const end = Math.min(model.count, i + RHS_TOKENS);
+    for (i = i + 1; i < end; i++) {
+      if (model.isPunct(i, '(') || model.isPunct(i, '[') || model.isPunct(i, '{')) {
+        depth++;
+      } else if (model.isPunct(i, ')') || model.isPunct(i, ']') || model.isPunct(i, '}')) {
+        if (--depth === 0) {
+          break;
+        }
+      }
+    }
+    if (depth !== 0) {
       return false;
     }
   }
-  const next = toks[i + 1];
-  return next === undefined || next.nl || next.t === ';';
+  const next = i + 1;
+  return next >= model.count || (model.flags[next] & STMT) !== 0 || model.isPunct(next, ';');
 }
 
 function sameActivation(a: RecognizedCall, b: RecognizedCall): boolean {

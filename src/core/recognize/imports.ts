@@ -2,17 +2,16 @@
  * Import and alias resolution: which module path a name stands for (`F` → `torch.nn.functional`, `nn` →
  * `flax.linen` after `from flax import linen as nn`). Paths are normalized to dots.
  *
- * Only the first IMPORT_SCAN_CHARS of the document are read, and only lines that start with an import
- * keyword are tokenized: imports sit at the top in practice, and scanning a whole (possibly huge) document on
- * every hover would make each hover cost as much as the file is long.
+ * Imports are read from the document model's statements, wherever they are (imports inside functions count
+ * too); a statement is read up to the next statement start, and at most MAX_STATEMENT_TOKENS of it, so an
+ * unclosed bracket costs bounded work and no search to the end of the document.
  */
-import { tokenize, type Lang, type Token } from './tokenizer';
-
-/** How far into the document imports are looked for. */
-export const IMPORT_SCAN_CHARS = 32 * 1024;
+import type { DocumentModel } from './document';
+import { STMT } from './statements';
+import type { Lang, Token } from './tokenizer';
 
 /** Bound on one import statement (a parenthesized Python import or a Rust `use` tree). */
-const MAX_STATEMENT_CHARS = 4096;
+const MAX_STATEMENT_TOKENS = 2048;
 
 /** What the document's imports say about the names used in it. */
 export interface Imports {
@@ -24,72 +23,53 @@ export interface Imports {
   readonly tfKeras: boolean;
 }
 
-const STARTERS: Readonly<Record<Lang, RegExp>> = {
-  python: /^(?:import|from)\b/,
-  js: /^(?:import|const|let|var)\b/,
-  cpp: /^(?:namespace|using)\b/,
-  rust: /^(?:pub\s+)?use\b/,
-  julia: /^(?:using|import)\b/,
+/** Statement-leading words of imports per language. */
+const STARTERS: Readonly<Record<Lang, readonly string[]>> = {
+  python: ['import', 'from'],
+  js: ['import', 'const', 'let', 'var'],
+  cpp: ['namespace', 'using'],
+  rust: ['use', 'pub'],
+  julia: ['using', 'import'],
 };
 
-let cache: { prefix: string; lang: Lang; result: Imports } | undefined;
-
-/**
- * The imports of `text`. Cached for the last document, keyed on the scanned prefix only: hovers come in
- * bursts on the same document, each with a fresh copy of its text, and comparing whole texts would cost as
- * much as the file is long.
- */
-export function scanImports(text: string, lang: Lang): Imports {
-  const prefix = text.length > IMPORT_SCAN_CHARS ? text.slice(0, IMPORT_SCAN_CHARS) : text;
-  if (cache && cache.lang === lang && cache.prefix === prefix) {
-    return cache.result;
-  }
-  const aliases = new Map<string, string>();
-  const globs: string[] = [];
-  const limit = Math.min(text.length, IMPORT_SCAN_CHARS);
-  const starter = STARTERS[lang];
-  let pos = 0;
-  while (pos < limit) {
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd < 0 || lineEnd > limit) {
-      lineEnd = limit;
+/** The imports of a document model, after `head` (imports read from elsewhere, e.g. a notebook's cells). */
+export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
+  const aliases = new Map<string, string>(head?.aliases ?? []);
+  const globs: string[] = [...(head?.globs ?? [])];
+  const starters = new Set(STARTERS[model.lang]);
+  const { count, flags, kinds, starts, ends } = model;
+  for (let i = 0; i < count; i++) {
+    // Cheap tests first: a statement's first token, a name of a starter's length.
+    if ((flags[i] & STMT) === 0 || kinds[i] !== 0 || ends[i] - starts[i] > 9) {
+      continue;
     }
-    let i = pos;
-    while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-      i++;
+    if (!starters.has(model.tokenText(i))) {
+      continue;
     }
-    if (starter.test(text.slice(i, i + 12))) {
-      const end = statementEnd(text, i, lineEnd, limit);
-      parseStatement(tokenize(text, i, end, lang), lang, aliases, globs);
-      lineEnd = Math.max(lineEnd, text.lastIndexOf('\n', end - 1));
+    let end = i + 1;
+    while (end < count && (flags[end] & STMT) === 0 && end - i < MAX_STATEMENT_TOKENS) {
+      end++;
     }
-    pos = lineEnd + 1;
+    if (model.lang === 'js' && !model.isWord(i, 'import') && !mentionsRequire(model, i, end)) {
+      i = end - 1;
+      continue; // a `const`/`let`/`var` that requires nothing: not read at all
+    }
+    parseStatement(model.fresh(i, end), model.lang, aliases, globs);
+    i = end - 1;
   }
   const tfKeras = [...aliases.values(), ...globs].some(
     (p) => p.startsWith('tensorflow') || p.startsWith('tf_keras'),
   );
-  const result = { aliases, globs, tfKeras };
-  cache = { prefix, lang, result };
-  return result;
+  return { aliases, globs, tfKeras };
 }
 
-/** A statement ends at its line end unless a bracket opened on the line closes later. */
-function statementEnd(text: string, start: number, lineEnd: number, limit: number): number {
-  const line = text.slice(start, lineEnd);
-  const bound = Math.min(limit, start + MAX_STATEMENT_CHARS);
-  for (const [open, close] of [
-    ['(', ')'],
-    ['{', '}'],
-  ]) {
-    if (line.includes(open) && !line.includes(close)) {
-      const at = text.indexOf(close, lineEnd);
-      if (at >= 0 && at < bound) {
-        const nl = text.indexOf('\n', at);
-        return nl < 0 || nl > bound ? bound : nl;
-      }
+function mentionsRequire(model: DocumentModel, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (model.isWord(k, 'require')) {
+      return true;
     }
   }
-  return Math.min(lineEnd, bound);
+  return false;
 }
 
 /** Reads a dotted (or `::`) path starting at token i; returns the path and the index after it. */
@@ -135,7 +115,15 @@ function parseStatement(
         }
       }
     } else if (first === 'from') {
-      const [mod, j] = readPath(toks, 1);
+      // Relative imports keep their dots (`.act`, `..layers.act`): the host resolves them.
+      let k = 1;
+      let dots = '';
+      while (toks[k]?.t === '.') {
+        dots += '.';
+        k++;
+      }
+      const [path, j] = toks[k]?.t === 'import' ? ['', k] : readPath(toks, k);
+      const mod = dots + path;
       if (!mod || toks[j]?.t !== 'import') {
         return;
       }
@@ -144,10 +132,13 @@ function parseStatement(
     return;
   }
   if (lang === 'js') {
-    // Only `import` and `require('…')` bind modules: `const model = tf.sequential({name: 'm'})` binds nothing.
-    const req = toks.findIndex((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
-    const spec = first === 'import' ? toks.find((t) => t.k === 'str') : toks[req + 2];
-    if (!spec || spec.k !== 'str' || (first !== 'import' && req < 0)) {
+    // Only `import` and `require` bind modules: `const act = 'relu'` must not.
+    const required = toks.some((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
+    if (first !== 'import' && !required) {
+      return;
+    }
+    const spec = toks.find((t) => t.k === 'str');
+    if (!spec) {
       return;
     }
     const mod = jsModule(spec.t.slice(1, -1));
@@ -175,6 +166,9 @@ function parseStatement(
     return;
   }
   if (lang === 'rust') {
+    if (first === 'pub' && toks[1]?.t !== 'use') {
+      return;
+    }
     const at = toks.findIndex((t) => t.t === 'use');
     useTree(toks, at + 1, '', aliases, globs);
   }
@@ -242,9 +236,12 @@ function useTree(
     if (t.t === '{') {
       i++;
       while (i < toks.length && toks[i].t !== '}') {
-        // Every item of `{a, b::c, d as e}`: a tree that consumed nothing is skipped, so the loop advances.
-        const next = toks[i].t === ',' ? i + 1 : useTree(toks, i, path, aliases, globs);
-        i = next > i ? next : i + 1;
+        if (toks[i].t === ',') {
+          i++;
+          continue;
+        }
+        // Every branch of useTree moves on; the max guards the loop all the same.
+        i = Math.max(i + 1, useTree(toks, i, path, aliases, globs));
       }
       return i + 1;
     }

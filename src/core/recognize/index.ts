@@ -2,18 +2,20 @@
  * Recognition of activation calls in source code: given a document's text, an offset and a VS Code language
  * id, which activation (if any) the offset is on, with which effective parameters, in which framework.
  *
- * Work per call is bounded: only a window of text around the offset is tokenized (a small one first, a larger
- * one only when a bracket around the offset reaches past the small one), and imports are read from a bounded
- * prefix of the document (see imports.ts).
+ * The text is lexed once into a document model (document.ts, cached per text); each hover then finds its
+ * token by binary search and reads a bounded window of tokens around it — a small one first, a larger one
+ * only when the statement around the offset reaches past the small one.
  */
-import type { RecognizedCall } from '../types';
+import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
-import { matchFormula } from './formulas';
-import { scanImports } from './imports';
+import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
+import { matchFormula, mayHoldFormula } from './formulas';
 import { matchString } from './activationStrings';
+import { importedMeaning, isPlainName, localMeaning } from './local';
 import { matchName, type Scope } from './match';
-import { tokenize, type Lang, type Token } from './tokenizer';
+import { matchMember } from './members';
+import type { Lang, Token } from './tokenizer';
 
 const LANGS: Readonly<Record<string, Lang>> = {
   python: 'python',
@@ -29,23 +31,31 @@ const LANGS: Readonly<Record<string, Lang>> = {
   rust: 'rust',
 };
 
-/** Window sizes (characters before / after the offset): the first try, then the most we ever read. */
-const SMALL: readonly [number, number] = [240, 160];
-const LARGE: readonly [number, number] = [4000, 3000];
-/** How far a window edge may move to reach a line boundary. */
-const SNAP = 240;
+/** Window sizes in tokens (before / after the hovered token): the first try, then the most we ever read. */
+const SMALL: readonly [number, number] = [64, 48];
+const LARGE: readonly [number, number] = [1500, 1000];
+
+/** How deep recognition may nest (a definition whose body calls another definition, …). */
+const MAX_DEPTH = 4;
+
+/** The context of the recognition under way (recognition is synchronous: one at a time). */
+let context: RecognizeContext | undefined;
+let preamble: DocumentModel | undefined;
+let depth = 0;
 
 /**
  * The activation call (or activation named where a layer is configured) at `offset`, or undefined.
- * Never throws: bad input gets undefined.
+ * `context` optionally gives imported modules' sources and a notebook's earlier cells; without it, only the
+ * text is read. Never throws: bad input gets undefined.
  */
 export function recognizeAt(
   text: string,
   offset: number,
   languageId: string,
+  context?: RecognizeContext,
 ): RecognizedCall | undefined {
   try {
-    return recognizeUnguarded(text, offset, languageId);
+    return recognizeUnguarded(text, offset, languageId, context);
   } catch {
     // A bug must cost one hover, never an exception in the extension host.
     return undefined;
@@ -60,6 +70,7 @@ export function recognizeUnguarded(
   text: string,
   offset: number,
   languageId: string,
+  given?: RecognizeContext,
 ): RecognizedCall | undefined {
   if (typeof text !== 'string' || typeof languageId !== 'string' || !Number.isInteger(offset)) {
     return undefined;
@@ -73,57 +84,195 @@ export function recognizeUnguarded(
   if (lang === undefined) {
     return undefined;
   }
-  const small = recognizeIn(text, offset, lang, SMALL);
-  if (small !== 'retry') {
-    return small;
-  }
-  const large = recognizeIn(text, offset, lang, LARGE);
-  return large === 'retry' ? undefined : large;
-}
-
-/** Recognition at an assignment's right-hand side, for calls through `self.<name>` (attributes.ts). */
-function recognizeAssigned(text: string, offset: number): RecognizedCall | undefined {
-  const found = recognizeIn(text, offset, 'python', SMALL);
-  return found === 'retry' ? undefined : found;
-}
-
-function recognizeIn(
-  text: string,
-  offset: number,
-  lang: Lang,
-  [back, ahead]: readonly [number, number],
-): RecognizedCall | undefined | 'retry' {
-  const from = safeStart(text, snapBack(text, Math.max(0, offset - back)), offset, lang);
-  const to = snapAhead(text, Math.min(text.length, offset + ahead));
-  const toks = tokenize(text, from, to, lang);
-  const ti = tokenAt(toks, offset);
+  const code = given?.preamble;
+  const before =
+    typeof code === 'string' && code.length > 0 && code.length <= MAX_MODEL_CHARS
+      ? documentModel(code, lang)
+      : undefined;
+  const model = documentModel(text, lang, offset, before?.imports);
+  const ti = model.tokenAt(offset);
   if (ti < 0) {
     return undefined;
   }
-  const scope: Scope = { toks, imports: scanImports(text, lang), lang };
-  const tok = toks[ti];
+  // Hovers repeat on the same place: answers for this model (and this context) are remembered.
+  const memo = given === undefined ? answers(model) : undefined;
+  if (memo?.has(ti)) {
+    return memo.get(ti) ?? undefined;
+  }
+  const saved = [context, preamble, depth] as const;
+  context = given !== null && typeof given === 'object' ? given : undefined;
+  preamble = before;
+  depth = 0;
+  try {
+    const found = recognizeToken(model, ti);
+    if (memo !== undefined) {
+      if (memo.size >= MAX_ANSWERS) {
+        memo.delete(memo.keys().next().value as number);
+      }
+      memo.set(ti, found ?? null);
+    }
+    return found;
+  } finally {
+    [context, preamble, depth] = saved;
+  }
+}
+
+/** Answers remembered per model, by token index (the oldest forgotten first). */
+const MAX_ANSWERS = 256;
+
+function answers(model: DocumentModel): Map<number, RecognizedCall | null> {
+  let memo = model.memo.get('answers') as Map<number, RecognizedCall | null> | undefined;
+  if (memo === undefined) {
+    memo = new Map();
+    model.memo.set('answers', memo);
+  }
+  return memo;
+}
+
+/** Most module specifiers reported for one text. */
+const MAX_MODULES = 32;
+/** Top-level packages that are frameworks, never the user's own modules. */
+const LIBRARIES = new Set([
+  'torch',
+  'tensorflow',
+  'keras',
+  'tf_keras',
+  'jax',
+  'flax',
+  'haiku',
+  'optax',
+  'numpy',
+  'scipy',
+  'math',
+  'transformers',
+  'typing',
+  'functools',
+  'collections',
+  'os',
+  'sys',
+  'dataclasses',
+  'einops',
+]);
+
+/**
+ * The modules a text imports that may be the user's own (relative imports, workspace packages), by the
+ * specifier `RecognizeContext.readImport` will be asked for: the host reads them ahead of time.
+ */
+export function importedModules(text: string, languageId: string): string[] {
+  const lang = Object.prototype.hasOwnProperty.call(LANGS, languageId)
+    ? LANGS[languageId]
+    : undefined;
+  if (typeof text !== 'string' || lang === undefined || lang === 'julia' || lang === 'cpp') {
+    return [];
+  }
+  try {
+    const { aliases, globs } = documentModel(text, lang).imports;
+    const modules = new Set<string>(globs);
+    for (const path of aliases.values()) {
+      const dot = path.lastIndexOf('.');
+      if (dot > 0) {
+        modules.add(path.slice(0, dot));
+      }
+    }
+    const own = (m: string): boolean =>
+      lang === 'python'
+        ? !LIBRARIES.has(m.split('.')[0])
+        : lang === 'js'
+          ? m.startsWith('.')
+          : m.startsWith('crate.');
+    return [...modules]
+      .filter(own)
+      .slice(0, MAX_MODULES)
+      .map((m) => (lang === 'rust' ? m.replace(/\./g, '::') : m));
+  } catch {
+    return [];
+  }
+}
+
+/** Recognition at token `ti` of a model: the small window, then the large one if the small cut too much. */
+export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall | undefined {
+  if (depth >= MAX_DEPTH) {
+    return undefined;
+  }
+  depth++;
+  try {
+    const small = recognizeIn(model, ti, SMALL);
+    if (small !== 'retry') {
+      return small;
+    }
+    const large = recognizeIn(model, ti, LARGE);
+    return large === 'retry' ? undefined : large;
+  } finally {
+    depth--;
+  }
+}
+
+function recognizeIn(
+  model: DocumentModel,
+  ti: number,
+  [back, ahead]: readonly [number, number],
+): RecognizedCall | undefined | 'retry' {
+  const statement = model.stmt[ti];
+  const from = Math.max(statement, ti - back);
+  const toks = model.slice(from, Math.min(model.count, ti + ahead + 1));
+  const li = ti - from;
+  const lang = model.lang;
+  const scope: Scope = { toks, imports: model.imports, lang, model, base: from };
+  const tok = toks[li];
   let found: RecognizedCall | undefined;
+  // A formula may run past the window's end (`np.exp(…) / np.sum(np.exp(…), axis=1)` on one long line):
+  // read it in the large window before anything else answers.
+  const end = from + toks.length;
+  const formulaCut = (): boolean =>
+    back < LARGE[0] &&
+    end < model.count &&
+    model.stmt[end] === statement &&
+    mayHoldFormula(toks, li);
   if (tok.k === 'str') {
-    found = matchString(scope, ti);
+    found = matchString(scope, li);
   } else if (tok.k === 'id') {
-    found = matchFormula(scope, ti) ?? matchName(scope, ti);
-    if (found === undefined && lang === 'python') {
-      found = matchAttributeCall(text, toks, ti, (at) => recognizeAssigned(text, at));
+    found = matchFormula(scope, li);
+    if (found === undefined && formulaCut()) {
+      return 'retry';
+    }
+    const plain = found === undefined && isPlainName(model, ti);
+    if (plain) {
+      // A name the code binds or defines itself means what the code says, whatever its spelling.
+      const local = localMeaning(model, ti, recognizeToken, preamble);
+      if (local !== undefined) {
+        return local ?? undefined;
+      }
+    }
+    found ??= matchName(scope, li);
+    if (found === undefined && plain) {
+      found = importedMeaning(model, ti, recognizeToken, context);
+    }
+    if (found === undefined) {
+      const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
+      found =
+        lang === 'python'
+          ? matchAttributeCall(model, ti, recognize)
+          : matchMember(model, ti, recognize);
     }
   } else {
-    found = matchFormula(scope, ti);
+    found = matchFormula(scope, li);
+    if (found === undefined && formulaCut()) {
+      return 'retry';
+    }
   }
   if (found !== undefined) {
     return found;
   }
-  // Retry with the large window when the small one may have missed context: the call around the offset (or
-  // its name) starts before the window — strings depend on it, names in `partial(…)` too — or a string spans
-  // lines (the window may have started inside a docstring).
-  const enc = from > 0 ? findEnclosing(toks, ti, lang) : undefined;
-  const cut =
-    from > 0 && (enc === undefined ? tok.k === 'str' || hasOpenBefore(toks, ti) : enc.open < 4);
-  const multiLine = tok.k === 'str' && text.slice(tok.s, tok.e).includes('\n');
-  return (cut || multiLine) && back < LARGE[0] ? 'retry' : undefined;
+  // Retry with the large window when the small one cut the statement around the offset: the call around it
+  // (or its name) starts before the window — strings depend on it, names in `partial(…)` too.
+  const cut = from > statement;
+  if (!cut || back >= LARGE[0]) {
+    return undefined;
+  }
+  const enc = findEnclosing(toks, li, lang);
+  return (enc === undefined ? tok.k === 'str' || hasOpenBefore(toks, li) : enc.open < 4)
+    ? 'retry'
+    : undefined;
 }
 
 /** Whether the tokens before `ti` close more brackets than they open (the window cut a list open). */
@@ -138,75 +287,4 @@ function hasOpenBefore(toks: readonly Token[], ti: number): boolean {
     }
   }
   return depth < 0 || ti < 8;
-}
-
-/** The token whose span contains the offset (end inclusive), preferring names and strings on a tie. */
-function tokenAt(toks: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].e < offset) {
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  // toks[lo] is the first token ending at or after the offset.
-  const a = toks[lo];
-  if (a === undefined || a.s > offset) {
-    return -1;
-  }
-  const b = toks[lo + 1];
-  if (a.e === offset && b !== undefined && b.s === offset && a.k !== 'id' && b.k !== 'p') {
-    return lo + 1;
-  }
-  return lo;
-}
-
-/** Moves a window start back to a line start when one is near, so tokens are not cut. */
-function snapBack(text: string, pos: number): number {
-  for (let i = pos; i > 0 && i > pos - SNAP; i--) {
-    if (text.charCodeAt(i - 1) === 10) {
-      return i;
-    }
-  }
-  return pos;
-}
-
-function snapAhead(text: string, pos: number): number {
-  for (let i = pos; i < text.length && i < pos + SNAP; i++) {
-    if (text.charCodeAt(i) === 10) {
-      return i;
-    }
-  }
-  return pos;
-}
-
-/**
- * A window may start inside a comment or docstring that began earlier; its prose would then be read as code.
- * C-like: if the text before the offset closes a block comment it never opened, start after that closer.
- * Python/Julia: an opening and a closing triple quote look alike, so count them in the text just before the
- * window (up to the large window's reach): an odd count means the window starts inside a triple-quoted
- * string, and the window then starts where that text starts, outside it.
- */
-function safeStart(text: string, from: number, offset: number, lang: Lang): number {
-  if (lang === 'python' || lang === 'julia') {
-    const reach = snapBack(text, Math.max(0, offset - LARGE[0]));
-    if (reach >= from) {
-      return from;
-    }
-    const odd = (q: string): boolean => {
-      let n = 0;
-      for (let i = text.indexOf(q, reach); i >= 0 && i + 3 <= from; i = text.indexOf(q, i + 3)) {
-        n++;
-      }
-      return n % 2 === 1;
-    };
-    return odd('"""') || (lang === 'python' && odd("'''")) ? reach : from;
-  }
-  const region = text.slice(from, offset);
-  const close = region.indexOf('*/');
-  const open = region.indexOf('/*');
-  return close >= 0 && (open < 0 || close < open) ? from + close + 2 : from;
 }

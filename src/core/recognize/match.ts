@@ -8,6 +8,8 @@ import type { Imports } from './imports';
 import { ParamBuilder } from './params';
 import { candidatePaths, isKnownHead, lookup, METHODS } from './resolve';
 import type { Spelling } from './spelling';
+import { enclosing } from './definitions';
+import type { DocumentModel } from './document';
 import type { Lang, Token } from './tokenizer';
 
 /** What recognition sees: the window's tokens and the document's imports. */
@@ -15,6 +17,9 @@ export interface Scope {
   readonly toks: readonly Token[];
   readonly imports: Imports;
   readonly lang: Lang;
+  /** The document model the window comes from, and the model index of `toks[0]`, when there is one. */
+  readonly model?: DocumentModel;
+  readonly base?: number;
 }
 
 /** Words before a name that make it a definition or declaration, not a use. */
@@ -86,23 +91,42 @@ const EXPRESSION_WORDS = new Set([
 const SELF = new Set(['self', 'cls', 'this', 'super']);
 
 function onImportLine(scope: Scope, ti: number): boolean {
-  if (scope.lang === 'python' && scope.toks[ti].nl) {
-    // `from m import (\n    name,\n)`: a name alone on its line may sit in an import's parentheses.
-    const enc = findEnclosing(scope.toks, ti, scope.lang);
-    if (enc !== undefined && scope.toks[enc.open - 1]?.t === 'import') {
-      return true;
-    }
-  }
+  const { toks } = scope;
+  // The statement's first token, where the document model marks it: `from m import (\n  relu,\n)` and
+  // `use m::{\n  sigmoid,\n};` continue their import over several lines.
   let k = ti;
-  while (k > 0 && !scope.toks[k].nl) {
+  while (k > 0 && toks[k].st !== true) {
     k--;
   }
-  const first = scope.toks[k];
+  if (toks[k].st !== true) {
+    if (scope.lang === 'python' && toks[ti].nl) {
+      const enc = findEnclosing(toks, ti, scope.lang);
+      if (enc !== undefined && toks[enc.open - 1]?.t === 'import') {
+        return true;
+      }
+    }
+    k = ti;
+    while (k > 0 && !toks[k].nl) {
+      k--;
+    }
+  }
+  const first = toks[k];
   // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
   if (scope.lang === 'rust' && first.t === 'pub') {
-    return scope.toks[k + 1]?.t === 'use';
+    return toks[k + 1]?.t === 'use';
   }
   return IMPORT_WORDS[scope.lang].has(first.t);
+}
+
+/** Whether token `ti` sits in the body of an enum (`enum Act { Gelu, Relu }`): variants, not uses. */
+function inEnum(scope: Scope, ti: number): boolean {
+  const { model, base } = scope;
+  return (
+    model !== undefined &&
+    base !== undefined &&
+    scope.lang !== 'python' &&
+    enclosing(model, base + ti, (d) => d.keyword === 'enum') !== undefined
+  );
 }
 
 /** Builds the result for a spelling used at token `ti`. */
@@ -136,11 +160,12 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   for (let k = j; k <= ti; k += 2) {
     parts.push(toks[k].t);
   }
-  const before = toks[j - 1];
+  // Nothing before a statement's first token belongs to it (`h = a + b` / `F.relu_(h)`).
+  const before = toks[j].st === true ? undefined : toks[j - 1];
   const declared =
     before !== undefined &&
     (DECLARATIONS.has(before.t) || (before.k === 'id' && !EXPRESSION_WORDS.has(before.t)));
-  if (declared || onImportLine(scope, ti)) {
+  if (declared || onImportLine(scope, ti) || inEnum(scope, ti)) {
     return undefined;
   }
   const exprReceiver = before !== undefined && (before.t === '.' || before.t === '::');

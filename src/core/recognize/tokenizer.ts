@@ -1,7 +1,10 @@
 /**
- * One small tokenizer for the three language families we hover (Python; C-like: JS/TS, C/C++, Rust; Julia).
+ * One small lexer for the three language families we hover (Python; C-like: JS/TS, C/C++, Rust; Julia).
  * It only knows what recognition needs: identifiers, numbers, strings, punctuation and where comments are.
  * Comments produce no token, so an offset inside one finds nothing and gets no hover.
+ *
+ * `lex` reports tokens to a sink as plain numbers (the document model stores them in typed arrays, so a
+ * whole file is lexed without allocating an object per token); `tokenize` builds Token objects for a range.
  */
 
 /** The languages the recognizer distinguishes; C shares C++'s rules. */
@@ -9,6 +12,13 @@ export type Lang = 'python' | 'js' | 'cpp' | 'rust' | 'julia';
 
 /** Token kinds: identifier, number, string (or char) literal, punctuation/operator. */
 export type Kind = 'id' | 'num' | 'str' | 'p';
+
+/** Kinds as the lexer reports them, in the order of KINDS. */
+export const ID = 0;
+export const NUM = 1;
+export const STR = 2;
+export const PUNCT = 3;
+export const KINDS: readonly Kind[] = ['id', 'num', 'str', 'p'];
 
 /** A token: its kind, its span in the text and whether it is the first on its line. */
 export interface Token {
@@ -19,23 +29,12 @@ export interface Token {
   readonly t: string;
   /** First token on its line: lets statement-level checks (imports, definitions) stop at line starts. */
   readonly nl: boolean;
+  /** First token of a statement, where the document model knows it (see statements.ts). */
+  readonly st?: boolean;
 }
 
-/** Multi-character operators that matter to recognition (`::` paths, `=>` pairs, `==` vs `=`). */
-const TWO_CHAR_OPS = new Set([
-  '::',
-  '==',
-  '=>',
-  '!=',
-  '<=',
-  '>=',
-  '->',
-  '**',
-  '//',
-  ':=',
-  '+=',
-  '-=',
-]);
+/** Where the lexer reports each token: kind (ID…PUNCT), span, first on its line. */
+export type TokenSink = (kind: number, s: number, e: number, nl: boolean) => void;
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
@@ -49,21 +48,48 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Python's string prefixes (r, b, u, f and their pairs) directly before a quote. */
-function isPyStringPrefix(word: string): boolean {
-  return word.length <= 2 && /^[rbufRBUF]+$/.test(word);
+/**
+ * Length of the operator at `i`: two for the multi-character operators that matter to recognition (`::`
+ * paths, `=>` pairs, `==` vs `=`, `**`, …), else one. `//` is an operator only where it is not a comment.
+ */
+function opLength(text: string, i: number, slashComment: boolean): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  switch (a) {
+    case 58: // :
+      return b === 58 || b === 61 ? 2 : 1;
+    case 61: // =
+      return b === 61 || b === 62 ? 2 : 1;
+    case 33: // !
+    case 60: // <
+    case 62: // >
+      return b === 61 ? 2 : 1;
+    case 45: // -
+      return b === 62 || b === 61 ? 2 : 1;
+    case 42: // *
+      return b === 42 ? 2 : 1;
+    case 47: // /
+      return b === 47 && !slashComment ? 2 : 1;
+    case 43: // +
+      return b === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
 }
 
 /**
- * Tokenizes `text[from, to)`. Never throws; unterminated strings and comments end at `to`, because the
- * window may cut a construct in half and a hover must still get an answer.
+ * Lexes `text[from, to)` and reports every token to `sink`. Never throws; unterminated strings and comments
+ * end at `to`. Linear in the range: every loop below advances.
  */
-export function tokenize(text: string, from: number, to: number, lang: Lang): Token[] {
-  const out: Token[] = [];
+export function lex(text: string, from: number, to: number, lang: Lang, sink: TokenSink): void {
   let i = from;
   let nl = true;
   const hashComment = lang === 'python' || lang === 'julia';
   const slashComment = !hashComment;
+  // The previous token, for the few decisions that depend on it (`'` after a value, `.5` after a name).
+  let prevKind = -1;
+  let prevEnd = -1;
+  let prevChar = 0;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -88,8 +114,7 @@ export function tokenize(text: string, from: number, to: number, lang: Lang): To
       continue;
     }
     if (slashComment && c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 || close + 2 > to ? to : close + 2;
+      i = skipBlockComment(text, i, to, lang === 'rust');
       continue;
     }
     if (isIdentStart(c)) {
@@ -102,47 +127,120 @@ export function tokenize(text: string, from: number, to: number, lang: Lang): To
         i++;
       }
       const q = text.charCodeAt(i);
-      const word = text.slice(start, i);
-      if ((q === 34 || q === 39) && lang === 'python' && isPyStringPrefix(word)) {
-        i = scanString(text, i, to, true);
-        out.push({ k: 'str', s: start, e: i, t: text.slice(start, i), nl });
-      } else {
-        out.push({ k: 'id', s: start, e: i, t: word, nl });
+      if (q === 34 || q === 39 || q === 35) {
+        const end = prefixedString(text, start, i, to, lang);
+        if (end > i) {
+          i = end;
+          sink(STR, start, i, nl);
+          nl = false;
+          prevKind = STR;
+          prevEnd = i;
+          prevChar = c;
+          continue;
+        }
       }
+      sink(ID, start, i, nl);
       nl = false;
+      prevKind = ID;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !afterValue(out, i))) {
+    const afterValue = prevEnd === i && (prevKind === ID || prevChar === 41 || prevChar === 93); // ) ]
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !afterValue)) {
       i = scanNumber(text, i, to, lang);
-      out.push({ k: 'num', s: start, e: i, t: text.slice(start, i), nl });
+      sink(NUM, start, i, nl);
       nl = false;
+      prevKind = NUM;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
-    if (c === 34 || c === 96 || (c === 39 && quoteIsString(text, i, to, lang, out))) {
+    if (c === 96 && lang === 'js') {
+      i = scanTemplate(text, i + 1, to, 0);
+      sink(STR, start, i, nl);
+      nl = false;
+      prevKind = STR;
+      prevEnd = i;
+      prevChar = c;
+      continue;
+    }
+    // Julia's transpose: a quote right after any value (a name, number, string or closing bracket).
+    const transpose = prevEnd === i && (prevKind !== PUNCT || prevChar === 41 || prevChar === 93);
+    if (c === 34 || c === 96 || (c === 39 && quoteIsString(text, i, to, lang, transpose))) {
       i = scanString(text, i, to, lang === 'python' || lang === 'julia');
-      out.push({ k: 'str', s: start, e: i, t: text.slice(start, i), nl });
+      sink(STR, start, i, nl);
       nl = false;
+      prevKind = STR;
+      prevEnd = i;
+      prevChar = c;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    i += TWO_CHAR_OPS.has(two) && !(two === '//' && slashComment) ? 2 : 1;
-    out.push({ k: 'p', s: start, e: i, t: text.slice(start, i), nl });
+    i += opLength(text, i, slashComment);
+    sink(PUNCT, start, i, nl);
     nl = false;
+    prevKind = PUNCT;
+    prevEnd = i;
+    prevChar = c;
   }
+}
+
+/** Tokenizes `text[from, to)` into Token objects (no statement marks: see the document model for those). */
+export function tokenize(text: string, from: number, to: number, lang: Lang): Token[] {
+  const out: Token[] = [];
+  lex(text, Math.max(0, from), Math.min(text.length, to), lang, (k, s, e, nl) => {
+    out.push({ k: KINDS[k], s, e, t: text.slice(s, e), nl });
+  });
   return out;
 }
 
-/** `x.0` (a Rust tuple field) is a member access, not the number `.0`. */
-function afterValue(out: readonly Token[], i: number): boolean {
-  const prev = out[out.length - 1];
-  return (
-    prev !== undefined && prev.e === i && (prev.k === 'id' || prev.t === ')' || prev.t === ']')
-  );
+/**
+ * Where the line holding `i` ends, at most `to`. The native search runs over the whole rest of the text,
+ * so when the range ends before the text does (a window of a long text) the search is bounded by hand.
+ */
+function lineEnd(text: string, i: number, to: number): number {
+  if (to < text.length) {
+    while (i < to && text.charCodeAt(i) !== 10) {
+      i++;
+    }
+    return i;
+  }
+  const n = text.indexOf('\n', i);
+  return n < 0 ? to : n;
 }
 
-function lineEnd(text: string, i: number, to: number): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 || n > to ? to : n;
+/** `text.indexOf(needle, i)` that never looks past `to` (-1 when not found before it). */
+function indexBefore(text: string, needle: string, i: number, to: number): number {
+  if (to >= text.length) {
+    return text.indexOf(needle, i);
+  }
+  const at = text.slice(i, to).indexOf(needle);
+  return at < 0 ? -1 : i + at;
+}
+
+/** `/* … *\/`; Rust's block comments nest, C's and JS's do not. */
+function skipBlockComment(text: string, i: number, to: number, nested: boolean): number {
+  if (!nested) {
+    const close = indexBefore(text, '*/', i + 2, to);
+    return close < 0 || close + 2 > to ? to : close + 2;
+  }
+  let depth = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      depth++;
+      i += 2;
+    } else if (c === 42 && text.charCodeAt(i + 1) === 47) {
+      depth--;
+      i += 2;
+      if (depth === 0) {
+        return i;
+      }
+    } else {
+      i++;
+    }
+  }
+  return to;
 }
 
 /** Julia's `#= … =#` block comments nest. */
@@ -166,17 +264,65 @@ function skipJuliaBlock(text: string, i: number, to: number): number {
 }
 
 /**
+ * A string whose prefix is the word `text[start, i)`: Python's r/b/u/f prefixes, Rust's raw strings
+ * (`r"…"`, `r#"…"#`, `br"…"`, `b'x'`), C++'s raw strings (`R"x(…)x"`, `u8R"(…)"`) and encoding prefixes.
+ * Returns the string's end, or `i` when the word is not a string prefix.
+ */
+function prefixedString(text: string, start: number, i: number, to: number, lang: Lang): number {
+  const word = text.slice(start, i);
+  const q = text.charCodeAt(i);
+  if (lang === 'python') {
+    return q !== 35 && word.length <= 2 && /^[rbufRBUF]+$/.test(word)
+      ? scanString(text, i, to, true)
+      : i;
+  }
+  if (lang === 'rust' && (word === 'r' || word === 'br' || word === 'cr')) {
+    let j = i;
+    while (j < to && text.charCodeAt(j) === 35) {
+      j++;
+    }
+    if (text.charCodeAt(j) !== 34) {
+      return i;
+    }
+    const close = `"${'#'.repeat(j - i)}`;
+    const at = indexBefore(text, close, j + 1, to);
+    return at < 0 || at + close.length > to ? to : at + close.length;
+  }
+  if (lang === 'rust' && (word === 'b' || word === 'c') && q !== 35) {
+    return q === 34 || quoteIsString(text, i, to, lang, false) ? scanString(text, i, to, false) : i;
+  }
+  if (lang === 'cpp' && q === 34 && /^(?:u8|u|U|L)?R$/.test(word)) {
+    const open = indexBefore(text, '(', i + 1, Math.min(to, i + 20));
+    // The delimiter is at most 16 characters and holds no spaces, parentheses or backslashes.
+    if (open < 0 || open - i - 1 > 16 || /[\s)\\]/.test(text.slice(i + 1, open))) {
+      return i;
+    }
+    const close = `)${text.slice(i + 1, open)}"`;
+    const at = indexBefore(text, close, open + 1, to);
+    return at < 0 || at + close.length > to ? to : at + close.length;
+  }
+  if (lang === 'cpp' && (q === 34 || q === 39) && /^(?:u8|u|U|L)$/.test(word)) {
+    return scanString(text, i, to, false);
+  }
+  return i;
+}
+
+/**
  * A `'` starts a string in Python and JS, a char literal in C/C++/Rust/Julia, but is Julia's transpose after a
  * value and a Rust lifetime (`'a`) when no closing quote follows the character.
  */
-function quoteIsString(text: string, i: number, to: number, lang: Lang, out: Token[]): boolean {
+function quoteIsString(
+  text: string,
+  i: number,
+  to: number,
+  lang: Lang,
+  afterValue: boolean,
+): boolean {
   if (lang === 'python' || lang === 'js' || lang === 'cpp') {
     return true;
   }
   if (lang === 'julia') {
-    const prev = out[out.length - 1];
-    const adjacent = prev !== undefined && prev.e === i;
-    return !(adjacent && (prev.k !== 'p' || prev.t === ')' || prev.t === ']'));
+    return !afterValue;
   }
   // Rust: 'x' or '\n' is a char; 'a without a closing quote is a lifetime.
   if (text.charCodeAt(i + 1) === 92) {
@@ -189,15 +335,15 @@ function quoteIsString(text: string, i: number, to: number, lang: Lang, out: Tok
 function scanString(text: string, i: number, to: number, triple: boolean): number {
   const q = text.charCodeAt(i);
   if (triple && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) {
-    const quote3 = text.slice(i, i + 3);
     let j = i + 3;
     while (j < to) {
-      if (text.charCodeAt(j) === 92) {
+      const c = text.charCodeAt(j);
+      if (c === 92) {
         j += 2;
         continue;
       }
-      if (text.startsWith(quote3, j)) {
-        return j + 3;
+      if (c === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q) {
+        return Math.min(to, j + 3);
       }
       j++;
     }
@@ -219,6 +365,57 @@ function scanString(text: string, i: number, to: number, triple: boolean): numbe
     }
     j++;
   }
+  return Math.min(j, to);
+}
+
+/** Deepest `${…}` nesting followed inside template literals; deeper text is read as the template's. */
+const MAX_TEMPLATE_DEPTH = 32;
+
+/**
+ * A JS template literal from just after its opening backtick: `${…}` holds code, which may hold strings,
+ * comments and further templates. Returns the offset after the closing backtick (or `to`).
+ */
+function scanTemplate(text: string, i: number, to: number, depth: number): number {
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += 2;
+    } else if (c === 96) {
+      return i + 1;
+    } else if (c === 36 && text.charCodeAt(i + 1) === 123 && depth < MAX_TEMPLATE_DEPTH) {
+      i = scanSubstitution(text, i + 2, to, depth + 1);
+    } else {
+      i++;
+    }
+  }
+  return to;
+}
+
+/** The code of a `${…}` substitution, up to and including its closing brace. */
+function scanSubstitution(text: string, i: number, to: number, depth: number): number {
+  let braces = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 96) {
+      i = scanTemplate(text, i + 1, to, depth);
+    } else if (c === 34 || c === 39) {
+      i = scanString(text, i, to, false);
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      i = skipBlockComment(text, i, to, false);
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      i = lineEnd(text, i, to);
+    } else if (c === 123) {
+      braces++;
+      i++;
+    } else if (c === 125) {
+      i++;
+      if (braces-- === 0) {
+        return i;
+      }
+    } else {
+      i++;
+    }
+  }
   return to;
 }
 
@@ -230,6 +427,7 @@ function scanString(text: string, i: number, to: number, triple: boolean): numbe
 function scanNumber(text: string, i: number, to: number, lang: Lang): number {
   let j = i;
   const hex = text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) | 32) === 120;
+  let dot = false;
   while (j < to) {
     const c = text.charCodeAt(j);
     if (isIdentPart(c) && c !== 36 && c <= 127) {
@@ -239,7 +437,8 @@ function scanNumber(text: string, i: number, to: number, lang: Lang): number {
     if (c === 46) {
       const n = text.charCodeAt(j + 1);
       // `1.5`, `6.` and `6.)` are numbers; `1..5` (range) and `x.0.relu()` / `1.max(2)` are not.
-      if (isDigit(n) || (!isIdentStart(n) && n !== 46 && !text.slice(i, j).includes('.'))) {
+      if (isDigit(n) || (!isIdentStart(n) && n !== 46 && !dot)) {
+        dot = true;
         j++;
         continue;
       }

@@ -1,0 +1,211 @@
+/**
+ * Local bindings: names the code binds itself, which shadow an activation of the same name — Julia
+ * `σ = 0.2f0` and `μ, logσ = encoder(x)`, a function parameter called `sigmoid`, Python `relu = …`, a
+ * `let`/`const`, a `for` variable. Read in one pass over a document model's statements; each binding is
+ * visible in the function that holds it (or the whole file) from where it is made on.
+ *
+ * A use of a bound name is no activation, unless the binding assigns one in a way that keeps it a
+ * function: a path (`act = jax.nn.gelu`) or a layer built by its class (`act = nn.GELU()`).
+ */
+import type { Definition } from './definitions';
+import { definitions, enclosing } from './definitions';
+import type { DocumentModel } from './document';
+import { STMT } from './statements';
+import { ID } from './tokenizer';
+
+/** One binding of a name. */
+export interface Binding {
+  /** Index of the bound name's token. */
+  readonly at: number;
+  /** Token range where the binding is visible (the enclosing function, else the whole model). */
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  /** For `name = <rhs>` with a single target: index of the right-hand side's first token. */
+  readonly value?: number;
+}
+
+/** Bindings examined per use, newest first: enough for any real function, bounded for hostile ones. */
+const MAX_CANDIDATES = 64;
+/** Tokens read from a statement's start while looking for its `=`. */
+const MAX_TARGET_TOKENS = 32;
+/** Tokens of a parameter list read. */
+const MAX_PARAM_TOKENS = 512;
+
+const FUNCTIONS = new Set(['def', 'fn', 'function', '=']);
+const DECLARE = new Set(['let', 'const', 'var', 'local', 'global', 'mut', 'auto']);
+
+/** Bindings by name, in document order (built once per model). */
+export function bindings(model: DocumentModel): ReadonlyMap<string, Binding[]> {
+  let index = model.memo.get('bindings') as Map<string, Binding[]> | undefined;
+  if (index === undefined) {
+    index = collect(model);
+    model.memo.set('bindings', index);
+  }
+  return index;
+}
+
+/** The binding of `name` visible at token `ti` (made before it, in a scope around it), if any. */
+export function bindingOf(model: DocumentModel, name: string, ti: number): Binding | undefined {
+  const list = bindings(model).get(name);
+  if (list === undefined) {
+    return undefined;
+  }
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < ti) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  for (let k = hi; k >= 0 && k > hi - MAX_CANDIDATES; k--) {
+    const b = list[k];
+    if (b.scopeStart <= ti && ti < b.scopeEnd) {
+      return b;
+    }
+  }
+  return undefined;
+}
+
+function collect(model: DocumentModel): Map<string, Binding[]> {
+  const index = new Map<string, Binding[]>();
+  const add = (at: number, value?: number, scope?: Definition): void => {
+    const fn = scope ?? enclosing(model, at, (d) => FUNCTIONS.has(d.keyword));
+    const name = model.tokenText(at);
+    const list = index.get(name) ?? [];
+    list.push({
+      at,
+      scopeStart: fn?.start ?? 0,
+      scopeEnd: fn?.end ?? model.count,
+      ...(value !== undefined ? { value } : {}),
+    });
+    index.set(name, list);
+  };
+  for (const def of definitions(model)) {
+    if (FUNCTIONS.has(def.keyword)) {
+      parameters(model, def, (at) => add(at, undefined, def));
+    }
+  }
+  const { count, flags } = model;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i] & STMT) !== 0) {
+      assignment(model, i, add);
+    } else if (model.isWord(i, 'for') || model.isWord(i, 'let')) {
+      // `for x in …` inside a comprehension, `let` after `if`: bound like a statement's targets.
+      assignment(model, i, add);
+    }
+  }
+  for (const list of index.values()) {
+    list.sort((a, b) => a.at - b.at);
+  }
+  return index;
+}
+
+/**
+ * The targets of the statement at `i`: `a = …`, `a, b = …`, `a: T = …`, `let [mut] a = …`, `const {a, b} = …`,
+ * `for a, b in …` / `for (const a of …)`, `a += …`.
+ */
+function assignment(
+  model: DocumentModel,
+  i: number,
+  add: (at: number, value?: number) => void,
+): void {
+  let k = i;
+  const loop = model.isWord(k, 'for');
+  if (loop) {
+    k++;
+    if (model.isPunct(k, '(')) {
+      k++;
+    }
+  }
+  while (DECLARE.has(model.tokenText(k)) && model.kinds[k] === ID) {
+    k++;
+  }
+  const targets: number[] = [];
+  const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
+  let annotated = false;
+  for (; k < end; k++) {
+    if (k > i && (model.flags[k] & STMT) !== 0) {
+      return; // the statement ended without an `=`
+    }
+    if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
+      return; // a call (`f(x)`, `f(a=1)`, Julia's `f(x) = …` definition)
+    }
+    if (model.kinds[k] === ID && !annotated) {
+      const word = model.tokenText(k);
+      if (loop && (word === 'in' || word === 'of')) {
+        targets.forEach((t) => add(t));
+        return;
+      }
+      if (word === 'mut') {
+        continue;
+      }
+      if (targets[targets.length - 1] === k - 1) {
+        targets.pop(); // C-like `Type name`: the name is the last of the two
+      }
+      targets.push(k);
+    } else if (model.isPunct(k, ',')) {
+      annotated = false;
+    } else if (model.isPunct(k, ':') || (model.isPunct(k, '::') && model.lang === 'julia')) {
+      annotated = true; // `a: float = …`, `let a: f32 = …`, Julia `a::Float32 = …`
+    } else if (model.isPunct(k, '=') || model.isPunct(k, '+=') || model.isPunct(k, '-=')) {
+      break;
+    } else if (
+      !(
+        model.isPunct(k, '(') ||
+        model.isPunct(k, ')') ||
+        model.isPunct(k, '[') ||
+        model.isPunct(k, ']')
+      ) &&
+      !(model.isPunct(k, '{') || model.isPunct(k, '}') || model.isPunct(k, '*')) &&
+      !annotated
+    ) {
+      return; // `f(x)`, `a.b = …`, `a[i] = …`: not a binding of a plain name
+    }
+  }
+  if (k >= end || targets.length === 0 || loop) {
+    return;
+  }
+  const single = targets.length === 1 && model.isPunct(k, '=');
+  for (const t of targets) {
+    add(t, single ? k + 1 : undefined);
+  }
+}
+
+/** The parameter names of a function definition: names directly after `(` or `,` in its list. */
+function parameters(model: DocumentModel, def: Definition, add: (at: number) => void): void {
+  let open = def.nameAt + 1;
+  // Generic parameters (`fn f<T>(…)`) and Julia's `where` come before or after; skip to the `(`.
+  while (open < def.end && open < def.nameAt + 64 && !model.isPunct(open, '(')) {
+    open++;
+  }
+  if (!model.isPunct(open, '(')) {
+    return;
+  }
+  let depth = 0;
+  const end = Math.min(model.count, open + MAX_PARAM_TOKENS);
+  for (let k = open; k < end; k++) {
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth === 0) {
+        return;
+      }
+    } else if (depth === 1 && model.kinds[k] === ID) {
+      let p = k - 1;
+      while (
+        model.isPunct(p, '*') ||
+        model.isPunct(p, '**') ||
+        model.isWord(p, 'mut') ||
+        model.isPunct(p, '&')
+      ) {
+        p--;
+      }
+      if (p === open || model.isPunct(p, ',') || model.isPunct(p, ';')) {
+        add(k);
+      }
+    }
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * User-defined activations, recognized by their math: a function, lambda or layer class the code defines is
+ * the activation its body computes — `def sigmoid(z): return 1.0 / (1.0 + np.exp(-z))`, a `forward`
+ * returning `F.gelu(x, approximate="tanh")`, `act = lambda x: np.maximum(0, x)`. Never by the name: a
+ * `def relu` whose body computes something else is no activation.
+ *
+ * A body is classified by the recognizers themselves (library calls, hand-written formulas): the returned
+ * expression must be exactly one recognized call or formula, from its first token to its last.
+ */
+import type { RecognizedCall } from '../types';
+import { definitions, enclosing, type Definition } from './definitions';
+import type { DocumentModel } from './document';
+import { STMT } from './statements';
+import { isPlainName } from './local';
+import { ID, NUM } from './tokenizer';
+
+/** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
+export type RecognizeToken = (model: DocumentModel, index: number) => RecognizedCall | undefined;
+
+/** Longest body read, in tokens: activations are short; anything longer is not classified. */
+const MAX_BODY_TOKENS = 1500;
+/** Tokens of an expression tried as the place a recognizer looks. */
+const MAX_EXPRESSION_TOKENS = 64;
+/** Longest body source reported with the result. */
+const MAX_SOURCE = 120;
+
+const FUNCTIONS = new Set(['def', 'fn', 'function', '=']);
+/** The method that applies a layer: PyTorch `forward`, Keras `call`, Flax/Haiku `__call__`. */
+const APPLY_METHODS = new Set(['forward', 'call', '__call__']);
+
+/** What a definition computes, with where it is; undefined when its body is not one activation. */
+export function classifyDefinition(
+  model: DocumentModel,
+  def: Definition,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  const key = `body:${def.start}`;
+  if (model.memo.has(key)) {
+    return model.memo.get(key) as RecognizedCall | undefined;
+  }
+  model.memo.set(key, undefined); // a definition that refers to itself is no activation
+  const found = classifyUncached(model, def, recognize);
+  model.memo.set(key, found);
+  return found;
+}
+
+function classifyUncached(
+  model: DocumentModel,
+  def: Definition,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  if (def.end - def.start > MAX_BODY_TOKENS) {
+    return undefined;
+  }
+  if (def.keyword === 'class' || def.keyword === 'struct') {
+    const defs = definitions(model);
+    const self = indexOf(defs, def);
+    for (let j = self + 1; j < defs.length && defs[j].start < def.end; j++) {
+      if (defs[j].parent === self && APPLY_METHODS.has(defs[j].name)) {
+        return classifyDefinition(model, defs[j], recognize);
+      }
+    }
+    return undefined;
+  }
+  if (!FUNCTIONS.has(def.keyword)) {
+    return undefined;
+  }
+  if (def.keyword === '=') {
+    // Julia's `f(x) = expr`: the expression after the `=` that follows the parameter list.
+    let k = def.nameAt + 1;
+    while (k < def.end && !model.isPunct(k, '=')) {
+      k++;
+    }
+    return classifyExpression(
+      model,
+      k + 1,
+      def.end,
+      recognize,
+      firstParameter(model, def.nameAt, k),
+    );
+  }
+  const input = firstParameter(model, def.nameAt, def.end);
+  const results: RecognizedCall[] = [];
+  for (let k = def.nameAt + 1; k < def.end; k++) {
+    if (
+      !model.isWord(k, 'return') ||
+      enclosing(model, k, (d) => FUNCTIONS.has(d.keyword)) !== def
+    ) {
+      continue;
+    }
+    const r = classifyExpression(
+      model,
+      k + 1,
+      expressionEnd(model, k + 1, def.end),
+      recognize,
+      input,
+    );
+    if (r === undefined) {
+      return undefined;
+    }
+    results.push(r);
+  }
+  if (results.length === 0 && model.lang === 'julia') {
+    // Julia returns the value of the body's last expression.
+    let last = def.end - 2;
+    while (last > def.nameAt && (model.flags[last] & STMT) === 0) {
+      last--;
+    }
+    return classifyExpression(model, last, def.end - 1, recognize, input);
+  }
+  const first = results[0];
+  return first !== undefined && results.every((r) => same(r, first)) ? first : undefined;
+}
+
+/** `lambda x: expr` at token `at`: what the expression computes. */
+export function classifyLambda(
+  model: DocumentModel,
+  at: number,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  let k = at + 1;
+  while (k < model.count && k < at + 32 && !model.isPunct(k, ':')) {
+    k++;
+  }
+  if (!model.isPunct(k, ':')) {
+    return undefined;
+  }
+  const input = model.kinds[at + 1] === ID ? model.tokenText(at + 1) : undefined;
+  return classifyExpression(
+    model,
+    k + 1,
+    expressionEnd(model, k + 1, model.count),
+    recognize,
+    input,
+  );
+}
+
+/** The end (exclusive) of the expression starting at `a`: the next statement or `;`, at most `limit`. */
+function expressionEnd(model: DocumentModel, a: number, limit: number): number {
+  let b = a;
+  const end = Math.min(limit, a + MAX_BODY_TOKENS);
+  while (b < end && (b === a || (model.flags[b] & STMT) === 0) && !model.isPunct(b, ';')) {
+    b++;
+  }
+  return b;
+}
+
+/** The activation that the expression `[a, b)` is, whole, or undefined. */
+export function classifyExpression(
+  model: DocumentModel,
+  a: number,
+  b: number,
+  recognize: RecognizeToken,
+  input: string | undefined,
+): RecognizedCall | undefined {
+  // Outer parentheses: `return (1 / (1 + exp(-x)))`.
+  while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
+    a++;
+    b--;
+  }
+  if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
+    return undefined;
+  }
+  for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
+    if (model.kinds[k] !== ID && model.kinds[k] !== NUM) {
+      continue;
+    }
+    const r = recognize(model, k);
+    if (r !== undefined && covers(model, r, k, a, b)) {
+      return { ...r, start: model.starts[a], end: model.ends[b - 1] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the plain names the expression reads are all `input` (and it reads it): an activation of the
+ * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
+ * through its members, but `return F.relu(h)` with `h` computed above is a layer, not an activation).
+ */
+function onlyReads(model: DocumentModel, a: number, b: number, input: string): boolean {
+  let reads = false;
+  for (let k = a; k < b; k++) {
+    if (model.kinds[k] !== ID || !isPlainName(model, k)) {
+      continue;
+    }
+    if (model.isPunct(k + 1, '(') || model.isPunct(k + 1, '=') || model.isPunct(k + 1, '.')) {
+      continue; // a function, a keyword argument, a module or object whose member is read
+    }
+    const word = model.tokenText(k);
+    if (word === input) {
+      reads = true;
+    } else if (!CONSTANTS.has(word)) {
+      return false;
+    }
+  }
+  return reads;
+}
+
+/** Names an activation's body may read besides its input. */
+const CONSTANTS = new Set([
+  'True',
+  'False',
+  'None',
+  'true',
+  'false',
+  'pi',
+  'π',
+  'inf',
+  'Inf',
+  'Float32',
+  'Float64',
+  'f32',
+  'f64',
+]);
+
+/** The first parameter of a definition's list (skipping `self`, `cls`, `&self`); undefined if none. */
+export function firstParameter(
+  model: DocumentModel,
+  from: number,
+  limit: number,
+): string | undefined {
+  let k = from;
+  while (k < limit && k < from + 64 && !model.isPunct(k, '(')) {
+    k++;
+  }
+  for (k++; k < limit && k < from + 64; k++) {
+    if (model.isPunct(k, ')')) {
+      return undefined;
+    }
+    if (model.kinds[k] === ID) {
+      const word = model.tokenText(k);
+      if (word !== 'self' && word !== 'cls' && word !== 'mut') {
+        return word;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether a recognition at token `k` spans the whole expression `[a, b)`. */
+function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b: number): boolean {
+  if (r.start === model.starts[a] && r.end === model.ends[b - 1]) {
+    return true; // a formula: `1 / (1 + np.exp(-x))`
+  }
+  if (r.start !== model.starts[k]) {
+    return false;
+  }
+  // A call: a dotted path (or a receiver and a method) from `a` to the name, then its argument list to `b`.
+  for (let p = a; p < k; p++) {
+    const sep = model.isPunct(p, '.') || model.isPunct(p, '::');
+    if ((p - a) % 2 === 0 ? model.kinds[p] !== ID : !sep) {
+      return false;
+    }
+  }
+  let open = k + 1;
+  if (model.isPunct(open, '.') && model.isPunct(open + 1, '(')) {
+    open++; // Julia broadcasting: relu.(x)
+  }
+  return model.isPunct(open, '(') && closeOf(model, open, b) === b - 1;
+}
+
+/** The bracket closing the one at `open`, searched before `limit`; -1 when none. */
+function closeOf(model: DocumentModel, open: number, limit: number): number {
+  let depth = 0;
+  for (let k = open; k < limit; k++) {
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth === 0) {
+        return k;
+      }
+    }
+  }
+  return -1;
+}
+
+function same(a: RecognizedCall, b: RecognizedCall): boolean {
+  return a.id === b.id && JSON.stringify(a.params) === JSON.stringify(b.params);
+}
+
+/** The expression a definition returns, as one line of source for the hover (cut at MAX_SOURCE). */
+export function bodySource(model: DocumentModel, r: RecognizedCall): string {
+  const text = model.text.slice(r.start, Math.min(r.end, r.start + 4 * MAX_SOURCE));
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_SOURCE) {
+    return line;
+  }
+  // Cut on a character boundary: never between the halves of a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(line[MAX_SOURCE - 2]) ? MAX_SOURCE - 2 : MAX_SOURCE - 1;
+  return `${line.slice(0, cut)}…`;
+}
+
+/** Index of a definition in the model's list (sorted by start). */
+function indexOf(defs: readonly Definition[], def: Definition): number {
+  let lo = 0;
+  let hi = defs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].start < def.start) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

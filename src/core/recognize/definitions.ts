@@ -1,0 +1,267 @@
+/**
+ * Definitions in a document model: functions, classes, structs and their extents (token ranges), read in one
+ * pass per model. Python's extents follow indentation; C-like ones follow the braces of the body; Julia's
+ * follow its block keywords and `end`. Queries are a binary search plus a walk up the nesting (bounded by
+ * MAX_NESTING), never a scan of the document.
+ */
+import type { DocumentModel } from './document';
+import { NL, STMT } from './statements';
+
+/** A definition: its keyword, its name, and the tokens it spans. */
+export interface Definition {
+  /** `def`, `class`, `fn`, `struct`, `function`, `impl`, … as written (`=` for Julia's `f(x) = …`). */
+  readonly keyword: string;
+  readonly name: string;
+  /** Index of the keyword (or of the name, for Julia's short form). */
+  readonly start: number;
+  /** Index of the name token. */
+  readonly nameAt: number;
+  /** Index of the first token after the definition (its end is exclusive). */
+  end: number;
+  /** The definition this one is nested in (-1 at the top level). */
+  readonly parent: number;
+}
+
+const PY_DEFS = new Set(['def', 'class']);
+const C_DEFS = new Set(['class', 'struct', 'fn', 'function', 'impl', 'enum', 'trait', 'union']);
+const CLASS_LIKE = new Set(['class', 'struct', 'impl', 'trait', 'union']);
+const JULIA_BLOCKS = new Set([
+  'function',
+  'struct',
+  'begin',
+  'if',
+  'for',
+  'while',
+  'let',
+  'do',
+  'try',
+  'quote',
+  'module',
+  'baremodule',
+  'macro',
+]);
+
+/** Deepest nesting followed when asking which definition encloses a token. */
+const MAX_NESTING = 64;
+
+/** The definitions of a model, in order of their start. */
+export function definitions(model: DocumentModel): readonly Definition[] {
+  const key = 'definitions';
+  let defs = model.memo.get(key) as Definition[] | undefined;
+  if (defs === undefined) {
+    defs =
+      model.lang === 'python'
+        ? pythonDefs(model)
+        : model.lang === 'julia'
+          ? juliaDefs(model)
+          : cDefs(model);
+    model.memo.set(key, defs);
+  }
+  return defs;
+}
+
+/** The innermost definition around token `ti` whose keyword passes `accept`. */
+export function enclosing(
+  model: DocumentModel,
+  ti: number,
+  accept: (d: Definition) => boolean,
+): Definition | undefined {
+  const defs = definitions(model);
+  let lo = 0;
+  let hi = defs.length - 1;
+  // The last definition starting before ti.
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].start < ti) {
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  let d = hi;
+  for (let steps = 0; d >= 0 && steps < MAX_NESTING; steps++) {
+    const def = defs[d];
+    if (def.end > ti && accept(def)) {
+      return def;
+    }
+    // Not inside this one: the next candidate is its parent, or (when it ended before ti) whatever
+    // encloses it — also its parent chain.
+    d = def.parent;
+  }
+  return undefined;
+}
+
+/** The class (struct, impl) around token `ti`, as token bounds. */
+export function enclosingClass(
+  model: DocumentModel,
+  ti: number,
+): { start: number; end: number } | undefined {
+  return enclosing(model, ti, (d) => CLASS_LIKE.has(d.keyword));
+}
+
+/** Column of a token that is first on its line. */
+function column(model: DocumentModel, i: number): number {
+  const s = model.starts[i];
+  return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+}
+
+function pythonDefs(model: DocumentModel): Definition[] {
+  const defs: Definition[] = [];
+  const open: { def: number; indent: number }[] = [];
+  const { count, flags, kinds } = model;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i] & STMT) === 0 || (flags[i] & NL) === 0) {
+      continue;
+    }
+    const indent = column(model, i);
+    while (open.length > 0 && open[open.length - 1].indent >= indent) {
+      defs[open.pop()!.def].end = i;
+    }
+    let k = i;
+    if (model.isWord(k, 'async')) {
+      k++;
+    }
+    if (kinds[k] !== 0 || kinds[k + 1] !== 0) {
+      continue;
+    }
+    const keyword = model.tokenText(k);
+    if (!PY_DEFS.has(keyword)) {
+      continue;
+    }
+    const parent = open.length > 0 ? open[open.length - 1].def : -1;
+    defs.push({
+      keyword,
+      name: model.tokenText(k + 1),
+      start: i,
+      nameAt: k + 1,
+      end: count,
+      parent,
+    });
+    open.push({ def: defs.length - 1, indent });
+  }
+  return defs;
+}
+
+function cDefs(model: DocumentModel): Definition[] {
+  const defs: Definition[] = [];
+  // Open braces: the definition each one bodies, or -1.
+  const braces: number[] = [];
+  let pending = -1;
+  const { count, kinds } = model;
+  const current = (): number => {
+    for (let b = braces.length - 1; b >= 0 && b >= braces.length - MAX_NESTING; b--) {
+      if (braces[b] >= 0) {
+        return braces[b];
+      }
+    }
+    return -1;
+  };
+  const { starts, ends } = model;
+  for (let i = 0; i < count; i++) {
+    const len = ends[i] - starts[i];
+    if (
+      kinds[i] === 0 &&
+      kinds[i + 1] === 0 &&
+      len >= 2 &&
+      len <= 8 &&
+      C_DEFS.has(model.tokenText(i))
+    ) {
+      const keyword = model.tokenText(i);
+      // `impl<T> Trait for Type`: the name is the type after `for` when there is one (read later).
+      defs.push({
+        keyword,
+        name: model.tokenText(i + 1),
+        start: i,
+        nameAt: i + 1,
+        end: count,
+        parent: current(),
+      });
+      pending = defs.length - 1;
+    } else if (model.isPunct(i, '{')) {
+      braces.push(pending);
+      pending = -1;
+    } else if (model.isPunct(i, '}')) {
+      const d = braces.pop();
+      if (d !== undefined && d >= 0) {
+        defs[d].end = i + 1;
+      }
+    } else if (model.isPunct(i, ';') && pending >= 0) {
+      // A declaration without a body (`struct S;`, a forward declaration).
+      defs[pending].end = i + 1;
+      pending = -1;
+    }
+  }
+  return defs;
+}
+
+function juliaDefs(model: DocumentModel): Definition[] {
+  const defs: Definition[] = [];
+  // Open blocks: the definition each one is, or -1 for other blocks (if, for, begin, …).
+  const blocks: number[] = [];
+  let brackets = 0;
+  const { count, flags, kinds } = model;
+  const current = (): number => {
+    for (let b = blocks.length - 1; b >= 0 && b >= blocks.length - MAX_NESTING; b--) {
+      if (blocks[b] >= 0) {
+        return blocks[b];
+      }
+    }
+    return -1;
+  };
+  for (let i = 0; i < count; i++) {
+    if (kinds[i] === 3) {
+      const c = model.text.charCodeAt(model.starts[i]);
+      brackets +=
+        c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
+      brackets = Math.max(0, brackets);
+      continue;
+    }
+    if (kinds[i] !== 0 || brackets > 0) {
+      continue;
+    }
+    const word = model.tokenText(i);
+    if (word === 'end') {
+      const d = blocks.pop();
+      if (d !== undefined && d >= 0) {
+        defs[d].end = i + 1;
+      }
+    } else if (JULIA_BLOCKS.has(word)) {
+      let k = i + 1;
+      if (word === 'struct' && model.isWord(i - 1, 'mutable')) {
+        k = i + 1;
+      }
+      if ((word === 'function' || word === 'struct' || word === 'macro') && kinds[k] === 0) {
+        defs.push({
+          keyword: word,
+          name: model.tokenText(k),
+          start: i,
+          nameAt: k,
+          end: count,
+          parent: current(),
+        });
+        blocks.push(defs.length - 1);
+      } else {
+        blocks.push(-1);
+      }
+    } else if ((flags[i] & STMT) !== 0 && model.isPunct(i + 1, '(')) {
+      // Short form `f(x) = …`: a call at a statement start whose closing parenthesis is followed by `=`.
+      let depth = 0;
+      let k = i + 1;
+      for (; k < count && k < i + 256; k++) {
+        if (model.isPunct(k, '(')) {
+          depth++;
+        } else if (model.isPunct(k, ')') && --depth === 0) {
+          break;
+        }
+      }
+      if (depth === 0 && model.isPunct(k + 1, '=')) {
+        let end = k + 2;
+        while (end < count && (flags[end] & STMT) === 0) {
+          end++;
+        }
+        defs.push({ keyword: '=', name: word, start: i, nameAt: i, end, parent: current() });
+      }
+    }
+  }
+  return defs;
+}

@@ -1,0 +1,279 @@
+/**
+ * The document model: a text lexed once, whole, into typed arrays (kind, span, line and statement marks per
+ * token), cached for the last few texts, so every hover on that text is answered from it with bounded work:
+ * a binary search for the token, then a window of tokens around it turned into objects on demand.
+ * Imports, definitions and bindings are read from it lazily, each in one linear pass, once per text.
+ *
+ * A text longer than MAX_MODEL_CHARS is not lexed whole: the model then covers an aligned window around the
+ * hovered offset (and the imports come from the document's head), so even a 40 MB file costs one bounded
+ * lex per window. Such texts are generated or minified; a block comment opened outside the window is not seen.
+ */
+import { scanImportsIn, type Imports } from './imports';
+import { NL, STMT, StatementMarker } from './statements';
+import { KINDS, lex, type Lang, type Token } from './tokenizer';
+
+/** Longest text lexed whole (characters). */
+export const MAX_MODEL_CHARS = 2_000_000;
+/** Window alignment for longer texts: a window spans the chunk around the offset and one on each side. */
+const CHUNK = 64 * 1024;
+/** How far a window edge moves back to reach a line start. */
+const SNAP = 4096;
+/** How many models are kept: hovers alternate between a few open documents. */
+const CACHE_SIZE = 4;
+/** Tokens turned into objects together: a hover's window usually touches one or two chunks. */
+const TOKEN_CHUNK = 256;
+
+/** A lexed text (or window of one): tokens by index, in order of position. */
+export class DocumentModel {
+  count = 0;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  /** Index of the first token of each token's statement. */
+  stmt: Int32Array;
+  private readonly objects: (Token[] | undefined)[] = [];
+  private importsCache: Imports | undefined;
+  private lines: Int32Array | undefined;
+  /** Lazily built indexes other modules keep on the model (bindings, attributes): one pass each. */
+  readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    /** The lexed range: the whole text unless it is longer than MAX_MODEL_CHARS. */
+    readonly from: number,
+    readonly to: number,
+    /** Imports from code that runs before this text (a notebook's earlier cells): part of the cache key. */
+    readonly head: Imports | undefined,
+    /** Imports read elsewhere (`head`, or the document's first lines for a window of a long text). */
+    private readonly headImports: Imports | undefined,
+  ) {
+    // Code holds about one token per four characters: reserve that, grow if the text is denser.
+    const capacity = Math.max(64, Math.ceil((to - from) / 4));
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.stmt = new Int32Array(capacity);
+    const marker = new StatementMarker(text, lang);
+    let statement = 0;
+    lex(text, from, to, lang, (kind, s, e, nl) => {
+      const n = this.count;
+      if (n === this.kinds.length) {
+        this.grow();
+      }
+      const start = marker.isStart(kind, s, e, nl);
+      if (start) {
+        statement = n;
+      }
+      this.kinds[n] = kind;
+      this.starts[n] = s;
+      this.ends[n] = e;
+      this.flags[n] = (nl ? NL : 0) | (start ? STMT : 0);
+      this.stmt[n] = statement;
+      this.count = n + 1;
+    });
+  }
+
+  /** The text of token `i`. */
+  tokenText(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Token `i` as an object (made once per chunk of tokens). */
+  token(i: number): Token {
+    const c = Math.floor(i / TOKEN_CHUNK);
+    let chunk = this.objects[c];
+    if (chunk === undefined) {
+      chunk = this.fresh(c * TOKEN_CHUNK, Math.min(this.count, (c + 1) * TOKEN_CHUNK));
+      this.objects[c] = chunk;
+    }
+    return chunk[i - c * TOKEN_CHUNK];
+  }
+
+  /** Tokens `[a, b)` as new objects, not kept (for one-off reads such as an import statement). */
+  fresh(a: number, b: number): Token[] {
+    const out: Token[] = [];
+    for (let k = a; k < b; k++) {
+      const f = this.flags[k];
+      out.push({
+        k: KINDS[this.kinds[k]],
+        s: this.starts[k],
+        e: this.ends[k],
+        t: this.tokenText(k),
+        nl: (f & NL) !== 0,
+        st: (f & STMT) !== 0,
+      });
+    }
+    return out;
+  }
+
+  /** Tokens `[a, b)` as objects. */
+  slice(a: number, b: number): Token[] {
+    const out: Token[] = new Array<Token>(Math.max(0, b - a));
+    for (let i = a; i < b; i++) {
+      out[i - a] = this.token(i);
+    }
+    return out;
+  }
+
+  /**
+   * The token whose span contains the offset (end inclusive), preferring names and strings on a tie;
+   * -1 when the offset is in a comment, whitespace or outside the model.
+   */
+  tokenAt(offset: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid] < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    // Token lo is the first ending at or after the offset.
+    if (lo >= this.count || this.starts[lo] > offset) {
+      return -1;
+    }
+    const b = lo + 1;
+    if (
+      this.ends[lo] === offset &&
+      b < this.count &&
+      this.starts[b] === offset &&
+      this.kinds[lo] !== 0 &&
+      this.kinds[b] !== 3
+    ) {
+      return b;
+    }
+    return lo;
+  }
+
+  /** Whether token `i` is a punctuation token spelled `p`. */
+  isPunct(i: number, p: string): boolean {
+    return (
+      i >= 0 &&
+      i < this.count &&
+      this.kinds[i] === 3 &&
+      this.ends[i] - this.starts[i] === p.length &&
+      this.text.startsWith(p, this.starts[i])
+    );
+  }
+
+  /** Whether token `i` is the name `word`. */
+  isWord(i: number, word: string): boolean {
+    return (
+      i >= 0 &&
+      i < this.count &&
+      this.kinds[i] === 0 &&
+      this.ends[i] - this.starts[i] === word.length &&
+      this.text.startsWith(word, this.starts[i])
+    );
+  }
+
+  /** The document's imports (read once). */
+  get imports(): Imports {
+    this.importsCache ??= scanImportsIn(this, this.headImports);
+    return this.importsCache;
+  }
+
+  /** The 1-based line of an offset (the line index is built once). */
+  lineOf(offset: number): number {
+    if (this.lines === undefined) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) {
+        starts.push(i + 1);
+      }
+      this.lines = Int32Array.from(starts);
+    }
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  }
+
+  private grow(): void {
+    const n = this.kinds.length * 2;
+    const copy = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.kinds = copy(this.kinds, (k) => new Uint8Array(k));
+    this.flags = copy(this.flags, (k) => new Uint8Array(k));
+    this.starts = copy(this.starts, (k) => new Int32Array(k));
+    this.ends = copy(this.ends, (k) => new Int32Array(k));
+    this.stmt = copy(this.stmt, (k) => new Int32Array(k));
+  }
+}
+
+const cache: DocumentModel[] = [];
+
+/**
+ * The model of `text` in `lang` that covers `offset` (the whole text unless it is very long). Cached: the
+ * same text (the same string, or an equal one) gets the same model.
+ */
+export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
+  let from = 0;
+  let to = text.length;
+  if (text.length > MAX_MODEL_CHARS) {
+    const c = Math.floor(offset / CHUNK) * CHUNK;
+    from = snapBack(text, Math.max(0, c - CHUNK));
+    to = Math.min(text.length, c + 2 * CHUNK);
+  }
+  for (let i = 0; i < cache.length; i++) {
+    const m = cache[i];
+    if (
+      m.lang === lang &&
+      m.from === from &&
+      m.to === to &&
+      m.head === head &&
+      sameText(m.text, text)
+    ) {
+      cache.splice(i, 1);
+      cache.unshift(m);
+      return m;
+    }
+  }
+  const imports =
+    from > 0 ? documentModel(text.slice(0, snapBack(text, CHUNK)), lang, 0, head).imports : head;
+  const model = new DocumentModel(text, lang, from, to, head, imports);
+  cache.unshift(model);
+  cache.length = Math.min(cache.length, CACHE_SIZE);
+  return model;
+}
+
+/**
+ * Whether two texts are equal: the same string at once; else a few sampled characters first, so that a
+ * different text of the same length is told apart without comparing it whole.
+ */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let k = 1; k <= 16; k++) {
+    const i = Math.floor((a.length * k) / 17);
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return a === b;
+}
+
+/** Moves a window start back to a line start when one is near, so tokens are not cut. */
+function snapBack(text: string, pos: number): number {
+  for (let i = pos; i > 0 && i > pos - SNAP; i--) {
+    if (text.charCodeAt(i - 1) === 10) {
+      return i;
+    }
+  }
+  return pos;
+}

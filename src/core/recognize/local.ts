@@ -1,0 +1,218 @@
+/**
+ * What a plain name means when the code itself gives it a meaning: a local binding (bindings.ts), a
+ * function or layer class defined here or in a notebook's earlier cells (bodies.ts), or one imported from
+ * another file of the workspace (through `RecognizeContext.readImport`). A name bound to something that
+ * is not an activation is no activation, whatever its spelling.
+ */
+import type { RecognizeContext, RecognizedCall } from '../types';
+import { bindingOf } from './bindings';
+import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
+import { definitions, type Definition } from './definitions';
+import { documentModel, type DocumentModel } from './document';
+import { ID } from './tokenizer';
+
+/** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
+export type LocalMeaning = RecognizedCall | null | undefined;
+
+/** How many files deep an import is followed (`from .act import *` re-exporting another module). */
+const MAX_IMPORT_DEPTH = 2;
+/** Longest module text read through the context. */
+const MAX_MODULE_CHARS = 2_000_000;
+
+const CLASS_LIKE = new Set(['class', 'struct']);
+
+/** Whether token `ti` is a plain name: not part of a dotted path, not a member. */
+export function isPlainName(model: DocumentModel, ti: number): boolean {
+  if (model.kinds[ti] !== ID) {
+    return false;
+  }
+  const sep = (k: number): boolean =>
+    model.isPunct(k, '.') || model.isPunct(k, '::') || model.isPunct(k, '->');
+  return !sep(ti - 1) && !(sep(ti + 1) && model.kinds[ti + 2] === ID);
+}
+
+/** The meaning of the plain name at token `ti` from this file (and the notebook cells above it). */
+export function localMeaning(
+  model: DocumentModel,
+  ti: number,
+  recognize: RecognizeToken,
+  preamble?: DocumentModel,
+): LocalMeaning {
+  const name = model.tokenText(ti);
+  const here = meaningIn(model, name, ti, recognize);
+  if (here !== undefined || preamble === undefined) {
+    return here === undefined ? undefined : at(here, model, ti);
+  }
+  const before = meaningIn(preamble, name, preamble.count, recognize);
+  return before === undefined ? undefined : at(before, model, ti);
+}
+
+/** The meaning of a name imported from another file, read through the context. */
+export function importedMeaning(
+  model: DocumentModel,
+  ti: number,
+  recognize: RecognizeToken,
+  context: RecognizeContext | undefined,
+): RecognizedCall | undefined {
+  if (context?.readImport === undefined) {
+    return undefined;
+  }
+  const name = model.tokenText(ti);
+  const found = fromImports(model, name, recognize, context, 0);
+  return found === undefined ? undefined : (at(found, model, ti) ?? undefined);
+}
+
+function fromImports(
+  model: DocumentModel,
+  name: string,
+  recognize: RecognizeToken,
+  context: RecognizeContext,
+  depth: number,
+): RecognizedCall | undefined {
+  const { aliases, globs } = model.imports;
+  const path = aliases.get(name);
+  const places: [string, string][] = [];
+  if (path !== undefined) {
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) {
+      places.push([path.slice(0, dot), path.slice(dot + 1)]);
+    }
+  } else {
+    for (const g of globs.slice(0, 8)) {
+      places.push([g, name]);
+    }
+  }
+  for (const [module, member] of places) {
+    const specifier = model.lang === 'rust' ? module.replace(/\./g, '::') : module;
+    let source: string | undefined;
+    try {
+      source = context.readImport?.(specifier);
+    } catch {
+      source = undefined;
+    }
+    if (typeof source !== 'string' || source.length > MAX_MODULE_CHARS) {
+      continue;
+    }
+    const other = documentModel(source, model.lang);
+    const meaning = meaningIn(other, member, other.count, recognize);
+    if (meaning) {
+      return {
+        ...meaning,
+        definedAt: { ...(meaning.definedAt ?? { line: 1, source: '' }), module: specifier },
+      };
+    }
+    if (meaning === undefined && depth + 1 < MAX_IMPORT_DEPTH) {
+      const further = fromImports(other, member, recognize, context, depth + 1);
+      if (further) {
+        return further;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Moves a meaning to the use at token `ti`; `null` stays `null`. */
+function at(meaning: RecognizedCall | null, model: DocumentModel, ti: number): LocalMeaning {
+  if (meaning === null) {
+    return null;
+  }
+  const { arg: _arg, ...rest } = meaning;
+  return { ...rest, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/** The meaning of `name` as seen at token `ti` of `model`, with the definition's place. */
+function meaningIn(
+  model: DocumentModel,
+  name: string,
+  ti: number,
+  recognize: RecognizeToken,
+): RecognizedCall | null | undefined {
+  const binding = bindingOf(model, name, ti);
+  if (binding !== undefined) {
+    if (binding.at === ti || binding.value === undefined) {
+      return null;
+    }
+    return valueMeaning(model, binding.value, recognize) ?? null;
+  }
+  const defs = visibleDefinitions(model, name, ti);
+  if (defs.length === 0) {
+    return undefined;
+  }
+  let found: RecognizedCall | undefined;
+  for (const def of defs) {
+    const r = classifyDefinition(model, def, recognize);
+    if (r === undefined || (found !== undefined && found.id !== r.id)) {
+      return null; // not an activation, or two definitions that disagree
+    }
+    found ??= {
+      ...r,
+      definedAt: { line: model.lineOf(model.starts[def.start]), source: bodySource(model, r) },
+    };
+  }
+  return found ?? null;
+}
+
+/**
+ * What a single-target assignment's right-hand side makes the name: a lambda's body, a path to an
+ * activation function (`act = jax.nn.gelu`), or a layer built by its class (`act = nn.GELU()`). A call of
+ * a lowercase function (`y = F.relu(x)`) is its result, a tensor: not an activation.
+ */
+function valueMeaning(
+  model: DocumentModel,
+  value: number,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  if (model.isWord(value, 'lambda')) {
+    const r = classifyLambda(model, value, recognize);
+    return (
+      r && {
+        ...r,
+        definedAt: { line: model.lineOf(model.starts[value]), source: bodySource(model, r) },
+      }
+    );
+  }
+  let last = value;
+  while (
+    (model.isPunct(last + 1, '.') || model.isPunct(last + 1, '::')) &&
+    model.kinds[last + 2] === ID
+  ) {
+    last += 2;
+  }
+  if (model.kinds[last] !== ID) {
+    return undefined;
+  }
+  if (model.isPunct(last + 1, '(')) {
+    const first = model.text.charCodeAt(model.starts[last]);
+    if (!(first >= 65 && first <= 90)) {
+      return undefined;
+    }
+  }
+  return recognize(model, last);
+}
+
+/** Definitions named `name` visible at `ti`: top-level ones and those nested in a function around `ti`. */
+function visibleDefinitions(model: DocumentModel, name: string, ti: number): Definition[] {
+  let byName = model.memo.get('definitionsByName') as Map<string, Definition[]> | undefined;
+  const defs = definitions(model);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const d of defs) {
+      const parent = d.parent >= 0 ? defs[d.parent] : undefined;
+      if (parent !== undefined && CLASS_LIKE.has(parent.keyword)) {
+        continue; // a method: reached through its instance, not by its bare name
+      }
+      const list = byName.get(d.name) ?? [];
+      list.push(d);
+      byName.set(d.name, list);
+    }
+    model.memo.set('definitionsByName', byName);
+  }
+  const list = byName.get(name) ?? [];
+  return list
+    .slice(0, 8)
+    .filter(
+      (d) =>
+        d.nameAt !== ti &&
+        (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
+    );
+}
