@@ -23,7 +23,7 @@ const PATTERNS: readonly Pattern[] = [rectifier, logistic, hard, softmax];
 const MAX_TOKENS = 300;
 
 /** Whether the statement around token `ti` may hold a formula (an operation's name or a comparison). */
-export function mayHoldFormula(toks: readonly Token[], ti: number): boolean {
+function mayHoldFormula(toks: readonly Token[], ti: number): boolean {
   return statementHas(toks, ti, formulaToken);
 }
 
