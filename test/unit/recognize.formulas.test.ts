@@ -244,7 +244,21 @@ def log_sigmoid_torch(t):
     });
   });
 
-  it('reads JavaScript Math and TF.js', () => {
+  it('reads Julia broadcasts', () => {
+    const src = `using Flux
+
+mysigmoid(x) = 1 ./ (1 .+ exp.(-x))
+myswish(x) = x .* σ.(x)
+`;
+    expectFormula('julia', src, '1 ./ (1 .+ exp.(-x))', { id: 'sigmoid', framework: 'other' });
+    expectFormula('julia', src, 'x .* σ.(x)', {
+      id: 'silu',
+      framework: 'flux',
+      params: { beta: 1 },
+    });
+  });
+
+  it('reads JavaScript Math', () => {
     const src = `export function sigmoid(x) {
   return 1 / (1 + Math.exp(-x));
 }

@@ -22,10 +22,15 @@ const PATTERNS: readonly Pattern[] = [rectifier, logistic, hard, softmax];
 /** Expressions longer than this (in tokens) are not one hand-written activation. */
 const MAX_TOKENS = 300;
 
+/** Whether the statement around token `ti` may hold a formula (an operation's name or a comparison). */
+function mayHoldFormula(toks: readonly Token[], ti: number): boolean {
+  return statementHas(toks, ti, formulaToken);
+}
+
 /** The hand-written activation whose expression contains token `ti`, or undefined. */
 export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefined {
   const { toks, imports, lang } = scope;
-  if (!statementHas(toks, ti, formulaToken)) {
+  if (!mayHoldFormula(toks, ti)) {
     return undefined;
   }
   for (const node of expressionsAround(toks, ti, lang)) {
