@@ -2,7 +2,6 @@
  * Recognizer on Keras/TensorFlow, JAX/Flax, hand-written NumPy, TF.js, Flux, LibTorch, candle and burn code,
  * with each framework's own defaults where the code gives no value.
  */
-import { recognizeAt } from '../../src/core';
 import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
