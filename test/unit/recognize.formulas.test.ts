@@ -5,6 +5,7 @@
  */
 import { listActivations } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectCall } from './recognizeHelpers';
 
 const PY = 'python';
 const has = (id: string): boolean => listActivations().some((a) => a.id === id);
@@ -211,6 +212,10 @@ def log_sigmoid(z):
 
 
 def log_sigmoid_torch(t):
+    return torch.log(1 / (1 + torch.exp(-t)))
+
+
+def log_of_library_sigmoid(t):
     return torch.log(torch.sigmoid(t))
 `;
   it('reads each spelling with its framework', () => {
@@ -238,10 +243,12 @@ def log_sigmoid_torch(t):
       params: { beta: 2 },
     });
     expectFormula(PY, SRC, '-np.log(1 + np.exp(-z))', { id: 'logsigmoid', framework: 'numpy' });
-    expectFormula(PY, SRC, 'torch.log(torch.sigmoid(t))', {
+    expectFormula(PY, SRC, 'torch.log(1 / (1 + torch.exp(-t)))', {
       id: 'logsigmoid',
       framework: 'pytorch',
     });
+    // The log of a library sigmoid is that sigmoid under a log (the log-of-softmax pitfall), not a formula.
+    expectCall(PY, SRC, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' }, 1);
   });
 
   it('reads Julia broadcasts', () => {

@@ -145,10 +145,13 @@ function softplus(t: Term): Found | undefined {
     : undefined;
 }
 
-/** `-log(1 + exp(-x))`, `-softplus(-x)`, `log(sigmoid(x))`, `log(1 / (1 + exp(-x)))`. */
+/**
+ * `-log(1 + exp(-x))`, `-softplus(-x)`, `log(1 / (1 + exp(-x)))`. The log of a library sigmoid is not read
+ * as one formula: its sigmoid is the activation there, and the expression the `log-of-softmax` pitfall.
+ */
 function logSigmoid(t: Term): Found | undefined {
   const LOGSIGMOID: Found = { id: 'logsigmoid', params: {} };
-  if (isOp(t, 'log', 1) && near(sigmoidSlope(t.args[0]) ?? NaN, 1)) {
+  if (isOp(t, 'log', 1) && near(sigmoidSlope(t.args[0], false) ?? NaN, 1)) {
     return LOGSIGMOID;
   }
   const s = scaled(t);
