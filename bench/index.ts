@@ -5,11 +5,13 @@
 import { runCoreBench } from './core.bench';
 import { runHostBench } from './hostBench';
 import { runRecognizeBench } from './recognize.bench';
+import { runSignalBench } from './signal.bench';
 import { runWebviewBench } from './webviewBench';
 
 async function main(): Promise<void> {
   await runCoreBench();
   await runRecognizeBench();
+  runSignalBench();
   // The host benchmark builds everything; the webview benchmark uses that build.
   await runHostBench();
   await runWebviewBench();

@@ -44,7 +44,7 @@ describe('mean h² per layer: simulation against theory (width 512, depth 20, 32
   const points: [string, number, number][] = [
     ['tanh', 1.2, 0.05],
     ['tanh', 0.9, 0.3],
-    ['relu', 1.5, 0.1],
+    ['relu', 1.2, 0.1],
     ['relu', 1, 0.5],
     ['selu', 0.8, 0.1],
     ['gelu', 1.5, 0.1],
