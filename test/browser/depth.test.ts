@@ -51,6 +51,9 @@ describe('signal through depth (browser)', function () {
     assert.ok((await painted(canvas)) > 50_000, 'the phase diagram is painted');
 
     // Drag the point into the ordered phase, to about (σ_w², σ_b²) = (1.2, 0.1).
+    // Focus first: a click focuses the canvas, and focusing may scroll it, which would move the target.
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.focus();
     const box = await canvas.boundingBox();
     assert.ok(box);
     const [, wMax, , bMax] = ((await view.getAttribute('data-window')) ?? '')
