@@ -7,6 +7,7 @@ import { runHostBench } from './hostBench';
 import { runPitfallsBench } from './pitfalls.bench';
 import { runRecognizeBench } from './recognize.bench';
 import { runDocumentModelBench } from './documentModel.bench';
+import { runSignalBench } from './signal.bench';
 import { runWebviewBench } from './webviewBench';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await runRecognizeBench();
   await runDocumentModelBench();
   await runPitfallsBench();
+  runSignalBench();
   // The host benchmark builds everything; the webview benchmark uses that build.
   await runHostBench();
   await runWebviewBench();

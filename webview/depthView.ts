@@ -312,6 +312,7 @@ export class DepthView implements View {
       this.diagram = d;
     }
     this.phase.draw(d.d, d.w, d.b, { w: s.sigmaW2, b: s.sigmaB2 }, this.page.theme);
+    this.root.dataset.window = [...d.w, ...d.b].join(',');
     this.root.dataset.phase = String(++this.paints);
   }
 

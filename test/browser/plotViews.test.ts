@@ -1,14 +1,9 @@
-// The softmax and depth views in a real VS Code window: after setting logits, temperature and the depth
-// inputs in the webview, the numbers they show equal the core's, computed here in Node for the same inputs
+// The softmax view in a real VS Code window (the depth view: depth.test.ts): after setting logits and
+// temperature in the webview, the numbers they show equal the core's, computed here in Node for the same inputs
 // (to the significant digits the panel prints).
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
-import {
-  evaluateVector,
-  getActivation,
-  gradientThroughDepth,
-  listActivations,
-} from '../../src/core';
+import { evaluateVector } from '../../src/core';
 import { parseFormatted } from '../../src/core/numberFormat';
 import { openWorkbench, type Workbench } from './harness';
 import { openDefaultPlot } from './plotPage';
@@ -77,46 +72,5 @@ describe('plot panel views (browser): the numbers shown are the core’s', funct
         assertShown(parseFormatted(cell), softmax.jacobian[i][j] / temperature, `J[${i}][${j}]`),
       ),
     );
-  });
-
-  it('depth: gain, χ, χᴺ, dead fraction and output mean for N(μ + bias, σ²)', async () => {
-    await frame.locator('[role=tab]', { hasText: 'Gradient through depth' }).click();
-    const view = frame.locator('.depth-view');
-    const settings = { layers: 12, mu: 0.2, sigma: 1.5, bias: 0.1 };
-    await enter(view.getByLabel('Layers N value'), settings.layers);
-    await enter(view.getByLabel('Input mean μ value'), settings.mu);
-    await enter(view.getByLabel('Input std σ value'), settings.sigma);
-    await enter(view.getByLabel('Bias (e.g. 0.1 for ReLU) value'), settings.bias);
-    await view.locator('table caption', { hasText: `After ${settings.layers} layers` }).waitFor();
-
-    const rows = await view
-      .locator('table tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [
-          tr.querySelector('th')?.textContent ?? '',
-          ...Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? ''),
-        ]),
-      );
-    assert.ok(rows.length >= 2, `${rows.length} activations in the table`);
-    const idByName = new Map(listActivations().map((a) => [a.name, a.id]));
-    for (const [name, ...cells] of rows) {
-      const id = idByName.get(name);
-      assert.ok(id, `unknown activation "${name}"`);
-      const [gain, chi, chiN, dead, mean] = cells.map(parseFormatted);
-      // The gain preset is calculate_gain(activation): PyTorch's, 1 where PyTorch defines none.
-      const expectedGain = getActivation(id).gain?.({}) ?? 1;
-      assertShown(gain, expectedGain, `${name} gain`);
-      const r = gradientThroughDepth(id, {
-        mu: settings.mu,
-        sigma: settings.sigma,
-        gain: expectedGain,
-        bias: settings.bias,
-        depth: settings.layers,
-      });
-      assertShown(chi, r.chi, `${name} χ`);
-      assertShown(chiN, r.cumulative[settings.layers - 1], `${name} χᴺ`);
-      assertShown(dead, r.deadFraction, `${name} dead fraction`);
-      assertShown(mean, r.meanOutput, `${name} output mean`);
-    }
   });
 });

@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, repoRoot, type Workbench } from './harness';
+import { openDefaultPlot } from './plotPage';
 
 const IMAGES = join(repoRoot, 'docs/images');
 
@@ -30,6 +31,14 @@ async function hoverShot(wb: Workbench, file: string, text: string, name: string
   await wb.page.keyboard.press('Escape');
 }
 
+/** The Signal-through-depth view on tanh with PyTorch's nn.Linear init, once its networks have run. */
+async function depthShot(wb: Workbench): Promise<void> {
+  const frame = await openDefaultPlot(wb.page);
+  await frame.locator('[role=tab]', { hasText: 'Signal through depth' }).click();
+  await frame.locator('.depth-view[data-sim="done"]').waitFor({ timeout: 600_000 });
+  copyFileSync(await wb.screenshot('depth-signal'), join(IMAGES, 'depth-signal.png'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(IMAGES, { recursive: true });
   const wb = await openWorkbench({
@@ -41,6 +50,7 @@ async function main(): Promise<void> {
     await hoverShot(wb, 'pytorch_mlp.py', 'LeakyReLU(0.2', 'hover-pytorch-leaky-relu');
     await hoverShot(wb, 'jax_flax.py', 'gelu(jnp', 'hover-jax-gelu');
     await hoverShot(wb, 'keras_model.py', 'swish', 'hover-keras-swish');
+    await depthShot(wb);
   } finally {
     await wb.close();
   }
