@@ -4,7 +4,7 @@
 // Every setting changed here is restored afterwards.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activateExtension, fixturesFolder, hoversAt, openFixture, positionOf } from './helpers';
+import { activateExtension, hoversAt, openFixture, positionOf } from './helpers';
 import { setSetting } from './hoverExpect';
 
 const SOURCE = 'Activation Lens';
@@ -140,10 +140,18 @@ describe('pitfalls: diagnostics, quick fixes, settings', () => {
   });
 
   it('a notebook cell gets the diagnostic, and its fix uses the import of an earlier cell', async () => {
-    const uri = vscode.Uri.joinPath(fixturesFolder(), 'pitfalls', 'calibration.ipynb');
-    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    // An untitled notebook: edits to it leave no state behind for the next run.
+    const code = (text: string) =>
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, text, 'python');
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# Calibration', 'markdown'),
+      code('import torch\nimport torch.nn.functional as F\n\nlogits = torch.randn(8, 5)'),
+      code('scores = torch.log(torch.sigmoid(logits))\nscores.mean()'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.getCells()[2].document;
+    assert.equal(cell.uri.scheme, 'vscode-notebook-cell');
     const [d] = await diagnosticsWhen(cell.uri, (ds) => ds.length === 1);
     assert.equal(d.code, 'log-of-softmax');
     assert.equal(cell.getText(d.range), 'torch.log(torch.sigmoid(logits))');
