@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadCorpus } from './corpusLoader';
+import { corpusImportReader, loadCorpus } from './corpusLoader';
 import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './corpusScore';
 
 /** Issue #9's goal for the read rate, in both modes. */
@@ -59,6 +59,21 @@ describe('recognizeAt: the labelled corpus of real-code-shaped files (#9)', () =
     assert.ok(files.length >= 30, `${files.length} files`);
     assert.ok(places >= 300, `${places} places`);
     assert.ok(labels.length - places >= 300, `${labels.length - places} look-alikes`);
+  });
+
+  it("answers the corpus's own imports the way the host reads the workspace", () => {
+    const cases: [string, string, string][] = [
+      ['pytorch/timm_style/blocks.py', '.activations', 'class QuickGELU(nn.Module):'],
+      ['huggingface/modeling_tiny.py', '.configuration_tiny', 'class TinyBertConfig('],
+      ['tfjs/classifier.ts', './act', 'export function swish('],
+      ['burn/training.rs', 'crate::act', 'pub fn squared_relu<'],
+    ];
+    for (const [from, specifier, expected] of cases) {
+      assert.ok(corpusImportReader(from)(specifier)?.includes(expected), `${from}: ${specifier}`);
+    }
+    const read = corpusImportReader('pytorch/timm_style/blocks.py');
+    assert.equal(read('torch.nn'), undefined);
+    assert.equal(read('..nowhere'), undefined);
   });
 
   for (const mode of ['file', 'line'] as const) {
