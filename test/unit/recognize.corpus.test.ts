@@ -94,7 +94,7 @@ describe('recognizeAt: the labelled corpus of real-code-shaped files (#9)', () =
 
       const rate = all.right / all.places;
       console.log(
-        `read ${(100 * rate).toFixed(1)} % (floor ${100 * FLOOR[mode]} %, goal ${100 * GOAL} %)`,
+        `read ${(100 * rate).toFixed(1)} % (floor ${(100 * FLOOR[mode]).toFixed(0)} %, goal ${100 * GOAL} %)`,
       );
       assert.ok(rate >= FLOOR[mode], `read rate ${rate} fell below the floor ${FLOOR[mode]}`);
 
