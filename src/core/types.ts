@@ -109,7 +109,7 @@ export interface ActivationInfo {
   readonly notes: readonly string[];
   /** The source of each note that states a framework's convention or a non-obvious fact, by note index. */
   readonly noteSources?: readonly (FactSource | undefined)[];
-  /** Whose derivative convention the values at kinks follow (PyTorch's unless stated). Scalar ids only. */
+  /** Whose derivative convention the values at kinks follow, with its source. Scalar ids only. */
   readonly kinkConvention?: (params?: Params) => KinkConvention;
   /** torch.nn.init.calculate_gain for this function, where PyTorch defines one (a function of the params). */
   readonly gain?: (params: Params) => number;

@@ -236,3 +236,16 @@ describe('kink conventions name their owner', () => {
     assert.match(getActivation('sparse_sigmoid').kinkConvention?.()?.owner ?? '', /JAX/);
   });
 });
+
+describe('every scalar entry names whose values its kinks show, with a source', () => {
+  for (const a of scalars) {
+    test(a.id, () => {
+      const c = a.kinkConvention?.();
+      assert.ok(c, 'no convention');
+      assert.match(c.source.url, plainUrl);
+      assert.ok(
+        Object.values(SITES).some((prefixes) => prefixes.some((p) => c.source.url.startsWith(p))),
+      );
+    });
+  }
+});

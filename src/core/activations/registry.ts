@@ -2,7 +2,7 @@
  * The catalogue: every entry by id, and the two lookups every API function starts with (find the
  * entry, resolve its parameters). Errors name the id or the parameter at fault.
  */
-import type { ActivationInfo, FactSource, Params } from '../types';
+import type { ActivationInfo, FactSource, KinkConvention, Params } from '../types';
 import type { Def, Resolved, ScalarDef, VectorDef } from './def';
 import { hardtanh, linear, threshold } from './clipping';
 import { celu, elu, exponential, selu } from './expFamily';
@@ -17,7 +17,14 @@ import { leakyRelu, prelu, rrelu } from './leakyFamily';
 import { hardswish, lisht, mish, silu } from './smoothGated';
 import { glu, logSoftmax, softmax, softmin, sparsemax } from './softmaxFamily';
 import { softplus, sparsePlus, squareplus } from './softplusFamily';
+import { SOURCE } from './sources';
 import { tellingPoints } from './telling';
+
+/** Unless an entry says otherwise, the values at its kinks are PyTorch autograd's one-sided ones. */
+const PYTORCH_CONVENTION: KinkConvention = {
+  owner: "PyTorch's",
+  source: SOURCE.torchActivationCpu,
+};
 
 /** Catalogue order: the order pickers list them in. */
 const DEFS: readonly Def[] = [
@@ -70,22 +77,23 @@ function publicInfo(def: Def): ActivationInfo {
   const noteSources = def.info.notes.map((n): FactSource | undefined =>
     typeof n === 'string' ? undefined : n.source,
   );
-  const convention = def.kind === 'scalar' ? def.convention?.bind(def) : undefined;
   const info: ActivationInfo = {
     ...def.info,
     kind: def.kind,
     notes,
     noteSources,
-    ...(def.kind === 'scalar'
-      ? {
-          tellingPoints: (params?: Params) => tellingPoints(def, resolveFor(def, params)),
-          ...(convention
-            ? { kinkConvention: (params?: Params) => convention(resolveFor(def, params)) }
-            : {}),
-        }
-      : {}),
+    ...(def.kind === 'scalar' ? scalarHelpers(def) : {}),
   };
   return Object.freeze(info);
+}
+
+/** The computed helpers of a scalar entry: telling points and whose derivative values its kinks show. */
+function scalarHelpers(def: ScalarDef): Pick<ActivationInfo, 'tellingPoints' | 'kinkConvention'> {
+  const convention = def.convention?.bind(def) ?? (() => PYTORCH_CONVENTION);
+  return {
+    tellingPoints: (params?: Params) => tellingPoints(def, resolveFor(def, params)),
+    kinkConvention: (params?: Params) => convention(resolveFor(def, params)),
+  };
 }
 
 const INFOS: readonly ActivationInfo[] = DEFS.map(publicInfo);
