@@ -16,7 +16,7 @@ import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './c
 const GOAL = 0.97;
 
 /** Today's read rate per mode, rounded down: the ratchet. */
-const FLOOR: Readonly<Record<Mode, number>> = { file: 0.6, line: 0.79 };
+const FLOOR: Readonly<Record<Mode, number>> = { file: 0.82, line: 0.94 };
 
 /**
  * Look-alikes the recognizer hovers today (keys as printed). The goal is none: a new false hover fails,
@@ -24,29 +24,22 @@ const FLOOR: Readonly<Record<Mode, number>> = { file: 0.6, line: 0.79 };
  */
 const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = {
   file: [
-    'burn/model.rs: "DropoutConfig, Gelu, LeakyRelu, LeakyReluConfig," @ "Gelu"',
-    'burn/model.rs: "DropoutConfig, Gelu, LeakyRelu, LeakyReluConfig," @ "LeakyReluConfig"',
-    'burn/model.rs: "PaddingConfig2d, Relu,\\n" @ "Relu"',
     'burn/model.rs: "    activation: Gelu,\\n" @ "Gelu"',
     'burn/model.rs: "    activation: Relu,\\n" @ "Relu"',
-    'burn/training.rs: "        PReluConfig, SoftplusConfig, Tanh,\\n" @ "SoftplusConfig"',
-    'burn/training.rs: "        PReluConfig, SoftplusConfig, Tanh,\\n" @ "Tanh"',
-    'burn/training.rs: "  output: activation::softmax(logits, 1)" @ "softmax"',
     'burn/training.rs: "    out: Tanh,\\n" @ "Tanh"',
-    'candle/bert.rs: "    Gelu,\\n    GeluApproximate," @ "Gelu,"',
-    'candle/bert.rs: "    Relu,\\n}" @ "Relu"',
-    'candle/mistral_mlp.rs: "   let xs = xs.gelu()?;  (still inside" @ "gelu"',
     'flux/mlp_mnist.jl: "    hardσ, relu6, trelu," @ "relu6"',
     'flux/mlp_mnist.jl: "softshrink, logsoftmax\\n" @ "logsoftmax"',
-    'flux/vae.jl: "x .+ σ .* randn" @ "σ"',
-    'flux/vae.jl: "size(logσ)) .* exp.(logσ)" @ "exp.(logσ)"',
-    'flux/vae.jl: "μ, logσ, decoder(z)" @ "logσ"',
-    'flux/vae.jl: "(exp(2f0 * logσ) + μ^2" @ "logσ"',
-    'libtorch/script_export.cpp: "    x = torch.relu(x)\\n" @ "relu"',
-    'libtorch/script_export.cpp: "    return torch.sigmoid(x) /* not" @ "sigmoid"',
+    'flux/vae.jl: "    logσ\\nend" @ "logσ"',
+    'huggingface/modeling_tiny.py: "from .activations import ACT2FN, QuickGELUActivation, get_activation" @ "QuickGELUActivation"',
+    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',
+    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "QuickGELU"',
     'tfjs/named_imports.ts: "return tf.relu(cache.get(key)" @ "relu"',
   ],
-  line: [],
+  line: [
+    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',
+    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "QuickGELU"',
+    'huggingface/modeling_tiny.py: "from .activations import ACT2FN, QuickGELUActivation, get_activation" @ "QuickGELUActivation"',
+  ],
 };
 
 const files = loadCorpus();
