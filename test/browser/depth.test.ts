@@ -59,18 +59,17 @@ describe('signal through depth (browser)', function () {
     const [, wMax, , bMax] = ((await view.getAttribute('data-window')) ?? '')
       .split(',')
       .map(Number);
-    // The canvas is 360 × 280 with the plot area inset 44 left, 10 right, 10 top, 34 bottom.
+    // The canvas is 360 × 280 with the plot area inset 44 left, 10 right, 10 top, 34 bottom; positions
+    // are relative to the canvas, so Playwright maps them through the webview's iframes itself.
     const at = (w: number, b: number) => ({
-      x: box.x + ((44 + (w / wMax) * 306) * box.width) / 360,
-      y: box.y + ((10 + (1 - b / bMax) * 236) * box.height) / 280,
+      x: ((44 + (w / wMax) * 306) * box.width) / 360,
+      y: ((10 + (1 - b / bMax) * 236) * box.height) / 280,
     });
     const before = await point(view);
-    const from = at(before[0], before[1]);
-    const to = at(1.2, 0.1);
-    await wb.page.mouse.move(from.x, from.y);
+    await canvas.hover({ position: at(before[0], before[1]) });
     await wb.page.mouse.down();
-    await wb.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-    await wb.page.mouse.move(to.x, to.y, { steps: 4 });
+    await canvas.hover({ position: at(0.8, 0.3) });
+    await canvas.hover({ position: at(1.2, 0.1) });
     await wb.page.mouse.up();
     const [w, b] = await point(view);
     assert.ok(Math.abs(w - 1.2) < 0.1 && Math.abs(b - 0.1) < 0.02, `dragged to (${w}, ${b})`);
