@@ -239,7 +239,7 @@ describe('kink conventions name their owner', () => {
 
 describe('every scalar entry names whose values its kinks show, with a source', () => {
   for (const a of scalars) {
-    test(a.id, () => {
+    it(a.id, () => {
       const c = a.kinkConvention?.();
       assert.ok(c, 'no convention');
       assert.match(c.source.url, plainUrl);
