@@ -3,7 +3,7 @@
  * with each framework's own defaults where the code gives no value.
  */
 import { describe, it } from 'node:test';
-import { recognizeAt } from '../../src/core';
+import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
 describe('recognizeAt: Keras and TensorFlow', () => {
@@ -224,20 +224,12 @@ def forward(x):
     c = 1 / (1 + np.exp(-x))
     return np.tanh(a + b + c)
 `;
-    expectCall('python', src, 'maximum', { id: 'relu', framework: 'numpy' });
-    expectCall('python', src, 'maximum', { id: 'relu', framework: 'numpy' }, 1);
+    expectFormula('python', src, 'np.maximum(0, x)', { id: 'relu', framework: 'numpy' });
+    expectFormula('python', src, 'np.maximum(x, 0.0)', { id: 'relu', framework: 'numpy' });
     expectCall('python', src, 'tanh', { id: 'tanh', framework: 'numpy' });
-    const expr = '1 / (1 + np.exp(-x))';
-    const start = src.indexOf(expr);
-    for (const offset of [start, src.indexOf('exp', start) + 1, start + expr.length]) {
-      const got = recognizeAt(src, offset, 'python');
-      if (got?.id !== 'sigmoid' || got.start !== start || got.end !== start + expr.length) {
-        throw new Error(`sigmoid expression at ${offset}: ${JSON.stringify(got)}`);
-      }
-    }
+    expectFormula('python', src, '1 / (1 + np.exp(-x))', { id: 'sigmoid', framework: 'numpy' });
   });
 });
-
 describe('recognizeAt: TF.js', () => {
   const src = `import * as tf from '@tensorflow/tfjs';
 

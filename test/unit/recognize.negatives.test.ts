@@ -4,6 +4,7 @@
  * clamps that are not activations.
  */
 import { describe, it } from 'node:test';
+import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
 const PY = 'python';
@@ -125,7 +126,7 @@ b = F.binary_cross_entropy_with_logits(y, t)
   it('ignores clamps that are not activations', () => {
     const src = `a = np.maximum(x, 1e-8)
 b = np.maximum(a, b)
-c = torch.clamp(x, min=0)
+c = torch.clamp(x, min=eps)
 d = np.clip(x, 0, 6)
 e = np.maximum(0, x, out=x)
 `;
@@ -177,7 +178,8 @@ sigmoid(x) = 1 / (1 + exp(-x))
     expectNothing('julia', src, 'relu');
     expectNothing('julia', src, 'swish');
     expectNothing('julia', src, 'sigmoid');
-    expectCall('julia', src, 'σ', { id: 'sigmoid', framework: 'flux' });
+    // The body is swish written out: hovering σ in it shows the whole expression (issue 9 §4).
+    expectFormula('julia', src, 'x * σ(x)', { id: 'silu', framework: 'flux', params: { beta: 1 } });
   });
 
   it('C++ and Rust: declarations and comments', () => {

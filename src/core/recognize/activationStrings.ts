@@ -1,21 +1,35 @@
 /**
  * Activations named by a string where a layer is configured: Keras `activation="relu"` and
- * `layers.Activation("gelu")`, PyTorch Transformer layers' `activation="gelu"`, TF.js `{activation: 'relu'}`.
+ * `layers.Activation("gelu")`, PyTorch Transformer layers' `activation="gelu"`, TF.js `{activation: 'relu'}`
+ * (and fused ops' `'leakyrelu'`), Hugging Face transformers' `ACT2FN["gelu_new"]` and `hidden_act="…"`.
  * A string anywhere else (`calculate_gain('relu')`, `nonlinearity='relu'`) is not an activation.
  */
 import type { RecognizedCall } from '../types';
-import { findEnclosing } from './args';
+import { findEnclosing, parseArgs, type Arg } from './args';
 import type { Imports } from './imports';
-import { stringValue } from './literals';
+import { evalLiteral, stringValue } from './literals';
 import type { Scope } from './match';
 import { candidatePaths } from './resolve';
 import type { Spelling } from './spelling';
 import { KERAS2_STRINGS, KERAS3_STRINGS } from './tables/keras';
 import { PYTORCH_STRINGS } from './tables/pytorch';
 import { TFJS_STRINGS } from './tables/tfjs';
+import {
+  TRANSFORMERS_KWS,
+  TRANSFORMERS_LOOKUPS,
+  TRANSFORMERS_STRINGS,
+} from './tables/transformers';
+import type { Token } from './tokenizer';
 
-/** Keyword arguments that take an activation by name. */
+/** TF.js fused ops' activations that tfjs-layers does not spell: they take their parameter from a sibling. */
+const FUSED = new Set(['leakyrelu', 'prelu']);
+
+/** Keyword arguments that take an activation by name (Keras also spells `classifier_activation`, …). */
 const ACTIVATION_KWS = new Set(['activation', 'recurrent_activation', 'recurrentActivation']);
+
+function isActivationKeyword(name: string | undefined): boolean {
+  return name !== undefined && (ACTIVATION_KWS.has(name) || /^[a-z]+_activation$/.test(name));
+}
 
 /**
  * Which activation strings a layer accepts, from where its name comes from: PyTorch, tf.keras 2, Keras 3.
@@ -47,16 +61,22 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   if (
     enc === undefined ||
     enc.argStart !== ti ||
-    !(after === ',' || after === ')' || after === '}')
+    !(after === ',' || after === ')' || after === '}' || after === ']')
   ) {
     return undefined;
   }
   let table: Readonly<Record<string, Spelling>> | undefined;
   if (lang === 'js') {
+    const config = toks[enc.open].t === '{' && enc.name && ACTIVATION_KWS.has(enc.name);
+    if (config && FUSED.has(stringValue(tok))) {
+      return fusedActivation(toks, ti, enc.open);
+    }
+    table = config ? TFJS_STRINGS : undefined;
+  } else if (lang === 'python' && toks[enc.open].t === '[') {
+    // transformers: ACT2FN["gelu_new"]
+    const lookup = toks[enc.open - 1];
     table =
-      toks[enc.open].t === '{' && enc.name && ACTIVATION_KWS.has(enc.name)
-        ? TFJS_STRINGS
-        : undefined;
+      enc.index === 0 && TRANSFORMERS_LOOKUPS.has(lookup?.t) ? TRANSFORMERS_STRINGS : undefined;
   } else if (lang === 'python' && toks[enc.open].t === '(') {
     const calleeEnd = enc.open - 1;
     let j = calleeEnd;
@@ -68,13 +88,17 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
       .filter((t) => t.k === 'id')
       .map((t) => t.t);
     const last = parts[parts.length - 1];
-    const named = enc.name !== undefined && ACTIVATION_KWS.has(enc.name);
+    const named = isActivationKeyword(enc.name);
+    const first = enc.name === undefined && enc.index === 0;
     const layer =
-      enc.name === undefined &&
-      enc.index === 0 &&
-      (last === 'Activation' || (last === 'get' && parts.includes('activations')));
+      first && (last === 'Activation' || (last === 'get' && parts.includes('activations')));
     if (parts.length > 0 && (named || layer)) {
       table = stringTable(candidatePaths(parts, imports, lang)[0], imports);
+    } else if (
+      (enc.name !== undefined && TRANSFORMERS_KWS.has(enc.name)) ||
+      (first && TRANSFORMERS_LOOKUPS.has(last))
+    ) {
+      table = TRANSFORMERS_STRINGS;
     }
   }
   const name = stringValue(tok);
@@ -82,13 +106,49 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
     return undefined;
   }
   const spelling = table[name];
-  const open = tok.t.indexOf(tok.t.endsWith('"') ? '"' : "'");
-  const start = tok.s + (open >= 0 ? open + 1 : 1);
   return {
     id: spelling.id,
     params: { ...spelling.defaults },
     framework: spelling.framework,
-    start,
-    end: start + name.length,
+    ...span(tok),
+  };
+}
+
+/** The span of a string's contents (without prefixes and quotes). */
+function span(tok: Token): { start: number; end: number } {
+  const name = stringValue(tok);
+  const open = tok.t.search(/["'`]/);
+  const start = tok.s + (open >= 0 ? open + 1 : 1);
+  return { start, end: start + name.length };
+}
+
+/**
+ * TF.js fused ops (`tf.fused.matMul({…, activation: 'leakyrelu', leakyreluAlpha: 0.1})`): the slope comes
+ * from the sibling `leakyreluAlpha` (else tf.leakyRelu's 0.2); 'prelu' takes its slopes from the tensor
+ * `preluActivationWeights`, a value no hover can know.
+ */
+function fusedActivation(toks: readonly Token[], ti: number, open: number): RecognizedCall {
+  const siblings = parseArgs(toks, open).args;
+  const sibling = (key: string): Arg | undefined => siblings.find((a) => a.name === key);
+  const tok = toks[ti];
+  if (stringValue(tok) === 'prelu') {
+    const weights = sibling('preluActivationWeights');
+    return {
+      id: 'prelu',
+      params: {},
+      framework: 'tfjs',
+      ...span(tok),
+      ...(weights !== undefined ? { nonLiteral: ['weight'] } : {}),
+    };
+  }
+  const alpha = sibling('leakyreluAlpha');
+  const v = alpha === undefined ? 0.2 : evalLiteral(toks, alpha.a, alpha.b);
+  const literal = typeof v === 'number';
+  return {
+    id: 'leaky_relu',
+    params: { negative_slope: literal ? v : 0.2 },
+    framework: 'tfjs',
+    ...span(tok),
+    ...(literal ? {} : { nonLiteral: ['negative_slope'] }),
   };
 }

@@ -132,13 +132,10 @@ function parseStatement(
     return;
   }
   if (lang === 'js') {
-    // Only `import` and `require` bind modules: `const act = 'relu'` must not.
-    const required = toks.some((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
-    if (first !== 'import' && !required) {
-      return;
-    }
-    const spec = toks.find((t) => t.k === 'str');
-    if (!spec) {
+    // Only `import` and `require('…')` bind modules: `const model = tf.sequential({name: 'm'})` binds nothing.
+    const req = toks.findIndex((t, k) => t.t === 'require' && toks[k + 1]?.t === '(');
+    const spec = first === 'import' ? toks.find((t) => t.k === 'str') : toks[req + 2];
+    if (!spec || spec.k !== 'str' || (first !== 'import' && req < 0)) {
       return;
     }
     const mod = jsModule(spec.t.slice(1, -1));
@@ -236,12 +233,9 @@ function useTree(
     if (t.t === '{') {
       i++;
       while (i < toks.length && toks[i].t !== '}') {
-        if (toks[i].t === ',') {
-          i++;
-          continue;
-        }
-        // Every branch of useTree moves on; the max guards the loop all the same.
-        i = Math.max(i + 1, useTree(toks, i, path, aliases, globs));
+        // Every item of `{a, b::c, d as e}`: a tree that consumed nothing is skipped, so the loop advances.
+        const next = toks[i].t === ',' ? i + 1 : useTree(toks, i, path, aliases, globs);
+        i = next > i ? next : i + 1;
       }
       return i + 1;
     }

@@ -5,16 +5,27 @@
  * The text is lexed once into a document model (document.ts, cached per text); each hover then finds its
  * token by binary search and reads a bounded window of tokens around it — a small one first, a larger one
  * only when the statement around the offset reaches past the small one.
+ *
+ * Layout, one job per file:
+ *   reading the text   tokenizer.ts (lexer) · statements.ts (where statements start) · document.ts (the model)
+ *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names)
+ *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
+ *                      (user-defined activations by their body) · attributes.ts (`self.<attr>`) ·
+ *                      members.ts (struct fields, class members, `this.<attr>`) · resolve.ts (imports and
+ *                      conventions to table paths)
+ *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·
+ *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas)
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
-import { matchSigmoid } from './handwritten';
+import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { matchName, type Scope } from './match';
 import { matchMember } from './members';
+import { NL } from './statements';
 import type { Lang, Token } from './tokenizer';
 
 const LANGS: Readonly<Record<string, Lang>> = {
@@ -214,7 +225,13 @@ function recognizeIn(
 ): RecognizedCall | undefined | 'retry' {
   const statement = model.stmt[ti];
   const from = Math.max(statement, ti - back);
-  const toks = model.slice(from, Math.min(model.count, ti + ahead + 1));
+  // The window ends at a line end (as far as the large window reaches): a long one-line formula stays whole.
+  let to = Math.min(model.count, ti + ahead + 1);
+  const reach = Math.min(model.count, ti + LARGE[1] + 1);
+  while (to < reach && (model.flags[to] & NL) === 0) {
+    to++;
+  }
+  const toks = model.slice(from, to);
   const li = ti - from;
   const lang = model.lang;
   const scope: Scope = { toks, imports: model.imports, lang, model, base: from };
@@ -223,7 +240,8 @@ function recognizeIn(
   if (tok.k === 'str') {
     found = matchString(scope, li);
   } else if (tok.k === 'id') {
-    found = tok.t === 'exp' ? matchSigmoid(toks, li, scope.imports, lang) : undefined;
+    // A formula written out (`1 / (1 + np.exp(-x))`) spans names that are plain on their own.
+    found = matchFormula(scope, li);
     const plain = found === undefined && isPlainName(model, ti);
     if (plain) {
       // A name the code binds or defines itself means what the code says, whatever its spelling.
@@ -244,7 +262,7 @@ function recognizeIn(
           : matchMember(model, ti, recognize);
     }
   } else {
-    found = matchSigmoid(toks, li, scope.imports, lang);
+    found = matchFormula(scope, li);
   }
   if (found !== undefined) {
     return found;

@@ -1,6 +1,6 @@
 /**
  * Literal values in argument lists: numbers in every spelling our languages have, signs, simple fractions
- * (`1/3`, Julia's `1//3`), strings, booleans and None. Anything else is an expression we do not evaluate.
+ * (`1/3`, Julia's `1//3`), strings, booleans and None, and candle's `D::Minus1` dims. Anything else is an expression we do not evaluate.
  */
 import type { Token } from './tokenizer';
 
@@ -82,6 +82,10 @@ export function evalLiteral(
     }
     return undefined;
   }
+  const minus = candleDim(toks, a, b);
+  if (minus !== undefined) {
+    return minus;
+  }
   if (first.t === '(' && toks[b - 1].t === ')') {
     return evalLiteral(toks, a + 1, b - 1);
   }
@@ -98,4 +102,18 @@ export function evalLiteral(
     }
   }
   return undefined;
+}
+
+/** candle's `D::Minus1` / `candle_core::D::Minus2`: the last dims, counted from the end. */
+function candleDim(toks: readonly Token[], a: number, b: number): number | undefined {
+  const m = /^Minus([1-9])$/.exec(toks[b - 1].t);
+  if (m === null || b - a < 3 || toks[b - 2].t !== '::' || toks[b - 3].t !== 'D') {
+    return undefined;
+  }
+  for (let i = a; i < b; i++) {
+    if (toks[i].k !== 'id' && toks[i].t !== '::') {
+      return undefined;
+    }
+  }
+  return -Number(m[1]);
 }

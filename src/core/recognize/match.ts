@@ -4,7 +4,6 @@
  */
 import type { RecognizedCall } from '../types';
 import { findEnclosing, parseArgs } from './args';
-import { matchMaximum } from './handwritten';
 import type { Imports } from './imports';
 import { ParamBuilder } from './params';
 import { candidatePaths, isKnownHead, lookup, METHODS } from './resolve';
@@ -196,9 +195,6 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     }
     spelling = isCall ? METHODS[lang][tok.t] : undefined;
   } else {
-    if (parts[parts.length - 1] === 'maximum') {
-      return matchMaximum(toks, ti, parts, imports, lang);
-    }
     for (const path of candidatePaths(parts, imports, lang)) {
       spelling = lookup(path, lang);
       if (spelling) {

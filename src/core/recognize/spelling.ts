@@ -3,6 +3,7 @@
  * core parameter, and that spelling's own defaults (defaults differ per spelling even inside one framework:
  * Keras' LeakyReLU layer uses 0.3, keras.activations.leaky_relu 0.2).
  */
+import { listActivations } from '../activations';
 import type { Framework } from '../types';
 
 /** A parameter value as recognition reports it. */
@@ -69,22 +70,36 @@ export const PT_DEFAULTS: Readonly<Record<string, Readonly<Record<string, Value>
   glu: { dim: -1 },
 };
 
-/** The defaults of `id` as PyTorch (and most frameworks) set them, overridden by `over`. */
+/**
+ * Parameters only PyTorch (and LibTorch, which mirrors it) has: softplus' linear switch above `threshold`
+ * is PyTorch's numerical shortcut, and jax.nn.softplus or tf.math.softplus have no such switch. A table
+ * whose framework really has one (burn's SoftplusConfig) sets it explicitly.
+ */
+const PYTORCH_ONLY: Readonly<Record<string, readonly string[]>> = { softplus: ['threshold'] };
+
+/** The defaults of `id` as `framework` sets them (PyTorch's, less what only PyTorch has), overridden by `over`. */
 export function dflt(
   id: string,
   over: Readonly<Record<string, Value>> = {},
+  framework: Framework = 'pytorch',
 ): Record<string, Value> {
-  return { ...(PT_DEFAULTS[id] ?? {}), ...over };
+  const out: Record<string, Value> = { ...(PT_DEFAULTS[id] ?? {}) };
+  if (framework !== 'pytorch' && framework !== 'libtorch') {
+    for (const name of PYTORCH_ONLY[id] ?? []) {
+      delete out[name];
+    }
+  }
+  return { ...out, ...over };
 }
 
 /** `fn` with the shared defaults. */
 export function f(id: string, framework: Framework, opts: Opts = {}, over = {}): Spelling {
-  return fn(id, framework, dflt(id, over), opts);
+  return fn(id, framework, dflt(id, over, framework), opts);
 }
 
 /** `ctor` with the shared defaults. */
 export function c(id: string, framework: Framework, opts: Opts = {}, over = {}): Spelling {
-  return ctor(id, framework, dflt(id, over), opts);
+  return ctor(id, framework, dflt(id, over, framework), opts);
 }
 
 /** Builds a namespace where every member is made by `make` from a short [name, id] list. */
@@ -97,4 +112,15 @@ export function names(
     out[name] = make(id);
   }
   return out;
+}
+
+let known: ReadonlySet<string> | undefined;
+
+/**
+ * Whether the catalogue has an activation. Ids the catalogue gains later (quick_gelu, relu_squared,
+ * swiglu) are spelled only once it has them, so nothing reports an id the hover cannot explain.
+ */
+export function inCatalogue(id: string): boolean {
+  known ??= new Set(listActivations().map((a) => a.id));
+  return known.has(id);
 }

@@ -158,6 +158,12 @@ export const KERAS_TF: Readonly<Record<string, Namespace>> = {
   'tensorflow.keras.layers': layers(true),
   'tf_keras.activations': K2_ACT,
   'tf_keras.layers': layers(true),
+  // Keras 3's own sources and code that imports from them (`from keras.src import activations`).
+  'keras.src.activations': K3_ACT,
+  'keras.src.activations.activations': K3_ACT,
+  'keras.src.layers': layers(false),
+  'keras.src.ops': ops(),
+  'keras.src.ops.nn': ops(),
   'tensorflow.nn': tfnn,
   'tensorflow.math': tfmath,
   tensorflow: { sigmoid: tfnn.sigmoid, tanh: tfnn.tanh },

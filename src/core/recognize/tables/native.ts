@@ -1,9 +1,11 @@
 /**
- * Compiled-language spellings: LibTorch (C++), candle and burn (Rust). Paths use `.` after normalization
+ * Compiled-language spellings: LibTorch (C++) here, candle and burn (Rust) from their own files. Paths use `.` after normalization
  * (`torch::nn::functional::gelu` → `torch.nn.functional.gelu`). LibTorch options builders
  * (`LeakyReLUOptions().negative_slope(0.2)`) and burn configs (`.with_beta(2.0)`) are read as keywords.
  */
 import { c, f, names, type Namespace } from '../spelling';
+import { BURN } from './burn';
+import { CANDLE, CANDLE_METHODS } from './candle';
 
 const LT = 'libtorch';
 const SOFTMAX = { pos: ['dim'] };
@@ -97,102 +99,13 @@ export const LIBTORCH_METHODS: Namespace = {
   log_softmax: c('log_softmax', LT, SOFTMAX),
 };
 
-const CA = 'candle';
-
-/** candle tensor methods: `xs.relu()?`. candle's `gelu` is the tanh approximation, `gelu_erf` exact. */
-export const CANDLE_METHODS: Namespace = {
-  relu: c('relu', CA),
-  gelu: c('gelu', CA, {}, { approximate: 'tanh' }),
-  gelu_erf: c('gelu', CA),
-  silu: c('silu', CA),
-  tanh: c('tanh', CA),
-  elu: c('elu', CA, { pos: ['alpha'] }),
-};
-
-const candleOps: Namespace = {
-  sigmoid: f('sigmoid', CA),
-  silu: f('silu', CA),
-  hard_sigmoid: f('hardsigmoid', CA),
-  leaky_relu: f('leaky_relu', CA, { pos: ['negative_slope'] }),
-  softmax: f('softmax', CA, SOFTMAX),
-  softmax_last_dim: f('softmax', CA, {}, { dim: -1 }),
-  log_softmax: f('log_softmax', CA, SOFTMAX),
-};
-
-/** `candle_nn::Activation` variants. */
-const candleActivation: Namespace = {
-  ...names(
-    [
-      ['Gelu', 'gelu'],
-      ['Relu', 'relu'],
-      ['Relu6', 'relu6'],
-      ['Silu', 'silu'],
-      ['Swish', 'silu'],
-      ['Sigmoid', 'sigmoid'],
-      ['HardSigmoid', 'hardsigmoid'],
-      ['HardSwish', 'hardswish'],
-    ],
-    (id) => c(id, CA),
-  ),
-  NewGelu: c('gelu', CA, {}, { approximate: 'tanh' }),
-  GeluPytorchTanh: c('gelu', CA, {}, { approximate: 'tanh' }),
-  Elu: c('elu', CA, { pos: ['alpha'] }),
-  LeakyRelu: c('leaky_relu', CA, { pos: ['negative_slope'] }),
-};
-
-const BU = 'burn';
-
-/** burn modules and configs (`Relu::new()`, `LeakyReluConfig::new().with_negative_slope(0.2)`). */
-const burnNn: Namespace = {
-  ...names(
-    [
-      ['Relu', 'relu'],
-      ['Gelu', 'gelu'],
-      ['Sigmoid', 'sigmoid'],
-      ['Tanh', 'tanh'],
-    ],
-    (id) => c(id, BU),
-  ),
-  LeakyReluConfig: c('leaky_relu', BU, { kw: { with_negative_slope: 'negative_slope' } }),
-  PReluConfig: c('prelu', BU, { kw: { with_alpha: 'weight', with_num_parameters: '' } }),
-  HardSigmoidConfig: c(
-    'hardsigmoid',
-    BU,
-    { kw: { with_alpha: 'slope', with_beta: '' } },
-    { slope: 0.2 },
-  ),
-  SoftplusConfig: c('softplus', BU, { kw: { with_beta: 'beta' } }),
-};
-
-/** burn::tensor::activation functions. */
-const burnActivation: Namespace = {
-  ...names(
-    [
-      ['relu', 'relu'],
-      ['gelu', 'gelu'],
-      ['sigmoid', 'sigmoid'],
-      ['tanh', 'tanh'],
-      ['silu', 'silu'],
-      ['mish', 'mish'],
-      ['log_sigmoid', 'logsigmoid'],
-    ],
-    (id) => f(id, BU),
-  ),
-  leaky_relu: f('leaky_relu', BU, { pos: ['negative_slope'] }),
-  prelu: f('prelu', BU, { pos: ['weight'] }),
-  softplus: f('softplus', BU, { pos: ['beta'] }),
-  hard_sigmoid: f('hardsigmoid', BU, { pos: ['slope', ''] }, { slope: 0.2 }),
-  softmax: f('softmax', BU, SOFTMAX),
-  log_softmax: f('log_softmax', BU, SOFTMAX),
-};
-
 /** Namespaces by full (dot-normalized) path. */
 export const NATIVE: Readonly<Record<string, Namespace>> = {
   torch: ltTorch,
   'torch.nn.functional': ltFunctional,
   'torch.nn': ltModules,
-  'candle_nn.ops': candleOps,
-  'candle_nn.Activation': candleActivation,
-  'burn.nn': burnNn,
-  'burn.tensor.activation': burnActivation,
+  ...CANDLE,
+  ...BURN,
 };
+
+export { CANDLE_METHODS };

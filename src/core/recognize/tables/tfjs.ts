@@ -3,7 +3,7 @@
  * activation layers (`tf.layers.leakyReLU({alpha: 0.2})`) and activation strings (`{activation: 'relu'}`).
  * tfjs-layers' hardSigmoid is 0.2x + 0.5 and 'gelu_new' is the tanh approximation.
  */
-import { c, f, names, type Namespace, type Spelling } from '../spelling';
+import { c, ctor, f, fn, names, type Namespace, type Spelling } from '../spelling';
 
 const TJ = 'tfjs';
 const PLAIN: readonly (readonly [string, string])[] = [
@@ -20,7 +20,8 @@ const PLAIN: readonly (readonly [string, string])[] = [
 const core: Namespace = {
   ...names(PLAIN, (id) => f(id, TJ)),
   leakyRelu: f('leaky_relu', TJ, { pos: ['negative_slope'] }, { negative_slope: 0.2 }),
-  prelu: f('prelu', TJ, { pos: ['weight'] }),
+  // tf.prelu(x, alpha): alpha is a tensor, so there is no default slope to show (PyTorch's 0.25 is not TF.js').
+  prelu: fn('prelu', TJ, {}, { pos: ['weight'] }),
   softmax: f('softmax', TJ, { pos: ['dim'] }, { dim: -1 }),
   logSoftmax: f('log_softmax', TJ, { pos: ['dim'] }, { dim: -1 }),
 };
@@ -29,7 +30,7 @@ const core: Namespace = {
 export const TFJS_METHODS: Namespace = {
   ...names(PLAIN, (id) => c(id, TJ)),
   leakyRelu: c('leaky_relu', TJ, { pos: ['negative_slope'] }, { negative_slope: 0.2 }),
-  prelu: c('prelu', TJ, { pos: ['weight'] }),
+  prelu: ctor('prelu', TJ, {}, { pos: ['weight'] }),
   softmax: c('softmax', TJ, { pos: ['dim'] }, { dim: -1 }),
   logSoftmax: c('log_softmax', TJ, { pos: ['dim'] }, { dim: -1 }),
 };
@@ -44,10 +45,23 @@ const layers: Namespace = {
   thresholdedReLU: c('threshold', TJ, { kw: { theta: 'threshold' } }, { threshold: 1 }),
 };
 
+/**
+ * tfjs-layers' backend functions, imported inside tfjs-layers as `import * as K from '../backend/tfjs_backend'`:
+ * K.hardSigmoid is 0.2x + 0.5 clipped, K.elu takes alpha (default 1).
+ */
+const backend: Namespace = {
+  elu: f('elu', TJ, { pos: ['alpha'] }),
+  softsign: f('softsign', TJ),
+  hardSigmoid: f('hardsigmoid', TJ, {}, { slope: 0.2 }),
+};
+
 /** Namespaces by full module path (every tfjs package is normalized to `tfjs`). */
 export const TFJS: Readonly<Record<string, Namespace>> = {
   tfjs: core,
   'tfjs.layers': layers,
+  '../backend/tfjs_backend': backend,
+  './backend/tfjs_backend': backend,
+  './tfjs_backend': backend,
 };
 
 /** tfjs-layers activation strings. */

@@ -1,0 +1,401 @@
+/**
+ * A small expression parser over tokens, enough to read hand-written formulas: numbers, names, calls with
+ * keyword arguments, attribute and index access, unary and binary operators with Python/JS/Julia
+ * precedence. It parses the statement around a token and returns every expression that contains the
+ * token, outermost first, so a formula is found whichever of its tokens is hovered.
+ *
+ * Work is bounded: a fixed look-back for the statement start, a fixed look-ahead, a nesting limit.
+ */
+import { parseNumber } from '../literals';
+import type { Lang, Token } from '../tokenizer';
+
+/** An expression over tokens `[s, e]` (inclusive token indices). */
+export type Node =
+  | { k: 'num'; v: number; s: number; e: number }
+  | { k: 'lit'; s: number; e: number }
+  | { k: 'name'; parts: string[]; s: number; e: number }
+  | { k: 'call'; fn: Node; args: Node[]; kw: Map<string, Node>; s: number; e: number }
+  | { k: 'bin'; op: string; l: Node; r: Node; s: number; e: number }
+  | { k: 'unary'; op: string; x: Node; s: number; e: number }
+  | { k: 'attr'; obj: Node; name: string; s: number; e: number }
+  | { k: 'index'; obj: Node; items: Node[]; s: number; e: number }
+  | { k: 'other'; s: number; e: number };
+
+/** How far back a statement start is looked for, and how far ahead a formula may reach. */
+const LOOK_BACK = 600;
+const LOOK_AHEAD = 800;
+/** Nesting beyond this is not a formula anyone writes by hand. */
+const MAX_DEPTH = 40;
+
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  or: 1,
+  and: 2,
+  '<': 4,
+  '>': 4,
+  '<=': 4,
+  '>=': 4,
+  '==': 4,
+  '!=': 4,
+  '|': 5,
+  '&': 7,
+  '+': 9,
+  '-': 9,
+  '*': 10,
+  '/': 10,
+  '//': 10,
+  '%': 10,
+  '@': 10,
+};
+
+/** Words that end an expression (statement keywords, comprehension and conditional parts). */
+const STOP_WORDS = new Set([
+  'return',
+  'lambda',
+  'if',
+  'else',
+  'elif',
+  'for',
+  'in',
+  'def',
+  'class',
+  'yield',
+  'await',
+  'function',
+  'const',
+  'let',
+  'var',
+  'new',
+  'end',
+  'fn',
+  'pub',
+]);
+
+const CLOSERS = new Set([')', ']', '}']);
+
+const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
+
+class Parser {
+  readonly nodes: Node[] = [];
+  private depth = 0;
+  i: number;
+
+  constructor(
+    private readonly toks: readonly Token[],
+    private readonly lang: Lang,
+    from: number,
+    private readonly end: number,
+  ) {
+    this.i = from;
+  }
+
+  private add<T extends Node>(n: T): T {
+    this.nodes.push(n);
+    return n;
+  }
+
+  private tok(at = this.i): Token | undefined {
+    return at < this.end ? this.toks[at] : undefined;
+  }
+
+  /** A binary operator at the cursor: its text and width in tokens (Julia's `.*` takes two). */
+  private binary(): [string, number] | undefined {
+    const t = this.tok();
+    if (t === undefined) {
+      return undefined;
+    }
+    if (this.lang === 'julia' && t.t === '.') {
+      const n = this.tok(this.i + 1);
+      if (n !== undefined && n.s === t.e && (PRECEDENCE[n.t] !== undefined || n.t === '^')) {
+        return [n.t, 2];
+      }
+      return undefined;
+    }
+    if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
+      return undefined;
+    }
+    return Object.prototype.hasOwnProperty.call(PRECEDENCE, t.t) ? [t.t, 1] : undefined;
+  }
+
+  private isPower(t: Token | undefined): boolean {
+    return t !== undefined && (t.t === '**' || (this.lang === 'julia' && t.t === '^'));
+  }
+
+  /** An expression whose binary operators bind tighter than `min`. */
+  expr(min = 0): Node | undefined {
+    if (this.depth >= MAX_DEPTH) {
+      return undefined;
+    }
+    this.depth++;
+    try {
+      let left = this.unary();
+      while (left !== undefined) {
+        const op = this.binary();
+        const prec = op !== undefined ? PRECEDENCE[op[0]] : undefined;
+        if (op === undefined || prec === undefined || prec <= min) {
+          break;
+        }
+        const save = this.i;
+        this.i += op[1];
+        const right = this.expr(prec);
+        if (right === undefined) {
+          this.i = save;
+          break;
+        }
+        left = this.add({ k: 'bin', op: op[0], l: left, r: right, s: left.s, e: right.e });
+      }
+      return left;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private unary(): Node | undefined {
+    const t = this.tok();
+    if (t === undefined) {
+      return undefined;
+    }
+    if (t.t === '-' || t.t === '+' || t.t === '~' || t.t === 'not' || t.t === '!') {
+      const s = this.i++;
+      // Python's `-x ** 2` is `-(x ** 2)`; `not` binds looser than comparisons.
+      const x = t.t === 'not' ? this.expr(3) : this.unary();
+      if (x === undefined) {
+        this.i = s;
+        return undefined;
+      }
+      return this.add({ k: 'unary', op: t.t, x, s, e: x.e });
+    }
+    const base = this.postfix();
+    if (base !== undefined && this.isPower(this.tok())) {
+      const save = this.i++;
+      const exp = this.unary();
+      if (exp === undefined) {
+        this.i = save;
+        return base;
+      }
+      return this.add({ k: 'bin', op: '**', l: base, r: exp, s: base.s, e: exp.e });
+    }
+    return base;
+  }
+
+  private postfix(): Node | undefined {
+    let n = this.primary();
+    while (n !== undefined) {
+      const t = this.tok();
+      const next = this.tok(this.i + 1);
+      if (t?.t === '.' && next?.k === 'id') {
+        this.i += 2;
+        n =
+          n.k === 'name' && n.e === this.i - 3
+            ? { k: 'name', parts: [...n.parts, next.t], s: n.s, e: this.i - 1 }
+            : this.add({ k: 'attr', obj: n, name: next.t, s: n.s, e: this.i - 1 });
+      } else if (t?.t === '(' || (this.lang === 'julia' && t?.t === '.' && next?.t === '(')) {
+        if (t.t === '.') {
+          this.i++;
+        }
+        n = this.call(n);
+      } else if (t?.t === '[') {
+        const open = this.i;
+        const items = this.list(open);
+        n = this.add({ k: 'index', obj: n, items: items.nodes, s: n.s, e: items.close });
+      } else if (
+        (t?.t === '?' && this.lang === 'rust') ||
+        (t?.t === "'" && this.lang === 'julia')
+      ) {
+        this.i++;
+        n = this.add({ k: 'other', s: n.s, e: this.i - 1 });
+      } else {
+        break;
+      }
+    }
+    if (n?.k === 'name') {
+      this.add(n);
+    }
+    return n;
+  }
+
+  private call(fn: Node): Node {
+    const open = this.i;
+    const list = this.list(open);
+    const kind = list.clean ? 'call' : 'other';
+    return kind === 'call'
+      ? this.add({ k: 'call', fn, args: list.nodes, kw: list.kw, s: fn.s, e: list.close })
+      : this.add({ k: 'other', s: fn.s, e: list.close });
+  }
+
+  private primary(): Node | undefined {
+    const t = this.tok();
+    if (t === undefined) {
+      return undefined;
+    }
+    const s = this.i;
+    if (t.k === 'num') {
+      this.i++;
+      const v = parseNumber(t.t);
+      return this.add(v === undefined ? { k: 'other', s, e: s } : { k: 'num', v, s, e: s });
+    }
+    if (t.k === 'str' || (t.k === 'id' && LITERAL_WORDS.has(t.t))) {
+      this.i++;
+      return this.add({ k: 'lit', s, e: s });
+    }
+    if (t.k === 'id') {
+      if (STOP_WORDS.has(t.t)) {
+        return undefined;
+      }
+      this.i++;
+      return { k: 'name', parts: [t.t], s, e: s };
+    }
+    if (t.t === '(') {
+      const list = this.list(s);
+      const only = list.nodes[0];
+      if (list.clean && list.nodes.length === 1 && list.kw.size === 0 && !list.comma) {
+        // The parentheses belong to the expression: hovering them hovers it.
+        return this.add({ ...only, s, e: list.close });
+      }
+      return this.add({ k: 'other', s, e: list.close });
+    }
+    if (t.t === '[' || t.t === '{') {
+      const list = this.list(s);
+      return this.add({ k: 'other', s, e: list.close });
+    }
+    return undefined;
+  }
+
+  /**
+   * The bracketed list opened at the cursor: its expressions (keyword arguments apart), whether it held
+   * nothing but comma-separated expressions, and its closing index. Leaves the cursor after the list.
+   * The list ends at the first closing bracket at its level (no look-ahead for the match: linear).
+   */
+  private list(open: number): {
+    nodes: Node[];
+    kw: Map<string, Node>;
+    close: number;
+    clean: boolean;
+    comma: boolean;
+  } {
+    const nodes: Node[] = [];
+    const kw = new Map<string, Node>();
+    let clean = true;
+    let comma = false;
+    this.i = open + 1;
+    if (this.depth >= MAX_DEPTH) {
+      return { nodes, kw, close: this.skipTo(open), clean: false, comma };
+    }
+    this.depth++;
+    while (this.i < this.end && !CLOSERS.has(this.toks[this.i].t)) {
+      const t = this.toks[this.i];
+      const named = t.k === 'id' && this.tok(this.i + 1)?.t === '=';
+      if (named) {
+        this.i += 2;
+      }
+      const n = this.expr();
+      if (n === undefined) {
+        clean = false;
+        this.i++;
+        continue;
+      }
+      if (named) {
+        kw.set(t.t, n);
+      } else {
+        nodes.push(n);
+      }
+      const sep = this.tok();
+      if (sep?.t === ',') {
+        comma = true;
+        this.i++;
+      } else if (sep !== undefined && !CLOSERS.has(sep.t)) {
+        clean = false;
+      }
+    }
+    this.depth--;
+    const closed = this.i < this.end;
+    const close = closed ? this.i : this.end - 1;
+    this.i = close + 1;
+    return { nodes, kw, close, clean: clean && closed, comma };
+  }
+
+  /** Past a list too deep to read: its closing bracket (or the end), the cursor after it. */
+  private skipTo(open: number): number {
+    let depth = 0;
+    for (let k = open; k < this.end; k++) {
+      const t = this.toks[k].t;
+      if (t === '(' || t === '[' || t === '{') {
+        depth++;
+      } else if (CLOSERS.has(t) && --depth === 0) {
+        this.i = k + 1;
+        return k;
+      }
+    }
+    this.i = this.end;
+    return this.end - 1;
+  }
+}
+
+/** Where the statement around token `ti` starts: the last line start at the outermost bracket depth. */
+function statementStart(toks: readonly Token[], ti: number): number {
+  const from = Math.max(0, ti - LOOK_BACK);
+  let depth = 0;
+  let min = 0;
+  let start = from;
+  for (let k = from; k <= ti; k++) {
+    const t = toks[k];
+    if (t.nl && depth <= min) {
+      min = depth;
+      start = k;
+    }
+    if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
+      depth++;
+    } else if (t.k === 'p' && (t.t === ')' || t.t === ']' || t.t === '}')) {
+      depth--;
+      if (depth < min) {
+        // A bracket opened before the look-back closed: the outermost level is now lower.
+        min = depth;
+        start = k + 1;
+      }
+    }
+  }
+  return Math.min(start, ti);
+}
+
+/**
+ * Whether the statement around token `ti` has any token for which `wanted` holds: a cheap test that spares
+ * the parse on the many hovers whose statement has no formula in it. Scans from the statement start to
+ * the first line start after `ti` outside brackets.
+ */
+export function statementHas(
+  toks: readonly Token[],
+  ti: number,
+  wanted: (t: Token) => boolean,
+): boolean {
+  const end = Math.min(toks.length, ti + LOOK_AHEAD);
+  let depth = 0;
+  for (let k = statementStart(toks, ti); k < end; k++) {
+    const t = toks[k];
+    if (k > ti && t.nl && depth <= 0) {
+      return false;
+    }
+    if (wanted(t)) {
+      return true;
+    }
+    if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
+      depth++;
+    } else if (t.k === 'p' && (t.t === ')' || t.t === ']' || t.t === '}')) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** Every expression containing token `ti`, outermost first. */
+export function expressionsAround(toks: readonly Token[], ti: number, lang: Lang): Node[] {
+  const end = Math.min(toks.length, ti + LOOK_AHEAD);
+  const p = new Parser(toks, lang, statementStart(toks, ti), end);
+  while (p.i <= ti && p.i < end) {
+    const at = p.i;
+    if (p.expr() === undefined || p.i === at) {
+      p.i = at + 1;
+    }
+  }
+  return p.nodes
+    .filter((n) => n.s <= ti && ti <= n.e && n.k !== 'other' && n.k !== 'lit')
+    .sort((a, b) => b.e - b.s - (a.e - a.s));
+}

@@ -1,0 +1,70 @@
+/**
+ * Piecewise-linear sigmoid and swish: hard sigmoid as `relu6(x + 3) / 6`, `clip(x + 3, 0, 6) / 6`,
+ * `minimum(maximum(x + 3, 0), 6) / 6` or `clip(0.2 * x + 0.5, 0, 1)` (its slope read from the code), and
+ * hard swish as x times the 1/6-slope hard sigmoid.
+ */
+import { affine, isOp, isX, near, product } from './algebra';
+import type { Found } from './found';
+import { bounds } from './rectifiers';
+import type { Term } from './terms';
+
+/** A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting. */
+function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
+  if (isOp(t, 'relu6', 1)) {
+    return { inner: t.args[0], lo: 0, hi: 6 };
+  }
+  if (t.t === 'op' && t.op === 'clip' && t.args.length <= 3) {
+    const [lo, hi] = bounds(t);
+    return lo?.t === 'c' && hi?.t === 'c' ? { inner: t.args[0], lo: lo.v, hi: hi.v } : undefined;
+  }
+  const outer = isOp(t, 'minimum', 2) ? 'maximum' : isOp(t, 'maximum', 2) ? 'minimum' : undefined;
+  if (outer === undefined) {
+    return undefined;
+  }
+  const [a, b] = t.t === 'op' ? t.args : [];
+  const [nested, bound] = isOp(a, outer, 2) ? [a, b] : isOp(b, outer, 2) ? [b, a] : [];
+  if (nested === undefined || bound?.t !== 'c') {
+    return undefined;
+  }
+  const [c, d] = nested.args;
+  const [inner, other] = c.t === 'c' ? [d, c] : [c, d];
+  if (other.t !== 'c') {
+    return undefined;
+  }
+  return outer === 'maximum'
+    ? { inner, lo: other.v, hi: bound.v }
+    : { inner, lo: bound.v, hi: other.v };
+}
+
+/** The slope m of k · clamp(s·x + b, 0, hi) when it equals clamp(m·x + 1/2, 0, 1). */
+function hardSigmoidSlope(k: number, f: Term): number | undefined {
+  const c = clamp(f);
+  const line = c && affine(c.inner);
+  if (c === undefined || line === undefined || c.lo !== 0) {
+    return undefined;
+  }
+  const [s, b] = line;
+  return near(k * c.hi, 1) && near(k * b, 0.5) && k * s > 0 ? k * s : undefined;
+}
+
+/** Any hard sigmoid or hard swish formula. */
+export function hard(t: Term): Found | undefined {
+  const p = product(t);
+  if (p.fs.length === 1) {
+    const slope = hardSigmoidSlope(p.k, p.fs[0]);
+    return slope !== undefined ? { id: 'hardsigmoid', params: { slope } } : undefined;
+  }
+  if (p.fs.length !== 2) {
+    return undefined;
+  }
+  const [a, b] = p.fs;
+  const gate = isX(a) ? b : isX(b) ? a : undefined;
+  if (gate === undefined) {
+    return undefined;
+  }
+  const library = near(p.k, 1) && isOp(gate, 'hardsigmoid', 1) && isX(gate.args[0]);
+  const slope = hardSigmoidSlope(p.k, gate);
+  return library || (slope !== undefined && near(slope, 1 / 6))
+    ? { id: 'hardswish', params: {} }
+    : undefined;
+}

@@ -1,0 +1,197 @@
+/**
+ * The exp-built family written by hand: the logistic sigmoid `1 / (1 + exp(-x))`, tanh through exp,
+ * softplus `log(1 + exp(x))` and its log1p/logaddexp spellings, log-sigmoid, swish `x * sigmoid(x)`,
+ * quick-GELU `x * sigmoid(1.702 * x)` and GELU's erf and tanh formulas.
+ */
+import {
+  isConst,
+  isOp,
+  isX,
+  linear,
+  near,
+  onePlus,
+  poly,
+  polyIs,
+  product,
+  scaled,
+  sum,
+} from './algebra';
+import { inCatalogue, type Found } from './found';
+import type { Term } from './terms';
+
+/** √(2/π) and the cubic coefficient of GELU's tanh approximation (Hendrycks & Gimpel 2016). */
+const SQRT_2_PI = Math.sqrt(2 / Math.PI);
+const GELU_CUBIC = 0.044715;
+/** quick-GELU's slope (CLIP; transformers' QuickGELUActivation). */
+const QUICK = 1.702;
+
+/** Any formula of this family. */
+export function logistic(t: Term): Found | undefined {
+  return sigmoid(t) ?? tanh(t) ?? softplus(t) ?? logSigmoid(t) ?? gelu(t) ?? swish(t);
+}
+
+/** `1 + exp(e)` → e. */
+function onePlusExp(t: Term): Term | undefined {
+  const f = onePlus(t);
+  return isOp(f, 'exp', 1) ? f.args[0] : undefined;
+}
+
+/**
+ * The k of σ(k·x) when `t` computes it: a library sigmoid, `1 / (1 + exp(-k·x))` or
+ * `exp(k·x) / (1 + exp(k·x))`.
+ */
+export function sigmoidSlope(t: Term, library = true): number | undefined {
+  if (isOp(t, 'sigmoid', 1)) {
+    return library ? linear(t.args[0]) : undefined;
+  }
+  if (t.t !== 'bin' || t.op !== '/') {
+    return undefined;
+  }
+  const e = onePlusExp(t.b);
+  if (e === undefined) {
+    return undefined;
+  }
+  if (isConst(t.a, 1)) {
+    const k = linear(e);
+    return k === undefined ? undefined : -k;
+  }
+  if (isOp(t.a, 'exp', 1)) {
+    const k = linear(t.a.args[0]);
+    return k !== undefined && near(k, linear(e) ?? NaN) ? k : undefined;
+  }
+  return undefined;
+}
+
+function sigmoid(t: Term): Found | undefined {
+  const k = sigmoidSlope(t, false);
+  return k !== undefined && near(k, 1) ? { id: 'sigmoid', params: {} } : undefined;
+}
+
+/** `2 / (1 + exp(-2x)) - 1`, `2 * sigmoid(2 * x) - 1`, `(exp(x) - exp(-x)) / (exp(x) + exp(-x))`. */
+function tanh(t: Term): Found | undefined {
+  const TANH: Found = { id: 'tanh', params: {} };
+  const s = sum(t);
+  const [only] = s.ts;
+  if (s.ts.length === 1 && near(s.k0, -1) && near(only.k, 2) && only.fs.length === 1) {
+    return near(sigmoidSlope(only.fs[0]) ?? NaN, 2) ? TANH : undefined;
+  }
+  if (t.t !== 'bin' || t.op !== '/') {
+    return undefined;
+  }
+  const top = expSum(t.a);
+  const bottom = expSum(t.b);
+  if (top === undefined || bottom === undefined || !near(top.k0, -bottom.k0)) {
+    return undefined;
+  }
+  // (e^{2x} - 1) / (e^{2x} + 1)
+  if (top.exps.length === 1 && bottom.exps.length === 1 && near(top.k0, -1)) {
+    const [[ca, ka], [cb, kb]] = [top.exps[0], bottom.exps[0]];
+    return near(ca, 1) && near(cb, 1) && near(ka, 2) && near(kb, 2) ? TANH : undefined;
+  }
+  // (e^x - e^{-x}) / (e^x + e^{-x})
+  if (top.exps.length === 2 && bottom.exps.length === 2 && top.k0 === 0) {
+    const coef = (list: [number, number][], k: number): number =>
+      list.find(([, kk]) => near(kk, k))?.[0] ?? NaN;
+    return near(coef(top.exps, 1), 1) &&
+      near(coef(top.exps, -1), -1) &&
+      near(coef(bottom.exps, 1), 1) &&
+      near(coef(bottom.exps, -1), 1)
+      ? TANH
+      : undefined;
+  }
+  return undefined;
+}
+
+/** A sum of c·exp(k·x) terms and a constant: its constant and [c, k] pairs. */
+function expSum(t: Term): { k0: number; exps: [number, number][] } | undefined {
+  const s = sum(t);
+  const exps: [number, number][] = [];
+  for (const p of s.ts) {
+    const [f] = p.fs;
+    const k = p.fs.length === 1 && isOp(f, 'exp', 1) ? linear(f.args[0]) : undefined;
+    if (k === undefined) {
+      return undefined;
+    }
+    exps.push([p.k, k]);
+  }
+  return { k0: s.k0, exps };
+}
+
+/**
+ * The argument e of a softplus-shaped term: `log(1 + exp(e))`, `log1p(exp(e))`, `logaddexp(0, e)`, and
+ * (with `library`) a library softplus.
+ */
+function softplusOf(t: Term, library: boolean): Term | undefined {
+  if (isOp(t, 'log', 1)) {
+    return onePlusExp(t.args[0]);
+  }
+  if (isOp(t, 'log1p', 1) && isOp(t.args[0], 'exp', 1)) {
+    return t.args[0].args[0];
+  }
+  if (isOp(t, 'logaddexp', 2)) {
+    const [a, b] = t.args;
+    return isConst(a, 0) ? b : isConst(b, 0) ? a : undefined;
+  }
+  return library && isOp(t, 'softplus', 1) ? t.args[0] : undefined;
+}
+
+/** `log(1 + exp(x))`, and `log(1 + exp(β·x)) / β` with its β. */
+function softplus(t: Term): Found | undefined {
+  const s = scaled(t);
+  const e = s && softplusOf(s[1], false);
+  const beta = e && linear(e);
+  return beta !== undefined && beta > 0 && near(s?.[0] ?? NaN, 1 / beta)
+    ? { id: 'softplus', params: { beta } }
+    : undefined;
+}
+
+/** `-log(1 + exp(-x))`, `-softplus(-x)`, `log(sigmoid(x))`, `log(1 / (1 + exp(-x)))`. */
+function logSigmoid(t: Term): Found | undefined {
+  const LOGSIGMOID: Found = { id: 'logsigmoid', params: {} };
+  if (isOp(t, 'log', 1) && near(sigmoidSlope(t.args[0]) ?? NaN, 1)) {
+    return LOGSIGMOID;
+  }
+  const s = scaled(t);
+  const e = s && near(s[0], -1) ? softplusOf(s[1], true) : undefined;
+  return e !== undefined && near(linear(e) ?? NaN, -1) ? LOGSIGMOID : undefined;
+}
+
+/** `x * sigmoid(x)`, `x / (1 + exp(-x))`; `x * sigmoid(1.702 * x)` is quick-GELU. */
+function swish(t: Term): Found | undefined {
+  const p = product(t);
+  if (!near(p.k, 1) || p.fs.length !== 2) {
+    return undefined;
+  }
+  const [a, b] = p.fs;
+  const gate = isX(a) ? b : isX(b) ? a : undefined;
+  const beta = gate && sigmoidSlope(gate);
+  if (beta === undefined || beta <= 0) {
+    return undefined;
+  }
+  if (near(beta, QUICK) && inCatalogue('quick_gelu')) {
+    return { id: 'quick_gelu', params: {} };
+  }
+  return { id: 'silu', params: { beta } };
+}
+
+/**
+ * `0.5 * x * (1 + tanh(√(2/π) * (x + 0.044715 * x**3)))` (any grouping of the polynomial, any spelling of
+ * √(2/π)) and the exact `0.5 * x * (1 + erf(x / √2))`.
+ */
+function gelu(t: Term): Found | undefined {
+  const p = product(t);
+  if (!near(p.k, 0.5) || p.fs.length !== 2) {
+    return undefined;
+  }
+  const [a, b] = p.fs;
+  const inner = onePlus(isX(a) ? b : isX(b) ? a : { t: 'none' });
+  if (isOp(inner, 'tanh', 1)) {
+    const cubic = polyIs(poly(inner.args[0]), { 1: SQRT_2_PI, 3: SQRT_2_PI * GELU_CUBIC });
+    return cubic ? { id: 'gelu', params: { approximate: 'tanh' } } : undefined;
+  }
+  if (isOp(inner, 'erf', 1)) {
+    const scaledX = polyIs(poly(inner.args[0]), { 1: Math.SQRT1_2 });
+    return scaledX ? { id: 'gelu', params: { approximate: 'none' } } : undefined;
+  }
+  return undefined;
+}

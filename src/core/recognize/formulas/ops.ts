@@ -1,0 +1,226 @@
+/**
+ * The array libraries hand-written activations are built from, and what each of their functions computes:
+ * `np.exp` and `torch.exp` are both `exp`, `tf.clip_by_value` and `x.clamp` are both `clip`. A formula is
+ * matched on these canonical operations, so one pattern covers every library.
+ */
+import type { Framework } from '../../types';
+
+/** Canonical operations the formula patterns are written in. */
+export type Op =
+  | 'exp'
+  | 'expm1'
+  | 'log'
+  | 'log1p'
+  | 'logaddexp'
+  | 'logsumexp'
+  | 'tanh'
+  | 'erf'
+  | 'sqrt'
+  | 'pow'
+  | 'square'
+  | 'sigmoid'
+  | 'relu'
+  | 'relu6'
+  | 'softplus'
+  | 'hardsigmoid'
+  | 'maximum'
+  | 'minimum'
+  | 'clip'
+  | 'where'
+  | 'sum'
+  | 'amax'
+  | 'zeros';
+
+type Members = Readonly<Record<string, Op>>;
+
+/** Elementwise math every array library spells the same way. */
+const MATH: Members = {
+  exp: 'exp',
+  expm1: 'expm1',
+  log: 'log',
+  log1p: 'log1p',
+  tanh: 'tanh',
+  sqrt: 'sqrt',
+};
+
+const NUMPY: Members = {
+  ...MATH,
+  logaddexp: 'logaddexp',
+  power: 'pow',
+  square: 'square',
+  maximum: 'maximum',
+  minimum: 'minimum',
+  where: 'where',
+  clip: 'clip',
+  sum: 'sum',
+  max: 'amax',
+  amax: 'amax',
+  zeros_like: 'zeros',
+};
+
+const TORCH: Members = {
+  ...MATH,
+  logaddexp: 'logaddexp',
+  logsumexp: 'logsumexp',
+  erf: 'erf',
+  pow: 'pow',
+  square: 'square',
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  maximum: 'maximum',
+  minimum: 'minimum',
+  where: 'where',
+  clamp: 'clip',
+  clip: 'clip',
+  clamp_min: 'clip',
+  sum: 'sum',
+  amax: 'amax',
+  zeros_like: 'zeros',
+};
+
+const TORCH_NN: Members = {
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  relu6: 'relu6',
+  softplus: 'softplus',
+  hardsigmoid: 'hardsigmoid',
+};
+
+const TF: Members = {
+  ...MATH,
+  erf: 'erf',
+  pow: 'pow',
+  square: 'square',
+  sigmoid: 'sigmoid',
+  maximum: 'maximum',
+  minimum: 'minimum',
+  where: 'where',
+  clip_by_value: 'clip',
+  reduce_sum: 'sum',
+  reduce_max: 'amax',
+  reduce_logsumexp: 'logsumexp',
+  zeros_like: 'zeros',
+};
+
+/** A library module: its framework and the functions formulas use from it. */
+interface Module {
+  readonly fw: Framework;
+  readonly members: Members;
+}
+
+/** Modules by full dotted path (as imports.ts/resolve.ts normalize them). */
+export const MODULES: Readonly<Record<string, Module>> = {
+  numpy: { fw: 'numpy', members: NUMPY },
+  'scipy.special': {
+    fw: 'numpy',
+    members: { expit: 'sigmoid', erf: 'erf', logsumexp: 'logsumexp' },
+  },
+  'jax.numpy': { fw: 'jax', members: NUMPY },
+  'jax.nn': {
+    fw: 'jax',
+    members: { sigmoid: 'sigmoid', relu: 'relu', relu6: 'relu6', softplus: 'softplus' },
+  },
+  'jax.scipy.special': {
+    fw: 'jax',
+    members: { expit: 'sigmoid', erf: 'erf', logsumexp: 'logsumexp' },
+  },
+  torch: { fw: 'pytorch', members: TORCH },
+  'torch.nn.functional': { fw: 'pytorch', members: TORCH_NN },
+  'torch.special': { fw: 'pytorch', members: { expit: 'sigmoid', erf: 'erf', expm1: 'expm1' } },
+  tensorflow: { fw: 'tensorflow', members: TF },
+  'tensorflow.math': { fw: 'tensorflow', members: TF },
+  'tensorflow.nn': {
+    fw: 'tensorflow',
+    members: { sigmoid: 'sigmoid', relu: 'relu', relu6: 'relu6', softplus: 'softplus' },
+  },
+  math: { fw: 'other', members: { ...MATH, erf: 'erf', pow: 'pow' } },
+  Math: { fw: 'other', members: { ...MATH, pow: 'pow' } },
+  // Julia: Base's functions are called unqualified (`exp.(x)`), so are NNlib's. `max(0, n)` is left out:
+  // Julia code clamps scalar indices with it far more often than it writes a ReLU.
+  Base: {
+    fw: 'other',
+    members: {
+      ...MATH,
+      erf: 'erf',
+      clamp: 'clip',
+      sum: 'sum',
+      maximum: 'amax',
+    },
+  },
+  NNlib: {
+    fw: 'flux',
+    members: {
+      σ: 'sigmoid',
+      sigmoid: 'sigmoid',
+      relu: 'relu',
+      relu6: 'relu6',
+      softplus: 'softplus',
+    },
+  },
+  tfjs: {
+    fw: 'tfjs',
+    members: {
+      ...MATH,
+      sigmoid: 'sigmoid',
+      relu: 'relu',
+      relu6: 'relu6',
+      pow: 'pow',
+      square: 'square',
+      maximum: 'maximum',
+      minimum: 'minimum',
+      where: 'where',
+      clipByValue: 'clip',
+      sum: 'sum',
+      max: 'amax',
+      zerosLike: 'zeros',
+    },
+  },
+};
+
+/** Named constants of those modules (`np.pi`, `math.pi`, `Math.PI`, `np.inf`). */
+export const CONSTANTS: Readonly<Record<string, number>> = {
+  pi: Math.PI,
+  PI: Math.PI,
+  e: Math.E,
+  E: Math.E,
+  inf: Infinity,
+  Infinity: Infinity,
+};
+
+/**
+ * Tensor methods (`x.exp()`, `x.clamp(min=0)`, `e.sum(axis=-1)`): the receiver is the first argument.
+ * Only `clamp` names its library; the others take the document's array library.
+ */
+export const METHOD_OPS: Readonly<Record<string, Op>> = {
+  exp: 'exp',
+  expm1: 'expm1',
+  log: 'log',
+  log1p: 'log1p',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  pow: 'pow',
+  square: 'square',
+  clamp: 'clip',
+  clamp_min: 'clip',
+  clip: 'clip',
+  sum: 'sum',
+  amax: 'amax',
+  max: 'amax',
+  logsumexp: 'logsumexp',
+};
+
+/** Methods that only convert a tensor's type (`(x > 0).float()`, `.astype(x.dtype)`): the value is kept. */
+export const CONVERSIONS = new Set(['float', 'double', 'half', 'astype', 'to', 'type_as', 'type']);
+
+/** The framework a method belongs to when its name says so. */
+export const METHOD_FRAMEWORK: Readonly<Record<string, Framework>> = {
+  clamp: 'pytorch',
+  clamp_min: 'pytorch',
+};
+
+/** Every name a formula's operation can be spelled with: a statement without one holds no formula. */
+export const OP_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(MODULES).flatMap((m) => Object.keys(m.members)),
+  ...Object.keys(METHOD_OPS),
+]);

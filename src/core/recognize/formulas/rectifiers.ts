@@ -1,0 +1,189 @@
+/**
+ * ReLU and its relatives written by hand: `maximum(x, 0)`, `clip(x, 0, None)`, `x.clamp(min=0)`,
+ * `x * (x > 0)`, the `where(x > 0, x, …)` forms (ReLU, leaky ReLU with a literal slope, ELU and SELU with
+ * `exp(x) - 1` or `expm1(x)`), and squared ReLU `relu(x) ** 2`.
+ */
+import { isConst, isOp, isX, linear, product, scaled, sum, type OpTerm } from './algebra';
+import { inCatalogue, type Found } from './found';
+import type { Term } from './terms';
+
+/** SELU's constants (Klambauer et al. 2017), as PyTorch's and Keras' sources write them. */
+const SELU_SCALE = 1.0507009873554805;
+const SELU_ALPHA = 1.6732632423543772;
+
+const RELU: Found = { id: 'relu', params: {} };
+
+/** Any ReLU-family formula. */
+export function rectifier(t: Term): Found | undefined {
+  return maximum(t) ?? clipped(t) ?? gated(t) ?? piecewise(t) ?? squared(t);
+}
+
+/** `maximum(x, 0)`, `maximum(0, x)`; `maximum(x, 0.2 * x)` is leaky ReLU. */
+function maximum(t: Term): Found | undefined {
+  if (!isOp(t, 'maximum', 2)) {
+    return undefined;
+  }
+  const [a, b] = t.args;
+  if ((isX(a) && isConst(b, 0)) || (isConst(a, 0) && isX(b))) {
+    return RELU;
+  }
+  const slope = isX(a) ? linear(b) : isX(b) ? linear(a) : undefined;
+  return slope !== undefined && slope > 0 && slope < 1
+    ? { id: 'leaky_relu', params: { negative_slope: slope } }
+    : undefined;
+}
+
+/** Lower and upper bound of a clip (`np.clip(x, 0, None)`, `x.clamp(min=0)`, `tf.clip_by_value`). */
+export function bounds(t: OpTerm): [Term | undefined, Term | undefined] {
+  const kw = (names: readonly string[]): Term | undefined => {
+    for (const name of names) {
+      if (t.kw.has(name)) {
+        const v = t.kw.get(name);
+        return typeof v === 'number' ? { t: 'c', v } : v === null ? { t: 'none' } : undefined;
+      }
+    }
+    return undefined;
+  };
+  return [
+    t.args[1] ?? kw(['min', 'a_min', 'clip_value_min']),
+    t.args[2] ?? kw(['max', 'a_max', 'clip_value_max']),
+  ];
+}
+
+function clipped(t: Term): Found | undefined {
+  if (t.t !== 'op' || t.op !== 'clip' || !isX(t.args[0]) || t.args.length > 3) {
+    return undefined;
+  }
+  const [lo, hi] = bounds(t);
+  const open = hi === undefined || hi.t === 'none' || isConst(hi, Infinity);
+  return isConst(lo, 0) && open ? RELU : undefined;
+}
+
+/** `x * (x > 0)`: the variable gated by its own sign. */
+function gated(t: Term): Found | undefined {
+  const p = product(t);
+  if (p.k !== 1 || p.fs.length !== 2) {
+    return undefined;
+  }
+  const [a, b] = p.fs;
+  const gate = isX(a) ? b : isX(b) ? a : undefined;
+  return gate !== undefined && positive(gate) === true ? RELU : undefined;
+}
+
+/**
+ * A comparison of the variable with zero: true when it holds for positive x (`x > 0`, `0 <= x`), false
+ * when it holds for negative x (`x < 0`), undefined for anything else (`x > 0.5`, `x > y`).
+ */
+function positive(c: Term): boolean | undefined {
+  if (c.t !== 'bin') {
+    return undefined;
+  }
+  const flip: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  let op = c.op;
+  if (isConst(c.a, 0) && isX(c.b)) {
+    op = flip[op];
+  } else if (!(isX(c.a) && isConst(c.b, 0))) {
+    return undefined;
+  }
+  return op === '>' || op === '>=' ? true : op === '<' || op === '<=' ? false : undefined;
+}
+
+/** `c * where(x > 0, p * x, n(x))`: ReLU, leaky ReLU, ELU or SELU by the two branches. */
+function piecewise(t: Term): Found | undefined {
+  const outer = scaled(t);
+  if (outer === undefined || !isOp(outer[1], 'where', 3)) {
+    return undefined;
+  }
+  const [k, w] = outer;
+  const [cond, yes, no] = w.args;
+  const side = positive(cond);
+  if (side === undefined) {
+    return undefined;
+  }
+  const [pos, neg] = side ? [yes, no] : [no, yes];
+  const p = linear(pos);
+  if (p === undefined) {
+    return undefined;
+  }
+  const slope = k * p;
+  const n = negativeBranch(neg);
+  if (n === undefined) {
+    return undefined;
+  }
+  const alpha = k * n.k;
+  if (near1(slope) && n.kind === 'zero') {
+    return RELU;
+  }
+  if (near1(slope) && n.kind === 'linear' && alpha !== 1) {
+    return { id: 'leaky_relu', params: { negative_slope: alpha } };
+  }
+  if (near1(slope) && n.kind === 'expm1') {
+    return { id: 'elu', params: { alpha } };
+  }
+  if (isConst({ t: 'c', v: slope }, SELU_SCALE) && n.kind === 'expm1') {
+    return isConst({ t: 'c', v: alpha }, SELU_SCALE * SELU_ALPHA)
+      ? { id: 'selu', params: {} }
+      : undefined;
+  }
+  return undefined;
+}
+
+function near1(v: number): boolean {
+  return isConst({ t: 'c', v }, 1);
+}
+
+/** The negative branch: 0, `a * x`, or `a * (exp(x) - 1)` / `a * expm1(x)`. */
+function negativeBranch(t: Term): { kind: 'zero' | 'linear' | 'expm1'; k: number } | undefined {
+  if (isConst(t, 0)) {
+    return { kind: 'zero', k: 0 };
+  }
+  const a = linear(t);
+  if (a !== undefined) {
+    return { kind: 'linear', k: a };
+  }
+  const s = scaled(t);
+  if (s !== undefined && expm1(s[1])) {
+    return { kind: 'expm1', k: s[0] };
+  }
+  // `a * exp(x) - a`, and `exp(x) - 1` without a coefficient, read as a sum.
+  const sm = sum(t);
+  const [e] = sm.ts;
+  if (sm.ts.length === 1 && e.fs.length === 1 && isOp(e.fs[0], 'exp', 1) && isX(e.fs[0].args[0])) {
+    return isConst({ t: 'c', v: sm.k0 }, -e.k) ? { kind: 'expm1', k: e.k } : undefined;
+  }
+  return undefined;
+}
+
+/** `expm1(x)` or `exp(x) - 1`. */
+function expm1(t: Term): boolean {
+  if (isOp(t, 'expm1', 1)) {
+    return isX(t.args[0]);
+  }
+  const s = sum(t);
+  const [e] = s.ts;
+  return (
+    s.ts.length === 1 &&
+    isConst({ t: 'c', v: s.k0 }, -1) &&
+    isConst({ t: 'c', v: e.k }, 1) &&
+    e.fs.length === 1 &&
+    isOp(e.fs[0], 'exp', 1) &&
+    isX(e.fs[0].args[0])
+  );
+}
+
+/** `relu(x) ** 2`, `F.relu(x).pow(2)`, `torch.square(F.relu(x))`, `np.maximum(x, 0) ** 2`. */
+function squared(t: Term): Found | undefined {
+  let base: Term | undefined;
+  if (t.t === 'bin' && t.op === '**' && isConst(t.b, 2)) {
+    base = t.a;
+  } else if (isOp(t, 'pow', 2) && isConst(t.args[1], 2)) {
+    base = t.args[0];
+  } else if (isOp(t, 'square', 1)) {
+    base = t.args[0];
+  }
+  if (base === undefined || !inCatalogue('relu_squared')) {
+    return undefined;
+  }
+  const isRelu = (isOp(base, 'relu', 1) && isX(base.args[0])) || rectifier(base)?.id === 'relu';
+  return isRelu ? { id: 'relu_squared', params: {} } : undefined;
+}

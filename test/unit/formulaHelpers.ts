@@ -1,0 +1,68 @@
+/**
+ * Helpers for hand-written formula tests: a formula must be recognized as a whole wherever it is hovered
+ * (its first character, every name and number in it, its last character), with the formula's span.
+ */
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
+import type { Expected } from './recognizeHelpers';
+
+/** Offsets of the formula's first and last character and of the middle of each word or number in it. */
+function probes(start: number, expr: string): number[] {
+  const out = [start, start + expr.length];
+  for (const m of expr.matchAll(/[\p{L}\p{N}_.]+/gu)) {
+    out.push(start + (m.index ?? 0) + Math.floor(m[0].length / 2));
+  }
+  return out;
+}
+
+/** Asserts the nth occurrence of `expr` is recognized as `expected` from every token in it. */
+export function expectFormula(
+  lang: string,
+  text: string,
+  expr: string,
+  expected: Expected,
+  nth = 0,
+): void {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) {
+    start = text.indexOf(expr, start + 1);
+  }
+  assert.ok(start >= 0, `formula "${expr}" #${nth} not in snippet`);
+  for (const offset of probes(start, expr)) {
+    const got = recognizeAt(text, offset, lang);
+    const where = `"${expr}" at ${offset - start} (${JSON.stringify(text.slice(offset - 3, offset + 3))})`;
+    assert.ok(got, `nothing recognized for ${where}`);
+    assert.equal(got.id, expected.id, where);
+    assert.equal(got.framework, expected.framework, where);
+    assert.equal(got.start, start, `start of ${where}`);
+    assert.equal(got.end, start + expr.length, `end of ${where}`);
+    for (const [name, value] of Object.entries(expected.params ?? {})) {
+      const v: unknown = got.params[name];
+      if (typeof value === 'number' && typeof v === 'number') {
+        assert.ok(Math.abs(v - value) <= 1e-12 * Math.abs(value), `param ${name}=${v} of ${where}`);
+      } else {
+        assert.deepEqual(v, value, `param ${name} of ${where}`);
+      }
+    }
+  }
+}
+
+/**
+ * Asserts that no formula is read in `expr` (its nth occurrence): every offset gets nothing, or only a
+ * library function's own name (`torch.tanh` inside a look-alike is still tanh).
+ */
+export function expectNoFormula(lang: string, text: string, expr: string, nth = 0): void {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) {
+    start = text.indexOf(expr, start + 1);
+  }
+  assert.ok(start >= 0, `"${expr}" #${nth} not in snippet`);
+  for (let offset = start; offset <= start + expr.length; offset++) {
+    const got = recognizeAt(text, offset, lang);
+    const span = got === undefined ? '' : text.slice(got.start, got.end);
+    assert.ok(
+      got === undefined || /^[\p{L}\p{N}_]+$/u.test(span),
+      `"${expr}" at ${offset - start} gave ${JSON.stringify(got)} over "${span}"`,
+    );
+  }
+}
