@@ -79,14 +79,14 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
   if (outer === undefined) {
     return undefined;
   }
-  const call = source.recognize(offset);
-  if (call === undefined || (call.id !== 'softmax' && call.id !== 'sigmoid')) {
+  const call = innerCall(source, offset, toks[outer[0]].s);
+  if (call === undefined) {
     return undefined;
   }
   if (chained && !LOG_METHOD.has(call.framework)) {
     return undefined;
   }
-  const kind = call.id;
+  const kind = call.id === 'softmax' ? 'softmax' : 'sigmoid';
   const fix = fixFor(source, call, inner, start, receiver, toks[outer[0]].s, toks[outer[1]].e);
   return {
     rule: 'log-of-softmax',
@@ -112,6 +112,21 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
 function mayBeLogged(text: string, offset: number): boolean {
   const before = text.slice(Math.max(0, offset - 160), offset);
   return /\blog\s*\.?\s*\(/.test(before) || text.slice(offset, offset + 400).includes('.log()');
+}
+
+/**
+ * The softmax or sigmoid at `offset`. The recognizer reads `log(sigmoid(x))` as a whole, as the formula
+ * log-sigmoid starting at the log: that reading confirms a sigmoid inside just as well.
+ */
+function innerCall(source: Source, offset: number, outerStart: number): RecognizedCall | undefined {
+  const call = source.recognizeAround(offset);
+  if (call?.start === offset && (call.id === 'softmax' || call.id === 'sigmoid')) {
+    return call;
+  }
+  if (call?.id === 'logsigmoid' && call.start === outerStart) {
+    return { ...call, id: 'sigmoid', start: offset, end: offset };
+  }
+  return undefined;
 }
 
 function isLog(source: Source, log: Call, julia: boolean): boolean {

@@ -195,6 +195,13 @@ export class Source {
     return this.recognizeEdited(offset);
   }
 
+  /** The recognizer's reading at `offset`, wherever it starts (a formula spanning the name). */
+  recognizeAround(offset: number): RecognizedCall | undefined {
+    const [snippet, at] = this.snippet(offset);
+    const call = recognizeAt(snippet, at, this.languageId);
+    return call === undefined ? undefined : shifted(call, offset - at);
+  }
+
   /** The same reading with `edit` applied first; `offset` counts in the edited text (checks a fix). */
   recognizeEdited(offset: number, edit?: SnippetEdit): RecognizedCall | undefined {
     const [snippet, at] = this.snippet(offset, edit);
