@@ -109,7 +109,7 @@ export function linkParams(
 }
 
 /**
- * A Markdown link running one of our commands with `{ series }`. The JSON is percent-encoded in full,
+ * A Markdown link running one of our commands with `{ series }` (and `view`). The JSON is percent-encoded in full,
  * including the `(`, `)`, `'`, `!` and `*` that encodeURIComponent leaves, so the destination cannot end
  * early; label and title are our own words.
  */
@@ -118,6 +118,8 @@ export function commandLink(
   command: HoverCommand,
   series: readonly LinkSeries[],
   title: string,
+  /** The panel view to open instead of the chart (the depth view). */
+  view?: 'depth',
 ): string {
   const args = series.map((s) => {
     const logits = s.logits?.filter(Number.isFinite).slice(0, 16);
@@ -125,9 +127,8 @@ export function commandLink(
       ? { id: s.id, params: linkParams(s.id, s.params), logits }
       : { id: s.id, params: linkParams(s.id, s.params) };
   });
-  const query = encodeURIComponent(JSON.stringify([{ series: args }])).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const query = encodeURIComponent(
+    JSON.stringify([view === undefined ? { series: args } : { series: args, view }]),
+  ).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${label}](command:${command}?${query} "${title.replace(/["\\]/g, '')}")`;
 }

@@ -4,7 +4,7 @@
 // vector activations open in the Softmax view; the webview's error buffer stays bounded.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { getActivation } from '../../src/core';
+import { getActivation, validateParams } from '../../src/core';
 import type { WebviewMessage } from '../../src/protocol';
 import { attr, elements, renderHover } from '../unit/vscodeHoverRender';
 import { activateExtension, hoversAt, openFixture, positionOf } from './helpers';
@@ -34,10 +34,13 @@ async function ourHover(
   return ours[0];
 }
 
-/** Docs addresses the catalogue gives: the only https links a hover may hold. */
-const DOCS = new Set(
-  ['relu', 'threshold', 'leaky_relu', 'softmax'].flatMap((id) =>
-    Object.values(getActivation(id).docs),
+/**
+ * The https addresses the catalogue gives (docs pages and the sources of its facts): the only web links a
+ * hover may hold.
+ */
+const CATALOGUE_LINKS = new Set(
+  ['relu', 'threshold', 'leaky_relu', 'softmax'].flatMap(
+    (id) => JSON.stringify(getActivation(id)).match(/https:\/\/[^"\s]+/g) ?? [],
   ),
 );
 
@@ -49,21 +52,30 @@ function assertOnlyOurs(markdown: string, where: string): void {
   const hrefs = all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href') ?? '');
   for (const href of hrefs) {
     assert.ok(
-      /^command:activationLens\.(plot|compare)\?/.test(href) || DOCS.has(href),
+      /^command:activationLens\.(plot|compare)\?/.test(href) || CATALOGUE_LINKS.has(href),
       `${where}: link ${href}`,
     );
   }
-  // Our actions row, once: a file cannot add a link to our own commands with arguments of its choosing.
-  const kinds = hrefs.map((h) => h.replace(/\?.*/, '').replace(/^https:.*/, 'docs'));
+  // Our actions row, once: Plot, Compare and "Signal through depth" (the plot command with the depth
+  // view). A file cannot add a link to our own commands with arguments of its choosing.
+  const commands = hrefs
+    .filter((h) => h.startsWith('command:'))
+    .map((h) => {
+      const [args] = JSON.parse(decodeURIComponent(h.slice(h.indexOf('?') + 1))) as [
+        { view?: string },
+      ];
+      return `${h.replace(/\?.*/, '')}${args.view ? ` (${args.view})` : ''}`;
+    });
   assert.deepEqual(
-    kinds,
-    ['command:activationLens.plot', 'command:activationLens.compare', 'docs'].slice(
-      0,
-      kinds.length,
-    ),
+    commands,
+    [
+      'command:activationLens.plot',
+      'command:activationLens.compare',
+      'command:activationLens.plot (depth)',
+    ].slice(0, commands.length),
     `${where}: links ${hrefs.join(' ')}`,
   );
-  assert.ok(kinds.length >= 1, `${where}: the Plot link`);
+  assert.ok(commands.length >= 1, `${where}: the Plot link`);
   const icons = all.filter((e) => e.tagName === 'span').map((e) => attr(e, 'class'));
   assert.ok(
     icons.every((c) => c === 'codicon codicon-graph-line'),
@@ -167,11 +179,12 @@ describe('hostile repository (issue 10)', function () {
     });
   }
 
-  // chart.js rounds the axis ends out to its tick step: ±1.7e308 rounded out is ±∞, and its tick loop
-  // then never ends (the webview hangs). One sign per chart: the span itself must stay finite to get there.
+  // chart.js rounds the axis ends out to its tick step: a span near ±1.7e308 rounded out is ±∞, and its tick
+  // loop then never ends (the webview hung). The core refuses parameters beyond ±1e100 (validateParams), the
+  // panel with it; the largest it accepts must draw, and the panel must keep answering either way.
   for (const [threshold, value] of [
-    [0.1, -1.7e308],
-    [-0.1, 1.7e308],
+    [0.1, -1e100],
+    [-0.1, 1e100],
   ]) {
     it(`the panel fed Threshold(${threshold}, ${value}) draws and answers a round trip within a second`, async () => {
       const r = await renderedAfter(
@@ -184,6 +197,22 @@ describe('hostile repository (issue 10)', function () {
       assert.equal(r.view, 'plot');
       const ms = await roundTrip(`probe${value}`);
       assert.ok(ms < 1000, `round trip took ${ms} ms`);
+    });
+  }
+
+  for (const value of [-1.7e308, 1.7e308]) {
+    it(`the panel refuses Threshold(0.1, ${value}) as the core does and keeps answering`, async () => {
+      const params = { threshold: 0.1, value };
+      assert.match(validateParams('threshold', params) ?? '', /'value' must be between/);
+      const before = (await plotState()).lastRendered?.seq ?? 0;
+      await vscode.commands.executeCommand('activationLens.plot', {
+        series: [{ id: 'threshold', params }],
+      });
+      const ms = await roundTrip(`refused${value}`);
+      assert.ok(ms < 1000, `round trip took ${ms} ms`);
+      const state = await plotState();
+      assert.ok((state.lastRendered?.seq ?? 0) > before, 'the probe was rendered');
+      assert.notEqual(state.lastRendered?.series[0]?.params.value, value, 'nothing drew it');
     });
   }
 

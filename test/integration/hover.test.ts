@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { evaluate, formulasOf, getActivation, type Params } from '../../src/core';
+import { formulaLines } from '../../src/hover/formulaImages';
 import type { PytorchReference, ScalarReference } from '../pytorchReference';
 import { activateExtension, fixturesFolder, openFixture } from './helpers';
 import { CASES, NEGATIVES } from './hoverCases';
@@ -46,14 +47,18 @@ describe('hover: activation calls in every language', () => {
       assert.ok(title.includes(`**${info.name}`), title);
       assert.ok(title.includes(` · ${c.framework} · `), title);
 
-      // Formulas: f and f' typeset, alt text is the core's Unicode formula for these parameters.
+      // Formulas: f and f' typeset (a long f′ with its sub-expression on a line of its own), alt text
+      // the core's Unicode formula for these parameters.
       const { f, df } = formulasOf(c.id, c.params);
+      const lines = formulaLines({ f, df }, 'scalar').map((l) => l.unicode);
+      assert.equal(lines[0], `f(x) = ${f.unicode}`);
+      assert.ok(`${lines.slice(1).join(', ')}`.startsWith('f′(x) = '), lines[1]);
       const pics = images(md);
       assert.deepEqual(
-        pics.slice(0, 2).map((p) => p.alt),
-        [`f(x) = ${f.unicode}`, `f′(x) = ${df.unicode}`],
+        pics.slice(0, lines.length).map((p) => p.alt),
+        lines,
       );
-      assert.equal(pics.length, 3, 'two formulas and the plot');
+      assert.equal(pics.length, lines.length + 1, 'the formulas and the plot');
       pics.forEach((p) => assertWellFormedSvg(p.svg));
 
       // Values: every number shown equals the core's for the code's parameters.

@@ -26,7 +26,7 @@ export async function lensHover(
 export function images(markdown: string): { alt: string; svg: string }[] {
   const out: { alt: string; svg: string }[] = [];
   for (const m of markdown.matchAll(
-    /<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)">/g,
+    /<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"[^>]*>/g,
   )) {
     const alt = m[2]
       .replace(/&#x([0-9a-f]+);/gi, (_e, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
