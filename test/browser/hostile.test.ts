@@ -53,11 +53,16 @@ describe('hostile file in the VS Code window (issue 10)', () => {
       const commands = found.links.filter((h) => h.startsWith('command:'));
       assert.deepEqual(
         commands.map((h) => h.replace(/\?.*/, '')),
-        ['command:activationLens.plot', 'command:activationLens.compare'],
+        [
+          'command:activationLens.plot',
+          'command:activationLens.compare',
+          // Signal through depth: the plot command opening the depth view.
+          'command:activationLens.plot',
+        ],
         found.links.join('\n'),
       );
       for (const href of found.links.filter((h) => !h.startsWith('command:'))) {
-        assert.match(href, /^https:\/\/pytorch\.org\//, 'docs link');
+        assert.match(href, /^https:\/\/docs\.pytorch\.org\//, 'docs link');
       }
       assert.ok(
         found.icons.every((c) => /codicon-graph-line/.test(c)),

@@ -49,6 +49,9 @@ function targets(): Target[] {
     out.push({ file: 'fit/torch_extras.py', text: `nn.${module}`, at: 3, id });
   }
   out.push({ file: 'fit/flux_lisht.jl', text: 'lisht)', at: 0, id: 'lisht' });
+  out.push({ file: 'fit/hf_act2fn.py', text: '"quick_gelu"', at: 2, id: 'quick_gelu' });
+  out.push({ file: 'fit/hf_act2fn.py', text: '"relu2"', at: 2, id: 'relu_squared' });
+  out.push({ file: 'fit/candle_swiglu.rs', text: 'Swiglu', at: 2, id: 'swiglu' });
   return out;
 }
 
@@ -136,13 +139,15 @@ describe('hover fits in 250 px (browser)', function () {
     await wb?.close();
   });
 
-  it('the fixtures call every activation of the catalogue', () => {
+  it('the fixtures call every activation of the catalogue that a framework names', () => {
     const ids = new Set(all.map((t) => t.id));
     assert.deepEqual(
       listActivations()
         .map((a) => a.id)
         .filter((id) => !ids.has(id)),
-      [],
+      // GEGLU and ReGLU have no function or layer in any framework we read (models write them by hand):
+      // no code names them, so no hover of theirs can open.
+      ['geglu', 'reglu'],
     );
   });
 
