@@ -15,6 +15,17 @@ const config = {
     // tests where it matters, and mutating thousands of names only measures the size of the tables.
     '!src/core/activations/docs.ts',
   ],
+  // The sandbox needs the sources, tests and build script only: not the VS Code server the other suites
+  // fetch (it holds files Stryker cannot copy), nor build output, reports or screenshots.
+  ignorePatterns: [
+    '.vscode-test',
+    'dist',
+    'out',
+    'reports',
+    'test-results',
+    'docs/images',
+    '*.vsix',
+  ],
   ignoreStatic: true,
   reporters: ['html', 'clear-text', 'progress', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
