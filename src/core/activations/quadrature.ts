@@ -9,7 +9,7 @@
 const ORDER = 10;
 
 /** Gauss–Legendre nodes and weights on [−1, 1], by Newton's method on P_n. */
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -12,23 +12,10 @@ import { LOG_OF_ANCHOR, logOfSoftmaxAt } from './logOfSoftmax';
 import { ignoredRules } from './ignore';
 import { matchOffsets, Source } from './source';
 import type { Pitfall, PitfallContext } from './types';
+import { langOf } from '../recognize/languages';
 import type { Lang } from '../recognize/tokenizer';
 
 export * from './types';
-
-const LANGS: Readonly<Record<string, Lang>> = {
-  python: 'python',
-  javascript: 'js',
-  typescript: 'js',
-  javascriptreact: 'js',
-  typescriptreact: 'js',
-  julia: 'julia',
-  cpp: 'cpp',
-  c: 'cpp',
-  cuda: 'cpp',
-  'cuda-cpp': 'cpp',
-  rust: 'rust',
-};
 
 /** Documents longer than this are not scanned (generated or minified files). */
 export const MAX_PITFALL_TEXT = 4_000_000;
@@ -74,9 +61,7 @@ export function findUnguarded(
   if (typeof text !== 'string' || text.length > MAX_PITFALL_TEXT) {
     return [];
   }
-  const lang = Object.prototype.hasOwnProperty.call(LANGS, languageId)
-    ? LANGS[languageId]
-    : undefined;
+  const lang = langOf(languageId);
   if (lang === undefined) {
     return [];
   }

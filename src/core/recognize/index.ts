@@ -23,24 +23,11 @@ import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
+import { langOf } from './languages';
 import { matchName, type Scope } from './match';
 import { matchMember } from './members';
 import { NL } from './statements';
-import type { Lang, Token } from './tokenizer';
-
-const LANGS: Readonly<Record<string, Lang>> = {
-  python: 'python',
-  javascript: 'js',
-  typescript: 'js',
-  javascriptreact: 'js',
-  typescriptreact: 'js',
-  julia: 'julia',
-  cpp: 'cpp',
-  c: 'cpp',
-  cuda: 'cpp',
-  'cuda-cpp': 'cpp',
-  rust: 'rust',
-};
+import type { Token } from './tokenizer';
 
 /** Window sizes in tokens (before / after the hovered token): the first try, then the most we ever read. */
 const SMALL: readonly [number, number] = [64, 48];
@@ -89,9 +76,7 @@ export function recognizeUnguarded(
   if (offset < 0 || offset > text.length) {
     return undefined;
   }
-  const lang = Object.prototype.hasOwnProperty.call(LANGS, languageId)
-    ? LANGS[languageId]
-    : undefined;
+  const lang = langOf(languageId);
   if (lang === undefined) {
     return undefined;
   }
@@ -170,9 +155,7 @@ const LIBRARIES = new Set([
  * specifier `RecognizeContext.readImport` will be asked for: the host reads them ahead of time.
  */
 export function importedModules(text: string, languageId: string): string[] {
-  const lang = Object.prototype.hasOwnProperty.call(LANGS, languageId)
-    ? LANGS[languageId]
-    : undefined;
+  const lang = langOf(languageId);
   if (typeof text !== 'string' || lang === undefined || lang === 'julia' || lang === 'cpp') {
     return [];
   }

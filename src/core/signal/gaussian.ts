@@ -6,6 +6,7 @@
  * the same for every q; only the breaks in x move with q.
  */
 import { evaluateArray, kinksOf } from '../activations';
+import { gaussLegendre } from '../activations/quadrature';
 import type { Params } from '../types';
 
 const ORDER = 12;
@@ -13,33 +14,6 @@ const ORDER = 12;
 const Z_RANGE = 12;
 /** Growing integrands (eˣ, whose square peaks at z = 2√q) need the right end moved out. */
 const Z_MAX_SHIFT = 40;
-
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) {
-        break;
-      }
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-}
 
 const GL = gaussLegendre(ORDER);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
