@@ -17,21 +17,7 @@ import { FormulaImages, formulaLines } from '../../src/hover/formulaImages';
 import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
 import { parseFormatted } from '../../src/core/numberFormat';
 import { readPytorchReference } from '../pytorchReference';
-
-const ALL_ON: Record<HoverSection, boolean> = {
-  formulas: true,
-  plot: true,
-  values: true,
-  properties: true,
-  differences: true,
-  actions: true,
-};
-const SETTINGS: HoverSettings = {
-  sections: ALL_ON,
-  significantDigits: 4,
-  plotRange: 'auto',
-  fixedRange: 5,
-};
+import { ALL_ON, SETTINGS } from './hoverTestSettings';
 
 const reference = readPytorchReference();
 

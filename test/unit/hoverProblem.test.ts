@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { validateParams } from '../../src/core';
 import { factsFor } from '../../src/hover/activationFacts';
 import { hoverMarkdown } from '../../src/hover/hoverMarkdown';
+import { SETTINGS } from './hoverTestSettings';
 
 describe('hover for parameters outside their range', () => {
   for (const [id, params, name] of [
@@ -15,19 +16,7 @@ describe('hover for parameters outside their range', () => {
       const md = hoverMarkdown({
         facts,
         callText: `${id}(x)`,
-        settings: {
-          sections: {
-            formulas: true,
-            plot: true,
-            values: true,
-            properties: true,
-            differences: true,
-            actions: true,
-          },
-          significantDigits: 4,
-          plotRange: 'auto',
-          fixedRange: 5,
-        },
+        settings: SETTINGS,
         theme: 'dark',
         formulas: undefined,
       });

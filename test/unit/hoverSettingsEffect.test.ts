@@ -4,24 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { getActivation, type Framework, type RecognizedCall } from '../../src/core';
-import type { HoverSection } from '../../src/config';
 import { factsFor } from '../../src/hover/activationFacts';
 import { hoverMarkdown, type HoverSettings } from '../../src/hover/hoverMarkdown';
-
-const ALL_ON: Record<HoverSection, boolean> = {
-  formulas: true,
-  plot: true,
-  values: true,
-  properties: true,
-  differences: true,
-  actions: true,
-};
-const SETTINGS: HoverSettings = {
-  sections: ALL_ON,
-  significantDigits: 4,
-  plotRange: 'auto',
-  fixedRange: 5,
-};
+import { ALL_ON, SETTINGS } from './hoverTestSettings';
 
 function render(
   id: string,
