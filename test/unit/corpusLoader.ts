@@ -25,8 +25,6 @@ import { listActivations } from '../../src/core';
 export const CORPUS_DIR = join(__dirname, '../../../test/fixtures/corpus');
 
 /** Catalogue additions of #9 §7 that labels may name before the catalogue has them. */
-const PENDING_IDS = ['quick_gelu', 'relu_squared', 'swiglu', 'geglu', 'reglu'];
-
 const FRAMEWORKS = [
   'pytorch',
   'libtorch',
@@ -95,7 +93,7 @@ interface RawLabel {
 
 /** Every corpus file with its validated labels, sorted by path. */
 export function loadCorpus(): CorpusFile[] {
-  const ids = new Set([...listActivations().map((a) => a.id), ...PENDING_IDS]);
+  const ids = new Set(listActivations().map((a) => a.id));
   return filesUnder(CORPUS_DIR)
     .filter((f) => f.endsWith('.labels.json'))
     .map((labelsPath) => loadFile(labelsPath, ids));

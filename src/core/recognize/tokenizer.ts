@@ -224,33 +224,22 @@ function skipBlockComment(text: string, i: number, to: number, nested: boolean):
     const close = indexBefore(text, '*/', i + 2, to);
     return close < 0 || close + 2 > to ? to : close + 2;
   }
-  let depth = 0;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      depth++;
-      i += 2;
-    } else if (c === 42 && text.charCodeAt(i + 1) === 47) {
-      depth--;
-      i += 2;
-      if (depth === 0) {
-        return i;
-      }
-    } else {
-      i++;
-    }
-  }
-  return to;
+  return skipNested(text, i, to, '/*', '*/');
 }
 
 /** Julia's `#= … =#` block comments nest. */
 function skipJuliaBlock(text: string, i: number, to: number): number {
+  return skipNested(text, i, to, '#=', '=#');
+}
+
+/** A nesting block comment from its opener at `i`: the offset after its matching closer, else `to`. */
+function skipNested(text: string, i: number, to: number, open: string, close: string): number {
   let depth = 0;
   while (i < to) {
-    if (text.charCodeAt(i) === 35 && text.charCodeAt(i + 1) === 61) {
+    if (text.startsWith(open, i)) {
       depth++;
       i += 2;
-    } else if (text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) === 35) {
+    } else if (text.startsWith(close, i)) {
       depth--;
       i += 2;
       if (depth === 0) {
