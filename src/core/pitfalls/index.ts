@@ -8,7 +8,7 @@ import { doubleActivationAt, LOSS_ANCHOR } from './doubleActivation';
 import { EXP_ANCHOR, handwrittenOverflowAt } from './handwrittenOverflow';
 import { IMPLICIT_DIM_ANCHOR, implicitDimAt } from './implicitDim';
 import { FROM_LOGITS_ANCHOR, kerasFromLogitsAt } from './kerasLogits';
-import { LOG_OF_ANCHOR, logOfSoftmaxAt } from './logOfSoftmax';
+import { LOG_OF_ANCHOR, LOG_OF_CALL_ANCHOR, logOfDefinedAt, logOfSoftmaxAt } from './logOfSoftmax';
 import { ignoredRules } from './ignore';
 import { matchOffsets, Source } from './source';
 import type { Pitfall, PitfallContext } from './types';
@@ -25,6 +25,7 @@ type Rule = (source: Source, offset: number) => Pitfall | Pitfall[] | undefined;
 /** Each rule with the places it looks at. */
 const RULES: readonly (readonly [RegExp, Rule])[] = [
   [LOG_OF_ANCHOR, logOfSoftmaxAt],
+  [LOG_OF_CALL_ANCHOR, logOfDefinedAt],
   [IMPLICIT_DIM_ANCHOR, implicitDimAt],
   [LOSS_ANCHOR, doubleActivationAt],
   [FROM_LOGITS_ANCHOR, kerasFromLogitsAt],

@@ -15,6 +15,12 @@ import type { Pitfall, PitfallFix } from './types';
 /** Functions whose log underflows, and where to find their names. */
 export const LOG_OF_ANCHOR = /\b(?:softmax|sigmoid|expit)\b|σ/g;
 
+/**
+ * A log applied to a call of a bare name (`np.log(stable_softmax(z))`): the name may be a function the file
+ * defines, whose body the recognizer reads as a softmax or sigmoid.
+ */
+export const LOG_OF_CALL_ANCHOR = /\blog\s*\(\s*[A-Za-z_]\w*\s*\(/g;
+
 /** Elementwise logs of array libraries. */
 const LOGS = new Set([
   'numpy.log',
@@ -108,6 +114,18 @@ export function logOfSoftmaxAt(source: Source, offset: number): Pitfall | undefi
   };
 }
 
+/**
+ * `log(name(…))` where `name` is defined in this file (a `def`, or a name bound to a `lambda`): the same rule at
+ * the inner name. Library spellings (`softmax`, `sigmoid`) are found through LOG_OF_ANCHOR already.
+ */
+export function logOfDefinedAt(source: Source, offset: number): Pitfall | undefined {
+  const m = /^log\s*\(\s*([A-Za-z_]\w*)/.exec(source.text.slice(offset, offset + 200));
+  if (m === null || source.lang !== 'python' || !source.definesFunction(m[1])) {
+    return undefined;
+  }
+  return logOfSoftmaxAt(source, offset + m[0].length - m[1].length);
+}
+
 /** Before any tokenizing: a `log(` (or Julia's `log.(`) shortly before the name, or `.log()` after it. */
 function mayBeLogged(text: string, offset: number): boolean {
   const before = text.slice(Math.max(0, offset - 160), offset);
@@ -119,7 +137,12 @@ function mayBeLogged(text: string, offset: number): boolean {
  * log-sigmoid starting at the log: that reading confirms a sigmoid inside just as well.
  */
 function innerCall(source: Source, offset: number, outerStart: number): RecognizedCall | undefined {
-  const call = source.recognizeAround(offset);
+  // A function the file defines is read from the whole document, where its definition is.
+  const name = /^[A-Za-z_]\w*/.exec(source.text.slice(offset, offset + 200))?.[0];
+  const call =
+    name !== undefined && source.definesFunction(name)
+      ? source.recognizeInDocument(offset)
+      : source.recognizeAround(offset);
   if (call?.start === offset && (call.id === 'softmax' || call.id === 'sigmoid')) {
     return call;
   }

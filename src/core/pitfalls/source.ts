@@ -50,6 +50,7 @@ export class Source {
   private readonly windows = new Map<number, Window>();
   private readonly bindings = new Map<string, number[]>();
   private parameters: Set<string> | undefined;
+  private readonly definitions = new Map<string, boolean>();
   private header: string | undefined;
 
   constructor(
@@ -89,6 +90,22 @@ export class Source {
       const escaped = name.replace(/\./g, '\\.');
       found = matchOffsets(this.text, new RegExp(`(?<![\\w.])${escaped}\\s*=(?!=)`, 'g'));
       this.bindings.set(name, found);
+    }
+    return found;
+  }
+
+  /** Whether the text defines a function `name` (`def name(`, or `name = lambda`); cached per name. */
+  definesFunction(name: string): boolean {
+    let found = this.definitions.get(name);
+    if (found === undefined) {
+      const re = new RegExp(
+        `(?:\\bdef\\s+${name}\\s*\\(|(?<![\\w.])${name}\\s*=\\s*lambda\\b)`,
+        'g',
+      );
+      found =
+        matchOffsets(this.text, re).some((at) => this.inCode(at)) ||
+        matchOffsets(this.preamble, re).length > 0;
+      this.definitions.set(name, found);
     }
     return found;
   }
@@ -200,6 +217,15 @@ export class Source {
     const [snippet, at] = this.snippet(offset);
     const call = recognizeAt(snippet, at, this.languageId);
     return call === undefined ? undefined : shifted(call, offset - at);
+  }
+
+  /**
+   * The recognizer's reading at `offset` in the whole document, with the notebook's preamble: what a hover
+   * there shows. Costs one lexing of the document (cached by the recognizer for its text), so it is kept for
+   * names the file defines itself, whose definitions a snippet may not hold.
+   */
+  recognizeInDocument(offset: number): RecognizedCall | undefined {
+    return recognizeAt(this.text, offset, this.languageId, { preamble: this.preamble });
   }
 
   /** The same reading with `edit` applied first; `offset` counts in the edited text (checks a fix). */
