@@ -139,8 +139,9 @@ function mayBeLogged(text: string, offset: number): boolean {
 function innerCall(source: Source, offset: number, outerStart: number): RecognizedCall | undefined {
   // A function the file defines is read from the whole document, where its definition is.
   const name = /^[A-Za-z_]\w*/.exec(source.text.slice(offset, offset + 200))?.[0];
+  const bare = name !== undefined && source.text[offset - 1] !== '.';
   const call =
-    name !== undefined && source.definesFunction(name)
+    bare && source.definesFunction(name)
       ? source.recognizeInDocument(offset)
       : source.recognizeAround(offset);
   if (call?.start === offset && (call.id === 'softmax' || call.id === 'sigmoid')) {
