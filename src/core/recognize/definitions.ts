@@ -102,7 +102,13 @@ export function enclosingClass(
 /** Column of a token that is first on its line. */
 function column(model: DocumentModel, i: number): number {
   const s = model.starts[i];
-  return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+  // Back over the line's indentation, never before the model's range: a window of a long text may start
+  // in the middle of a line megabytes long, and a search for its start would read them all.
+  let k = s;
+  while (k > model.from && model.text.charCodeAt(k - 1) !== 10) {
+    k--;
+  }
+  return s - k;
 }
 
 function pythonDefs(model: DocumentModel): Definition[] {

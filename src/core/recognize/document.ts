@@ -9,7 +9,8 @@
  * lex per window. Such texts are generated or minified; a block comment opened outside the window is not seen.
  */
 import { scanImportsIn, type Imports } from './imports';
-import { NL, STMT, StatementMarker } from './statements';
+import { markStatements, NL, STMT } from './statements';
+import { TokenBuffer } from './tokenBuffer';
 import { KINDS, lex, type Lang, type Token } from './tokenizer';
 
 /** Longest text lexed whole (characters). */
@@ -25,7 +26,7 @@ const TOKEN_CHUNK = 256;
 
 /** A lexed text (or window of one): tokens by index, in order of position. */
 export class DocumentModel {
-  count = 0;
+  count: number;
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -50,30 +51,14 @@ export class DocumentModel {
     private readonly headImports: Imports | undefined,
   ) {
     // Code holds about one token per four characters: reserve that, grow if the text is denser.
-    const capacity = Math.max(64, Math.ceil((to - from) / 4));
-    this.kinds = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.stmt = new Int32Array(capacity);
-    const marker = new StatementMarker(text, lang);
-    let statement = 0;
-    lex(text, from, to, lang, (kind, s, e, nl) => {
-      const n = this.count;
-      if (n === this.kinds.length) {
-        this.grow();
-      }
-      const start = marker.isStart(kind, s, e, nl);
-      if (start) {
-        statement = n;
-      }
-      this.kinds[n] = kind;
-      this.starts[n] = s;
-      this.ends[n] = e;
-      this.flags[n] = (nl ? NL : 0) | (start ? STMT : 0);
-      this.stmt[n] = statement;
-      this.count = n + 1;
-    });
+    const buf = new TokenBuffer(Math.ceil((to - from) / 4));
+    lex(text, from, to, lang, buf);
+    this.stmt = markStatements(text, lang, buf);
+    this.count = buf.count;
+    this.kinds = buf.kinds;
+    this.starts = buf.starts;
+    this.ends = buf.ends;
+    this.flags = buf.flags;
   }
 
   /** The text of token `i`. */
@@ -152,12 +137,15 @@ export class DocumentModel {
 
   /** Whether token `i` is a punctuation token spelled `p`. */
   isPunct(i: number, p: string): boolean {
+    if (i < 0 || i >= this.count || this.kinds[i] !== 3) {
+      return false;
+    }
+    const s = this.starts[i];
+    const n = p.length;
+    // Most questions are about one character (`(`, `{`, `;`): compared as a code, not as a string.
     return (
-      i >= 0 &&
-      i < this.count &&
-      this.kinds[i] === 3 &&
-      this.ends[i] - this.starts[i] === p.length &&
-      this.text.startsWith(p, this.starts[i])
+      this.ends[i] - s === n &&
+      (n === 1 ? this.text.charCodeAt(s) === p.charCodeAt(0) : this.text.startsWith(p, s))
     );
   }
 
@@ -198,20 +186,6 @@ export class DocumentModel {
       }
     }
     return lo + 1;
-  }
-
-  private grow(): void {
-    const n = this.kinds.length * 2;
-    const copy = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kinds = copy(this.kinds, (k) => new Uint8Array(k));
-    this.flags = copy(this.flags, (k) => new Uint8Array(k));
-    this.starts = copy(this.starts, (k) => new Int32Array(k));
-    this.ends = copy(this.ends, (k) => new Int32Array(k));
-    this.stmt = copy(this.stmt, (k) => new Int32Array(k));
   }
 }
 
