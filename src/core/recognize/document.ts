@@ -15,8 +15,14 @@ import { KINDS, lex, type Lang, type Token } from './tokenizer';
 
 /** Longest text lexed whole (characters). */
 export const MAX_MODEL_CHARS = 2_000_000;
-/** Window alignment for longer texts: a window spans the chunk around the offset and one on each side. */
-const CHUNK = 64 * 1024;
+/**
+ * Window alignment for longer texts: a window spans the chunk around the offset and one on each side, so
+ * the hovered offset has at least a chunk of context on each side (the largest recognition window is
+ * 2,500 tokens, about 10 kB of code).
+ */
+const CHUNK = 32 * 1024;
+/** How much of a long text's head its imports are read from. */
+const HEAD_CHARS = 64 * 1024;
 /** How far a window edge moves back to reach a line start. */
 const SNAP = 4096;
 /** How many models are kept: hovers alternate between a few open documents. */
@@ -198,27 +204,42 @@ const cache: DocumentModel[] = [];
 export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
   let from = 0;
   let to = text.length;
-  if (text.length > MAX_MODEL_CHARS) {
+  const windowed = text.length > MAX_MODEL_CHARS;
+  if (windowed) {
     const c = Math.floor(offset / CHUNK) * CHUNK;
     from = snapBack(text, Math.max(0, c - CHUNK));
     to = Math.min(text.length, c + 2 * CHUNK);
   }
+  // A long text is compared whole with one cached text at most: two texts of many megabytes that differ in
+  // one character cost a compare of half their length each (a miss only costs a window's lex).
+  let compared = false;
   for (let i = 0; i < cache.length; i++) {
     const m = cache[i];
     if (
-      m.lang === lang &&
-      m.from === from &&
-      m.to === to &&
-      m.head === head &&
-      sameText(m.text, text)
+      m.lang !== lang ||
+      m.from !== from ||
+      m.to !== to ||
+      m.head !== head ||
+      m.text.length !== text.length ||
+      (windowed && compared)
     ) {
+      continue;
+    }
+    compared = true;
+    if (sameText(m.text, text)) {
       cache.splice(i, 1);
       cache.unshift(m);
       return m;
     }
   }
-  const imports =
-    from > 0 ? documentModel(text.slice(0, snapBack(text, CHUNK)), lang, 0, head).imports : head;
+  let imports = head;
+  if (windowed) {
+    // The imports of a long text come from its head (when the window does not cover it).
+    const headEnd = snapBack(text, HEAD_CHARS);
+    if (from > 0 || to < headEnd) {
+      imports = documentModel(text.slice(0, headEnd), lang, 0, head).imports;
+    }
+  }
   const model = new DocumentModel(text, lang, from, to, head, imports);
   cache.unshift(model);
   cache.length = Math.min(cache.length, CACHE_SIZE);
@@ -226,13 +247,10 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
 }
 
 /**
- * Whether two texts are equal: the same string at once; else a few sampled characters first, so that a
- * different text of the same length is told apart without comparing it whole.
+ * Whether two texts of the same length are equal: a few sampled characters first, so that a different
+ * text is told apart without comparing it whole.
  */
 function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) {
-    return false;
-  }
   for (let k = 1; k <= 16; k++) {
     const i = Math.floor((a.length * k) / 17);
     if (a.charCodeAt(i) !== b.charCodeAt(i)) {
