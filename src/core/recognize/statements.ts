@@ -57,10 +57,7 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
   let statement = 0;
   for (let n = 0; n < count; n++) {
     const kind = kinds[n];
-    const s = starts[n];
-    const len = ends[n] - s;
     const nl = (flags[n] & NL) !== 0;
-    const c = text.charCodeAt(s);
     let start = next;
     next = false;
     if (nl && exprDepth === 0) {
@@ -77,43 +74,52 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
         start = true;
       }
     }
-    if (cpp && nl && c === 35) {
-      start = true;
-      directive = true;
-    }
-    if (kind === PUNCT && len === 1) {
-      if (c === 40 || c === 91 || c === 123) {
-        const block =
-          c === 123 && cLike && opensBlock(text, prevKind, prevChar, prevStart, prevLen);
-        if (depth < MAX_STACK) {
-          stack[depth] = block ? exprDepth : -1;
-        }
-        depth++;
-        if (block) {
-          exprDepth = 0;
-          next = true;
-        } else {
-          exprDepth++;
-        }
-      } else if (c === 41 || c === 93 || c === 125) {
-        if (depth > 0) {
-          depth--;
-          const saved = depth < MAX_STACK ? stack[depth] : -1;
-          if (saved >= 0) {
-            exprDepth = saved;
-            next = true;
-          } else if (exprDepth > 0) {
-            exprDepth--;
-          }
-        }
-      } else if (c === 59 && exprDepth === 0) {
-        next = true; // ;
+    // Only punctuation and names are looked at again (the previous token's character, length, word).
+    if (kind === PUNCT) {
+      const s = starts[n];
+      const len = ends[n] - s;
+      const c = text.charCodeAt(s);
+      if (cpp && nl && c === 35) {
+        start = true;
+        directive = true;
       }
+      if (len === 1) {
+        if (c === 40 || c === 91 || c === 123) {
+          const block =
+            c === 123 && cLike && opensBlock(text, prevKind, prevChar, prevStart, prevLen);
+          if (depth < MAX_STACK) {
+            stack[depth] = block ? exprDepth : -1;
+          }
+          depth++;
+          if (block) {
+            exprDepth = 0;
+            next = true;
+          } else {
+            exprDepth++;
+          }
+        } else if (c === 41 || c === 93 || c === 125) {
+          if (depth > 0) {
+            depth--;
+            const saved = depth < MAX_STACK ? stack[depth] : -1;
+            if (saved >= 0) {
+              exprDepth = saved;
+              next = true;
+            } else if (exprDepth > 0) {
+              exprDepth--;
+            }
+          }
+        } else if (c === 59 && exprDepth === 0) {
+          next = true; // ;
+        }
+      }
+      prevChar = c;
+      prevLen = len;
+      prevStart = s;
+    } else if (kind === ID) {
+      prevStart = starts[n];
+      prevLen = ends[n] - prevStart;
     }
     prevKind = kind;
-    prevChar = c;
-    prevLen = len;
-    prevStart = s;
     if (start) {
       statement = n;
       flags[n] |= STMT;

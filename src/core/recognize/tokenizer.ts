@@ -34,12 +34,20 @@ export interface Token {
   readonly st?: boolean;
 }
 
+/** ASCII characters by class: 1 starts a name (letters, `_`, `$`), 2 continues one (digits). */
+const NAME_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+  NAME_CLASS[c] = letter ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+}
+
+/** Letters, `_`, `$` and every non-ASCII character (not NaN, past the text's end). */
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
+  return c < 128 ? NAME_CLASS[c] === 1 : c > 127;
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? NAME_CLASS[c] !== 0 : c > 127;
 }
 
 function isDigit(c: number): boolean {
