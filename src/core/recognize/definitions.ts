@@ -183,15 +183,19 @@ function cDefs(model: DocumentModel): Definition[] {
         parent: current(),
       });
       pending = defs.length - 1;
-    } else if (model.isPunct(i, '{')) {
-      braces.push(pending);
+      continue;
+    }
+    // Only one-character punctuation matters below: its code is read once, not compared per spelling.
+    const c = kinds[i] === 3 && len === 1 ? model.text.charCodeAt(starts[i]) : 0;
+    if (c === 123) {
+      braces.push(pending); // {
       pending = -1;
-    } else if (model.isPunct(i, '}')) {
-      const d = braces.pop();
+    } else if (c === 125) {
+      const d = braces.pop(); // }
       if (d !== undefined && d >= 0) {
         defs[d].end = i + 1;
       }
-    } else if (model.isPunct(i, ';') && pending >= 0) {
+    } else if (c === 59 && pending >= 0) {
       // A declaration without a body (`struct S;`, a forward declaration).
       defs[pending].end = i + 1;
       pending = -1;
