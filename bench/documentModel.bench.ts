@@ -45,20 +45,20 @@ function pythonFile(lines: number): string {
 }
 
 /**
- * A copy of `text` that differs in one letter chosen by `k`, so no cache knows it: the first lowercase
- * letter at or after a position picked by `k` becomes another letter (a letter of a name, comment or
- * string: tokens stay as they are). Every copy differs from the text and from the other copies.
+ * A copy of `text` that differs in one letter, so no cache knows it: the first lowercase letter at or after
+ * a position picked by `k` becomes another letter, also picked by `k` (a letter of a name, comment or
+ * string: tokens stay as they are). Copies for different `k` (up to 25 at one position) all differ.
  */
 function unseen(text: string, k: number): string {
   let at = (k * 7919) % Math.max(1, text.length - 1);
   for (let n = 0; n < text.length; n++, at = (at + 1) % text.length) {
     const c = text.charCodeAt(at);
     if (c >= 97 && c <= 122) {
-      const swap = String.fromCharCode(c === 122 ? 121 : c + 1);
+      const swap = String.fromCharCode(97 + ((c - 97 + 1 + (k % 25)) % 26));
       return text.slice(0, at) + swap + text.slice(at + 1);
     }
   }
-  return `${text} `;
+  return `${text}${' '.repeat(k)}`;
 }
 
 function charLoopMs(text: string): number {

@@ -207,7 +207,7 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
   const windowed = text.length > MAX_MODEL_CHARS;
   if (windowed) {
     const c = Math.floor(offset / CHUNK) * CHUNK;
-    from = snapBack(text, Math.max(0, c - CHUNK));
+    from = windowStart(text, Math.max(0, c - CHUNK), lang);
     to = Math.min(text.length, c + 2 * CHUNK);
   }
   // A long text is compared whole with one cached text at most: two texts of many megabytes that differ in
@@ -258,6 +258,42 @@ function sameText(a: string, b: string): boolean {
     }
   }
   return a === b;
+}
+
+/**
+ * Lines that begin, at column 0, with one of these words are code in nearly every file: a window that starts
+ * there does not start inside a docstring or a block comment (a guess a window cannot check).
+ */
+const TOP_LEVEL: Readonly<Record<Lang, RegExp>> = {
+  python: /^(?:def |class |async def |@|import |from |if __name__)/,
+  js: /^(?:function |class |const |let |var |import |export |async function )/,
+  cpp: /^(?:#include|#define|namespace |class |struct |template|using |int |void |static )/,
+  rust: /^(?:fn |pub |use |impl |struct |enum |mod |#\[|const |static |trait )/,
+  julia: /^(?:function |struct |module |using |import |const |mutable struct |abstract type )/,
+};
+
+/** How many lines a window start may move back to find a top-level line. */
+const MAX_START_LINES = 2000;
+
+/**
+ * Where a window that should start near `pos` starts: the nearest line before it that begins with top-level
+ * code (at most CHUNK characters and MAX_START_LINES lines back), else the nearest line start. A line
+ * start at `pos` itself counts.
+ */
+function windowStart(text: string, pos: number, lang: Lang): number {
+  const pattern = TOP_LEVEL[lang];
+  const limit = Math.max(0, pos - CHUNK);
+  let lines = 0;
+  // Backwards over at most CHUNK characters (a native search for the line start could read megabytes).
+  for (let i = pos; i > limit && lines < MAX_START_LINES; i--) {
+    if (text.charCodeAt(i - 1) === 10) {
+      lines++;
+      if (pattern.test(text.slice(i, i + 24))) {
+        return i;
+      }
+    }
+  }
+  return snapBack(text, pos);
 }
 
 /** Moves a window start back to a line start when one is near, so tokens are not cut. */
