@@ -57,7 +57,7 @@ export class DocumentModel {
     private readonly headImports: Imports | undefined,
   ) {
     // Code holds about one token per four characters: reserve that, grow if the text is denser.
-    const buf = new TokenBuffer(Math.ceil((to - from) / 4));
+    const buf = new TokenBuffer(Math.ceil((to - from) / 4), from, to);
     lex(text, from, to, lang, buf);
     this.stmt = markStatements(text, lang, buf);
     this.count = buf.count;

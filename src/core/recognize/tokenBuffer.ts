@@ -12,7 +12,15 @@ export class TokenBuffer {
   ends: Int32Array;
   flags: Uint8Array;
 
-  constructor(capacity: number) {
+  /**
+   * Room for `capacity` tokens of the range `[from, to)`: when the text turns out denser, the buffer grows
+   * to what the density so far predicts for the whole range (one growth, not one per doubling).
+   */
+  constructor(
+    capacity: number,
+    private readonly from = 0,
+    private readonly to = 0,
+  ) {
     const n = Math.max(16, capacity);
     this.kinds = new Uint8Array(n);
     this.starts = new Int32Array(n);
@@ -24,7 +32,7 @@ export class TokenBuffer {
   push(kind: number, s: number, e: number, flag: number): void {
     const n = this.count;
     if (n === this.kinds.length) {
-      this.grow();
+      this.grow(s);
     }
     this.kinds[n] = kind;
     this.starts[n] = s;
@@ -33,8 +41,13 @@ export class TokenBuffer {
     this.count = n + 1;
   }
 
-  private grow(): void {
-    const n = this.kinds.length * 2;
+  /** Grows when full at offset `at`: at least by half, else to the predicted count (never more tokens
+   * than characters). */
+  private grow(at: number): void {
+    const full = this.kinds.length;
+    const read = at - this.from;
+    const predicted = read > 0 ? Math.ceil(((full * (this.to - this.from)) / read) * 1.1) : 0;
+    const n = Math.max(Math.ceil(full * 1.5), Math.min(predicted, this.to - this.from + 16));
     const kinds = new Uint8Array(n);
     kinds.set(this.kinds);
     this.kinds = kinds;

@@ -92,6 +92,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
   let nl = 1;
   const hashComment = lang === 'python' || lang === 'julia';
   const slashComment = !hashComment;
+  const julia = lang === 'julia';
   // The previous token, for the few decisions that depend on it (`'` after a value, `.5` after a name).
   let prevKind = -1;
   let prevEnd = -1;
@@ -104,15 +105,17 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
       continue;
     }
     if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      // Indentation comes in runs: skipped here rather than one turn of the main loop per space.
       i++;
+      while (i < to && text.charCodeAt(i) === 32) {
+        i++;
+      }
       continue;
     }
     const start = i;
     if (hashComment && c === 35) {
       i =
-        lang === 'julia' && text.charCodeAt(i + 1) === 61
-          ? skipJuliaBlock(text, i, to)
-          : lineEnd(text, i, to);
+        julia && text.charCodeAt(i + 1) === 61 ? skipJuliaBlock(text, i, to) : lineEnd(text, i, to);
       continue;
     }
     if (slashComment && c === 47 && text.charCodeAt(i + 1) === 47) {
@@ -129,7 +132,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
         i++;
       }
       // Julia names may end in `!` (relu!) but `!=` is an operator.
-      if (lang === 'julia' && text.charCodeAt(i) === 33 && text.charCodeAt(i + 1) !== 61) {
+      if (julia && text.charCodeAt(i) === 33 && text.charCodeAt(i + 1) !== 61) {
         i++;
       }
       const q = text.charCodeAt(i);
@@ -195,7 +198,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
 export function tokenize(text: string, from: number, to: number, lang: Lang): Token[] {
   const a = Math.max(0, from);
   const b = Math.min(text.length, to);
-  const buf = new TokenBuffer((b - a) >> 2);
+  const buf = new TokenBuffer((b - a) >> 2, a, b);
   lex(text, a, b, lang, buf);
   const out: Token[] = new Array<Token>(buf.count);
   for (let k = 0; k < buf.count; k++) {
