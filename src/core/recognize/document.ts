@@ -195,30 +195,29 @@ export class DocumentModel {
   }
 }
 
-const cache: DocumentModel[] = [];
+/** A cached model and the chunk its window was made for (0 for a text lexed whole). */
+interface Cached {
+  readonly model: DocumentModel;
+  readonly chunk: number;
+}
+
+const cache: Cached[] = [];
 
 /**
  * The model of `text` in `lang` that covers `offset` (the whole text unless it is very long). Cached: the
  * same text (the same string, or an equal one) gets the same model.
  */
 export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
-  let from = 0;
-  let to = text.length;
   const windowed = text.length > MAX_MODEL_CHARS;
-  if (windowed) {
-    const c = Math.floor(offset / CHUNK) * CHUNK;
-    from = windowStart(text, Math.max(0, c - CHUNK), lang);
-    to = Math.min(text.length, c + 2 * CHUNK);
-  }
+  const chunk = windowed ? Math.floor(offset / CHUNK) * CHUNK : 0;
   // A long text is compared whole with one cached text at most: two texts of many megabytes that differ in
   // one character cost a compare of half their length each (a miss only costs a window's lex).
   let compared = false;
   for (let i = 0; i < cache.length; i++) {
-    const m = cache[i];
+    const { model: m, chunk: c } = cache[i];
     if (
       m.lang !== lang ||
-      m.from !== from ||
-      m.to !== to ||
+      c !== chunk ||
       m.head !== head ||
       m.text.length !== text.length ||
       (windowed && compared)
@@ -227,13 +226,16 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
     }
     compared = true;
     if (sameText(m.text, text)) {
-      cache.splice(i, 1);
-      cache.unshift(m);
+      cache.unshift(...cache.splice(i, 1));
       return m;
     }
   }
+  let from = 0;
+  let to = text.length;
   let imports = head;
   if (windowed) {
+    from = windowStart(text, Math.max(0, chunk - CHUNK), lang);
+    to = Math.min(text.length, chunk + 2 * CHUNK);
     // The imports of a long text come from its head (when the window does not cover it).
     const headEnd = snapBack(text, HEAD_CHARS);
     if (from > 0 || to < headEnd) {
@@ -241,7 +243,7 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
     }
   }
   const model = new DocumentModel(text, lang, from, to, head, imports);
-  cache.unshift(model);
+  cache.unshift({ model, chunk });
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return model;
 }
