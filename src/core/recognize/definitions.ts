@@ -102,7 +102,13 @@ export function enclosingClass(
 /** Column of a token that is first on its line. */
 function column(model: DocumentModel, i: number): number {
   const s = model.starts[i];
-  return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+  // Back over the line's indentation, never before the model's range: a window of a long text may start
+  // in the middle of a line megabytes long, and a search for its start would read them all.
+  let k = s;
+  while (k > model.from && model.text.charCodeAt(k - 1) !== 10) {
+    k--;
+  }
+  return s - k;
 }
 
 function pythonDefs(model: DocumentModel): Definition[] {
@@ -177,15 +183,19 @@ function cDefs(model: DocumentModel): Definition[] {
         parent: current(),
       });
       pending = defs.length - 1;
-    } else if (model.isPunct(i, '{')) {
-      braces.push(pending);
+      continue;
+    }
+    // Only one-character punctuation matters below: its code is read once, not compared per spelling.
+    const c = kinds[i] === 3 && len === 1 ? model.text.charCodeAt(starts[i]) : 0;
+    if (c === 123) {
+      braces.push(pending); // {
       pending = -1;
-    } else if (model.isPunct(i, '}')) {
-      const d = braces.pop();
+    } else if (c === 125) {
+      const d = braces.pop(); // }
       if (d !== undefined && d >= 0) {
         defs[d].end = i + 1;
       }
-    } else if (model.isPunct(i, ';') && pending >= 0) {
+    } else if (c === 59 && pending >= 0) {
       // A declaration without a body (`struct S;`, a forward declaration).
       defs[pending].end = i + 1;
       pending = -1;

@@ -9,13 +9,20 @@
  * lex per window. Such texts are generated or minified; a block comment opened outside the window is not seen.
  */
 import { scanImportsIn, type Imports } from './imports';
-import { NL, STMT, StatementMarker } from './statements';
+import { markStatements, NL, STMT } from './statements';
+import { TokenBuffer } from './tokenBuffer';
 import { KINDS, lex, type Lang, type Token } from './tokenizer';
 
 /** Longest text lexed whole (characters). */
 export const MAX_MODEL_CHARS = 2_000_000;
-/** Window alignment for longer texts: a window spans the chunk around the offset and one on each side. */
-const CHUNK = 64 * 1024;
+/**
+ * Window alignment for longer texts: a window spans the chunk around the offset and one on each side, so
+ * the hovered offset has at least a chunk of context on each side (the largest recognition window is
+ * 2,500 tokens, about 10 kB of code).
+ */
+const CHUNK = 32 * 1024;
+/** How much of a long text's head its imports are read from. */
+const HEAD_CHARS = 64 * 1024;
 /** How far a window edge moves back to reach a line start. */
 const SNAP = 4096;
 /** How many models are kept: hovers alternate between a few open documents. */
@@ -25,7 +32,7 @@ const TOKEN_CHUNK = 256;
 
 /** A lexed text (or window of one): tokens by index, in order of position. */
 export class DocumentModel {
-  count = 0;
+  count: number;
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -50,30 +57,14 @@ export class DocumentModel {
     private readonly headImports: Imports | undefined,
   ) {
     // Code holds about one token per four characters: reserve that, grow if the text is denser.
-    const capacity = Math.max(64, Math.ceil((to - from) / 4));
-    this.kinds = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.stmt = new Int32Array(capacity);
-    const marker = new StatementMarker(text, lang);
-    let statement = 0;
-    lex(text, from, to, lang, (kind, s, e, nl) => {
-      const n = this.count;
-      if (n === this.kinds.length) {
-        this.grow();
-      }
-      const start = marker.isStart(kind, s, e, nl);
-      if (start) {
-        statement = n;
-      }
-      this.kinds[n] = kind;
-      this.starts[n] = s;
-      this.ends[n] = e;
-      this.flags[n] = (nl ? NL : 0) | (start ? STMT : 0);
-      this.stmt[n] = statement;
-      this.count = n + 1;
-    });
+    const buf = new TokenBuffer(Math.ceil((to - from) / 4), from, to);
+    lex(text, from, to, lang, buf);
+    this.stmt = markStatements(text, lang, buf);
+    this.count = buf.count;
+    this.kinds = buf.kinds;
+    this.starts = buf.starts;
+    this.ends = buf.ends;
+    this.flags = buf.flags;
   }
 
   /** The text of token `i`. */
@@ -152,12 +143,15 @@ export class DocumentModel {
 
   /** Whether token `i` is a punctuation token spelled `p`. */
   isPunct(i: number, p: string): boolean {
+    if (i < 0 || i >= this.count || this.kinds[i] !== 3) {
+      return false;
+    }
+    const s = this.starts[i];
+    const n = p.length;
+    // Most questions are about one character (`(`, `{`, `;`): compared as a code, not as a string.
     return (
-      i >= 0 &&
-      i < this.count &&
-      this.kinds[i] === 3 &&
-      this.ends[i] - this.starts[i] === p.length &&
-      this.text.startsWith(p, this.starts[i])
+      this.ends[i] - s === n &&
+      (n === 1 ? this.text.charCodeAt(s) === p.charCodeAt(0) : this.text.startsWith(p, s))
     );
   }
 
@@ -199,66 +193,66 @@ export class DocumentModel {
     }
     return lo + 1;
   }
-
-  private grow(): void {
-    const n = this.kinds.length * 2;
-    const copy = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kinds = copy(this.kinds, (k) => new Uint8Array(k));
-    this.flags = copy(this.flags, (k) => new Uint8Array(k));
-    this.starts = copy(this.starts, (k) => new Int32Array(k));
-    this.ends = copy(this.ends, (k) => new Int32Array(k));
-    this.stmt = copy(this.stmt, (k) => new Int32Array(k));
-  }
 }
 
-const cache: DocumentModel[] = [];
+/** A cached model and the chunk its window was made for (0 for a text lexed whole). */
+interface Cached {
+  readonly model: DocumentModel;
+  readonly chunk: number;
+}
+
+const cache: Cached[] = [];
 
 /**
  * The model of `text` in `lang` that covers `offset` (the whole text unless it is very long). Cached: the
  * same text (the same string, or an equal one) gets the same model.
  */
 export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
-  let from = 0;
-  let to = text.length;
-  if (text.length > MAX_MODEL_CHARS) {
-    const c = Math.floor(offset / CHUNK) * CHUNK;
-    from = snapBack(text, Math.max(0, c - CHUNK));
-    to = Math.min(text.length, c + 2 * CHUNK);
-  }
+  const windowed = text.length > MAX_MODEL_CHARS;
+  const chunk = windowed ? Math.floor(offset / CHUNK) * CHUNK : 0;
+  // A long text is compared whole with one cached text at most: two texts of many megabytes that differ in
+  // one character cost a compare of half their length each (a miss only costs a window's lex).
+  let compared = false;
   for (let i = 0; i < cache.length; i++) {
-    const m = cache[i];
+    const { model: m, chunk: c } = cache[i];
     if (
-      m.lang === lang &&
-      m.from === from &&
-      m.to === to &&
-      m.head === head &&
-      sameText(m.text, text)
+      m.lang !== lang ||
+      c !== chunk ||
+      m.head !== head ||
+      m.text.length !== text.length ||
+      (windowed && compared)
     ) {
-      cache.splice(i, 1);
-      cache.unshift(m);
+      continue;
+    }
+    compared = true;
+    if (sameText(m.text, text)) {
+      cache.unshift(...cache.splice(i, 1));
       return m;
     }
   }
-  const imports =
-    from > 0 ? documentModel(text.slice(0, snapBack(text, CHUNK)), lang, 0, head).imports : head;
+  let from = 0;
+  let to = text.length;
+  let imports = head;
+  if (windowed) {
+    from = windowStart(text, Math.max(0, chunk - CHUNK), lang);
+    to = Math.min(text.length, chunk + 2 * CHUNK);
+    // The imports of a long text come from its head (when the window does not cover it).
+    const headEnd = snapBack(text, HEAD_CHARS);
+    if (from > 0 || to < headEnd) {
+      imports = documentModel(text.slice(0, headEnd), lang, 0, head).imports;
+    }
+  }
   const model = new DocumentModel(text, lang, from, to, head, imports);
-  cache.unshift(model);
+  cache.unshift({ model, chunk });
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return model;
 }
 
 /**
- * Whether two texts are equal: the same string at once; else a few sampled characters first, so that a
- * different text of the same length is told apart without comparing it whole.
+ * Whether two texts of the same length are equal: a few sampled characters first, so that a different
+ * text is told apart without comparing it whole.
  */
 function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) {
-    return false;
-  }
   for (let k = 1; k <= 16; k++) {
     const i = Math.floor((a.length * k) / 17);
     if (a.charCodeAt(i) !== b.charCodeAt(i)) {
@@ -266,6 +260,42 @@ function sameText(a: string, b: string): boolean {
     }
   }
   return a === b;
+}
+
+/**
+ * Lines that begin, at column 0, with one of these words are code in nearly every file: a window that starts
+ * there does not start inside a docstring or a block comment (a guess a window cannot check).
+ */
+const TOP_LEVEL: Readonly<Record<Lang, RegExp>> = {
+  python: /^(?:def |class |async def |@|import |from |if __name__)/,
+  js: /^(?:function |class |const |let |var |import |export |async function )/,
+  cpp: /^(?:#include|#define|namespace |class |struct |template|using |int |void |static )/,
+  rust: /^(?:fn |pub |use |impl |struct |enum |mod |#\[|const |static |trait )/,
+  julia: /^(?:function |struct |module |using |import |const |mutable struct |abstract type )/,
+};
+
+/** How many lines a window start may move back to find a top-level line. */
+const MAX_START_LINES = 2000;
+
+/**
+ * Where a window that should start near `pos` starts: the nearest line before it that begins with top-level
+ * code (at most CHUNK characters and MAX_START_LINES lines back), else the nearest line start. A line
+ * start at `pos` itself counts.
+ */
+function windowStart(text: string, pos: number, lang: Lang): number {
+  const pattern = TOP_LEVEL[lang];
+  const limit = Math.max(0, pos - CHUNK);
+  let lines = 0;
+  // Backwards over at most CHUNK characters (a native search for the line start could read megabytes).
+  for (let i = pos; i > limit && lines < MAX_START_LINES; i--) {
+    if (text.charCodeAt(i - 1) === 10) {
+      lines++;
+      if (pattern.test(text.slice(i, i + 24))) {
+        return i;
+      }
+    }
+  }
+  return snapBack(text, pos);
 }
 
 /** Moves a window start back to a line start when one is near, so tokens are not cut. */

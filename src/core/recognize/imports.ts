@@ -36,14 +36,14 @@ const STARTERS: Readonly<Record<Lang, readonly string[]>> = {
 export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
   const aliases = new Map<string, string>(head?.aliases ?? []);
   const globs: string[] = [...(head?.globs ?? [])];
-  const starters = new Set(STARTERS[model.lang]);
+  const starters = STARTERS[model.lang];
   const { count, flags, kinds, starts, ends } = model;
   for (let i = 0; i < count; i++) {
     // Cheap tests first: a statement's first token, a name of a starter's length.
     if ((flags[i] & STMT) === 0 || kinds[i] !== 0 || ends[i] - starts[i] > 9) {
       continue;
     }
-    if (!starters.has(model.tokenText(i))) {
+    if (!isStarter(model, i, starters)) {
       continue;
     }
     let end = i + 1;
@@ -61,6 +61,16 @@ export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
     (p) => p.startsWith('tensorflow') || p.startsWith('tf_keras'),
   );
   return { aliases, globs, tfKeras };
+}
+
+/** Whether token `i` is one of `words` (compared in place: no string is made per statement). */
+function isStarter(model: DocumentModel, i: number, words: readonly string[]): boolean {
+  for (const w of words) {
+    if (model.isWord(i, w)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function mentionsRequire(model: DocumentModel, a: number, b: number): boolean {

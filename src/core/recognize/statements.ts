@@ -6,6 +6,7 @@
  * the start of a line is a use even when the line before ends in a name (`h = a + b` / `F.relu_(h)`), and the
  * continuation lines of `from m import (…)` or `use m::{…};` belong to their import.
  */
+import type { TokenBuffer } from './tokenBuffer';
 import { ID, NUM, PUNCT, STR, type Lang } from './tokenizer';
 
 /** Token flags the document model keeps: first on its line, first of its statement. */
@@ -30,124 +31,147 @@ const EXPRESSION_BEFORE_BRACE = new Set([
   'throw',
 ]);
 
-/** Tracks brackets and line structure; `isStart` is asked once per token, in order. */
-export class StatementMarker {
+/**
+ * Marks the tokens of `buf` (lexed from `text`) that start a statement: sets STMT in their flags and returns,
+ * per token, the index of the first token of its statement. One pass over the tokens; the state lives in
+ * locals (a method call per token cost as much as the lexing).
+ */
+export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int32Array {
+  const { count, kinds, starts, ends, flags } = buf;
+  const stmt = new Int32Array(count);
+  const cLike = lang === 'js' || lang === 'cpp' || lang === 'rust';
+  const js = lang === 'js';
+  const cpp = lang === 'cpp';
   /** Open brackets: -1 for an expression bracket, else a block brace (C-like) holding the expression depth
    * outside it, restored when it closes. */
-  private readonly stack = new Int32Array(MAX_STACK);
-  private depth = 0;
+  const stack = new Int32Array(MAX_STACK);
+  let depth = 0;
   /** Expression brackets open above the innermost block (or the top level). */
-  private exprDepth = 0;
-  private prevKind = -1;
-  private prevChar = 0;
-  private prevLen = 0;
-  private prevStart = 0;
-  private next = true;
-  private directive = false;
-  private readonly cLike: boolean;
-
-  constructor(
-    private readonly text: string,
-    private readonly lang: Lang,
-  ) {
-    this.cLike = lang === 'js' || lang === 'cpp' || lang === 'rust';
-  }
-
-  /** Whether the token `[s, e)` of `kind` starts a statement; then records it as the previous token. */
-  isStart(kind: number, s: number, e: number, nl: boolean): boolean {
-    const c = this.text.charCodeAt(s);
-    let start = this.next;
-    this.next = false;
-    if (nl && this.exprDepth === 0) {
-      if (!this.cLike) {
-        start ||= !(this.prevKind === PUNCT && this.prevChar === 92); // `\` continues the line
-      } else if (this.directive) {
+  let exprDepth = 0;
+  let prevKind = -1;
+  let prevChar = 0;
+  let prevLen = 0;
+  let prevStart = 0;
+  let next = true;
+  let directive = false;
+  let statement = 0;
+  for (let n = 0; n < count; n++) {
+    const kind = kinds[n];
+    const nl = (flags[n] & NL) !== 0;
+    let start = next;
+    next = false;
+    if (nl && exprDepth === 0) {
+      if (!cLike) {
+        start ||= !(prevKind === PUNCT && prevChar === 92); // `\` continues the line
+      } else if (directive) {
         start = true;
-        this.directive = false;
-      } else if (this.lang === 'js' && this.endsValue() && (kind === ID || kind === NUM)) {
+        directive = false;
+      } else if (
+        js &&
+        (kind === ID || kind === NUM) &&
+        endsValue(text, prevKind, prevChar, prevStart, prevLen)
+      ) {
         start = true;
       }
     }
-    if (this.lang === 'cpp' && nl && c === 35) {
-      start = true;
-      this.directive = true;
-    }
-    if (kind === PUNCT && e - s === 1) {
-      this.bracket(c);
-    }
-    this.prevKind = kind;
-    this.prevChar = c;
-    this.prevLen = e - s;
-    this.prevStart = s;
-    return start;
-  }
-
-  /** The previous token's text when it is a short name (the keywords that matter are short). */
-  private prevWord(): string {
-    return this.prevKind === ID && this.prevLen <= 6
-      ? this.text.slice(this.prevStart, this.prevStart + this.prevLen)
-      : '';
-  }
-
-  /** A JS line ending in a value is complete: the next line starting with a name is a new statement. */
-  private endsValue(): boolean {
-    if (this.prevKind === ID) {
-      const word = this.prevWord();
-      return !EXPRESSION_BEFORE_BRACE.has(word) && word !== 'const';
-    }
-    return (
-      this.prevKind === NUM ||
-      this.prevKind === STR ||
-      (this.prevKind === PUNCT &&
-        this.prevLen === 1 &&
-        (this.prevChar === 41 || this.prevChar === 93))
-    );
-  }
-
-  private bracket(c: number): void {
-    if (c === 40 || c === 91 || c === 123) {
-      const block = c === 123 && this.cLike && this.opensBlock();
-      if (this.depth < MAX_STACK) {
-        this.stack[this.depth] = block ? this.exprDepth : -1;
+    // Only punctuation and names are looked at again (the previous token's character, length, word).
+    if (kind === PUNCT) {
+      const s = starts[n];
+      const len = ends[n] - s;
+      const c = text.charCodeAt(s);
+      if (cpp && nl && c === 35) {
+        start = true;
+        directive = true;
       }
-      this.depth++;
-      if (block) {
-        this.exprDepth = 0;
-        this.next = true;
-      } else {
-        this.exprDepth++;
+      if (len === 1) {
+        if (c === 40 || c === 91 || c === 123) {
+          const block =
+            c === 123 && cLike && opensBlock(text, prevKind, prevChar, prevStart, prevLen);
+          if (depth < MAX_STACK) {
+            stack[depth] = block ? exprDepth : -1;
+          }
+          depth++;
+          if (block) {
+            exprDepth = 0;
+            next = true;
+          } else {
+            exprDepth++;
+          }
+        } else if (c === 41 || c === 93 || c === 125) {
+          if (depth > 0) {
+            depth--;
+            const saved = depth < MAX_STACK ? stack[depth] : -1;
+            if (saved >= 0) {
+              exprDepth = saved;
+              next = true;
+            } else if (exprDepth > 0) {
+              exprDepth--;
+            }
+          }
+        } else if (c === 59 && exprDepth === 0) {
+          next = true; // ;
+        }
       }
-    } else if (c === 41 || c === 93 || c === 125) {
-      if (this.depth === 0) {
-        return;
-      }
-      this.depth--;
-      const saved = this.depth < MAX_STACK ? this.stack[this.depth] : -1;
-      if (saved >= 0) {
-        this.exprDepth = saved;
-        this.next = true;
-      } else if (this.exprDepth > 0) {
-        this.exprDepth--;
-      }
-    } else if (c === 59 && this.exprDepth === 0) {
-      this.next = true; // ;
+      prevChar = c;
+      prevLen = len;
+      prevStart = s;
+    } else if (kind === ID) {
+      prevStart = starts[n];
+      prevLen = ends[n] - prevStart;
     }
+    prevKind = kind;
+    if (start) {
+      statement = n;
+      flags[n] |= STMT;
+    }
+    stmt[n] = statement;
   }
+  return stmt;
+}
 
-  /** Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`) or an object. */
-  private opensBlock(): boolean {
-    if (this.prevKind === -1) {
-      return true;
-    }
-    if (this.prevKind === ID) {
-      return !EXPRESSION_BEFORE_BRACE.has(this.prevWord());
-    }
-    if (this.prevKind !== PUNCT) {
-      return false;
-    }
-    const c = this.prevChar;
-    return this.prevLen === 1
-      ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125
-      : c === 61 && this.prevLen === 2; // `=>`
+/** The previous token's text when it is a short name (the keywords that matter are short). */
+function prevWord(text: string, prevKind: number, prevStart: number, prevLen: number): string {
+  return prevKind === ID && prevLen <= 6 ? text.slice(prevStart, prevStart + prevLen) : '';
+}
+
+/** A JS line ending in a value is complete: the next line starting with a name is a new statement. */
+function endsValue(
+  text: string,
+  prevKind: number,
+  prevChar: number,
+  prevStart: number,
+  prevLen: number,
+): boolean {
+  if (prevKind === ID) {
+    const word = prevWord(text, prevKind, prevStart, prevLen);
+    return !EXPRESSION_BEFORE_BRACE.has(word) && word !== 'const';
   }
+  return (
+    prevKind === NUM ||
+    prevKind === STR ||
+    (prevKind === PUNCT && prevLen === 1 && (prevChar === 41 || prevChar === 93))
+  );
+}
+
+/** Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`) or an object. */
+function opensBlock(
+  text: string,
+  prevKind: number,
+  prevChar: number,
+  prevStart: number,
+  prevLen: number,
+): boolean {
+  if (prevKind === -1) {
+    return true;
+  }
+  if (prevKind === ID) {
+    return !EXPRESSION_BEFORE_BRACE.has(prevWord(text, prevKind, prevStart, prevLen));
+  }
+  if (prevKind !== PUNCT) {
+    return false;
+  }
+  const c = prevChar;
+  return prevLen === 1
+    ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125
+    : c === 61 && prevLen === 2; // `=>`
 }

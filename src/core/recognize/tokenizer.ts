@@ -3,9 +3,10 @@
  * It only knows what recognition needs: identifiers, numbers, strings, punctuation and where comments are.
  * Comments produce no token, so an offset inside one finds nothing and gets no hover.
  *
- * `lex` reports tokens to a sink as plain numbers (the document model stores them in typed arrays, so a
- * whole file is lexed without allocating an object per token); `tokenize` builds Token objects for a range.
+ * `lex` writes tokens into a TokenBuffer of typed arrays (the document model keeps them, so a whole file is
+ * lexed without allocating an object per token); `tokenize` builds Token objects for a range.
  */
+import { TokenBuffer } from './tokenBuffer';
 
 /** The languages the recognizer distinguishes; C shares C++'s rules. */
 export type Lang = 'python' | 'js' | 'cpp' | 'rust' | 'julia';
@@ -33,15 +34,20 @@ export interface Token {
   readonly st?: boolean;
 }
 
-/** Where the lexer reports each token: kind (ID…PUNCT), span, first on its line. */
-export type TokenSink = (kind: number, s: number, e: number, nl: boolean) => void;
+/** ASCII characters by class: 1 starts a name (letters, `_`, `$`), 2 continues one (digits). */
+const NAME_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+  NAME_CLASS[c] = letter ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+}
 
+/** Letters, `_`, `$` and every non-ASCII character (not NaN, past the text's end). */
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
+  return c < 128 ? NAME_CLASS[c] === 1 : c > 127;
 }
 
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? NAME_CLASS[c] !== 0 : c > 127;
 }
 
 function isDigit(c: number): boolean {
@@ -78,14 +84,15 @@ function opLength(text: string, i: number, slashComment: boolean): number {
 }
 
 /**
- * Lexes `text[from, to)` and reports every token to `sink`. Never throws; unterminated strings and comments
- * end at `to`. Linear in the range: every loop below advances.
+ * Lexes `text[from, to)` and appends every token to `out`, flagged 1 (NL) when first on its line. Never
+ * throws; unterminated strings and comments end at `to`. Linear in the range: every loop below advances.
  */
-export function lex(text: string, from: number, to: number, lang: Lang, sink: TokenSink): void {
+export function lex(text: string, from: number, to: number, lang: Lang, out: TokenBuffer): void {
   let i = from;
-  let nl = true;
+  let nl = 1;
   const hashComment = lang === 'python' || lang === 'julia';
   const slashComment = !hashComment;
+  const julia = lang === 'julia';
   // The previous token, for the few decisions that depend on it (`'` after a value, `.5` after a name).
   let prevKind = -1;
   let prevEnd = -1;
@@ -93,20 +100,22 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      nl = true;
+      nl = 1;
       i++;
       continue;
     }
     if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      // Indentation comes in runs: skipped here rather than one turn of the main loop per space.
       i++;
+      while (i < to && text.charCodeAt(i) === 32) {
+        i++;
+      }
       continue;
     }
     const start = i;
     if (hashComment && c === 35) {
       i =
-        lang === 'julia' && text.charCodeAt(i + 1) === 61
-          ? skipJuliaBlock(text, i, to)
-          : lineEnd(text, i, to);
+        julia && text.charCodeAt(i + 1) === 61 ? skipJuliaBlock(text, i, to) : lineEnd(text, i, to);
       continue;
     }
     if (slashComment && c === 47 && text.charCodeAt(i + 1) === 47) {
@@ -123,7 +132,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
         i++;
       }
       // Julia names may end in `!` (relu!) but `!=` is an operator.
-      if (lang === 'julia' && text.charCodeAt(i) === 33 && text.charCodeAt(i + 1) !== 61) {
+      if (julia && text.charCodeAt(i) === 33 && text.charCodeAt(i + 1) !== 61) {
         i++;
       }
       const q = text.charCodeAt(i);
@@ -131,16 +140,16 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
         const end = prefixedString(text, start, i, to, lang);
         if (end > i) {
           i = end;
-          sink(STR, start, i, nl);
-          nl = false;
+          out.push(STR, start, i, nl);
+          nl = 0;
           prevKind = STR;
           prevEnd = i;
           prevChar = c;
           continue;
         }
       }
-      sink(ID, start, i, nl);
-      nl = false;
+      out.push(ID, start, i, nl);
+      nl = 0;
       prevKind = ID;
       prevEnd = i;
       prevChar = c;
@@ -149,8 +158,8 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
     const afterValue = prevEnd === i && (prevKind === ID || prevChar === 41 || prevChar === 93); // ) ]
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !afterValue)) {
       i = scanNumber(text, i, to, lang);
-      sink(NUM, start, i, nl);
-      nl = false;
+      out.push(NUM, start, i, nl);
+      nl = 0;
       prevKind = NUM;
       prevEnd = i;
       prevChar = c;
@@ -158,8 +167,8 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
     }
     if (c === 96 && lang === 'js') {
       i = scanTemplate(text, i + 1, to, 0);
-      sink(STR, start, i, nl);
-      nl = false;
+      out.push(STR, start, i, nl);
+      nl = 0;
       prevKind = STR;
       prevEnd = i;
       prevChar = c;
@@ -169,16 +178,16 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
     const transpose = prevEnd === i && (prevKind !== PUNCT || prevChar === 41 || prevChar === 93);
     if (c === 34 || c === 96 || (c === 39 && quoteIsString(text, i, to, lang, transpose))) {
       i = scanString(text, i, to, lang === 'python' || lang === 'julia');
-      sink(STR, start, i, nl);
-      nl = false;
+      out.push(STR, start, i, nl);
+      nl = 0;
       prevKind = STR;
       prevEnd = i;
       prevChar = c;
       continue;
     }
     i += opLength(text, i, slashComment);
-    sink(PUNCT, start, i, nl);
-    nl = false;
+    out.push(PUNCT, start, i, nl);
+    nl = 0;
     prevKind = PUNCT;
     prevEnd = i;
     prevChar = c;
@@ -187,10 +196,16 @@ export function lex(text: string, from: number, to: number, lang: Lang, sink: To
 
 /** Tokenizes `text[from, to)` into Token objects (no statement marks: see the document model for those). */
 export function tokenize(text: string, from: number, to: number, lang: Lang): Token[] {
-  const out: Token[] = [];
-  lex(text, Math.max(0, from), Math.min(text.length, to), lang, (k, s, e, nl) => {
-    out.push({ k: KINDS[k], s, e, t: text.slice(s, e), nl });
-  });
+  const a = Math.max(0, from);
+  const b = Math.min(text.length, to);
+  const buf = new TokenBuffer((b - a) >> 2, a, b);
+  lex(text, a, b, lang, buf);
+  const out: Token[] = new Array<Token>(buf.count);
+  for (let k = 0; k < buf.count; k++) {
+    const s = buf.starts[k];
+    const e = buf.ends[k];
+    out[k] = { k: KINDS[buf.kinds[k]], s, e, t: text.slice(s, e), nl: buf.flags[k] !== 0 };
+  }
   return out;
 }
 
