@@ -147,6 +147,8 @@ function cDefs(model: DocumentModel): Definition[] {
   // Open braces: the definition each one bodies, or -1.
   const braces: number[] = [];
   let pending = -1;
+  // Brackets open since the pending definition's keyword: `fn f(a: [f32; 2])` has a `;` in its signature.
+  let signatureDepth = 0;
   const { count, kinds } = model;
   const current = (): number => {
     for (let b = braces.length - 1; b >= 0 && b >= braces.length - MAX_NESTING; b--) {
@@ -159,9 +161,10 @@ function cDefs(model: DocumentModel): Definition[] {
   const { starts, ends } = model;
   for (let i = 0; i < count; i++) {
     const len = ends[i] - starts[i];
+    const generic = model.isPunct(i + 1, '<') && model.isWord(i, 'impl');
     if (
       kinds[i] === 0 &&
-      kinds[i + 1] === 0 &&
+      (kinds[i + 1] === 0 || generic) &&
       len >= 2 &&
       len <= 8 &&
       C_DEFS.has(model.tokenText(i))
@@ -177,6 +180,11 @@ function cDefs(model: DocumentModel): Definition[] {
         parent: current(),
       });
       pending = defs.length - 1;
+      signatureDepth = 0;
+    } else if (pending >= 0 && (model.isPunct(i, '(') || model.isPunct(i, '['))) {
+      signatureDepth++;
+    } else if (pending >= 0 && (model.isPunct(i, ')') || model.isPunct(i, ']'))) {
+      signatureDepth--;
     } else if (model.isPunct(i, '{')) {
       braces.push(pending);
       pending = -1;
@@ -185,7 +193,7 @@ function cDefs(model: DocumentModel): Definition[] {
       if (d !== undefined && d >= 0) {
         defs[d].end = i + 1;
       }
-    } else if (model.isPunct(i, ';') && pending >= 0) {
+    } else if (model.isPunct(i, ';') && pending >= 0 && signatureDepth <= 0) {
       // A declaration without a body (`struct S;`, a forward declaration).
       defs[pending].end = i + 1;
       pending = -1;

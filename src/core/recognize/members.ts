@@ -12,12 +12,18 @@ import type { RecognizedCall } from '../types';
 import { enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
-import { ID } from './tokenizer';
+import { ID, STR } from './tokenizer';
+import { typeMeaning, typeName } from './declaredTypes';
 
-/** A member declaration: the type that declares it and the token where recognition looks. */
+/**
+ * A member declaration: the type that declares it and the token where recognition looks. `typed` marks a
+ * declaration that only names the type (a Rust struct field, a LibTorch `{nullptr}` member): what is built
+ * for it elsewhere (a constructor, `register_module`) says more, so it counts only when nothing else does.
+ */
 interface Member {
   readonly owner: string | undefined;
   readonly at: number;
+  readonly typed: boolean;
 }
 
 const MAX_MEMBERS = 8;
@@ -30,10 +36,10 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     return index;
   }
   index = new Map();
-  const add = (name: string, owner: string | undefined, at: number): void => {
+  const add = (name: string, owner: string | undefined, at: number, typed = false): void => {
     const list = index!.get(name) ?? [];
     if (list.length <= MAX_MEMBERS) {
-      list.push({ owner, at });
+      list.push({ owner, at, typed });
     }
     index!.set(name, list);
   };
@@ -42,11 +48,31 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     if (kinds[i] !== ID) {
       continue;
     }
-    if (model.lang === 'rust' && model.isPunct(i + 1, ':') && kinds[i + 2] === ID) {
+    const typeStart = kinds[i + 2] === ID || model.isPunct(i + 2, '&');
+    if (model.lang === 'rust' && model.isPunct(i + 1, ':') && typeStart) {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
       if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || model.isWord(i - 1, 'pub')) {
-        const owner = ownerName(model, i);
-        add(model.tokenText(i), owner, i + 2);
+        const def = classAround(model, i);
+        add(model.tokenText(i), ownerAt(model, i), i + 2, def?.keyword === 'struct');
+      }
+    } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0 && model.isPunct(i + 1, '=')) {
+      // `lrelu = register_module("lrelu", torch::nn::LeakyReLU(…));` / `act = torch::nn::GELU(…);` in a
+      // constructor: what the member holds.
+      const registered =
+        model.isWord(i + 2, 'register_module') &&
+        model.isPunct(i + 3, '(') &&
+        model.kinds[i + 4] === STR &&
+        model.isPunct(i + 5, ',');
+      const at = registered ? i + 6 : i + 2;
+      let last = at;
+      while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
+        last += 2;
+      }
+      // A module type (`torch::nn::GELU`), not a function's result (`x = torch::relu(x)`).
+      const first = model.text.charCodeAt(model.starts[last]);
+      const cls = classAround(model, i);
+      if (cls !== undefined && last > at && first >= 65 && first <= 90) {
+        add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
@@ -59,7 +85,8 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       const ends =
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
       if (kinds[name] === ID && ends && classAround(model, i) !== undefined) {
-        add(model.tokenText(name), classAround(model, i)?.name, k);
+        const typed = model.isPunct(after, '{') && model.isWord(after + 1, 'nullptr');
+        add(model.tokenText(name), classAround(model, i)?.name, typed ? i : k, typed);
       }
     } else if (
       model.lang === 'js' &&
@@ -85,24 +112,12 @@ function classAround(model: DocumentModel, ti: number): Definition | undefined {
   return enclosing(model, ti, (d) => TYPES.has(d.keyword));
 }
 
-/** The type a Rust member belongs to: the struct it is declared in, the `impl X` or `X { … }` it is built in. */
-function ownerName(model: DocumentModel, ti: number): string | undefined {
-  const def = classAround(model, ti);
-  if (def === undefined) {
-    return undefined;
-  }
-  if (def.keyword !== 'impl') {
-    return def.name;
-  }
-  return implTarget(model, def);
-}
-
-/** `impl<B: Backend> Mlp<B>` → Mlp; `impl Module for Mlp` → Mlp. */
-function implTarget(model: DocumentModel, def: Definition): string | undefined {
+/** `impl<B: Backend> Mlp<B>` → Mlp; `impl Module for Mlp` → Mlp; `impl<B> Mlp<B> where …` → Mlp. */
+export function implTarget(model: DocumentModel, def: Definition): string | undefined {
   let name: string | undefined;
   let depth = 0;
   for (let k = def.start + 1; k < def.end && k < def.start + 64; k++) {
-    if (model.isPunct(k, '{')) {
+    if (model.isPunct(k, '{') || model.isWord(k, 'where')) {
       break;
     }
     if (model.isPunct(k, '<')) {
@@ -118,12 +133,15 @@ function implTarget(model: DocumentModel, def: Definition): string | undefined {
 
 /**
  * The activation of the member named at token `ti` when it is used through its instance: `self.<ti>` (Rust),
- * `this.<ti>` (JS), `<ti>->…` or `<ti>(…)` (C++). `recognize` recognizes a model token.
+ * `this.<ti>` (JS), `<ti>->…` or `<ti>(…)` (C++), and one field deeper in Rust (`self.head.<ti>`, read in
+ * the type the field `head` is declared with). `recognize` recognizes a model token. With `ownOnly`, only
+ * a member of the type around `ti` answers.
  */
 export function matchMember(
   model: DocumentModel,
   ti: number,
   recognize: (index: number) => RecognizedCall | undefined,
+  ownOnly = false,
 ): RecognizedCall | undefined {
   const lang = model.lang;
   // `self.activation.forward(x)` / `this.act.apply(x)` hovered on the method: the member before it.
@@ -136,11 +154,21 @@ export function matchMember(
     const r = matchMember(model, ti - 2, recognize);
     return r && { ...r, start: model.starts[ti], end: model.ends[ti] };
   }
+  const nested =
+    lang === 'rust' &&
+    model.isPunct(ti - 1, '.') &&
+    model.kinds[ti - 2] === ID &&
+    model.isPunct(ti - 3, '.') &&
+    model.isWord(ti - 4, 'self') &&
+    !model.isPunct(ti - 5, '.');
   const through =
+    nested ||
     (lang === 'rust' && model.isWord(ti - 2, 'self') && model.isPunct(ti - 1, '.')) ||
     (lang === 'js' && model.isWord(ti - 2, 'this') && model.isPunct(ti - 1, '.')) ||
     (lang === 'cpp' &&
       !model.isPunct(ti - 1, '::') &&
+      !model.isPunct(ti - 1, '.') &&
+      !model.isPunct(ti - 1, '->') &&
       (model.isPunct(ti + 1, '->') || model.isPunct(ti + 1, '(')));
   if (!through) {
     return undefined;
@@ -149,14 +177,58 @@ export function matchMember(
   if (list === undefined || list.length > MAX_MEMBERS) {
     return undefined;
   }
-  const here = classAround(model, ti);
-  const owner =
-    here === undefined ? undefined : here.keyword === 'impl' ? implTarget(model, here) : here.name;
+  const owner = nested ? fieldType(model, ti - 2) : ownerAt(model, ti);
   const own = list.filter((m) => m.owner !== undefined && m.owner === owner);
-  const candidates = own.length > 0 ? own : list;
+  const candidates = own.length > 0 || nested || ownOnly ? own : list;
+  // What is built for the member decides; the declared type only when nothing built is recognized.
+  let found = agreed(
+    candidates.filter((m) => !m.typed),
+    (m) => recognizeAt(model, m.at, recognize),
+  );
+  if (found === undefined) {
+    found = agreed(
+      candidates.filter((m) => m.typed),
+      (m) => typeMeaning(model, m.at),
+    );
+  }
+  return found === undefined || found === null
+    ? undefined
+    : { ...found, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/**
+ * The type whose members are used or declared at `ti`: the struct or class around it, or the target of the
+ * `impl` (a Rust member is also built in `impl X`, as `X { … }` or `Self { … }`).
+ */
+function ownerAt(model: DocumentModel, ti: number): string | undefined {
+  const here = classAround(model, ti);
+  return here === undefined
+    ? undefined
+    : here.keyword === 'impl'
+      ? implTarget(model, here)
+      : here.name;
+}
+
+/** The declared type of the field named at `ti` in the type around it (`head: &'a Head<B>` → Head). */
+function fieldType(model: DocumentModel, ti: number): string | undefined {
+  const owner = ownerAt(model, ti);
+  const fields = (members(model).get(model.tokenText(ti)) ?? []).filter(
+    (m) => m.typed && m.owner !== undefined && m.owner === owner,
+  );
+  return fields.length === 1 ? typeName(model, fields[0].at) : undefined;
+}
+
+/**
+ * The one answer the members give (declarations that name no activation are skipped); null when two
+ * disagree, undefined when none answers.
+ */
+function agreed(
+  list: readonly Member[],
+  meaning: (m: Member) => RecognizedCall | undefined,
+): RecognizedCall | null | undefined {
   let found: RecognizedCall | undefined;
-  for (const m of candidates) {
-    const r = recognizeAt(model, m.at, recognize);
+  for (const m of list) {
+    const r = meaning(m);
     if (r === undefined) {
       continue; // a declaration that names no activation (`Option<Gelu>` read elsewhere, a comment)
     }
@@ -164,11 +236,11 @@ export function matchMember(
       found !== undefined &&
       (found.id !== r.id || JSON.stringify(found.params) !== JSON.stringify(r.params))
     ) {
-      return undefined; // still ambiguous
+      return null; // still ambiguous
     }
     found = r;
   }
-  return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
+  return found;
 }
 
 /** Recognition of a declaration's type or value path starting at `at`: the first of its names that is one. */

@@ -3,7 +3,8 @@
  * built with `XConfig::new().with_x(…).init()`, whose `with_*` calls are read as keywords; functions live in
  * `burn::tensor::activation` and take their parameters positionally (`leaky_relu(x, 0.2)`, `softmax(x, 2)`).
  * Defaults are burn's own (crates/burn-nn/src/activation/*.rs): HardSigmoidConfig alpha 0.2, SoftplusConfig
- * beta 1 and threshold 20, ThresholdedReluConfig alpha 1.
+ * beta 1, ThresholdedReluConfig alpha 1. burn's softplus has no threshold up to burn-nn 0.20 (the
+ * `Tensor<B, D>` code this reads); 0.22 added one (20 by default): shown only when the code sets it.
  */
 import { c, f, fn, names, type Namespace } from '../spelling';
 
@@ -42,12 +43,7 @@ export const BURN_NN: Namespace = {
     { kw: { with_alpha: 'slope', with_beta: '' } },
     { slope: 0.2 },
   ),
-  SoftplusConfig: c(
-    'softplus',
-    BU,
-    { kw: { with_beta: 'beta', with_threshold: 'threshold' } },
-    { threshold: 20 },
-  ),
+  SoftplusConfig: c('softplus', BU, { kw: { with_beta: 'beta', with_threshold: 'threshold' } }),
   ThresholdedReluConfig: c(
     'threshold',
     BU,
