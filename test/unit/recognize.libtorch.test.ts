@@ -73,4 +73,24 @@ torch::Tensor normalize(torch::Tensor logits) {
     expectNothing(CPP, SRC, 'out', 3);
     expectNothing(CPP, SRC, 'softmax', 1); // the module passed to register_module
   });
+
+  it('lets what the constructor registers replace a default-constructed member', () => {
+    const src = `#include <torch/torch.h>
+
+struct Block : torch::nn::Module {
+  Block() {
+    act = register_module("act", torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.3)));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    return act(x) + gate(x);
+  }
+  torch::nn::LeakyReLU act;
+  torch::nn::Sigmoid gate;
+};
+`;
+    const slope = { negative_slope: 0.3 };
+    expectCall(CPP, src, 'act', { id: 'leaky_relu', framework: LT, params: slope }, 2);
+    expectCall(CPP, src, 'gate', { id: 'sigmoid', framework: LT });
+    expectNothing(CPP, src, 'act', 3);
+  });
 });

@@ -104,6 +104,69 @@ impl<'a, B: Backend> Classifier<'a, B> {
   });
 });
 
+describe("Rust: fields built by a config's init (the burn book's pattern)", () => {
+  const SRC = `use burn::nn::{LeakyRelu, LeakyReluConfig, Linear, LinearConfig};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Model<B: Backend> {
+    fc: Linear<B>,
+    act: LeakyRelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Critic<B: Backend> {
+    fc: Linear<B>,
+    act: LeakyRelu,
+}
+
+#[derive(Config, Debug)]
+pub struct ModelConfig {
+    hidden: usize,
+}
+
+impl ModelConfig {
+    pub fn init<B: Backend>(&self, device: &B::Device) -> Model<B> {
+        Model {
+            fc: LinearConfig::new(self.hidden, 10).init(device),
+            act: LeakyReluConfig::new().with_negative_slope(0.2).init(),
+        }
+    }
+
+    pub fn critic<B: Backend>(&self, device: &B::Device) -> Critic<B> {
+        Critic {
+            fc: LinearConfig::new(self.hidden, 1).init(device),
+            act: LeakyReluConfig::new().with_negative_slope(0.1).init(),
+        }
+    }
+}
+
+impl<B: Backend> Model<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(self.fc.forward(x))
+    }
+}
+
+impl<B: Backend> Critic<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(self.fc.forward(x))
+    }
+}
+`;
+
+  it('reads the field of the type the struct literal builds, not of the config around it', () => {
+    const leaky = (slope: number) => ({
+      id: 'leaky_relu',
+      framework: 'burn',
+      params: { negative_slope: slope },
+    });
+    expectCall(RS, SRC, 'act', leaky(0.2), 4);
+    expectCall(RS, SRC, 'act', leaky(0.1), 5);
+    expectNothing(RS, SRC, 'LeakyRelu', 1); // a field's type, configured elsewhere
+    expectNothing(RS, SRC, 'fc', 4);
+  });
+});
+
 describe('Rust: locals built as modules (burn, candle)', () => {
   const SRC = `use burn::nn::{CeluConfig, EluConfig, HardSwish, LinearConfig, SoftplusConfig};
 use burn::prelude::*;

@@ -16,17 +16,25 @@ import { ID, STR } from './tokenizer';
 import { typeMeaning, typeName } from './declaredTypes';
 
 /**
- * A member declaration: the type that declares it and the token where recognition looks. `typed` marks a
- * declaration that only names the type (a Rust struct field, a LibTorch `{nullptr}` member): what is built
- * for it elsewhere (a constructor, `register_module`) says more, so it counts only when nothing else does.
+ * How much a member declaration says, most first: what a constructor builds for it (a Rust struct literal,
+ * a LibTorch `register_module` or assignment, TF.js `this.act = …`), a C++ member declared with its
+ * initializer (`torch::nn::GELU act;` is default-constructed, and a constructor may replace it), a type
+ * alone (a Rust struct field, a LibTorch `{nullptr}` member). Only the first rank that answers counts.
  */
+const BUILT = 0;
+const INITIALIZED = 1;
+const TYPED = 2;
+
+/** A member declaration: the type that declares it, the token where recognition looks, its rank. */
 interface Member {
   readonly owner: string | undefined;
   readonly at: number;
-  readonly typed: boolean;
+  readonly rank: number;
 }
 
 const MAX_MEMBERS = 8;
+/** Deepest brace nesting whose struct literals are told apart. */
+const MAX_BRACES = 256;
 const TYPES = new Set(['struct', 'class', 'impl']);
 
 /** Member declarations by name (built once per model). */
@@ -36,15 +44,26 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     return index;
   }
   index = new Map();
-  const add = (name: string, owner: string | undefined, at: number, typed = false): void => {
+  const add = (name: string, owner: string | undefined, at: number, rank = BUILT): void => {
     const list = index!.get(name) ?? [];
     if (list.length <= MAX_MEMBERS) {
-      list.push({ owner, at, typed });
+      list.push({ owner, at, rank });
     }
     index!.set(name, list);
   };
   const { count, kinds, flags } = model;
+  // Rust: the type each open brace builds (`Model {` in `impl ModelConfig`'s `init`), '' for other braces.
+  const literals: string[] = [];
+  let depth = 0;
   for (let i = 0; i + 2 < count; i++) {
+    if (model.lang === 'rust' && model.isPunct(i, '{')) {
+      if (depth < MAX_BRACES) {
+        literals[depth] = literalType(model, i);
+      }
+      depth++;
+    } else if (model.lang === 'rust' && model.isPunct(i, '}')) {
+      depth = Math.max(0, depth - 1);
+    }
     if (kinds[i] !== ID) {
       continue;
     }
@@ -53,7 +72,9 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
       if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || model.isWord(i - 1, 'pub')) {
         const def = classAround(model, i);
-        add(model.tokenText(i), ownerAt(model, i), i + 2, def?.keyword === 'struct');
+        const literal = depth > 0 && depth <= MAX_BRACES ? literals[depth - 1] : '';
+        const owner = literal || ownerAt(model, i);
+        add(model.tokenText(i), owner, i + 2, def?.keyword === 'struct' ? TYPED : BUILT);
       }
     } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0 && model.isPunct(i + 1, '=')) {
       // `lrelu = register_module("lrelu", torch::nn::LeakyReLU(…));` / `act = torch::nn::GELU(…);` in a
@@ -86,7 +107,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
       if (kinds[name] === ID && ends && classAround(model, i) !== undefined) {
         const typed = model.isPunct(after, '{') && model.isWord(after + 1, 'nullptr');
-        add(model.tokenText(name), classAround(model, i)?.name, typed ? i : k, typed);
+        add(model.tokenText(name), classAround(model, i)?.name, i, typed ? TYPED : INITIALIZED);
       }
     } else if (
       model.lang === 'js' &&
@@ -106,6 +127,25 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   }
   model.memo.set('members', index);
   return index;
+}
+
+/**
+ * The type a Rust brace at `open` builds, when it opens a struct literal `Model {` (a capitalized name
+ * other than `Self`, which is the `impl`'s own type); '' for a block, a `Self {` literal or a definition.
+ */
+function literalType(model: DocumentModel, open: number): string {
+  const name = open - 1;
+  if (model.kinds[name] !== ID || model.isWord(name, 'Self')) {
+    return '';
+  }
+  // `-> Model {`, `impl Trait for Model {`, `where B: Backend {`: a body, not a literal.
+  if (['->', ':', 'for', 'impl', 'dyn'].includes(model.tokenText(name - 1))) {
+    return '';
+  }
+  const first = model.text.charCodeAt(model.starts[name]);
+  const def = enclosing(model, name + 1, () => true);
+  const defines = def !== undefined && def.nameAt === name; // `struct Model {`, `impl Model {`
+  return first >= 65 && first <= 90 && !defines ? model.tokenText(name) : '';
 }
 
 function classAround(model: DocumentModel, ti: number): Definition | undefined {
@@ -180,15 +220,11 @@ export function matchMember(
   const owner = nested ? fieldType(model, ti - 2) : ownerAt(model, ti);
   const own = list.filter((m) => m.owner !== undefined && m.owner === owner);
   const candidates = own.length > 0 || nested || ownOnly ? own : list;
-  // What is built for the member decides; the declared type only when nothing built is recognized.
-  let found = agreed(
-    candidates.filter((m) => !m.typed),
-    (m) => recognizeAt(model, m.at, recognize),
-  );
-  if (found === undefined) {
+  let found: RecognizedCall | null | undefined;
+  for (let rank = BUILT; rank <= TYPED && found === undefined; rank++) {
     found = agreed(
-      candidates.filter((m) => m.typed),
-      (m) => typeMeaning(model, m.at),
+      candidates.filter((m) => m.rank === rank),
+      (m) => (rank === TYPED ? typeMeaning(model, m.at) : recognizeAt(model, m.at, recognize)),
     );
   }
   return found === undefined || found === null
@@ -213,7 +249,7 @@ function ownerAt(model: DocumentModel, ti: number): string | undefined {
 function fieldType(model: DocumentModel, ti: number): string | undefined {
   const owner = ownerAt(model, ti);
   const fields = (members(model).get(model.tokenText(ti)) ?? []).filter(
-    (m) => m.typed && m.owner !== undefined && m.owner === owner,
+    (m) => m.rank === TYPED && m.owner !== undefined && m.owner === owner,
   );
   return fields.length === 1 ? typeName(model, fields[0].at) : undefined;
 }
