@@ -93,4 +93,22 @@ struct Block : torch::nn::Module {
     expectCall(CPP, src, 'gate', { id: 'sigmoid', framework: LT });
     expectNothing(CPP, src, 'act', 3);
   });
+
+  it('reads a local built by calling a module type, applied with ->', () => {
+    const src = `#include <torch/torch.h>
+
+torch::Tensor head(torch::Tensor x) {
+  auto act = torch::nn::GELU(torch::nn::GELUOptions().approximate("tanh"));
+  auto lin = torch::nn::Linear(8, 8);
+  auto y = torch::relu(x);
+  x = lin->forward(x);
+  x = y->forward(x);
+  return act->forward(x);
+}
+`;
+    const tanh = { approximate: 'tanh' };
+    expectCall(CPP, src, 'act', { id: 'gelu', framework: LT, params: tanh }, 1);
+    expectNothing(CPP, src, 'lin', 1);
+    expectNothing(CPP, src, 'y', 1); // a tensor, whatever computed it
+  });
 });

@@ -167,6 +167,53 @@ impl<B: Backend> Critic<B> {
   });
 });
 
+describe("Rust: burn's ActivationConfig", () => {
+  const SRC = `use burn::nn::{ActivationConfig, LeakyReluConfig};
+
+#[derive(Config, Debug)]
+pub struct MlpConfig {
+    #[config(default = "ActivationConfig::GeluApproximate")]
+    pub activation: ActivationConfig,
+}
+
+pub fn presets() -> [MlpConfig; 3] {
+    [
+        MlpConfig::new().with_activation(ActivationConfig::GeluApproximate),
+        MlpConfig::new().with_activation(ActivationConfig::Relu),
+        MlpConfig::new().with_activation(ActivationConfig::LeakyRelu(
+            LeakyReluConfig::new().with_negative_slope(0.2),
+        )),
+    ]
+}
+`;
+
+  it('reads the variants that need no config, and a wrapped variant at its inner config', () => {
+    expectCall(RS, SRC, 'GeluApproximate', { id: 'gelu', framework: 'burn', params: TANH }, 1);
+    expectCall(RS, SRC, 'Relu', { id: 'relu', framework: 'burn' });
+    expectCall(
+      RS,
+      SRC,
+      'LeakyReluConfig',
+      {
+        id: 'leaky_relu',
+        framework: 'burn',
+        params: { negative_slope: 0.2 },
+      },
+      1,
+    );
+  });
+
+  it('gives nothing on the field type, the default string, or the path when burn is not imported', () => {
+    expectNothing(RS, SRC, 'ActivationConfig', 2);
+    expectNothing(RS, SRC, 'GeluApproximate', 0);
+    const own = SRC.replace(
+      'use burn::nn::{ActivationConfig, LeakyReluConfig};',
+      'use burn::nn::LeakyReluConfig;',
+    );
+    expectNothing(RS, own, 'Relu');
+  });
+});
+
 describe('Rust: locals built as modules (burn, candle)', () => {
   const SRC = `use burn::nn::{CeluConfig, EluConfig, HardSwish, LinearConfig, SoftplusConfig};
 use burn::prelude::*;

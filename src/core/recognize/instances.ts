@@ -1,9 +1,10 @@
 /**
- * Rust modules built into a local and applied through it: burn's
+ * Modules built into a local and applied through it: burn's
  * `let celu = CeluConfig::new().with_alpha(2.0).init();` then `celu.forward(x)`, `let act = Gelu::new();`,
  * candle's `let act = Activation::Gelu;` or a wrapper built from a model's own enum
- * (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`). The local's one binding in scope
- * must be such a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
+ * (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
+ * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's one binding in scope must be such
+ * a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
  */
 import type { RecognizedCall } from '../types';
 import { bindingOf } from './bindings';
@@ -16,21 +17,24 @@ const MAX_VALUE_TOKENS = 160;
 const BUILDERS = new Set(['init', 'new', 'new_approximate']);
 
 /**
- * The activation a Rust local holds when token `ti` is the local in `<ti>.forward(…)`. `recognize`
- * recognizes a model token.
+ * The activation a local holds when token `ti` is the local in Rust's `<ti>.forward(…)` or C++'s
+ * `<ti>->forward(…)`. `recognize` recognizes a model token.
  */
 export function matchInstance(
   model: DocumentModel,
   ti: number,
   recognize: (index: number) => RecognizedCall | undefined,
 ): RecognizedCall | undefined {
+  const apply =
+    (model.lang === 'rust' && model.isPunct(ti + 1, '.')) ||
+    (model.lang === 'cpp' && model.isPunct(ti + 1, '->'));
   if (
-    model.lang !== 'rust' ||
-    !model.isPunct(ti + 1, '.') ||
+    !apply ||
     !model.isWord(ti + 2, 'forward') ||
     !model.isPunct(ti + 3, '(') ||
     model.isPunct(ti - 1, '.') ||
-    model.isPunct(ti - 1, '::')
+    model.isPunct(ti - 1, '::') ||
+    model.isPunct(ti - 1, '->')
   ) {
     return undefined;
   }
@@ -79,7 +83,12 @@ function constructed(
   if (model.isPunct(k + 1, '?')) {
     k++;
   }
-  if (!model.isPunct(k + 1, ';') || (lastCall !== undefined && !BUILDERS.has(lastCall))) {
+  // LibTorch builds a module by calling its type: `auto act = torch::nn::GELU(opts);`.
+  const builder =
+    lastCall === undefined ||
+    BUILDERS.has(lastCall) ||
+    (model.lang === 'cpp' && isType(model, pathEnd) && k === closing(model, pathEnd + 1, limit));
+  if (!model.isPunct(k + 1, ';') || !builder) {
     return undefined;
   }
   for (let p = at; p <= pathEnd; p += 2) {
@@ -103,6 +112,12 @@ function constructed(
     }
   }
   return undefined;
+}
+
+/** Whether the name at `k` is capitalized: a type (`GELU`), not a function (`gelu`). */
+function isType(model: DocumentModel, k: number): boolean {
+  const first = model.text.charCodeAt(model.starts[k]);
+  return first >= 65 && first <= 90;
 }
 
 /** The index of the bracket closing the one at `open`, or -1 past `limit`. */

@@ -101,6 +101,24 @@ export const BURN_ACTIVATION: Namespace = {
   glu: f('glu', BU, DIM),
 };
 
+/**
+ * `burn::nn::ActivationConfig` variants that need no config (burn-nn activation_wrapper.rs). The wrapped
+ * ones (`LeakyRelu(LeakyReluConfig::new()…)`) are read at their inner config.
+ */
+const BURN_ACTIVATION_CONFIG: Namespace = {
+  ...names(
+    [
+      ['Gelu', 'gelu'],
+      ['Relu', 'relu'],
+      ['Sigmoid', 'sigmoid'],
+      ['Tanh', 'tanh'],
+      ['HardSwish', 'hardswish'],
+    ],
+    (id) => c(id, BU),
+  ),
+  GeluApproximate: c('gelu', BU, {}, TANH_GELU),
+};
+
 /** burn namespaces by full (dot-normalized) path. */
 export const BURN: Readonly<Record<string, Namespace>> = {
   'burn.nn': BURN_NN,
@@ -108,4 +126,6 @@ export const BURN: Readonly<Record<string, Namespace>> = {
   'burn.nn.Gelu': BURN_GELU,
   'burn.nn.activation.Gelu': BURN_GELU,
   'burn.tensor.activation': BURN_ACTIVATION,
+  'burn.nn.ActivationConfig': BURN_ACTIVATION_CONFIG,
+  'burn.nn.activation.ActivationConfig': BURN_ACTIVATION_CONFIG,
 };
