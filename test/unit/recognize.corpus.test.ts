@@ -16,7 +16,7 @@ import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './c
 const GOAL = 0.97;
 
 /** Today's read rate per mode, rounded down: the ratchet. */
-const FLOOR: Readonly<Record<Mode, number>> = { file: 0.82, line: 0.94 };
+const FLOOR: Readonly<Record<Mode, number>> = { file: 0.87, line: 0.96 };
 
 /**
  * Look-alikes the recognizer hovers today (keys as printed). The goal is none: a new false hover fails,
@@ -24,9 +24,6 @@ const FLOOR: Readonly<Record<Mode, number>> = { file: 0.82, line: 0.94 };
  */
 const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = {
   file: [
-    'burn/model.rs: "    activation: Gelu,\\n" @ "Gelu"',
-    'burn/model.rs: "    activation: Relu,\\n" @ "Relu"',
-    'burn/training.rs: "    out: Tanh,\\n" @ "Tanh"',
     'flux/mlp_mnist.jl: "    hardσ, relu6, trelu," @ "relu6"',
     'flux/mlp_mnist.jl: "softshrink, logsoftmax\\n" @ "logsoftmax"',
     'flux/vae.jl: "    logσ\\nend" @ "logσ"',

@@ -55,14 +55,15 @@ impl<B: Backend> Mlp<B> {
       { id: 'leaky_relu', framework: 'burn', params: { negative_slope: 0.2 } },
       1,
     );
-    // burn's SoftplusConfig has a threshold (20 by default), like PyTorch.
+    // burn-nn's SoftplusConfig (up to 0.20, the Tensor<B, D> API) has only beta: no threshold to show.
     expectCall(
       'rust',
       SRC,
       'SoftplusConfig',
-      { id: 'softplus', framework: 'burn', params: { beta: 2, threshold: 20 } },
+      { id: 'softplus', framework: 'burn', params: { beta: 2 } },
       1,
     );
+    assert.equal(hover('rust', SRC, 'SoftplusConfig', 1)?.params.threshold, undefined);
     expectCall('rust', SRC, 'HardSwish', { id: 'hardswish', framework: 'burn' }, 1);
     expectCall(
       'rust',

@@ -100,8 +100,8 @@ function classifyUncached(
     }
     results.push(r);
   }
-  if (results.length === 0 && model.lang === 'julia') {
-    // Julia returns the value of the body's last expression.
+  if (results.length === 0 && (model.lang === 'julia' || model.lang === 'rust')) {
+    // Julia returns the value of the body's last expression, Rust that of its tail expression.
     let last = def.end - 2;
     while (last > def.nameAt && (model.flags[last] & STMT) === 0) {
       last--;

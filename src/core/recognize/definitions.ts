@@ -153,6 +153,8 @@ function cDefs(model: DocumentModel): Definition[] {
   // Open braces: the definition each one bodies, or -1.
   const braces: number[] = [];
   let pending = -1;
+  // Brackets open since the pending definition's keyword: `fn f(a: [f32; 2])` has a `;` in its signature.
+  let signatureDepth = 0;
   const { count, kinds } = model;
   const current = (): number => {
     for (let b = braces.length - 1; b >= 0 && b >= braces.length - MAX_NESTING; b--) {
@@ -167,7 +169,7 @@ function cDefs(model: DocumentModel): Definition[] {
     const len = ends[i] - starts[i];
     if (
       kinds[i] === 0 &&
-      kinds[i + 1] === 0 &&
+      (kinds[i + 1] === 0 || (model.isPunct(i + 1, '<') && model.isWord(i, 'impl'))) &&
       len >= 2 &&
       len <= 8 &&
       C_DEFS.has(model.tokenText(i))
@@ -183,11 +185,16 @@ function cDefs(model: DocumentModel): Definition[] {
         parent: current(),
       });
       pending = defs.length - 1;
+      signatureDepth = 0;
       continue;
     }
     // Only one-character punctuation matters below: its code is read once, not compared per spelling.
     const c = kinds[i] === 3 && len === 1 ? model.text.charCodeAt(starts[i]) : 0;
-    if (c === 123) {
+    if (pending >= 0 && (c === 40 || c === 91)) {
+      signatureDepth++; // ( [
+    } else if (pending >= 0 && (c === 41 || c === 93)) {
+      signatureDepth--; // ) ]
+    } else if (c === 123) {
       braces.push(pending); // {
       pending = -1;
     } else if (c === 125) {
@@ -195,7 +202,7 @@ function cDefs(model: DocumentModel): Definition[] {
       if (d !== undefined && d >= 0) {
         defs[d].end = i + 1;
       }
-    } else if (c === 59 && pending >= 0) {
+    } else if (c === 59 && pending >= 0 && signatureDepth <= 0) {
       // A declaration without a body (`struct S;`, a forward declaration).
       defs[pending].end = i + 1;
       pending = -1;

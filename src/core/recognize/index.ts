@@ -11,7 +11,9 @@
  *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
  *                      (user-defined activations by their body) · attributes.ts (`self.<attr>`) ·
- *                      members.ts (struct fields, class members, `this.<attr>`) · resolve.ts (imports and
+ *                      members.ts (struct fields, class members, `this.<attr>`) · declaredTypes.ts (what a
+ *                      declared type names) · rustEnums.ts (a model's own enum, by its `match` arms) ·
+ *                      instances.ts (Rust locals built as modules) · resolve.ts (imports and
  *                      conventions to table paths)
  *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·
  *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas)
@@ -25,7 +27,9 @@ import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { langOf } from './languages';
 import { matchName, type Scope } from './match';
+import { matchInstance } from './instances';
 import { matchMember } from './members';
+import { matchEnumVariant } from './rustEnums';
 import { NL } from './statements';
 import type { Token } from './tokenizer';
 
@@ -226,6 +230,12 @@ function recognizeIn(
     // A formula written out (`1 / (1 + np.exp(-x))`) spans names that are plain on their own.
     found = matchFormula(scope, li);
     const plain = found === undefined && isPlainName(model, ti);
+    const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
+    // A C++ class's own member shadows a namespace's function (`softmax(x)` under `using namespace torch`).
+    const member = plain && lang === 'cpp' ? matchMember(model, ti, recognize, true) : undefined;
+    if (member !== undefined) {
+      return member;
+    }
     if (plain) {
       // A name the code binds or defines itself means what the code says, whatever its spelling.
       const local = localMeaning(model, ti, recognizeToken, preamble);
@@ -238,11 +248,12 @@ function recognizeIn(
       found = importedMeaning(model, ti, recognizeToken, context);
     }
     if (found === undefined) {
-      const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
       found =
         lang === 'python'
           ? matchAttributeCall(model, ti, recognize)
-          : matchMember(model, ti, recognize);
+          : (matchMember(model, ti, recognize) ??
+            matchEnumVariant(model, ti, recognize) ??
+            matchInstance(model, ti, recognize));
     }
   } else {
     found = matchFormula(scope, li);

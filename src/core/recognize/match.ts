@@ -118,14 +118,19 @@ function onImportLine(scope: Scope, ti: number): boolean {
   return IMPORT_WORDS[scope.lang].has(first.t);
 }
 
-/** Whether token `ti` sits in the body of an enum (`enum Act { Gelu, Relu }`): variants, not uses. */
+/**
+ * Whether token `ti` sits in the body of an enum (`enum Act { Gelu, Relu }`: variants) or of a Rust struct
+ * (`activation: Gelu,`: a field's type): declarations, not uses.
+ */
 function inEnum(scope: Scope, ti: number): boolean {
   const { model, base } = scope;
+  const rust = scope.lang === 'rust';
   return (
     model !== undefined &&
     base !== undefined &&
     scope.lang !== 'python' &&
-    enclosing(model, base + ti, (d) => d.keyword === 'enum') !== undefined
+    enclosing(model, base + ti, (d) => d.keyword === 'enum' || (rust && d.keyword === 'struct')) !==
+      undefined
   );
 }
 
@@ -149,7 +154,14 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   const next = toks[ti + 1];
   // Only the last name of a path is the activation (burn's `XConfig::new()` is the exception).
   const builder = next?.t === '::' && toks[ti + 2]?.t === 'new' && toks[ti + 3]?.t === '(';
-  if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder) {
+  // candle's `Activation::Gelu.forward(&xs)`: a variant applied through the Module trait.
+  const applied =
+    lang === 'rust' &&
+    toks[ti - 1]?.t === '::' &&
+    next?.t === '.' &&
+    toks[ti + 2]?.t === 'forward' &&
+    toks[ti + 3]?.t === '(';
+  if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
     return undefined;
   }
   let j = ti;

@@ -12,15 +12,29 @@ import type { RecognizedCall } from '../types';
 import { enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
-import { ID } from './tokenizer';
+import { ID, STR } from './tokenizer';
+import { typeMeaning, typeName } from './declaredTypes';
 
-/** A member declaration: the type that declares it and the token where recognition looks. */
+/**
+ * How much a member declaration says, most first: what a constructor builds for it (a Rust struct literal,
+ * a LibTorch `register_module` or assignment, TF.js `this.act = …`), a C++ member declared with its
+ * initializer (`torch::nn::GELU act;` is default-constructed, and a constructor may replace it), a type
+ * alone (a Rust struct field, a LibTorch `{nullptr}` member). Only the first rank that answers counts.
+ */
+const BUILT = 0;
+const INITIALIZED = 1;
+const TYPED = 2;
+
+/** A member declaration: the type that declares it, the token where recognition looks, its rank. */
 interface Member {
   readonly owner: string | undefined;
   readonly at: number;
+  readonly rank: number;
 }
 
 const MAX_MEMBERS = 8;
+/** Deepest brace nesting whose struct literals are told apart. */
+const MAX_BRACES = 256;
 const TYPES = new Set(['struct', 'class', 'impl']);
 
 /** Member declarations by name (built once per model). */
@@ -30,23 +44,56 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     return index;
   }
   index = new Map();
-  const add = (name: string, owner: string | undefined, at: number): void => {
+  const add = (name: string, owner: string | undefined, at: number, rank = BUILT): void => {
     const list = index!.get(name) ?? [];
     if (list.length <= MAX_MEMBERS) {
-      list.push({ owner, at });
+      list.push({ owner, at, rank });
     }
     index!.set(name, list);
   };
   const { count, kinds, flags } = model;
+  // Rust: the type each open brace builds (`Model {` in `impl ModelConfig`'s `init`), '' for other braces.
+  const literals: string[] = [];
+  let depth = 0;
   for (let i = 0; i + 2 < count; i++) {
+    if (model.lang === 'rust' && model.isPunct(i, '{')) {
+      if (depth < MAX_BRACES) {
+        literals[depth] = literalType(model, i);
+      }
+      depth++;
+    } else if (model.lang === 'rust' && model.isPunct(i, '}')) {
+      depth = Math.max(0, depth - 1);
+    }
     if (kinds[i] !== ID) {
       continue;
     }
-    if (model.lang === 'rust' && model.isPunct(i + 1, ':') && kinds[i + 2] === ID) {
+    const typeStart = kinds[i + 2] === ID || model.isPunct(i + 2, '&');
+    if (model.lang === 'rust' && model.isPunct(i + 1, ':') && typeStart) {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
       if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || model.isWord(i - 1, 'pub')) {
-        const owner = ownerName(model, i);
-        add(model.tokenText(i), owner, i + 2);
+        const def = classAround(model, i);
+        const literal = depth > 0 && depth <= MAX_BRACES ? literals[depth - 1] : '';
+        const owner = literal || ownerAt(model, i);
+        add(model.tokenText(i), owner, i + 2, def?.keyword === 'struct' ? TYPED : BUILT);
+      }
+    } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0 && model.isPunct(i + 1, '=')) {
+      // `lrelu = register_module("lrelu", torch::nn::LeakyReLU(…));` / `act = torch::nn::GELU(…);` in a
+      // constructor: what the member holds.
+      const registered =
+        model.isWord(i + 2, 'register_module') &&
+        model.isPunct(i + 3, '(') &&
+        model.kinds[i + 4] === STR &&
+        model.isPunct(i + 5, ',');
+      const at = registered ? i + 6 : i + 2;
+      let last = at;
+      while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
+        last += 2;
+      }
+      // A module type (`torch::nn::GELU`), not a function's result (`x = torch::relu(x)`).
+      const first = model.text.charCodeAt(model.starts[last]);
+      const cls = classAround(model, i);
+      if (cls !== undefined && last > at && first >= 65 && first <= 90) {
+        add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
@@ -59,7 +106,8 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       const ends =
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
       if (kinds[name] === ID && ends && classAround(model, i) !== undefined) {
-        add(model.tokenText(name), classAround(model, i)?.name, k);
+        const typed = model.isPunct(after, '{') && model.isWord(after + 1, 'nullptr');
+        add(model.tokenText(name), classAround(model, i)?.name, i, typed ? TYPED : INITIALIZED);
       }
     } else if (
       model.lang === 'js' &&
@@ -81,28 +129,35 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   return index;
 }
 
+/**
+ * The type a Rust brace at `open` builds, when it opens a struct literal `Model {` (a capitalized name
+ * other than `Self`, which is the `impl`'s own type); '' for a block, a `Self {` literal or a definition.
+ */
+function literalType(model: DocumentModel, open: number): string {
+  const name = open - 1;
+  if (model.kinds[name] !== ID || model.isWord(name, 'Self')) {
+    return '';
+  }
+  // `-> Model {`, `impl Trait for Model {`, `where B: Backend {`: a body, not a literal.
+  if (['->', ':', 'for', 'impl', 'dyn'].includes(model.tokenText(name - 1))) {
+    return '';
+  }
+  const first = model.text.charCodeAt(model.starts[name]);
+  const def = enclosing(model, name + 1, () => true);
+  const defines = def !== undefined && def.nameAt === name; // `struct Model {`, `impl Model {`
+  return first >= 65 && first <= 90 && !defines ? model.tokenText(name) : '';
+}
+
 function classAround(model: DocumentModel, ti: number): Definition | undefined {
   return enclosing(model, ti, (d) => TYPES.has(d.keyword));
 }
 
-/** The type a Rust member belongs to: the struct it is declared in, the `impl X` or `X { … }` it is built in. */
-function ownerName(model: DocumentModel, ti: number): string | undefined {
-  const def = classAround(model, ti);
-  if (def === undefined) {
-    return undefined;
-  }
-  if (def.keyword !== 'impl') {
-    return def.name;
-  }
-  return implTarget(model, def);
-}
-
-/** `impl<B: Backend> Mlp<B>` → Mlp; `impl Module for Mlp` → Mlp. */
-function implTarget(model: DocumentModel, def: Definition): string | undefined {
+/** `impl<B: Backend> Mlp<B>` → Mlp; `impl Module for Mlp` → Mlp; `impl<B> Mlp<B> where …` → Mlp. */
+export function implTarget(model: DocumentModel, def: Definition): string | undefined {
   let name: string | undefined;
   let depth = 0;
   for (let k = def.start + 1; k < def.end && k < def.start + 64; k++) {
-    if (model.isPunct(k, '{')) {
+    if (model.isPunct(k, '{') || model.isWord(k, 'where')) {
       break;
     }
     if (model.isPunct(k, '<')) {
@@ -118,12 +173,15 @@ function implTarget(model: DocumentModel, def: Definition): string | undefined {
 
 /**
  * The activation of the member named at token `ti` when it is used through its instance: `self.<ti>` (Rust),
- * `this.<ti>` (JS), `<ti>->…` or `<ti>(…)` (C++). `recognize` recognizes a model token.
+ * `this.<ti>` (JS), `<ti>->…` or `<ti>(…)` (C++), and one field deeper in Rust (`self.head.<ti>`, read in
+ * the type the field `head` is declared with). `recognize` recognizes a model token. With `ownOnly`, only
+ * a member of the type around `ti` answers.
  */
 export function matchMember(
   model: DocumentModel,
   ti: number,
   recognize: (index: number) => RecognizedCall | undefined,
+  ownOnly = false,
 ): RecognizedCall | undefined {
   const lang = model.lang;
   // `self.activation.forward(x)` / `this.act.apply(x)` hovered on the method: the member before it.
@@ -136,11 +194,21 @@ export function matchMember(
     const r = matchMember(model, ti - 2, recognize);
     return r && { ...r, start: model.starts[ti], end: model.ends[ti] };
   }
+  const nested =
+    lang === 'rust' &&
+    model.isPunct(ti - 1, '.') &&
+    model.kinds[ti - 2] === ID &&
+    model.isPunct(ti - 3, '.') &&
+    model.isWord(ti - 4, 'self') &&
+    !model.isPunct(ti - 5, '.');
   const through =
+    nested ||
     (lang === 'rust' && model.isWord(ti - 2, 'self') && model.isPunct(ti - 1, '.')) ||
     (lang === 'js' && model.isWord(ti - 2, 'this') && model.isPunct(ti - 1, '.')) ||
     (lang === 'cpp' &&
       !model.isPunct(ti - 1, '::') &&
+      !model.isPunct(ti - 1, '.') &&
+      !model.isPunct(ti - 1, '->') &&
       (model.isPunct(ti + 1, '->') || model.isPunct(ti + 1, '(')));
   if (!through) {
     return undefined;
@@ -149,14 +217,54 @@ export function matchMember(
   if (list === undefined || list.length > MAX_MEMBERS) {
     return undefined;
   }
-  const here = classAround(model, ti);
-  const owner =
-    here === undefined ? undefined : here.keyword === 'impl' ? implTarget(model, here) : here.name;
+  const owner = nested ? fieldType(model, ti - 2) : ownerAt(model, ti);
   const own = list.filter((m) => m.owner !== undefined && m.owner === owner);
-  const candidates = own.length > 0 ? own : list;
+  const candidates = own.length > 0 || nested || ownOnly ? own : list;
+  let found: RecognizedCall | null | undefined;
+  for (let rank = BUILT; rank <= TYPED && found === undefined; rank++) {
+    found = agreed(
+      candidates.filter((m) => m.rank === rank),
+      (m) => (rank === TYPED ? typeMeaning(model, m.at) : recognizeAt(model, m.at, recognize)),
+    );
+  }
+  return found === undefined || found === null
+    ? undefined
+    : { ...found, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/**
+ * The type whose members are used or declared at `ti`: the struct or class around it, or the target of the
+ * `impl` (a Rust member is also built in `impl X`, as `X { … }` or `Self { … }`).
+ */
+function ownerAt(model: DocumentModel, ti: number): string | undefined {
+  const here = classAround(model, ti);
+  return here === undefined
+    ? undefined
+    : here.keyword === 'impl'
+      ? implTarget(model, here)
+      : here.name;
+}
+
+/** The declared type of the field named at `ti` in the type around it (`head: &'a Head<B>` → Head). */
+function fieldType(model: DocumentModel, ti: number): string | undefined {
+  const owner = ownerAt(model, ti);
+  const fields = (members(model).get(model.tokenText(ti)) ?? []).filter(
+    (m) => m.rank === TYPED && m.owner !== undefined && m.owner === owner,
+  );
+  return fields.length === 1 ? typeName(model, fields[0].at) : undefined;
+}
+
+/**
+ * The one answer the members give (declarations that name no activation are skipped); null when two
+ * disagree, undefined when none answers.
+ */
+function agreed(
+  list: readonly Member[],
+  meaning: (m: Member) => RecognizedCall | undefined,
+): RecognizedCall | null | undefined {
   let found: RecognizedCall | undefined;
-  for (const m of candidates) {
-    const r = recognizeAt(model, m.at, recognize);
+  for (const m of list) {
+    const r = meaning(m);
     if (r === undefined) {
       continue; // a declaration that names no activation (`Option<Gelu>` read elsewhere, a comment)
     }
@@ -164,11 +272,11 @@ export function matchMember(
       found !== undefined &&
       (found.id !== r.id || JSON.stringify(found.params) !== JSON.stringify(r.params))
     ) {
-      return undefined; // still ambiguous
+      return null; // still ambiguous
     }
     found = r;
   }
-  return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
+  return found;
 }
 
 /** Recognition of a declaration's type or value path starting at `at`: the first of its names that is one. */

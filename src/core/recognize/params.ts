@@ -8,8 +8,11 @@ import { evalLiteral } from './literals';
 import type { Spelling, Value } from './spelling';
 import type { Token } from './tokenizer';
 
-/** Keywords that mean the same core parameter across frameworks. */
-const KW_ALIASES: Readonly<Record<string, string>> = { axis: 'dim', dims: 'dim' };
+/**
+ * Keywords that mean the same core parameter across frameworks. LibTorch's options builders name
+ * PyTorch's `lambd` `lambda` (`HardshrinkOptions().lambda(0.25)`: `lambda` is no keyword in C++).
+ */
+const KW_ALIASES: Readonly<Record<string, string>> = { axis: 'dim', dims: 'dim', lambda: 'lambd' };
 
 /** Accumulates parameters for one spelling. */
 export class ParamBuilder {

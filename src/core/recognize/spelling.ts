@@ -73,7 +73,7 @@ export const PT_DEFAULTS: Readonly<Record<string, Readonly<Record<string, Value>
 /**
  * Parameters only PyTorch (and LibTorch, which mirrors it) has: softplus' linear switch above `threshold`
  * is PyTorch's numerical shortcut, and jax.nn.softplus or tf.math.softplus have no such switch. A table
- * whose framework really has one (burn's SoftplusConfig) sets it explicitly.
+ * whose spelling takes one (burn 0.22's `with_threshold`) names it among its keywords.
  */
 const PYTORCH_ONLY: Readonly<Record<string, readonly string[]>> = { softplus: ['threshold'] };
 

@@ -3,7 +3,8 @@
  * built with `XConfig::new().with_x(…).init()`, whose `with_*` calls are read as keywords; functions live in
  * `burn::tensor::activation` and take their parameters positionally (`leaky_relu(x, 0.2)`, `softmax(x, 2)`).
  * Defaults are burn's own (crates/burn-nn/src/activation/*.rs): HardSigmoidConfig alpha 0.2, SoftplusConfig
- * beta 1 and threshold 20, ThresholdedReluConfig alpha 1.
+ * beta 1, ThresholdedReluConfig alpha 1. burn's softplus has no threshold up to burn-nn 0.20 (the
+ * `Tensor<B, D>` code this reads); 0.22 added one (20 by default): shown only when the code sets it.
  */
 import { c, f, fn, names, type Namespace } from '../spelling';
 
@@ -42,12 +43,7 @@ export const BURN_NN: Namespace = {
     { kw: { with_alpha: 'slope', with_beta: '' } },
     { slope: 0.2 },
   ),
-  SoftplusConfig: c(
-    'softplus',
-    BU,
-    { kw: { with_beta: 'beta', with_threshold: 'threshold' } },
-    { threshold: 20 },
-  ),
+  SoftplusConfig: c('softplus', BU, { kw: { with_beta: 'beta', with_threshold: 'threshold' } }),
   ThresholdedReluConfig: c(
     'threshold',
     BU,
@@ -105,6 +101,24 @@ export const BURN_ACTIVATION: Namespace = {
   glu: f('glu', BU, DIM),
 };
 
+/**
+ * `burn::nn::ActivationConfig` variants that need no config (burn-nn activation_wrapper.rs). The wrapped
+ * ones (`LeakyRelu(LeakyReluConfig::new()…)`) are read at their inner config.
+ */
+const BURN_ACTIVATION_CONFIG: Namespace = {
+  ...names(
+    [
+      ['Gelu', 'gelu'],
+      ['Relu', 'relu'],
+      ['Sigmoid', 'sigmoid'],
+      ['Tanh', 'tanh'],
+      ['HardSwish', 'hardswish'],
+    ],
+    (id) => c(id, BU),
+  ),
+  GeluApproximate: c('gelu', BU, {}, TANH_GELU),
+};
+
 /** burn namespaces by full (dot-normalized) path. */
 export const BURN: Readonly<Record<string, Namespace>> = {
   'burn.nn': BURN_NN,
@@ -112,4 +126,6 @@ export const BURN: Readonly<Record<string, Namespace>> = {
   'burn.nn.Gelu': BURN_GELU,
   'burn.nn.activation.Gelu': BURN_GELU,
   'burn.tensor.activation': BURN_ACTIVATION,
+  'burn.nn.ActivationConfig': BURN_ACTIVATION_CONFIG,
+  'burn.nn.activation.ActivationConfig': BURN_ACTIVATION_CONFIG,
 };

@@ -1,0 +1,136 @@
+/**
+ * Modules built into a local and applied through it: burn's
+ * `let celu = CeluConfig::new().with_alpha(2.0).init();` then `celu.forward(x)`, `let act = Gelu::new();`,
+ * candle's `let act = Activation::Gelu;` or a wrapper built from a model's own enum
+ * (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
+ * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's one binding in scope must be such
+ * a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
+ */
+import type { RecognizedCall } from '../types';
+import { bindingOf } from './bindings';
+import type { DocumentModel } from './document';
+import { ID } from './tokenizer';
+
+/** Tokens a construction may span (a config with a few `with_*` calls fits easily). */
+const MAX_VALUE_TOKENS = 160;
+/** The calls that end a construction: a config's `init`, a constructor. */
+const BUILDERS = new Set(['init', 'new', 'new_approximate']);
+
+/**
+ * The activation a local holds when token `ti` is the local in Rust's `<ti>.forward(…)` or C++'s
+ * `<ti>->forward(…)`. `recognize` recognizes a model token.
+ */
+export function matchInstance(
+  model: DocumentModel,
+  ti: number,
+  recognize: (index: number) => RecognizedCall | undefined,
+): RecognizedCall | undefined {
+  const apply =
+    (model.lang === 'rust' && model.isPunct(ti + 1, '.')) ||
+    (model.lang === 'cpp' && model.isPunct(ti + 1, '->'));
+  if (
+    !apply ||
+    !model.isWord(ti + 2, 'forward') ||
+    !model.isPunct(ti + 3, '(') ||
+    model.isPunct(ti - 1, '.') ||
+    model.isPunct(ti - 1, '::') ||
+    model.isPunct(ti - 1, '->')
+  ) {
+    return undefined;
+  }
+  const binding = bindingOf(model, model.tokenText(ti), ti);
+  if (binding?.value === undefined || binding.at === ti) {
+    return undefined;
+  }
+  const found = constructed(model, binding.value, recognize);
+  return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/** What the construction starting at token `at` builds, when the statement is only that. */
+function constructed(
+  model: DocumentModel,
+  at: number,
+  recognize: (index: number) => RecognizedCall | undefined,
+): RecognizedCall | undefined {
+  if (model.kinds[at] !== ID) {
+    return undefined;
+  }
+  // The path, then calls: `X::new(…)` and a chain `.with_a(…).init(…)`, then the statement's end.
+  let k = at;
+  while (model.isPunct(k + 1, '::') && model.kinds[k + 2] === ID) {
+    k += 2;
+  }
+  const pathEnd = k;
+  let lastCall: string | undefined;
+  let firstArgs = -1;
+  const limit = Math.min(model.count, at + MAX_VALUE_TOKENS);
+  for (;;) {
+    if (model.isPunct(k + 1, '(')) {
+      lastCall = model.tokenText(k);
+      if (firstArgs < 0) {
+        firstArgs = k + 2;
+      }
+      k = closing(model, k + 1, limit);
+      if (k < 0) {
+        return undefined;
+      }
+    } else if (model.isPunct(k + 1, '.') && model.kinds[k + 2] === ID) {
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  if (model.isPunct(k + 1, '?')) {
+    k++;
+  }
+  // LibTorch builds a module by calling its type: `auto act = torch::nn::GELU(opts);`.
+  const builder =
+    lastCall === undefined ||
+    BUILDERS.has(lastCall) ||
+    (model.lang === 'cpp' && isType(model, pathEnd) && k === closing(model, pathEnd + 1, limit));
+  if (!model.isPunct(k + 1, ';') || !builder) {
+    return undefined;
+  }
+  for (let p = at; p <= pathEnd; p += 2) {
+    const r = recognize(p);
+    if (r !== undefined) {
+      return r;
+    }
+  }
+  // A wrapper built from one enum variant: `HiddenActLayer::new(HiddenAct::GeluApproximate)`.
+  if (lastCall === 'new' && firstArgs > 0 && model.kinds[firstArgs] === ID) {
+    let v = firstArgs;
+    while (model.isPunct(v + 1, '::') && model.kinds[v + 2] === ID) {
+      v += 2;
+    }
+    if (
+      v > firstArgs &&
+      model.isPunct(v + 1, ')') &&
+      v + 1 === closing(model, firstArgs - 1, limit)
+    ) {
+      return recognize(v);
+    }
+  }
+  return undefined;
+}
+
+/** Whether the name at `k` is capitalized: a type (`GELU`), not a function (`gelu`). */
+function isType(model: DocumentModel, k: number): boolean {
+  const first = model.text.charCodeAt(model.starts[k]);
+  return first >= 65 && first <= 90;
+}
+
+/** The index of the bracket closing the one at `open`, or -1 past `limit`. */
+function closing(model: DocumentModel, open: number, limit: number): number {
+  let depth = 0;
+  for (let k = open; k < limit; k++) {
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth === 0) {
+        return k;
+      }
+    }
+  }
+  return -1;
+}

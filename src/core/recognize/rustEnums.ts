@@ -1,0 +1,124 @@
+/**
+ * A model's own activation enum in Rust, read by what its `match` applies: candle models declare
+ * `enum HiddenAct { Gelu, GeluApproximate, Relu }` and apply it in `match self.act { HiddenAct::Gelu =>
+ * xs.gelu_erf(), … }` (or `Self::Gelu => …` inside `impl HiddenAct`). A variant whose arms apply one
+ * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
+ * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover.
+ *
+ * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
+ */
+import type { RecognizedCall } from '../types';
+import { definitions, enclosing } from './definitions';
+import type { DocumentModel } from './document';
+import { implTarget } from './members';
+import { ID } from './tokenizer';
+
+/** Arms read per variant, and tokens read per arm. */
+const MAX_ARMS = 4;
+const ARM_TOKENS = 48;
+
+/** The first token of each arm's expression, by `Enum::Variant`, for enums declared in the model. */
+function arms(model: DocumentModel): ReadonlyMap<string, number[]> {
+  let index = model.memo.get('enumArms') as Map<string, number[]> | undefined;
+  if (index !== undefined) {
+    return index;
+  }
+  index = new Map();
+  const enums = new Set(
+    definitions(model)
+      .filter((d) => d.keyword === 'enum')
+      .map((d) => d.name),
+  );
+  for (let i = 3; enums.size > 0 && i + 1 < model.count; i++) {
+    if (!model.isPunct(i, '=>') || model.kinds[i - 1] !== ID || !model.isPunct(i - 2, '::')) {
+      continue;
+    }
+    let owner = model.tokenText(i - 3);
+    if (owner === 'Self') {
+      const impl = enclosing(model, i, (d) => d.keyword === 'impl');
+      owner = (impl && implTarget(model, impl)) ?? '';
+    }
+    if (!enums.has(owner) || model.isPunct(i - 4, '::')) {
+      continue;
+    }
+    const key = `${owner}::${model.tokenText(i - 1)}`;
+    const list = index.get(key) ?? [];
+    if (list.length < MAX_ARMS) {
+      list.push(i + 1);
+    }
+    index.set(key, list);
+  }
+  model.memo.set('enumArms', index);
+  return index;
+}
+
+/**
+ * The activation of the variant named at token `ti` in `Enum::Variant`, by the arms that match it.
+ * `recognize` recognizes a model token.
+ */
+export function matchEnumVariant(
+  model: DocumentModel,
+  ti: number,
+  recognize: (index: number) => RecognizedCall | undefined,
+): RecognizedCall | undefined {
+  if (
+    model.lang !== 'rust' ||
+    !model.isPunct(ti - 1, '::') ||
+    model.kinds[ti - 2] !== ID ||
+    model.isPunct(ti - 3, '::')
+  ) {
+    return undefined;
+  }
+  const list = arms(model).get(`${model.tokenText(ti - 2)}::${model.tokenText(ti)}`);
+  if (list === undefined) {
+    return undefined;
+  }
+  let found: RecognizedCall | undefined;
+  for (const at of list) {
+    const r = armMeaning(model, at, recognize);
+    if (r === undefined || (found !== undefined && !same(found, r))) {
+      return undefined;
+    }
+    found = r;
+  }
+  return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/** The one activation an arm's expression calls (`xs.gelu_erf()`, `candle_nn::ops::sigmoid(xs)`). */
+function armMeaning(
+  model: DocumentModel,
+  at: number,
+  recognize: (index: number) => RecognizedCall | undefined,
+): RecognizedCall | undefined {
+  let depth = 0;
+  let found: RecognizedCall | undefined;
+  const end = Math.min(model.count, at + ARM_TOKENS);
+  for (let k = at; k < end; k++) {
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth < 0) {
+        break;
+      }
+    } else if (depth === 0 && model.isPunct(k, ',')) {
+      break;
+    } else if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
+      const r = recognize(k);
+      if (r !== undefined) {
+        if (found !== undefined && !same(found, r)) {
+          return undefined;
+        }
+        found = r;
+      }
+    }
+  }
+  return found;
+}
+
+function same(a: RecognizedCall, b: RecognizedCall): boolean {
+  return (
+    a.id === b.id &&
+    a.framework === b.framework &&
+    JSON.stringify(a.params) === JSON.stringify(b.params)
+  );
+}
