@@ -20,7 +20,7 @@ import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
-import { matchFormula } from './formulas';
+import { matchFormula, matchFormulaUse } from './formulas';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { langOf } from './languages';
@@ -244,8 +244,9 @@ function recognizeIn(
           ? matchAttributeCall(model, ti, recognize)
           : matchMember(model, ti, recognize);
     }
+    found ??= matchFormulaUse(scope, li);
   } else {
-    found = matchFormula(scope, li);
+    found = matchFormula(scope, li) ?? matchFormulaUse(scope, li);
   }
   if (found !== undefined) {
     return found;
