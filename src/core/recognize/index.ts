@@ -113,6 +113,9 @@ export function recognizeUnguarded(
   }
 }
 
+/** Words that start an import statement (Python, JavaScript, Rust, Julia). */
+const IMPORTS = new Set(['import', 'from', 'use', 'using']);
+
 /** Answers remembered per model, by token index (the oldest forgotten first). */
 const MAX_ANSWERS = 256;
 
@@ -234,7 +237,8 @@ function recognizeIn(
       }
     }
     found ??= matchName(scope, li);
-    if (found === undefined && plain) {
+    if (found === undefined && plain && !IMPORTS.has(model.tokenText(model.stmt[ti]))) {
+      // (A name listed in an import statement is imported there, not applied.)
       found = importedMeaning(model, ti, recognizeToken, context);
     }
     if (found === undefined) {

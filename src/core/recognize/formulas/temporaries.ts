@@ -27,7 +27,9 @@ export type Bound =
       readonly base: number;
       readonly node: Node;
     }
-  | { readonly k: 'literal'; readonly value: LiteralValue };
+  | { readonly k: 'literal'; readonly value: LiteralValue }
+  /** A parameter a call gives an expression for (`leaky(x, s)`): a value the code does not spell. */
+  | { readonly k: 'unknown' };
 
 const FUNCTIONS = new Set(['def', 'fn', 'function']);
 /** Longest right-hand side read, in tokens. */
@@ -51,6 +53,9 @@ interface Body {
 
 /** What the plain name at model token `at` stands for where it is used, or undefined. */
 export function boundAt(model: DocumentModel, at: number): Bound | undefined {
+  if (called?.model === model) {
+    return boundUncached(model, at); // a call's arguments in force: not the definition's own reading
+  }
   const memo = memoOf<Bound | null>(model, 'formulaBound');
   let found = memo.get(at);
   if (found === undefined) {
@@ -99,6 +104,11 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
       return undefined;
     }
     return valueAt(model, b.value);
+  }
+  const given = called?.model === model && called.open === body.open ? called.values : undefined;
+  if (given?.has(name) === true) {
+    const value = given.get(name);
+    return value === undefined ? { k: 'unknown' } : { k: 'literal', value };
   }
   const param = body.open >= 0 ? parameterNamed(model, body.open, name) : undefined;
   return param === undefined ? undefined : parameterDefault(model, param);
@@ -200,30 +210,43 @@ function signatureBefore(model: DocumentModel, brace: number): number {
 
 /**
  * The token of the parameter called `name` in the list opened at `open`, unless it is the first (the
- * formula's input) or absent. A parameter's name is the last name before its `:` annotation (`x: float`,
- * `alpha?: number`), else before its `=` (`slope=0.2`, C++'s `double alpha = 0.2`).
+ * formula's input) or absent.
  */
 function parameterNamed(model: DocumentModel, open: number, name: string): number | undefined {
+  const at = parameterTokens(model, open);
+  const index = at.findIndex((k) => model.tokenText(k) === name);
+  return index > 0 ? at[index] : undefined;
+}
+
+function parameterNames(model: DocumentModel, open: number): string[] {
+  return parameterTokens(model, open).map((k) => model.tokenText(k));
+}
+
+/**
+ * The name tokens of the parameters in the list opened at `open` (`self` and `this` left out). A
+ * parameter's name is the last name before its `:` annotation (`x: float`, `alpha?: number`), else before
+ * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name.
+ */
+function parameterTokens(model: DocumentModel, open: number): number[] {
+  const memo = memoOf<number[]>(model, 'formulaParameters');
+  let found = memo.get(open);
+  if (found !== undefined) {
+    return found;
+  }
+  found = [];
   let depth = 0;
-  let index = 0;
   let last = -1;
   let named = false;
   const limit = Math.min(model.count, open + MAX_PARAM_TOKENS);
   for (let k = open + 1; k < limit; k++) {
     const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
     if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
-      if (last >= 0 && !named) {
-        named = true;
-        const word = model.tokenText(last);
-        if (!RECEIVERS.has(word)) {
-          if (word === name) {
-            return index === 0 ? undefined : last;
-          }
-          index++;
-        }
+      if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
+        found.push(last);
       }
+      named = true;
       if (model.isPunct(k, ')')) {
-        return undefined;
+        break;
       }
       if (end) {
         named = false;
@@ -236,7 +259,8 @@ function parameterNamed(model: DocumentModel, open: number, name: string): numbe
       last = k;
     }
   }
-  return undefined;
+  memo.set(open, found);
+  return found;
 }
 
 /** A parameter's literal default: `slope=0.2`, `alpha: float = 1.0`, `alpha = 1` (TypeScript). */
@@ -325,4 +349,78 @@ function lineStart(model: DocumentModel, k: number): number {
 function column(model: DocumentModel, i: number): number {
   const s = model.starts[i];
   return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+}
+
+/** Arguments a call gives a definition's parameters, by parameter name (undefined: not a literal). */
+export type CallArguments = ReadonlyMap<string, LiteralValue | undefined>;
+
+/** The arguments in force while a definition is classified for one call (recognition is synchronous). */
+let called: { model: DocumentModel; open: number; values: CallArguments } | undefined;
+
+/**
+ * The arguments of the call `name(…)` at token `at` for the parameters after the first of the function
+ * whose parameter list opens at `open` (`leaky_relu(a, 0.1)` gives `alpha` 0.1, `leaky_relu(a, s)` gives
+ * `alpha` as no literal); undefined when `at` is no call or gives none.
+ */
+export function callArguments(
+  model: DocumentModel,
+  at: number,
+  open: number,
+): CallArguments | undefined {
+  if (!model.isPunct(at + 1, '(') || !model.isPunct(open, '(')) {
+    return undefined;
+  }
+  const values = new Map<string, LiteralValue | undefined>();
+  let index = 0;
+  let from = at + 2;
+  let depth = 0;
+  for (let k = from; k < model.count && k - at < MAX_PARAM_TOKENS; k++) {
+    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (!end) {
+      depth += bracket(model, k);
+      continue;
+    }
+    const keyword = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
+    const name = keyword
+      ? model.tokenText(from)
+      : index > 0
+        ? parameterAt(model, open, index)
+        : undefined;
+    const value =
+      k > from ? evalLiteral(model.slice(from, k), keyword ? 2 : 0, k - from) : undefined;
+    if (name !== undefined) {
+      values.set(name, value);
+    }
+    index += keyword ? 0 : 1;
+    from = k + 1;
+    if (model.isPunct(k, ')')) {
+      break;
+    }
+  }
+  return values.size > 0 ? values : undefined;
+}
+
+/** Runs `classify` with a call's arguments standing for the parameters of the list opened at `open`. */
+export function withArguments<T>(
+  model: DocumentModel,
+  open: number,
+  values: CallArguments | undefined,
+  classify: () => T,
+): T {
+  if (values === undefined) {
+    return classify();
+  }
+  const saved = called;
+  called = { model, open, values };
+  try {
+    return classify();
+  } finally {
+    called = saved;
+  }
+}
+
+/** The name of the parameter at position `index` of the list opened at `open` (self not counted). */
+function parameterAt(model: DocumentModel, open: number, index: number): string | undefined {
+  const names = parameterNames(model, open);
+  return names[index];
 }

@@ -160,6 +160,9 @@ class Normalizer {
     if (b === undefined) {
       return undefined;
     }
+    if (b.k === 'unknown') {
+      return { t: 'sym', name: this.toks[n.s].t };
+    }
     if (b.k === 'literal') {
       return typeof b.value === 'number'
         ? { t: 'c', v: b.value }
