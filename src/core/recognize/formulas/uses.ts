@@ -54,7 +54,15 @@ export function matchThroughUse(
   const toks = model.slice(value, end);
   const node = parseExpression(toks, model.lang);
   const own = node && normalize(node, { ...scope, toks, base: value });
-  if (own === undefined || (own.term.t === 'op' && ACTIVATIONS.has(own.term.op))) {
+  // A value that is the variable itself (`h = self.fc(x)`), a constant or an activation is no part of a
+  // formula: it is a layer's output, a number, or that activation.
+  const term = own?.term;
+  if (
+    term === undefined ||
+    term.t === 'x' ||
+    term.t === 'c' ||
+    (term.t === 'op' && ACTIVATIONS.has(term.op))
+  ) {
     return undefined;
   }
   let tried = 0;
