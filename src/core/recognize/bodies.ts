@@ -162,6 +162,7 @@ export function classifyExpression(
   b: number,
   recognize: RecognizeToken,
   input: string | undefined,
+  depth = 0,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
   while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
@@ -170,6 +171,13 @@ export function classifyExpression(
   }
   if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
     return undefined;
+  }
+  const temporary = b - a === 1 && depth < MAX_TEMPORARY_DEPTH ? boundAt(model, a) : undefined;
+  if (temporary?.k === 'value') {
+    // `squared = torch.square(relu_applied)` then `return squared`: what the temporary's value is.
+    const end = temporary.base + temporary.toks.length;
+    const last = model.isPunct(end - 1, ';') ? end - 1 : end;
+    return classifyExpression(model, temporary.base, last, recognize, input, depth + 1);
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
     if (model.kinds[k] !== ID && model.kinds[k] !== NUM) {
