@@ -130,6 +130,8 @@ const CONFIRMED: Readonly<Record<string, readonly (readonly [string, string])[]>
   ],
   // `from numpy import exp`: exp(-x) overflows (a RuntimeWarning and 0) below x ≈ −709.
   'corpus/numpy/exercises.py': [['handwritten-overflow', '1 / (1 + exp(-x))']],
+  // Mish's softplus by hand: exp(z) overflows to inf above z ≈ 709.8 (float64), log1p(inf) is inf.
+  'corpus/numpy/layers_from_scratch.py': [['handwritten-overflow', 'np.log1p(np.exp(z))']],
 };
 
 const LANG_BY_EXT: Readonly<Record<string, string>> = {

@@ -12,6 +12,8 @@ import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { isPlainName } from './local';
+import { isKnownHead } from './resolve';
+import { boundAt, withArguments, type CallArguments } from './formulas/temporaries';
 import { ID, NUM } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
@@ -33,13 +35,19 @@ export function classifyDefinition(
   model: DocumentModel,
   def: Definition,
   recognize: RecognizeToken,
+  args?: CallArguments,
 ): RecognizedCall | undefined {
-  const key = `body:${def.start}`;
+  const given = [...(args ?? [])].map(
+    ([k, v]) => `${k}=${v === undefined ? '?' : JSON.stringify(v)}`,
+  );
+  const key = `body:${def.start}${given.join(',')}`;
   if (model.memo.has(key)) {
     return model.memo.get(key) as RecognizedCall | undefined;
   }
   model.memo.set(key, undefined); // a definition that refers to itself is no activation
-  const found = classifyUncached(model, def, recognize);
+  const found = withArguments(model, def.nameAt + 1, args, () =>
+    classifyUncached(model, def, recognize),
+  );
   model.memo.set(key, found);
   return found;
 }
@@ -100,8 +108,10 @@ function classifyUncached(
     }
     results.push(r);
   }
-  if (results.length === 0 && (model.lang === 'julia' || model.lang === 'rust')) {
-    // Julia returns the value of the body's last expression, Rust that of its tail expression.
+  const tail =
+    model.lang === 'julia' || (model.lang === 'rust' && !model.isPunct(def.end - 2, ';'));
+  if (results.length === 0 && tail) {
+    // Julia returns the value of the body's last expression, Rust that of its last one without `;`.
     let last = def.end - 2;
     while (last > def.nameAt && (model.flags[last] & STMT) === 0) {
       last--;
@@ -152,6 +162,7 @@ export function classifyExpression(
   b: number,
   recognize: RecognizeToken,
   input: string | undefined,
+  depth = 0,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
   while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
@@ -160,6 +171,13 @@ export function classifyExpression(
   }
   if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
     return undefined;
+  }
+  const temporary = b - a === 1 && depth < MAX_TEMPORARY_DEPTH ? boundAt(model, a) : undefined;
+  if (temporary?.k === 'value') {
+    // `squared = torch.square(relu_applied)` then `return squared`: what the temporary's value is.
+    const end = temporary.base + temporary.toks.length;
+    const last = model.isPunct(end - 1, ';') ? end - 1 : end;
+    return classifyExpression(model, temporary.base, last, recognize, input, depth + 1);
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
     if (model.kinds[k] !== ID && model.kinds[k] !== NUM) {
@@ -176,29 +194,66 @@ export function classifyExpression(
 /**
  * Whether the plain names the expression reads are all `input` (and it reads it): an activation of the
  * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
- * through its members, but `return F.relu(h)` with `h` computed above is a layer, not an activation).
+ * through its members, but `return F.relu(h)` with `h = self.fc(x)` above is a layer, not an activation).
+ * A temporary the formula matcher reads through (`e = np.exp(x)` then `return e / e.sum()`) counts by
+ * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant.
  */
 function onlyReads(model: DocumentModel, a: number, b: number, input: string): boolean {
-  let reads = false;
+  return reading(model, a, b, input, 0) === READS_INPUT;
+}
+
+const READS_CONSTANTS = 0;
+const READS_INPUT = 1;
+const READS_OTHER = 2;
+/** How deep temporaries are followed (`e` of `shifted` of `x`). */
+const MAX_TEMPORARY_DEPTH = 4;
+
+function reading(model: DocumentModel, a: number, b: number, input: string, depth: number): number {
+  let reads = READS_CONSTANTS;
   for (let k = a; k < b; k++) {
-    if (model.kinds[k] !== ID || !isPlainName(model, k)) {
-      continue;
-    }
-    if (model.isPunct(k + 1, '(') || model.isPunct(k + 1, '=') || model.isPunct(k + 1, '.')) {
-      continue; // a function, a keyword argument, a module or object whose member is read
+    if (model.kinds[k] !== ID || model.isPunct(k - 1, '.') || model.isPunct(k - 1, '::')) {
+      continue; // not a name of its own: a member
     }
     const word = model.tokenText(k);
-    if (word === input) {
-      reads = true;
-    } else if (!CONSTANTS.has(word)) {
-      return false;
+    if (model.isPunct(k + 1, '(') || model.isPunct(k + 1, '=')) {
+      continue; // a function, a keyword argument
     }
+    if (!isPlainName(model, k) && word !== input && boundAt(model, k)?.k !== 'value') {
+      if (depth > 0 && !isKnownHead(word, model.imports, model.lang)) {
+        return READS_OTHER; // a temporary computed by an object (`h = self.dense(x)`): a layer
+      }
+      continue; // a module or object whose member is read (the input's methods read the input)
+    }
+    if (word === input) {
+      reads = READS_INPUT;
+      continue;
+    }
+    if (CONSTANTS.has(word)) {
+      continue;
+    }
+    const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
+    const value =
+      bound?.k === 'literal' || bound?.k === 'unknown'
+        ? READS_CONSTANTS
+        : bound?.k === 'value'
+          ? reading(model, bound.base, bound.base + bound.toks.length, input, depth + 1)
+          : READS_OTHER;
+    if (value === READS_OTHER) {
+      return READS_OTHER;
+    }
+    reads = Math.max(reads, value);
   }
   return reads;
 }
 
 /** Names an activation's body may read besides its input. */
 const CONSTANTS = new Set([
+  // Words of a conditional expression (`x.mul_(y) if inplace else x.mul(y)`): no names.
+  'if',
+  'else',
+  'not',
+  'and',
+  'or',
   'True',
   'False',
   'None',

@@ -22,7 +22,7 @@ import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
-import { matchFormula } from './formulas';
+import { matchFormula, matchFormulaUse } from './formulas';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { langOf } from './languages';
@@ -116,6 +116,9 @@ export function recognizeUnguarded(
     [context, preamble, depth] = saved;
   }
 }
+
+/** Words that start an import statement (Python, JavaScript, Rust, Julia). */
+const IMPORTS = new Set(['import', 'from', 'use', 'using']);
 
 /** Answers remembered per model, by token index (the oldest forgotten first). */
 const MAX_ANSWERS = 256;
@@ -244,7 +247,8 @@ function recognizeIn(
       }
     }
     found ??= matchName(scope, li);
-    if (found === undefined && plain) {
+    if (found === undefined && plain && !IMPORTS.has(model.tokenText(model.stmt[ti]))) {
+      // (A name listed in an import statement is imported there, not applied.)
       found = importedMeaning(model, ti, recognizeToken, context);
     }
     if (found === undefined) {
@@ -255,8 +259,9 @@ function recognizeIn(
             matchEnumVariant(model, ti, recognize) ??
             matchInstance(model, ti, recognize));
     }
+    found ??= matchFormulaUse(scope, li);
   } else {
-    found = matchFormula(scope, li);
+    found = matchFormula(scope, li) ?? matchFormulaUse(scope, li);
   }
   if (found !== undefined) {
     return found;

@@ -9,6 +9,7 @@ import { bindingOf } from './bindings';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
+import { callArguments } from './formulas/temporaries';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -140,7 +141,8 @@ function meaningIn(
   }
   let found: RecognizedCall | undefined;
   for (const def of defs) {
-    const r = classifyDefinition(model, def, recognize);
+    // A call's literal arguments stand for the parameters' defaults: `leaky_relu(a, 0.1)`.
+    const r = classifyDefinition(model, def, recognize, callArguments(model, ti, def.nameAt + 1));
     if (r === undefined || (found !== undefined && found.id !== r.id)) {
       return null; // not an activation, or two definitions that disagree
     }

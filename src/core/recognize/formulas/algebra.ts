@@ -286,6 +286,8 @@ export function same(a: Term, b: Term): boolean {
     }
     case 'neg':
       return same(a.a, (b as typeof a).a);
+    case 'sym':
+      return a.name === (b as typeof a).name;
     default:
       return true;
   }

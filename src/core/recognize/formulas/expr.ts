@@ -17,6 +17,8 @@ export type Node =
   | { k: 'call'; fn: Node; args: Node[]; kw: Map<string, Node>; s: number; e: number }
   | { k: 'bin'; op: string; l: Node; r: Node; s: number; e: number }
   | { k: 'unary'; op: string; x: Node; s: number; e: number }
+  /** Python's conditional expression `a if c else b` (its condition is not kept: both values must agree). */
+  | { k: 'cond'; a: Node; b: Node; s: number; e: number }
   | { k: 'attr'; obj: Node; name: string; s: number; e: number }
   | { k: 'index'; obj: Node; items: Node[]; s: number; e: number }
   | { k: 'other'; s: number; e: number };
@@ -120,8 +122,28 @@ class Parser {
     return t !== undefined && (t.t === '**' || (this.lang === 'julia' && t.t === '^'));
   }
 
-  /** An expression whose binary operators bind tighter than `min`. */
+  /** An expression, with Python's conditional `a if c else b` around it (only at the loosest level). */
   expr(min = 0): Node | undefined {
+    const a = this.binaryExpr(min);
+    if (a === undefined || min > 0 || this.lang !== 'python' || this.tok()?.t !== 'if') {
+      return a;
+    }
+    const save = this.i;
+    this.i++;
+    const c = this.binaryExpr(0);
+    if (c !== undefined && this.tok()?.t === 'else') {
+      this.i++;
+      const b = this.expr(0);
+      if (b !== undefined) {
+        return this.add({ k: 'cond', a, b, s: a.s, e: b.e });
+      }
+    }
+    this.i = save;
+    return a;
+  }
+
+  /** An expression whose binary operators bind tighter than `min`. */
+  private binaryExpr(min: number): Node | undefined {
     if (this.depth >= MAX_DEPTH) {
       return undefined;
     }
@@ -182,7 +204,8 @@ class Parser {
     while (n !== undefined) {
       const t = this.tok();
       const next = this.tok(this.i + 1);
-      if (t?.t === '.' && next?.k === 'id') {
+      const path = t?.t === '.' || (t?.t === '::' && (this.lang === 'cpp' || this.lang === 'rust'));
+      if (path && next?.k === 'id') {
         this.i += 2;
         n =
           n.k === 'name' && n.e === this.i - 3
@@ -364,7 +387,7 @@ function statementStart(toks: readonly Token[], ti: number): number {
 export function statementHas(
   toks: readonly Token[],
   ti: number,
-  wanted: (t: Token) => boolean,
+  wanted: (t: Token, k: number) => boolean,
 ): boolean {
   const end = Math.min(toks.length, ti + LOOK_AHEAD);
   let depth = 0;
@@ -373,7 +396,7 @@ export function statementHas(
     if (k > ti && t.nl && depth <= 0) {
       return false;
     }
-    if (wanted(t)) {
+    if (wanted(t, k)) {
       return true;
     }
     if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
@@ -398,4 +421,12 @@ export function expressionsAround(toks: readonly Token[], ti: number, lang: Lang
   return p.nodes
     .filter((n) => n.s <= ti && ti <= n.e && n.k !== 'other' && n.k !== 'lit')
     .sort((a, b) => b.e - b.s - (a.e - a.s));
+}
+
+/** The one expression spanning all of `toks` (a trailing `;` aside), or undefined. */
+export function parseExpression(toks: readonly Token[], lang: Lang): Node | undefined {
+  const end = toks.length > 0 && toks[toks.length - 1].t === ';' ? toks.length - 1 : toks.length;
+  const p = new Parser(toks, lang, 0, end);
+  const n = p.expr();
+  return n !== undefined && p.i === end ? n : undefined;
 }

@@ -5,6 +5,8 @@ import type { Term } from './terms';
 export interface Found {
   readonly id: string;
   readonly params: Readonly<Record<string, Value>>;
+  /** Parameters the code gives as expressions (`self.beta`): reported by name, their default is used. */
+  readonly nonLiteral?: readonly string[];
 }
 
 /** A formula pattern: the activation a canonical term computes, or undefined. */

@@ -8,10 +8,20 @@ import type { Found } from './found';
 import { bounds } from './rectifiers';
 import type { Term } from './terms';
 
-/** A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting. */
+/**
+ * A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting, and
+ * minimum(relu(…), hi).
+ */
 function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
   if (isOp(t, 'relu6', 1)) {
     return { inner: t.args[0], lo: 0, hi: 6 };
+  }
+  if (isOp(t, 'minimum', 2)) {
+    const [a, b] = t.args;
+    const [relu, bound] = isOp(a, 'relu', 1) ? [a, b] : isOp(b, 'relu', 1) ? [b, a] : [];
+    if (relu !== undefined && bound?.t === 'c') {
+      return { inner: relu.args[0], lo: 0, hi: bound.v };
+    }
   }
   if (t.t === 'op' && t.op === 'clip' && t.args.length <= 3) {
     const [lo, hi] = bounds(t);
@@ -47,9 +57,16 @@ function hardSigmoidSlope(k: number, f: Term): number | undefined {
   return near(k * c.hi, 1) && near(k * b, 0.5) && k * s > 0 ? k * s : undefined;
 }
 
-/** Any hard sigmoid or hard swish formula. */
+/** Any hard sigmoid, hard swish or ReLU6 formula. */
 export function hard(t: Term): Found | undefined {
   const p = product(t);
+  const [f] = p.fs;
+  // tfjs-layers' `minimum(6.0, relu(x))`. A clip to [0, 6] is left alone: code clamps for other reasons.
+  const ofRelu = isOp(f, 'minimum', 2) && f.args.some((a) => isOp(a, 'relu', 1));
+  const c = p.fs.length === 1 && near(p.k, 1) && ofRelu ? clamp(f) : undefined;
+  if (c !== undefined && isX(c.inner) && c.lo === 0 && c.hi === 6) {
+    return { id: 'relu6', params: {} };
+  }
   if (p.fs.length === 1) {
     const slope = hardSigmoidSlope(p.k, p.fs[0]);
     return slope !== undefined ? { id: 'hardsigmoid', params: { slope } } : undefined;

@@ -7,7 +7,7 @@
 import type { Framework, RecognizedCall } from '../../types';
 import type { Imports } from '../imports';
 import type { Scope } from '../match';
-import { expressionsAround, statementHas } from './expr';
+import { expressionsAround, statementHas, type Node } from './expr';
 import type { Pattern } from './found';
 import { hard } from './hard';
 import { logistic } from './logistic';
@@ -15,29 +15,59 @@ import { rectifier } from './rectifiers';
 import { softmax } from './softmax';
 import { OP_NAMES } from './ops';
 import { normalize } from './terms';
-import type { Token } from '../tokenizer';
+import { boundAt } from './temporaries';
+import { matchThroughUse } from './uses';
+import type { Lang, Token } from '../tokenizer';
 
 const PATTERNS: readonly Pattern[] = [rectifier, logistic, hard, softmax];
 
 /** Expressions longer than this (in tokens) are not one hand-written activation. */
 const MAX_TOKENS = 300;
 
-/** Whether the statement around token `ti` may hold a formula (an operation's name or a comparison). */
-function mayHoldFormula(toks: readonly Token[], ti: number): boolean {
-  return statementHas(toks, ti, formulaToken);
+/**
+ * Whether the statement around token `ti` may hold a formula: an operation's name (also under an alias,
+ * `from numpy import tanh as np_tanh`) or a comparison.
+ */
+function mayHoldFormula(scope: Scope, ti: number): boolean {
+  const { toks, imports, model, base } = scope;
+  const bound = (t: Token, k: number): boolean =>
+    t.k === 'id' &&
+    model !== undefined &&
+    base !== undefined &&
+    boundAt(model, base + k)?.k === 'value';
+  return statementHas(
+    toks,
+    ti,
+    (t, k) => formulaToken(t) || aliasOfOperation(t, imports) || bound(t, k),
+  );
+}
+
+function aliasOfOperation(t: Token, imports: Imports): boolean {
+  const path = t.k === 'id' ? imports.aliases.get(t.t) : undefined;
+  return path !== undefined && OP_NAMES.has(path.slice(path.lastIndexOf('.') + 1));
 }
 
 /** The hand-written activation whose expression contains token `ti`, or undefined. */
 export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefined {
-  const { toks, imports, lang } = scope;
-  if (!mayHoldFormula(toks, ti)) {
+  if (!mayHoldFormula(scope, ti)) {
     return undefined;
   }
-  for (const node of expressionsAround(toks, ti, lang)) {
-    if (node.e - node.s > MAX_TOKENS || node.k === 'name' || node.k === 'num') {
-      continue;
-    }
-    const norm = normalize(node, toks, imports, lang);
+  const nodes = expressionsAround(scope.toks, ti, scope.lang).filter(
+    (node) => node.e - node.s <= MAX_TOKENS && node.k !== 'name' && node.k !== 'num',
+  );
+  // The expression as written first; then with its temporaries and parameters replaced by their values
+  // (`e / e.sum()` after `e = np.exp(x)`), so that a formula over a temporary keeps its own reading.
+  return matchNodes(scope, nodes, false) ?? matchNodes(scope, nodes, true);
+}
+
+function matchNodes(
+  scope: Scope,
+  nodes: readonly Node[],
+  substitute: boolean,
+): RecognizedCall | undefined {
+  const { toks, imports, lang } = scope;
+  for (const node of nodes) {
+    const norm = normalize(node, scope, substitute);
     if (norm === undefined) {
       continue;
     }
@@ -47,7 +77,8 @@ export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefin
         return {
           id: found.id,
           params: { ...found.params },
-          framework: frameworkOf(norm.frameworks, imports),
+          ...(found.nonLiteral !== undefined ? { nonLiteral: [...found.nonLiteral] } : {}),
+          framework: frameworkOf(norm.frameworks, imports, lang),
           start: toks[node.s].s,
           end: toks[node.e].e,
         };
@@ -55,6 +86,10 @@ export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefin
     }
   }
   return undefined;
+}
+
+export function matchFormulaUse(scope: Scope, ti: number): RecognizedCall | undefined {
+  return matchThroughUse(scope, ti, matchFormula);
 }
 
 /** A token a formula needs: an operation's name, or a comparison (`x * (x > 0)`). */
@@ -73,13 +108,14 @@ const LIBRARIES: readonly [string, Framework][] = [
 ];
 
 /**
- * The framework of a formula: the first library function in it, else (`x * (x > 0)` names none) the
- * array library the document imports.
+ * The framework of a formula: the first library function in it (PyTorch's in C++ is LibTorch), else
+ * (`x * (x > 0)` names none) the array library the document imports, else, in Python, NumPy: the array
+ * code such a formula is written in when nothing says otherwise.
  */
-function frameworkOf(used: readonly Framework[], imports: Imports): Framework {
+function frameworkOf(used: readonly Framework[], imports: Imports, lang: Lang): Framework {
   const named = used.find((f) => f !== 'other') ?? used[0];
   if (named !== undefined) {
-    return named;
+    return named === 'pytorch' && lang === 'cpp' ? 'libtorch' : named;
   }
   const paths = [...imports.aliases.values()];
   for (const [prefix, fw] of LIBRARIES) {
@@ -87,5 +123,5 @@ function frameworkOf(used: readonly Framework[], imports: Imports): Framework {
       return fw;
     }
   }
-  return 'other';
+  return lang === 'python' ? 'numpy' : 'other';
 }

@@ -27,7 +27,16 @@ const QUICK = 1.702;
 
 /** Any formula of this family. */
 export function logistic(t: Term): Found | undefined {
-  return sigmoid(t) ?? tanh(t) ?? softplus(t) ?? logSigmoid(t) ?? gelu(t) ?? swish(t);
+  return (
+    sigmoid(t) ??
+    tanh(t) ??
+    softplus(t) ??
+    logSigmoid(t) ??
+    gelu(t) ??
+    swish(t) ??
+    mish(t) ??
+    softsign(t)
+  );
 }
 
 /** `1 + exp(e)` → e. */
@@ -159,14 +168,30 @@ function logSigmoid(t: Term): Found | undefined {
   return e !== undefined && near(linear(e) ?? NaN, -1) ? LOGSIGMOID : undefined;
 }
 
-/** `x * sigmoid(x)`, `x / (1 + exp(-x))`; `x * sigmoid(1.702 * x)` is quick-GELU. */
-function swish(t: Term): Found | undefined {
+/** The factor of `x · f` other than x (coefficient one), or undefined. */
+function gateOf(t: Term): Term | undefined {
   const p = product(t);
   if (!near(p.k, 1) || p.fs.length !== 2) {
     return undefined;
   }
   const [a, b] = p.fs;
-  const gate = isX(a) ? b : isX(b) ? a : undefined;
+  return isX(a) ? b : isX(b) ? a : undefined;
+}
+
+/**
+ * `x * sigmoid(x)`, `x / (1 + exp(-x))`; `x * sigmoid(1.702 * x)` is quick-GELU; `x * sigmoid(self.beta * x)`
+ * is swish with a β the code does not spell.
+ */
+function swish(t: Term): Found | undefined {
+  const gate = gateOf(t);
+  if (isOp(gate, 'sigmoid', 1)) {
+    const p = product(gate.args[0]);
+    const [a, b] = p.fs;
+    const symbolic = p.fs.length === 2 && near(p.k, 1) && (isX(a) ? b : isX(b) ? a : undefined);
+    if (symbolic && symbolic.t === 'sym') {
+      return { id: 'silu', params: {}, nonLiteral: ['beta'] };
+    }
+  }
   const beta = gate && sigmoidSlope(gate);
   if (beta === undefined || beta <= 0) {
     return undefined;
@@ -175,6 +200,22 @@ function swish(t: Term): Found | undefined {
     return { id: 'quick_gelu', params: {} };
   }
   return { id: 'silu', params: { beta } };
+}
+
+/** `x * tanh(softplus(x))`, with softplus from a library or written out. */
+function mish(t: Term): Found | undefined {
+  const gate = gateOf(t);
+  const inner = isOp(gate, 'tanh', 1) ? softplusOf(gate.args[0], true) : undefined;
+  return isX(inner) ? { id: 'mish', params: {} } : undefined;
+}
+
+/** `x / (1 + abs(x))`. */
+function softsign(t: Term): Found | undefined {
+  if (t.t !== 'bin' || t.op !== '/' || !isX(t.a)) {
+    return undefined;
+  }
+  const f = onePlus(t.b);
+  return isOp(f, 'abs', 1) && isX(f.args[0]) ? { id: 'softsign', params: {} } : undefined;
 }
 
 /**

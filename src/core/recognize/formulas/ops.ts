@@ -4,6 +4,7 @@
  * matched on these canonical operations, so one pattern covers every library.
  */
 import type { Framework } from '../../types';
+import type { Lang } from '../tokenizer';
 
 /** Canonical operations the formula patterns are written in. */
 export type Op =
@@ -15,6 +16,11 @@ export type Op =
   | 'logsumexp'
   | 'tanh'
   | 'erf'
+  | 'abs'
+  | 'mul'
+  | 'add'
+  | 'sub'
+  | 'div'
   | 'sqrt'
   | 'pow'
   | 'square'
@@ -33,6 +39,17 @@ export type Op =
 
 type Members = Readonly<Record<string, Op>>;
 
+/**
+ * Arithmetic as functions (`torch.mul(x, y)`, `tf.math.multiply`, TF.js `tfc.mul`): read as the operator, so
+ * `tf.mul(x, tf.sigmoid(x))` is the same formula as `x * tf.sigmoid(x)`.
+ */
+const ARITHMETIC: Members = {
+  multiply: 'mul',
+  add: 'add',
+  subtract: 'sub',
+  divide: 'div',
+};
+
 /** Elementwise math every array library spells the same way. */
 const MATH: Members = {
   exp: 'exp',
@@ -45,6 +62,10 @@ const MATH: Members = {
 
 const NUMPY: Members = {
   ...MATH,
+  ...ARITHMETIC,
+  true_divide: 'div',
+  abs: 'abs',
+  absolute: 'abs',
   logaddexp: 'logaddexp',
   power: 'pow',
   square: 'square',
@@ -60,6 +81,12 @@ const NUMPY: Members = {
 
 const TORCH: Members = {
   ...MATH,
+  ...ARITHMETIC,
+  mul: 'mul',
+  sub: 'sub',
+  div: 'div',
+  true_divide: 'div',
+  abs: 'abs',
   logaddexp: 'logaddexp',
   logsumexp: 'logsumexp',
   erf: 'erf',
@@ -80,6 +107,7 @@ const TORCH: Members = {
 
 const TORCH_NN: Members = {
   sigmoid: 'sigmoid',
+  tanh: 'tanh',
   relu: 'relu',
   relu6: 'relu6',
   softplus: 'softplus',
@@ -88,6 +116,9 @@ const TORCH_NN: Members = {
 
 const TF: Members = {
   ...MATH,
+  ...ARITHMETIC,
+  truediv: 'div',
+  abs: 'abs',
   erf: 'erf',
   pow: 'pow',
   square: 'square',
@@ -100,6 +131,16 @@ const TF: Members = {
   reduce_max: 'amax',
   reduce_logsumexp: 'logsumexp',
   zeros_like: 'zeros',
+};
+
+const KERAS_OPS: Members = {
+  ...NUMPY,
+  erf: 'erf',
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  relu6: 'relu6',
+  softplus: 'softplus',
+  hard_sigmoid: 'hardsigmoid',
 };
 
 /** A library module: its framework and the functions formulas use from it. */
@@ -133,8 +174,16 @@ export const MODULES: Readonly<Record<string, Module>> = {
     fw: 'tensorflow',
     members: { sigmoid: 'sigmoid', relu: 'relu', relu6: 'relu6', softplus: 'softplus' },
   },
+  // Keras 3's backend-neutral ops (`keras.ops.relu6(x + 3.0) / 6.0` in a layer's `call`).
+  'keras.ops': { fw: 'keras', members: KERAS_OPS },
+  'keras.src.ops': { fw: 'keras', members: KERAS_OPS },
+  // burn's activation functions, the ones hand-written formulas are built from (`relu(x)` squared).
+  'burn.tensor.activation': {
+    fw: 'burn',
+    members: { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softplus: 'softplus' },
+  },
   math: { fw: 'other', members: { ...MATH, erf: 'erf', pow: 'pow' } },
-  Math: { fw: 'other', members: { ...MATH, pow: 'pow' } },
+  Math: { fw: 'other', members: { ...MATH, pow: 'pow', abs: 'abs' } },
   // Julia: Base's functions are called unqualified (`exp.(x)`), so are NNlib's. `max(0, n)` is left out:
   // Julia code clamps scalar indices with it far more often than it writes a ReLU.
   Base: {
@@ -161,9 +210,16 @@ export const MODULES: Readonly<Record<string, Module>> = {
     fw: 'tfjs',
     members: {
       ...MATH,
+      erf: 'erf',
+      abs: 'abs',
+      mul: 'mul',
+      add: 'add',
+      sub: 'sub',
+      div: 'div',
       sigmoid: 'sigmoid',
       relu: 'relu',
       relu6: 'relu6',
+      softplus: 'softplus',
       pow: 'pow',
       square: 'square',
       maximum: 'maximum',
@@ -208,16 +264,61 @@ export const METHOD_OPS: Readonly<Record<string, Op>> = {
   amax: 'amax',
   max: 'amax',
   logsumexp: 'logsumexp',
+  abs: 'abs',
+  // Arithmetic methods (PyTorch, TF.js): `x.mul(x.sigmoid())`, `x.add(3)`, `.div(6)`.
+  mul: 'mul',
+  add: 'add',
+  sub: 'sub',
+  div: 'div',
+  // In-place variants compute the same values (`x.add_(3.0).clamp_(0.0, 6.0).div_(6.0)`).
+  mul_: 'mul',
+  add_: 'add',
+  sub_: 'sub',
+  div_: 'div',
+  clamp_: 'clip',
+  clamp_min_: 'clip',
+  sigmoid_: 'sigmoid',
+  relu_: 'relu',
+  tanh_: 'tanh',
+  exp_: 'exp',
 };
 
 /** Methods that only convert a tensor's type (`(x > 0).float()`, `.astype(x.dtype)`): the value is kept. */
-export const CONVERSIONS = new Set(['float', 'double', 'half', 'astype', 'to', 'type_as', 'type']);
+export const CONVERSIONS = new Set([
+  'float',
+  'double',
+  'half',
+  'astype',
+  'to',
+  'type_as',
+  'type',
+  // A copy of the same values (Rust's `r.clone() * r`, PyTorch's `x.clone()`, `x.detach()`).
+  'clone',
+  'detach',
+  'contiguous',
+]);
 
-/** The framework a method belongs to when its name says so. */
-export const METHOD_FRAMEWORK: Readonly<Record<string, Framework>> = {
-  clamp: 'pytorch',
-  clamp_min: 'pytorch',
-};
+/**
+ * Methods NumPy and JAX arrays do not have (`x.sigmoid()`, `x.exp()`, `x.clamp(…)`, `x.mul(…)`): in Python
+ * they are PyTorch's. `sum`, `max` and `clip` say nothing: every array library has them.
+ */
+const TORCH_ONLY_METHODS = new Set(
+  Object.keys(METHOD_OPS).filter((m) => !['sum', 'max', 'clip'].includes(m)),
+);
+
+/** The framework a tensor method belongs to, in a language, when its name says so. */
+export function methodFramework(name: string, lang: Lang): Framework | undefined {
+  switch (lang) {
+    case 'python':
+      return TORCH_ONLY_METHODS.has(name) ? 'pytorch' : undefined;
+    case 'js':
+      return 'tfjs';
+    case 'cpp':
+      return 'libtorch';
+    default:
+      return undefined;
+  }
+}
 
 /** Every name a formula's operation can be spelled with: a statement without one holds no formula. */
 export const OP_NAMES: ReadonlySet<string> = new Set([

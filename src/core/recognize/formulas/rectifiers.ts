@@ -3,7 +3,7 @@
  * `x * (x > 0)`, the `where(x > 0, x, …)` forms (ReLU, leaky ReLU with a literal slope, ELU and SELU with
  * `exp(x) - 1` or `expm1(x)`), and squared ReLU `relu(x) ** 2`.
  */
-import { isConst, isOp, isX, linear, product, scaled, sum, type OpTerm } from './algebra';
+import { isConst, isOp, isX, linear, product, same, scaled, sum, type OpTerm } from './algebra';
 import { inCatalogue, type Found } from './found';
 import type { Term } from './terms';
 
@@ -180,6 +180,10 @@ function squared(t: Term): Found | undefined {
     base = t.args[0];
   } else if (isOp(t, 'square', 1)) {
     base = t.args[0];
+  } else {
+    // `r * r` (Rust's `r.clone() * r` after `let r = relu(x);`)
+    const p = product(t);
+    base = p.k === 1 && p.fs.length === 2 && same(p.fs[0], p.fs[1]) ? p.fs[0] : undefined;
   }
   if (base === undefined || !inCatalogue('relu_squared')) {
     return undefined;

@@ -9,8 +9,11 @@ import type { Imports } from '../imports';
 import { evalLiteral, type LiteralValue } from '../literals';
 import { candidatePaths, isKnownHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
+import type { DocumentModel } from '../document';
+import { same } from './algebra';
 import type { Node } from './expr';
-import { CONSTANTS, CONVERSIONS, METHOD_FRAMEWORK, METHOD_OPS, MODULES, type Op } from './ops';
+import { boundAt } from './temporaries';
+import { CONSTANTS, CONVERSIONS, methodFramework, METHOD_OPS, MODULES, type Op } from './ops';
 
 /** A canonical term. `none` is an absent bound (`None`, `null`); `x` is the formula's variable. */
 export type Term =
@@ -24,7 +27,9 @@ export type Term =
       readonly kw: ReadonlyMap<string, LiteralValue | undefined>;
     }
   | { readonly t: 'bin'; readonly op: string; readonly a: Term; readonly b: Term }
-  | { readonly t: 'neg'; readonly a: Term };
+  | { readonly t: 'neg'; readonly a: Term }
+  /** An attribute of the object itself (`self.beta`, `this.alpha`): a parameter the code does not spell. */
+  | { readonly t: 'sym'; readonly name: string };
 
 /** A normalized expression: its term, the frameworks its functions come from, its variable as written. */
 export interface Normalized {
@@ -40,14 +45,23 @@ const JULIA_CONSTANTS: Readonly<Record<string, number>> = {
   Inf: Infinity,
 };
 
+/** Where an expression's tokens come from: a window of a document model (`base` its first token's index). */
+export interface Source {
+  readonly toks: readonly Token[];
+  readonly imports: Imports;
+  readonly lang: Lang;
+  readonly model?: DocumentModel;
+  readonly base?: number;
+}
+
+/** How many temporaries one formula may read through, and how deep. */
+const MAX_SUBSTITUTIONS = 16;
+const MAX_SUBSTITUTION_DEPTH = 6;
+const RECEIVERS = new Set(['self', 'this']);
+
 /** Normalizes one expression; undefined when it is not made of known operations on one variable. */
-export function normalize(
-  node: Node,
-  toks: readonly Token[],
-  imports: Imports,
-  lang: Lang,
-): Normalized | undefined {
-  const n = new Normalizer(toks, imports, lang);
+export function normalize(node: Node, source: Source, substitute = true): Normalized | undefined {
+  const n = new Normalizer(source, substitute);
   const term = n.term(node);
   return term !== undefined && n.variable !== undefined
     ? { term, frameworks: n.frameworks, variable: n.variable }
@@ -57,12 +71,25 @@ export function normalize(
 class Normalizer {
   variable: string | undefined;
   readonly frameworks: Framework[] = [];
+  private toks: readonly Token[];
+  private base: number | undefined;
+  private readonly imports: Imports;
+  private readonly lang: Lang;
+  private readonly model: DocumentModel | undefined;
+  private substitutions = 0;
+  private depth = 0;
 
   constructor(
-    private readonly toks: readonly Token[],
-    private readonly imports: Imports,
-    private readonly lang: Lang,
-  ) {}
+    source: Source,
+    /** Whether plain names are replaced by what their function binds them to (else only `axis=axis`). */
+    private readonly substitute: boolean,
+  ) {
+    this.toks = source.toks;
+    this.base = source.base;
+    this.imports = source.imports;
+    this.lang = source.lang;
+    this.model = source.model;
+  }
 
   term(n: Node): Term | undefined {
     switch (n.k) {
@@ -83,6 +110,12 @@ class Normalizer {
         return this.index(n);
       case 'attr':
         return this.attr(n);
+      case 'cond': {
+        // `x.mul_(y) if inplace else x.mul(y)`: one value whichever branch runs.
+        const a = this.term(n.a);
+        const b = a && this.term(n.b);
+        return a !== undefined && b !== undefined && same(a, b) ? a : undefined;
+      }
       default:
         return undefined;
     }
@@ -115,16 +148,51 @@ class Normalizer {
     const op = raw === '^' ? '**' : raw;
     const a = this.term(l);
     const b = a === undefined ? undefined : this.term(r);
-    if (a === undefined || b === undefined) {
+    return a === undefined || b === undefined ? undefined : combine(op, a, b);
+  }
+
+  /** What a plain name stands for in its function (a temporary's value, a parameter's default), if known. */
+  private bound(n: Node): Term | undefined {
+    if (this.model === undefined || this.base === undefined) {
       return undefined;
     }
-    if (a.t === 'c' && b.t === 'c') {
-      const v = fold(op, a.v, b.v);
-      if (v !== undefined) {
-        return { t: 'c', v };
-      }
+    const b = boundAt(this.model, this.base + n.s);
+    if (b === undefined) {
+      return undefined;
     }
-    return { t: 'bin', op, a, b };
+    if (b.k === 'unknown') {
+      return { t: 'sym', name: this.toks[n.s].t };
+    }
+    if (b.k === 'literal') {
+      return typeof b.value === 'number'
+        ? { t: 'c', v: b.value }
+        : b.value === null
+          ? { t: 'none' }
+          : undefined;
+    }
+    if (++this.substitutions > MAX_SUBSTITUTIONS || this.depth >= MAX_SUBSTITUTION_DEPTH) {
+      return undefined;
+    }
+    const saved = [this.toks, this.base] as const;
+    this.toks = b.toks;
+    this.base = b.base;
+    this.depth++;
+    try {
+      return this.term(b.node);
+    } finally {
+      this.depth--;
+      [this.toks, this.base] = saved;
+    }
+  }
+
+  /** A keyword argument's literal value, through a name bound to a literal (`axis=axis`, `axis=-1`). */
+  private literal(v: Node): LiteralValue | undefined {
+    const lit = evalLiteral(this.toks, v.s, v.e + 1);
+    if (lit !== undefined || v.k !== 'name' || v.parts.length !== 1) {
+      return lit;
+    }
+    const t = this.bound(v);
+    return t?.t === 'c' ? t.v : t?.t === 'none' ? null : undefined;
   }
 
   private name(n: Extract<Node, { k: 'name' }>): Term | undefined {
@@ -132,11 +200,23 @@ class Normalizer {
     if (parts.length === 1 && this.lang === 'julia' && hasOwn(JULIA_CONSTANTS, parts[0])) {
       return { t: 'c', v: JULIA_CONSTANTS[parts[0]] };
     }
+    if (parts.length === 1 && this.substitute) {
+      const bound = this.bound(n);
+      if (bound !== undefined) {
+        return bound;
+      }
+    }
+    if (parts.length === 2 && RECEIVERS.has(parts[0])) {
+      return { t: 'sym', name: parts[1] };
+    }
     const member = parts[parts.length - 1];
     for (const path of candidatePaths(parts, this.imports, this.lang)) {
       const mod = path.slice(0, path.length - member.length - 1);
-      if (hasOwn(MODULES, mod)) {
-        return hasOwn(CONSTANTS, member) ? { t: 'c', v: CONSTANTS[member] } : undefined;
+      if (hasOwn(MODULES, mod) && hasOwn(CONSTANTS, member)) {
+        return { t: 'c', v: CONSTANTS[member] };
+      }
+      if (hasOwn(MODULES, mod) && parts.length > 1) {
+        return undefined; // `np.float32`: a module's member, no variable
       }
     }
     if (isKnownHead(parts[0], this.imports, this.lang) && parts.length > 1) {
@@ -180,8 +260,9 @@ class Normalizer {
     if (self === undefined) {
       return undefined;
     }
-    if (hasOwn(METHOD_FRAMEWORK, name)) {
-      this.frameworks.push(METHOD_FRAMEWORK[name]);
+    const fw = methodFramework(name, this.lang);
+    if (fw !== undefined) {
+      this.frameworks.push(fw);
     }
     return this.apply(METHOD_OPS[name], [self], n);
   }
@@ -197,7 +278,11 @@ class Normalizer {
     }
     const kw = new Map<string, LiteralValue | undefined>();
     for (const [name, v] of n.kw) {
-      kw.set(name, evalLiteral(this.toks, v.s, v.e + 1));
+      kw.set(name, this.literal(v));
+    }
+    const operator = ARITHMETIC[op];
+    if (operator !== undefined) {
+      return args.length === 2 && kw.size === 0 ? combine(operator, args[0], args[1]) : undefined;
     }
     if (op === 'zeros') {
       return args.length === 1 && kw.size === 0 ? { t: 'c', v: 0 } : undefined;
@@ -239,13 +324,40 @@ class Normalizer {
       paths.push(`Base.${member}`, `NNlib.${member}`);
     }
     for (const path of paths) {
-      const mod = path.slice(0, path.length - member.length - 1);
-      if (hasOwn(MODULES, mod) && hasOwn(MODULES[mod].members, member)) {
-        return { op: MODULES[mod].members[member], fw: MODULES[mod].fw };
+      // The member as the path names it: `np_tanh` after `from numpy import tanh as np_tanh` is `tanh`.
+      const dot = path.lastIndexOf('.');
+      const [mod, name] = [path.slice(0, dot), path.slice(dot + 1)];
+      if (hasOwn(MODULES, mod) && hasOwn(MODULES[mod].members, name)) {
+        return { op: MODULES[mod].members[name], fw: MODULES[mod].fw };
       }
     }
     return undefined;
   }
+}
+
+/** The operators the arithmetic operations stand for. */
+const ARITHMETIC: Readonly<Partial<Record<Op, string>>> = {
+  mul: '*',
+  add: '+',
+  sub: '-',
+  div: '/',
+};
+
+/** `a op b`, constants folded, multiplying or dividing by one dropped. */
+function combine(op: string, a: Term, b: Term): Term {
+  if (a.t === 'c' && b.t === 'c') {
+    const v = fold(op, a.v, b.v);
+    if (v !== undefined) {
+      return { t: 'c', v };
+    }
+  }
+  if ((op === '*' || op === '/') && b.t === 'c' && b.v === 1) {
+    return a;
+  }
+  if (op === '*' && a.t === 'c' && a.v === 1) {
+    return b;
+  }
+  return { t: 'bin', op, a, b };
 }
 
 function fold(op: string, a: number, b: number): number | undefined {

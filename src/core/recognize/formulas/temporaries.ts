@@ -1,0 +1,426 @@
+/**
+ * What a plain name inside a function body stands for, so that a formula written over several statements
+ * reads as one: `e = np.exp(x - x.max(axis=-1, keepdims=True))` then `return e / e.sum(axis=-1, …)`, or
+ * `def leaky(x, slope=0.2): return np.where(x > 0, x, slope * x)`.
+ *
+ * Deliberately no flow analysis: a name is replaced only by an assignment at the top level of the same
+ * function body (not in a loop, a branch or a nested block), made before the use and the latest one before
+ * it; a name the function binds more than once is replaced only for a use that is itself at the top level
+ * (straight-line code, where the latest assignment is the value). A parameter (not the function's first,
+ * which is the formula's input) stands for its literal default. Every lookup is a binary search or a scan
+ * bounded by a constant, remembered per model.
+ */
+import { bindingOf, bindings } from '../bindings';
+import { enclosing, type Definition } from '../definitions';
+import type { DocumentModel } from '../document';
+import { evalLiteral, type LiteralValue } from '../literals';
+import { NL, STMT } from '../statements';
+import { ID, PUNCT, type Token } from '../tokenizer';
+import { parseExpression, type Node } from './expr';
+
+/** A name's meaning: the parsed value of a temporary, or a parameter's literal default. */
+export type Bound =
+  | {
+      readonly k: 'value';
+      readonly toks: readonly Token[];
+      /** Model index of `toks[0]`. */
+      readonly base: number;
+      readonly node: Node;
+    }
+  | { readonly k: 'literal'; readonly value: LiteralValue }
+  /** A parameter a call gives an expression for (`leaky(x, s)`): a value the code does not spell. */
+  | { readonly k: 'unknown' };
+
+const FUNCTIONS = new Set(['def', 'fn', 'function']);
+/** Longest right-hand side read, in tokens. */
+const MAX_VALUE_TOKENS = 400;
+/** Longest parameter list read (and how far before a block its list may end), in tokens. */
+const MAX_PARAM_TOKENS = 512;
+const MAX_SIGNATURE_TAIL = 24;
+/** Longest default value read, in tokens. */
+const MAX_DEFAULT_TOKENS = 16;
+/** Longest stretch of a body scanned (for its start, its end, or whether a statement is at its top). */
+const MAX_BODY_SCAN = 4000;
+const RECEIVERS = new Set(['self', 'cls', 'this']);
+
+/** A function body: its first token, its end (exclusive; -1 when not found), its parameter list. */
+interface Body {
+  readonly start: number;
+  readonly end: number;
+  /** The parameter list's `(`, or -1. */
+  readonly open: number;
+}
+
+/** What the plain name at model token `at` stands for where it is used, or undefined. */
+export function boundAt(model: DocumentModel, at: number): Bound | undefined {
+  if (called?.model === model) {
+    return boundUncached(model, at); // a call's arguments in force: not the definition's own reading
+  }
+  const memo = memoOf<Bound | null>(model, 'formulaBound');
+  let found = memo.get(at);
+  if (found === undefined) {
+    found = boundUncached(model, at) ?? null;
+    memo.set(at, found);
+  }
+  return found ?? undefined;
+}
+
+function memoOf<T>(model: DocumentModel, key: string): Map<number, T> {
+  let memo = model.memo.get(key) as Map<number, T> | undefined;
+  if (memo === undefined) {
+    memo = new Map();
+    model.memo.set(key, memo);
+  }
+  return memo;
+}
+
+function boundUncached(model: DocumentModel, at: number): Bound | undefined {
+  if (model.kinds[at] !== ID || model.lang === 'julia') {
+    return undefined;
+  }
+  const body = bodyAround(model, at);
+  if (body === undefined) {
+    return undefined;
+  }
+  const name = model.tokenText(at);
+  const stmt = model.stmt[at];
+  let b = bindingOf(model, name, at);
+  if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
+    // `z = z - z.max()` reads the z of before; a name bound inside the statement (a comprehension's
+    // `for e in …`) is not a temporary.
+    b = b.value !== undefined ? bindingOf(model, name, stmt) : undefined;
+    if (b === undefined) {
+      return undefined;
+    }
+  }
+  if (b !== undefined && b.at !== at && b.at >= body.start) {
+    if (b.value === undefined || !topLevel(model, body, model.stmt[b.at])) {
+      return undefined;
+    }
+    const again = (bindings(model).get(name) ?? []).some(
+      (x) => x.at !== b.at && x.at >= body.start && (body.end < 0 || x.at < body.end),
+    );
+    if ((again || body.end < 0) && !topLevel(model, body, stmt)) {
+      return undefined;
+    }
+    return valueAt(model, b.value);
+  }
+  const given = called?.model === model && called.open === body.open ? called.values : undefined;
+  if (given?.has(name) === true) {
+    const value = given.get(name);
+    return value === undefined ? { k: 'unknown' } : { k: 'literal', value };
+  }
+  const param = body.open >= 0 ? parameterNamed(model, body.open, name) : undefined;
+  return param === undefined ? undefined : parameterDefault(model, param);
+}
+
+/** The body around token `at`: Python's enclosing function, a C-like language's innermost block. */
+function bodyAround(model: DocumentModel, at: number): Body | undefined {
+  if (model.lang === 'python') {
+    const fn = enclosing(model, at, (d) => FUNCTIONS.has(d.keyword));
+    const start = fn && pythonBodyStart(model, fn);
+    if (fn === undefined || start === undefined) {
+      return undefined;
+    }
+    const open = fn.nameAt + 1;
+    return model.isPunct(open, '(')
+      ? { start, end: fn.end, open }
+      : { start, end: fn.end, open: -1 };
+  }
+  const memo = memoOf<Body | null>(model, 'formulaBody');
+  const key = model.stmt[at];
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = blockAround(model, key) ?? null;
+    memo.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+/** The first token of a Python function's body (after its parameter list and `:`). */
+function pythonBodyStart(model: DocumentModel, fn: Definition): number | undefined {
+  const end = Math.min(fn.end, fn.start + MAX_PARAM_TOKENS);
+  for (let k = fn.nameAt + 1; k < end; k++) {
+    if ((model.flags[k] & STMT) !== 0) {
+      return (model.flags[k] & NL) !== 0 ? k : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The innermost `{ … }` block around the statement at `stmt`, with the parameter list before it. */
+function blockAround(model: DocumentModel, stmt: number): Body | undefined {
+  let depth = 0;
+  let brace = -1;
+  for (let k = stmt - 1; k >= 0 && stmt - k < MAX_BODY_SCAN; k--) {
+    depth -= bracket(model, k);
+    if (depth < 0) {
+      if (!model.isPunct(k, '{')) {
+        return undefined; // inside an expression's brackets: no block statement
+      }
+      brace = k;
+      break;
+    }
+  }
+  if (brace < 0) {
+    return undefined;
+  }
+  depth = 0;
+  let end = -1;
+  for (let k = brace; k < model.count && k - brace < MAX_BODY_SCAN; k++) {
+    depth += bracket(model, k);
+    if (depth === 0) {
+      end = k;
+      break;
+    }
+  }
+  return { start: brace + 1, end, open: signatureBefore(model, brace) };
+}
+
+/**
+ * The `(` of the parameter list a block's `{` follows: `f(x, alpha = 1): Tensor {`, `fn f(x: T) -> T {`,
+ * `(x) => {`; -1 when the block follows something else (`if (…) {` still finds its condition's list, whose
+ * names are no parameters with defaults).
+ */
+function signatureBefore(model: DocumentModel, brace: number): number {
+  let close = -1;
+  for (let k = brace - 1; k >= 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
+    if (model.isPunct(k, ')')) {
+      close = k;
+      break;
+    }
+    if (
+      model.isPunct(k, ';') ||
+      model.isPunct(k, '{') ||
+      model.isPunct(k, '}') ||
+      model.isPunct(k, '=')
+    ) {
+      return -1;
+    }
+  }
+  let depth = 0;
+  for (let k = close; k >= 0 && close - k < MAX_PARAM_TOKENS; k--) {
+    depth += bracket(model, k);
+    if (depth === 0) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The token of the parameter called `name` in the list opened at `open`, unless it is the first (the
+ * formula's input) or absent.
+ */
+function parameterNamed(model: DocumentModel, open: number, name: string): number | undefined {
+  const at = parameterTokens(model, open);
+  const index = at.findIndex((k) => model.tokenText(k) === name);
+  return index > 0 ? at[index] : undefined;
+}
+
+function parameterNames(model: DocumentModel, open: number): string[] {
+  return parameterTokens(model, open).map((k) => model.tokenText(k));
+}
+
+/**
+ * The name tokens of the parameters in the list opened at `open` (`self` and `this` left out). A
+ * parameter's name is the last name before its `:` annotation (`x: float`, `alpha?: number`), else before
+ * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name.
+ */
+function parameterTokens(model: DocumentModel, open: number): number[] {
+  const memo = memoOf<number[]>(model, 'formulaParameters');
+  let found = memo.get(open);
+  if (found !== undefined) {
+    return found;
+  }
+  found = [];
+  let depth = 0;
+  let last = -1;
+  let named = false;
+  const limit = Math.min(model.count, open + MAX_PARAM_TOKENS);
+  for (let k = open + 1; k < limit; k++) {
+    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
+      if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
+        found.push(last);
+      }
+      named = true;
+      if (model.isPunct(k, ')')) {
+        break;
+      }
+      if (end) {
+        named = false;
+        last = -1;
+      }
+      continue;
+    }
+    depth += bracket(model, k);
+    if (depth === 0 && !named && model.kinds[k] === ID && model.tokenText(k) !== 'mut') {
+      last = k;
+    }
+  }
+  memo.set(open, found);
+  return found;
+}
+
+/** A parameter's literal default: `slope=0.2`, `alpha: float = 1.0`, `alpha = 1` (TypeScript). */
+function parameterDefault(model: DocumentModel, at: number): Bound | undefined {
+  let k = at + 1;
+  let depth = 0;
+  const limit = Math.min(model.count, at + MAX_DEFAULT_TOKENS);
+  for (; k < limit; k++) {
+    if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
+      return undefined; // no default
+    }
+    if (depth === 0 && model.isPunct(k, '=')) {
+      break;
+    }
+    depth += bracket(model, k);
+  }
+  const from = k + 1;
+  let to = from;
+  for (depth = 0; to < from + MAX_DEFAULT_TOKENS && to < model.count; to++) {
+    if (depth === 0 && (model.isPunct(to, ',') || model.isPunct(to, ')'))) {
+      break;
+    }
+    depth += bracket(model, to);
+  }
+  const value = to > from ? evalLiteral(model.slice(from, to), 0, to - from) : undefined;
+  return value === undefined ? undefined : { k: 'literal', value };
+}
+
+/** +1 for an opening bracket, -1 for a closing one, else 0. */
+function bracket(model: DocumentModel, k: number): number {
+  if (model.kinds[k] !== PUNCT) {
+    return 0;
+  }
+  const c = model.text.charCodeAt(model.starts[k]);
+  return c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
+}
+
+/** The parsed right-hand side starting at token `value`, when it is one whole expression. */
+function valueAt(model: DocumentModel, value: number): Bound | undefined {
+  let end = value + 1;
+  const limit = Math.min(model.count, value + MAX_VALUE_TOKENS);
+  while (end < limit && (model.flags[end] & STMT) === 0 && !model.isPunct(end, ';')) {
+    end++;
+  }
+  if (end >= limit && limit < model.count) {
+    return undefined;
+  }
+  const toks = model.slice(value, end);
+  const node = parseExpression(toks, model.lang);
+  return node === undefined ? undefined : { k: 'value', toks, base: value, node };
+}
+
+/**
+ * Whether the statement starting at `stmt` is at the top level of a body: Python's first indentation of
+ * the function, no block of a C-like body open between its start and the statement.
+ */
+function topLevel(model: DocumentModel, body: Body, stmt: number): boolean {
+  if (stmt < body.start || (body.end >= 0 && stmt >= body.end)) {
+    return false;
+  }
+  if (model.lang === 'python') {
+    return column(model, lineStart(model, stmt)) === column(model, body.start);
+  }
+  if (stmt - body.start > MAX_BODY_SCAN) {
+    return false;
+  }
+  let depth = 0;
+  for (let k = body.start; k < stmt; k++) {
+    depth += bracket(model, k);
+    if (depth < 0) {
+      return false;
+    }
+  }
+  return depth === 0;
+}
+
+/** The first token of the line of token `k` (a few statements may share a line). */
+function lineStart(model: DocumentModel, k: number): number {
+  let i = k;
+  while (i > 0 && (model.flags[i] & NL) === 0 && k - i < MAX_PARAM_TOKENS) {
+    i--;
+  }
+  return i;
+}
+
+function column(model: DocumentModel, i: number): number {
+  const s = model.starts[i];
+  return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+}
+
+/** Arguments a call gives a definition's parameters, by parameter name (undefined: not a literal). */
+export type CallArguments = ReadonlyMap<string, LiteralValue | undefined>;
+
+/** The arguments in force while a definition is classified for one call (recognition is synchronous). */
+let called: { model: DocumentModel; open: number; values: CallArguments } | undefined;
+
+/**
+ * The arguments of the call `name(…)` at token `at` for the parameters after the first of the function
+ * whose parameter list opens at `open` (`leaky_relu(a, 0.1)` gives `alpha` 0.1, `leaky_relu(a, s)` gives
+ * `alpha` as no literal); undefined when `at` is no call or gives none.
+ */
+export function callArguments(
+  model: DocumentModel,
+  at: number,
+  open: number,
+): CallArguments | undefined {
+  if (!model.isPunct(at + 1, '(') || !model.isPunct(open, '(')) {
+    return undefined;
+  }
+  const values = new Map<string, LiteralValue | undefined>();
+  let index = 0;
+  let from = at + 2;
+  let depth = 0;
+  for (let k = from; k < model.count && k - at < MAX_PARAM_TOKENS; k++) {
+    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (!end) {
+      depth += bracket(model, k);
+      continue;
+    }
+    const keyword = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
+    const name = keyword
+      ? model.tokenText(from)
+      : index > 0
+        ? parameterAt(model, open, index)
+        : undefined;
+    const value =
+      k > from ? evalLiteral(model.slice(from, k), keyword ? 2 : 0, k - from) : undefined;
+    if (name !== undefined) {
+      values.set(name, value);
+    }
+    index += keyword ? 0 : 1;
+    from = k + 1;
+    if (model.isPunct(k, ')')) {
+      break;
+    }
+  }
+  return values.size > 0 ? values : undefined;
+}
+
+/** Runs `classify` with a call's arguments standing for the parameters of the list opened at `open`. */
+export function withArguments<T>(
+  model: DocumentModel,
+  open: number,
+  values: CallArguments | undefined,
+  classify: () => T,
+): T {
+  if (values === undefined) {
+    return classify();
+  }
+  const saved = called;
+  called = { model, open, values };
+  try {
+    return classify();
+  } finally {
+    called = saved;
+  }
+}
+
+/** The name of the parameter at position `index` of the list opened at `open` (self not counted). */
+function parameterAt(model: DocumentModel, open: number, index: number): string | undefined {
+  const names = parameterNames(model, open);
+  return names[index];
+}
