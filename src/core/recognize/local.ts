@@ -181,7 +181,11 @@ function valueMeaning(
   if (model.kinds[last] !== ID) {
     return undefined;
   }
-  if (model.isPunct(last + 1, '(')) {
+  // A call, or Julia's broadcast call `relu.(x)`: its result, unless a class is constructed.
+  if (
+    model.isPunct(last + 1, '(') ||
+    (model.isPunct(last + 1, '.') && model.isPunct(last + 2, '('))
+  ) {
     const first = model.text.charCodeAt(model.starts[last]);
     if (!(first >= 65 && first <= 90)) {
       return undefined;

@@ -30,6 +30,9 @@ const EXPRESSION_BEFORE_BRACE = new Set([
   'throw',
 ]);
 
+/** First characters of the tokens after which a Julia line continues (see juliaContinues). */
+const JULIA_CONTINUERS = new Set([44, 61, 43, 45, 42, 47, 94, 38, 124, 60, 62, 126, 37, 247]);
+
 /** Tracks brackets and line structure; `isStart` is asked once per token, in order. */
 export class StatementMarker {
   /** Open brackets: -1 for an expression bracket, else a block brace (C-like) holding the expression depth
@@ -60,7 +63,7 @@ export class StatementMarker {
     this.next = false;
     if (nl && this.exprDepth === 0) {
       if (!this.cLike) {
-        start ||= !(this.prevKind === PUNCT && this.prevChar === 92); // `\` continues the line
+        start ||= !(this.prevKind === PUNCT && this.prevChar === 92) && !this.juliaContinues();
       } else if (this.directive) {
         start = true;
         this.directive = false;
@@ -80,6 +83,19 @@ export class StatementMarker {
     this.prevLen = e - s;
     this.prevStart = s;
     return start;
+  }
+
+  /**
+   * Julia reads on when a line ends in a comma or a binary operator (`using NNlib: relu,` then more names on
+   * the next line; `y = a +` then the rest): the next line continues the statement.
+   */
+  private juliaContinues(): boolean {
+    if (this.lang !== 'julia' || this.prevKind !== PUNCT) {
+      return false;
+    }
+    const c = this.prevChar;
+    // , = + - * / ^ & | < > ~ % ÷ (two-character operators such as `=>`, `->`, `>=` start with one of these)
+    return JULIA_CONTINUERS.has(c);
   }
 
   /** The previous token's text when it is a short name (the keywords that matter are short). */
