@@ -30,7 +30,6 @@ const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = {
     'huggingface/modeling_tiny.py: "from .activations import ACT2FN, QuickGELUActivation, get_activation" @ "QuickGELUActivation"',
     'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',
     'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "QuickGELU"',
-    'tfjs/named_imports.ts: "return tf.relu(cache.get(key)" @ "relu"',
   ],
   line: [
     'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',

@@ -60,7 +60,7 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   const after = toks[ti + 1]?.t;
   if (
     enc === undefined ||
-    enc.argStart !== ti ||
+    (enc.argStart !== ti && !(lang === 'js' && isFallback(toks, ti))) ||
     !(after === ',' || after === ')' || after === '}' || after === ']')
   ) {
     return undefined;
@@ -112,6 +112,15 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
     framework: spelling.framework,
     ...span(tok),
   };
+}
+
+/** A JS default after `??` or `||` (`activation: opts.activation ?? 'relu'`): the value when none is given. */
+function isFallback(toks: readonly Token[], ti: number): boolean {
+  const a = toks[ti - 2];
+  const b = toks[ti - 1];
+  return (
+    a !== undefined && b !== undefined && a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|')
+  );
 }
 
 /** The span of a string's contents (without prefixes and quotes). */

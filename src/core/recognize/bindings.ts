@@ -18,7 +18,10 @@ import { ID } from './tokenizer';
 export interface Binding {
   /** Index of the bound name's token. */
   readonly at: number;
-  /** Token range where the binding is visible (the enclosing function, else the whole model). */
+  /**
+   * Token range where the binding is visible: the enclosing function, else the whole model and past its
+   * end (what a later notebook cell or an importing file sees).
+   */
   readonly scopeStart: number;
   readonly scopeEnd: number;
   /** For `name = <rhs>` with a single target: index of the right-hand side's first token. */
@@ -79,7 +82,7 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
     list.push({
       at,
       scopeStart: fn?.start ?? 0,
-      scopeEnd: fn?.end ?? model.count,
+      scopeEnd: fn?.end ?? Number.MAX_SAFE_INTEGER,
       ...(value !== undefined ? { value } : {}),
     });
     index.set(name, list);

@@ -9,6 +9,7 @@ import { bindingOf } from './bindings';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
+import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -164,6 +165,15 @@ function valueMeaning(
 ): RecognizedCall | undefined {
   if (model.isWord(value, 'lambda')) {
     const r = classifyLambda(model, value, recognize);
+    return (
+      r && {
+        ...r,
+        definedAt: { line: model.lineOf(model.starts[value]), source: bodySource(model, r) },
+      }
+    );
+  }
+  if (model.lang === 'js' && isJsFunctionStart(model, value)) {
+    const r = classifyJsFunction(model, value, recognize);
     return (
       r && {
         ...r,
