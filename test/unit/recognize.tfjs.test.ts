@@ -181,3 +181,28 @@ export function features(x) {
     assert.equal(recognizeAt(src, spanOf(src, 'clipped', 1)[0] + 1, TS), undefined);
   });
 });
+
+describe('recognizeAt: the activation names only TF.js fused ops know', () => {
+  it("'leakyrelu' and 'prelu' in a fused op's config, with their siblings", () => {
+    const src = `import { fused } from '@tensorflow/tfjs-core';
+${IMPORT}
+const a = fused.matMul({ a: x, b: w, activation: 'leakyrelu', leakyreluAlpha: slope });
+const c = tf.fused.conv2d({ x, filter, strides: 1, pad: 'same', activation: 'prelu', preluActivationWeights: w });
+`;
+    expectCall(TS, src, 'leakyrelu', {
+      id: 'leaky_relu',
+      framework: TFJS,
+      nonLiteral: ['negative_slope'],
+    });
+    expectCall(TS, src, 'prelu', { id: 'prelu', framework: TFJS, nonLiteral: ['weight'] });
+  });
+
+  it('the same names in a plain object or a tfjs-layers config are not activations', () => {
+    const src = `${IMPORT}
+const opts = { activation: 'leakyrelu', leakyreluAlpha: 0.1 };
+const d = tf.layers.dense({ units: 4, activation: 'prelu' });
+`;
+    expectNothing(TS, src, 'leakyrelu');
+    expectNothing(TS, src, 'prelu');
+  });
+});
