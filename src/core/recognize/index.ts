@@ -8,9 +8,11 @@
  *
  * Layout, one job per file:
  *   reading the text   tokenizer.ts (lexer) · statements.ts (where statements start) · document.ts (the model)
- *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names)
+ *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names) ·
+ *                      juliaFields.ts (Julia struct fields)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
- *                      (user-defined activations by their body) · attributes.ts (`self.<attr>`) ·
+ *                      (user-defined activations by their body) · jsFunctions.ts (JS arrow and function
+ *                      values, `tf.tidy`) · attributes.ts (`self.<attr>`) ·
  *                      members.ts (struct fields, class members, `this.<attr>`) · resolve.ts (imports and
  *                      conventions to table paths)
  *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·

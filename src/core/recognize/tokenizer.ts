@@ -79,7 +79,8 @@ function opLength(text: string, i: number, slashComment: boolean): number {
 
 /**
  * Lexes `text[from, to)` and reports every token to `sink`. Never throws; unterminated strings and comments
- * end at `to`. Linear in the range: every loop below advances.
+ * end at `to`. Linear in the range: every loop below advances. A JS template literal is reported in pieces:
+ * its text as string tokens (`` `a ${ ``, `` } b` ``) and the code of each `${…}` as the tokens it holds.
  */
 export function lex(text: string, from: number, to: number, lang: Lang, sink: TokenSink): void {
   let i = from;
