@@ -42,7 +42,6 @@ const FRAMEWORKS = [
 
 const LANGUAGE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.py': 'python',
-  '.ipynb': 'python',
   '.js': 'javascript',
   '.ts': 'typescript',
   '.jl': 'julia',
@@ -104,7 +103,10 @@ function loadFile(labelsPath: string, ids: ReadonlySet<string>): CorpusFile {
   const path = relative(CORPUS_DIR, sourcePath);
   assert.ok(existsSync(sourcePath), `${path}: labels without their source file`);
   const extension = path.slice(path.lastIndexOf('.'));
-  const languageId = LANGUAGE_BY_EXTENSION[extension];
+  const source = readFileSync(sourcePath, 'utf8');
+  // A notebook is in its kernel's language (Python unless it says Julia, as IJulia notebooks do).
+  const languageId =
+    extension === '.ipynb' ? notebookLanguage(source) : LANGUAGE_BY_EXTENSION[extension];
   assert.ok(languageId, `${path}: no language for ${extension}`);
   const raw = JSON.parse(readFileSync(labelsPath, 'utf8')) as {
     framework?: unknown;
@@ -113,7 +115,6 @@ function loadFile(labelsPath: string, ids: ReadonlySet<string>): CorpusFile {
   const framework = String(raw.framework);
   assert.ok(FRAMEWORKS.includes(framework), `${path}: unknown framework ${framework}`);
   assert.ok(Array.isArray(raw.labels) && raw.labels.length > 0, `${path}: no labels`);
-  const source = readFileSync(sourcePath, 'utf8');
   const cells = extension === '.ipynb' ? notebookCodeCells(source, path) : undefined;
   const labels = (raw.labels as RawLabel[]).map((l, i) => {
     const where = `${path} label ${i} (${JSON.stringify(l.needle)})`;
@@ -194,6 +195,12 @@ function expectation(
     params: params as Expectation['params'],
     nonLiteral: nonLiteral as string[] | undefined,
   };
+}
+
+/** A notebook's language: its kernel's when that is Julia, else Python. */
+function notebookLanguage(json: string): string {
+  const nb = JSON.parse(json) as { metadata?: { kernelspec?: { language?: unknown } } };
+  return nb.metadata?.kernelspec?.language === 'julia' ? 'julia' : 'python';
 }
 
 /** The code cells' sources of a notebook, in order. */

@@ -207,11 +207,18 @@ describe('document model: string syntax', () => {
   const texts = (src: string, lang: 'js' | 'rust' | 'cpp' | 'python'): string[] =>
     tokenize(src, 0, src.length, lang).map((t) => t.t);
 
-  it('JS template literals with nested substitutions and templates', () => {
+  it('JS template literals: text pieces, and the code of nested substitutions and templates', () => {
     assert.deepEqual(texts('a = `x ${f(`y ${"}"} z`)} w`; tf.relu(b)', 'js'), [
       'a',
       '=',
-      '`x ${f(`y ${"}"} z`)} w`',
+      '`x ${',
+      'f',
+      '(',
+      '`y ${',
+      '"}"',
+      '} z`',
+      ')',
+      '} w`',
       ';',
       'tf',
       '.',

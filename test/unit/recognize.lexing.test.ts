@@ -21,8 +21,21 @@ describe('recognizer tokenizer', () => {
     ]);
   });
 
-  it('drops C-like line and block comments and keeps template literals whole', () => {
-    assert.deepEqual(texts('a /* relu(x) */ b // c\n`t${x}`', 'js'), ['a', 'b', '`t${x}`']);
+  it('drops C-like line and block comments and lexes the code inside template literals', () => {
+    assert.deepEqual(texts('a /* relu(x) */ b // c\n`t${x}`', 'js'), ['a', 'b', '`t${', 'x', '}`']);
+    assert.deepEqual(texts('`a ${ {k: 1}.k } b` + `\\${c}`', 'js'), [
+      '`a ${',
+      '{',
+      'k',
+      ':',
+      '1',
+      '}',
+      '.',
+      'k',
+      '} b`',
+      '+',
+      '`\\${c}`',
+    ]);
   });
 
   it('tells Julia transposes from chars and skips nested block comments', () => {

@@ -60,7 +60,7 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   const after = toks[ti + 1]?.t;
   if (
     enc === undefined ||
-    enc.argStart !== ti ||
+    (enc.argStart !== ti && !(lang === 'js' && isFallback(toks, ti))) ||
     !(after === ',' || after === ')' || after === '}' || after === ']')
   ) {
     return undefined;
@@ -69,7 +69,8 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   if (lang === 'js') {
     const config = toks[enc.open].t === '{' && enc.name && ACTIVATION_KWS.has(enc.name);
     if (config && FUSED.has(stringValue(tok))) {
-      return fusedActivation(toks, ti, enc.open);
+      // Only the fused ops know these names (tfjs-layers would reject them): nothing outside their config.
+      return inFusedOp(toks, enc.open) ? fusedActivation(toks, ti, enc.open) : undefined;
     }
     table = config ? TFJS_STRINGS : undefined;
   } else if (lang === 'python' && toks[enc.open].t === '[') {
@@ -112,6 +113,25 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
     framework: spelling.framework,
     ...span(tok),
   };
+}
+
+/** Whether the object opened at `open` is the argument of a fused op: `tf.fused.matMul({…})`, `fused.conv2d({…})`. */
+function inFusedOp(toks: readonly Token[], open: number): boolean {
+  return (
+    toks[open - 1]?.t === '(' &&
+    toks[open - 2]?.k === 'id' &&
+    toks[open - 3]?.t === '.' &&
+    toks[open - 4]?.t === 'fused'
+  );
+}
+
+/** A JS default after `??` or `||` (`activation: opts.activation ?? 'relu'`): the value when none is given. */
+function isFallback(toks: readonly Token[], ti: number): boolean {
+  const a = toks[ti - 2];
+  const b = toks[ti - 1];
+  return (
+    a !== undefined && b !== undefined && a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|')
+  );
 }
 
 /** The span of a string's contents (without prefixes and quotes). */

@@ -1,7 +1,7 @@
 /**
  * Local bindings: names the code binds itself, which shadow an activation of the same name — Julia
  * `σ = 0.2f0` and `μ, logσ = encoder(x)`, a function parameter called `sigmoid`, Python `relu = …`, a
- * `let`/`const`, a `for` variable. Read in one pass over a document model's statements; each binding is
+ * `let`/`const`, a `for` variable, a Julia struct field. Read in one pass over a document model's statements; each binding is
  * visible in the function that holds it (or the whole file) from where it is made on.
  *
  * A use of a bound name is no activation, unless the binding assigns one in a way that keeps it a
@@ -10,6 +10,7 @@
 import type { Definition } from './definitions';
 import { definitions, enclosing } from './definitions';
 import type { DocumentModel } from './document';
+import { juliaStructFields } from './juliaFields';
 import { STMT } from './statements';
 import { ID } from './tokenizer';
 
@@ -17,7 +18,10 @@ import { ID } from './tokenizer';
 export interface Binding {
   /** Index of the bound name's token. */
   readonly at: number;
-  /** Token range where the binding is visible (the enclosing function, else the whole model). */
+  /**
+   * Token range where the binding is visible: the enclosing function, else the whole model and past its
+   * end (what a later notebook cell or an importing file sees).
+   */
   readonly scopeStart: number;
   readonly scopeEnd: number;
   /** For `name = <rhs>` with a single target: index of the right-hand side's first token. */
@@ -44,7 +48,7 @@ export function bindings(model: DocumentModel): ReadonlyMap<string, Binding[]> {
   return index;
 }
 
-/** The binding of `name` visible at token `ti` (made before it, in a scope around it), if any. */
+/** The binding of `name` visible at token `ti` (made there or before it, in a scope around it), if any. */
 export function bindingOf(model: DocumentModel, name: string, ti: number): Binding | undefined {
   const list = bindings(model).get(name);
   if (list === undefined) {
@@ -54,7 +58,7 @@ export function bindingOf(model: DocumentModel, name: string, ti: number): Bindi
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].at < ti) {
+    if (list[mid].at <= ti) {
       lo = mid + 1;
     } else {
       hi = mid - 1;
@@ -78,7 +82,7 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
     list.push({
       at,
       scopeStart: fn?.start ?? 0,
-      scopeEnd: fn?.end ?? model.count,
+      scopeEnd: fn?.end ?? Number.MAX_SAFE_INTEGER,
       ...(value !== undefined ? { value } : {}),
     });
     index.set(name, list);
@@ -87,6 +91,9 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
     if (FUNCTIONS.has(def.keyword)) {
       parameters(model, def, (at) => add(at, undefined, def));
     }
+  }
+  if (model.lang === 'julia') {
+    juliaStructFields(model, (at, struct) => add(at, undefined, struct));
   }
   const { count, flags } = model;
   for (let i = 0; i < count; i++) {

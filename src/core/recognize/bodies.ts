@@ -11,6 +11,7 @@ import type { RecognizedCall } from '../types';
 import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
+import { unwrapTidy } from './jsFunctions';
 import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
 import { boundAt, withArguments, type CallArguments } from './formulas/temporaries';
@@ -169,6 +170,7 @@ export function classifyExpression(
     a++;
     b--;
   }
+  [a, b] = unwrapTidy(model, a, b);
   if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
     return undefined;
   }

@@ -172,12 +172,41 @@ function parseStatement(
     }
     return;
   }
+  if (lang === 'julia') {
+    juliaRenames(toks, aliases);
+    return;
+  }
   if (lang === 'rust') {
     if (first === 'pub' && toks[1]?.t !== 'use') {
       return;
     }
     const at = toks.findIndex((t) => t.t === 'use');
     useTree(toks, at + 1, '', aliases, globs);
+  }
+}
+
+/**
+ * Julia's renaming imports: `using NNlib: logσ as logsigmoid_nnlib` / `import NNlib: σ as sigm` bind a name
+ * to a member, `import NNlib as NN` a module. Names imported as they are keep resolving through Flux's
+ * exports, as unimported names do.
+ */
+function juliaRenames(toks: readonly Token[], aliases: Map<string, string>): void {
+  const [mod, j] = readPath(toks, 1);
+  if (!mod) {
+    return;
+  }
+  if (toks[j]?.t === 'as' && toks[j + 1]?.k === 'id') {
+    aliases.set(toks[j + 1].t, mod);
+    return;
+  }
+  if (toks[j]?.t !== ':') {
+    return;
+  }
+  for (let i = j + 1; i + 2 < toks.length; i++) {
+    if (toks[i].k === 'id' && toks[i + 1].t === 'as' && toks[i + 2].k === 'id') {
+      aliases.set(toks[i + 2].t, `${mod}.${toks[i].t}`);
+      i += 2;
+    }
   }
 }
 

@@ -8,9 +8,11 @@
  *
  * Layout, one job per file:
  *   reading the text   tokenizer.ts (lexer) · statements.ts (where statements start) · document.ts (the model)
- *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names)
+ *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names) ·
+ *                      juliaFields.ts (Julia struct fields)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
- *                      (user-defined activations by their body) · attributes.ts (`self.<attr>`) ·
+ *                      (user-defined activations by their body) · jsFunctions.ts (JS arrow and function
+ *                      values, `tf.tidy`) · attributes.ts (`self.<attr>`) ·
  *                      members.ts (struct fields, class members, `this.<attr>`) · declaredTypes.ts (what a
  *                      declared type names) · rustEnums.ts (a model's own enum, by its `match` arms) ·
  *                      instances.ts (Rust locals built as modules) · resolve.ts (imports and

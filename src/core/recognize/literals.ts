@@ -50,6 +50,9 @@ export function stringValue(tok: Token): string {
   while (i < t.length && t[i] !== '"' && t[i] !== "'" && t[i] !== '`') {
     i++;
   }
+  if (i === t.length) {
+    return ''; // a template literal's middle piece (`}…${`): no quote, and no value of its own
+  }
   const q = t[i];
   const triple = t.startsWith(q.repeat(3), i) && t.length >= i + 6;
   const open = triple ? 3 : 1;

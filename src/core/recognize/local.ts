@@ -10,6 +10,7 @@ import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } f
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
 import { callArguments } from './formulas/temporaries';
+import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -173,6 +174,15 @@ function valueMeaning(
       }
     );
   }
+  if (model.lang === 'js' && isJsFunctionStart(model, value)) {
+    const r = classifyJsFunction(model, value, recognize);
+    return (
+      r && {
+        ...r,
+        definedAt: { line: model.lineOf(model.starts[value]), source: bodySource(model, r) },
+      }
+    );
+  }
   let last = value;
   while (
     (model.isPunct(last + 1, '.') || model.isPunct(last + 1, '::')) &&
@@ -183,7 +193,11 @@ function valueMeaning(
   if (model.kinds[last] !== ID) {
     return undefined;
   }
-  if (model.isPunct(last + 1, '(')) {
+  // A call, or Julia's broadcast call `relu.(x)`: its result, unless a class is constructed.
+  if (
+    model.isPunct(last + 1, '(') ||
+    (model.isPunct(last + 1, '.') && model.isPunct(last + 2, '('))
+  ) {
     const first = model.text.charCodeAt(model.starts[last]);
     if (!(first >= 65 && first <= 90)) {
       return undefined;

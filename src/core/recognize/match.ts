@@ -8,6 +8,7 @@ import type { Imports } from './imports';
 import { ParamBuilder } from './params';
 import { candidatePaths, isKnownHead, lookup, METHODS } from './resolve';
 import type { Spelling } from './spelling';
+import { bindingOf } from './bindings';
 import { enclosing } from './definitions';
 import type { DocumentModel } from './document';
 import type { Lang, Token } from './tokenizer';
@@ -134,6 +135,27 @@ function inEnum(scope: Scope, ti: number): boolean {
   );
 }
 
+/**
+ * Whether the head of a JS path that is TF.js only by convention (`tf`, not imported) is bound by a local
+ * `const`/`let`/`var` other than a `require`: then `const tf = { relu: … }` makes `tf.relu(…)` the object's.
+ * An imported alias stays the module (`const tf = withScope(tf)` wraps it; only imports bind modules).
+ */
+function rebound(scope: Scope, j: number, parts: readonly string[]): boolean {
+  const { model, base } = scope;
+  if (
+    scope.lang !== 'js' ||
+    parts.length < 2 ||
+    model === undefined ||
+    base === undefined ||
+    scope.imports.aliases.has(parts[0]) ||
+    !isKnownHead(parts[0], scope.imports, scope.lang)
+  ) {
+    return false;
+  }
+  const b = bindingOf(model, parts[0], base + j);
+  return b?.value !== undefined && !model.isWord(b.value, 'require');
+}
+
 /** Builds the result for a spelling used at token `ti`. */
 function result(spelling: Spelling, tok: Token, pb: ParamBuilder): RecognizedCall {
   return {
@@ -177,7 +199,7 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   const declared =
     before !== undefined &&
     (DECLARATIONS.has(before.t) || (before.k === 'id' && !EXPRESSION_WORDS.has(before.t)));
-  if (declared || onImportLine(scope, ti) || inEnum(scope, ti)) {
+  if (declared || onImportLine(scope, ti) || inEnum(scope, ti) || rebound(scope, j, parts)) {
     return undefined;
   }
   const exprReceiver = before !== undefined && (before.t === '.' || before.t === '::');

@@ -2,7 +2,8 @@
  * Members declared in a type and called through the instance: burn's `self.activation.forward(x)` with the
  * struct field `activation: Gelu` (or built as `activation: Gelu::new()` / `GeluConfig::new().init()`),
  * LibTorch class members `torch::nn::ReLU relu{nullptr};` then `relu->forward(x)` or `relu(x)`, TF.js
- * `this.act = tf.layers.reLU()` in the constructor then `this.act.apply(x)`. The type or value each
+ * `this.act = tf.layers.reLU()` in the constructor then `this.act.apply(x)`, or a function
+ * `this.act = (x) => tf.elu(x)` then `this.act(x)` (read by jsFunctions.ts). The type or value each
  * declaration gives is recognized like any code; when the declarations of a name disagree, those of the
  * enclosing type decide, and when that leaves more than one answer there is no hover.
  *
@@ -11,6 +12,7 @@
 import type { RecognizedCall } from '../types';
 import { enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
+import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { STMT } from './statements';
 import { ID, STR } from './tokenizer';
 import { typeMeaning, typeName } from './declaredTypes';
@@ -30,6 +32,8 @@ interface Member {
   readonly owner: string | undefined;
   readonly at: number;
   readonly rank: number;
+  /** The declaration assigns a function expression (`this.act = (x) => tf.elu(x)`) starting at `at`. */
+  readonly fn?: boolean;
 }
 
 const MAX_MEMBERS = 8;
@@ -44,10 +48,16 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     return index;
   }
   index = new Map();
-  const add = (name: string, owner: string | undefined, at: number, rank = BUILT): void => {
+  const add = (
+    name: string,
+    owner: string | undefined,
+    at: number,
+    rank = BUILT,
+    fn = false,
+  ): void => {
     const list = index!.get(name) ?? [];
     if (list.length <= MAX_MEMBERS) {
-      list.push({ owner, at, rank });
+      list.push({ owner, at, rank, ...(fn ? { fn } : {}) });
     }
     index!.set(name, list);
   };
@@ -115,14 +125,19 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       model.isWord(i, 'this') &&
       model.isPunct(i + 1, '.') &&
       kinds[i + 2] === ID &&
-      model.isPunct(i + 3, '=') &&
-      kinds[i + 4] === ID
+      model.isPunct(i + 3, '=')
     ) {
-      let last = i + 4;
-      while (model.isPunct(last + 1, '.') && kinds[last + 2] === ID) {
-        last += 2;
+      // `this.act = tf.layers.reLU()` / `this.act = tf.elu`, or a function `this.act = (x) => tf.elu(x)`.
+      const owner = classAround(model, i)?.name;
+      if (isJsFunctionStart(model, i + 4)) {
+        add(model.tokenText(i + 2), owner, i + 4, BUILT, true);
+      } else if (kinds[i + 4] === ID) {
+        let last = i + 4;
+        while (model.isPunct(last + 1, '.') && kinds[last + 2] === ID) {
+          last += 2;
+        }
+        add(model.tokenText(i + 2), owner, last);
       }
-      add(model.tokenText(i + 2), classAround(model, i)?.name, last);
     }
   }
   model.memo.set('members', index);
@@ -224,7 +239,12 @@ export function matchMember(
   for (let rank = BUILT; rank <= TYPED && found === undefined; rank++) {
     found = agreed(
       candidates.filter((m) => m.rank === rank),
-      (m) => (rank === TYPED ? typeMeaning(model, m.at) : recognizeAt(model, m.at, recognize)),
+      (m) =>
+        rank === TYPED
+          ? typeMeaning(model, m.at)
+          : m.fn === true
+            ? classifyJsFunction(model, m.at, (mm, k) => (mm === model ? recognize(k) : undefined))
+            : recognizeAt(model, m.at, recognize),
     );
   }
   return found === undefined || found === null

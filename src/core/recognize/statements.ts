@@ -32,6 +32,13 @@ const EXPRESSION_BEFORE_BRACE = new Set([
 ]);
 
 /**
+ * First characters of the tokens after which a Julia line continues (`using NNlib: relu,` then more names on
+ * the next line; `y = a +` then the rest): , = + - * / ^ & | < > ~ % ÷ (two-character operators such as `=>`,
+ * `->`, `>=` start with one of these).
+ */
+const JULIA_CONTINUERS = new Set([44, 61, 43, 45, 42, 47, 94, 38, 124, 60, 62, 126, 37, 247]);
+
+/**
  * Marks the tokens of `buf` (lexed from `text`) that start a statement: sets STMT in their flags and returns,
  * per token, the index of the first token of its statement. One pass over the tokens; the state lives in
  * locals (a method call per token cost as much as the lexing).
@@ -42,6 +49,7 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
   const cLike = lang === 'js' || lang === 'cpp' || lang === 'rust';
   const js = lang === 'js';
   const cpp = lang === 'cpp';
+  const julia = lang === 'julia';
   /** Open brackets: -1 for an expression bracket, else a block brace (C-like) holding the expression depth
    * outside it, restored when it closes. */
   const stack = new Int32Array(MAX_STACK);
@@ -62,7 +70,11 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
     next = false;
     if (nl && exprDepth === 0) {
       if (!cLike) {
-        start ||= !(prevKind === PUNCT && prevChar === 92); // `\` continues the line
+        // `\` continues the line; so does a Julia line ending in a comma or a binary operator
+        start ||= !(
+          prevKind === PUNCT &&
+          (prevChar === 92 || (julia && JULIA_CONTINUERS.has(prevChar)))
+        );
       } else if (directive) {
         start = true;
         directive = false;

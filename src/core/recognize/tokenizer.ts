@@ -86,6 +86,8 @@ function opLength(text: string, i: number, slashComment: boolean): number {
 /**
  * Lexes `text[from, to)` and appends every token to `out`, flagged 1 (NL) when first on its line. Never
  * throws; unterminated strings and comments end at `to`. Linear in the range: every loop below advances.
+ * A JS template literal is reported in pieces: its text as string tokens (`` `a ${ ``, `` } b` ``) and the
+ * code of each `${…}` as the tokens it holds.
  */
 export function lex(text: string, from: number, to: number, lang: Lang, out: TokenBuffer): void {
   let i = from;
@@ -97,6 +99,8 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
   let prevKind = -1;
   let prevEnd = -1;
   let prevChar = 0;
+  // JS template literals being read: per open `${…}` substitution, the braces its code has open.
+  const substitutions: number[] = [];
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -165,8 +169,19 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
       prevChar = c;
       continue;
     }
-    if (c === 96 && lang === 'js') {
-      i = scanTemplate(text, i + 1, to, 0);
+    const resumes =
+      c === 125 && substitutions.length > 0 && substitutions[substitutions.length - 1] === 0;
+    if ((c === 96 || resumes) && lang === 'js') {
+      // A piece of template text: from the backtick (or the `}` closing a substitution) to the closing
+      // backtick or the next `${`, whose code is lexed like any code.
+      if (resumes) {
+        substitutions.pop();
+      }
+      const end = templateText(text, i + 1, to, substitutions.length < MAX_TEMPLATE_DEPTH);
+      i = Math.abs(end);
+      if (end < 0) {
+        substitutions.push(0);
+      }
       out.push(STR, start, i, nl);
       nl = 0;
       prevKind = STR;
@@ -184,6 +199,9 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
       prevEnd = i;
       prevChar = c;
       continue;
+    }
+    if (substitutions.length > 0 && (c === 123 || c === 125)) {
+      substitutions[substitutions.length - 1] += c === 123 ? 1 : -1;
     }
     i += opLength(text, i, slashComment);
     out.push(PUNCT, start, i, nl);
@@ -372,50 +390,23 @@ function scanString(text: string, i: number, to: number, triple: boolean): numbe
   return Math.min(j, to);
 }
 
-/** Deepest `${…}` nesting followed inside template literals; deeper text is read as the template's. */
+/** Deepest `${…}` nesting whose code is lexed; deeper substitutions are read as the template's text. */
 const MAX_TEMPLATE_DEPTH = 32;
 
 /**
- * A JS template literal from just after its opening backtick: `${…}` holds code, which may hold strings,
- * comments and further templates. Returns the offset after the closing backtick (or `to`).
+ * Template text from `i` (just after a backtick or a substitution's `}`): the offset after the closing
+ * backtick (or `to`), or, when a `${` opens a substitution first (and `open` allows it), minus the offset
+ * after that `${`. Past MAX_TEMPLATE_DEPTH a `${` is text.
  */
-function scanTemplate(text: string, i: number, to: number, depth: number): number {
+function templateText(text: string, i: number, to: number, open: boolean): number {
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 92) {
       i += 2;
     } else if (c === 96) {
       return i + 1;
-    } else if (c === 36 && text.charCodeAt(i + 1) === 123 && depth < MAX_TEMPLATE_DEPTH) {
-      i = scanSubstitution(text, i + 2, to, depth + 1);
-    } else {
-      i++;
-    }
-  }
-  return to;
-}
-
-/** The code of a `${…}` substitution, up to and including its closing brace. */
-function scanSubstitution(text: string, i: number, to: number, depth: number): number {
-  let braces = 0;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 96) {
-      i = scanTemplate(text, i + 1, to, depth);
-    } else if (c === 34 || c === 39) {
-      i = scanString(text, i, to, false);
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      i = skipBlockComment(text, i, to, false);
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      i = lineEnd(text, i, to);
-    } else if (c === 123) {
-      braces++;
-      i++;
-    } else if (c === 125) {
-      i++;
-      if (braces-- === 0) {
-        return i;
-      }
+    } else if (c === 36 && i + 1 < to && text.charCodeAt(i + 1) === 123 && open) {
+      return -(i + 2);
     } else {
       i++;
     }

@@ -1,0 +1,225 @@
+/**
+ * JavaScript function values, read for what they compute: an arrow function (`(x) => tf.elu(x)`,
+ * `x => x.relu()`, `(x: tf.Tensor): tf.Tensor => …`) or a `function (x) { return …; }` expression assigned to
+ * a name or to `this.act`, and the `tf.tidy(() => …)` wrapper TF.js code puts around an activation's math
+ * (tidy only frees intermediate tensors: the value is the inner function's).
+ */
+import type { RecognizedCall } from '../types';
+import { classifyExpression, type RecognizeToken } from './bodies';
+import type { DocumentModel } from './document';
+import { candidatePaths } from './resolve';
+import { STMT } from './statements';
+import { ID } from './tokenizer';
+
+/** Tokens read for a parameter list and its return type; a function body's bound. */
+const MAX_HEAD_TOKENS = 64;
+const MAX_BODY_TOKENS = 1500;
+/** Returns read from one block body. */
+const MAX_RETURNS = 8;
+
+/** What the function expression starting at token `at` computes, when it is one activation. */
+export function classifyJsFunction(
+  model: DocumentModel,
+  at: number,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  const head = headAt(model, at);
+  const ranges = head === undefined ? [] : bodyReturns(model, head.body);
+  let found: RecognizedCall | undefined;
+  for (const [a, b] of ranges) {
+    const r = classifyExpression(model, a, b, recognize, head?.input);
+    if (r === undefined || (found !== undefined && !same(found, r))) {
+      return undefined;
+    }
+    found ??= r;
+  }
+  return found;
+}
+
+/** Whether token `at` starts a function expression (`(…) =>`, `x =>`, `function (…) {`, `async …`). */
+export function isJsFunctionStart(model: DocumentModel, at: number): boolean {
+  return headAt(model, at) !== undefined;
+}
+
+/**
+ * `tf.tidy(() => expr)` (or `tidy(…)` imported from TF.js) spanning `[a, b)`: the range of `expr`, the
+ * value tidy returns; `[a, b)` itself otherwise.
+ */
+export function unwrapTidy(model: DocumentModel, a: number, b: number): [number, number] {
+  if (model.lang !== 'js') {
+    return [a, b];
+  }
+  let k = a;
+  const parts: string[] = [];
+  while (model.kinds[k] === ID && k < b) {
+    parts.push(model.tokenText(k));
+    if (!model.isPunct(k + 1, '.')) {
+      break;
+    }
+    k += 2;
+  }
+  const open = k + 1;
+  if (
+    parts[parts.length - 1] !== 'tidy' ||
+    !model.isPunct(open, '(') ||
+    closeOf(model, open, b) !== b - 1 ||
+    !candidatePaths(parts, model.imports, 'js').includes('tfjs.tidy')
+  ) {
+    return [a, b];
+  }
+  const head = headAt(model, open + 1);
+  const ranges = head === undefined ? [] : bodyReturns(model, head.body);
+  return ranges.length === 1 && ranges[0][1] === b - 1 ? ranges[0] : [a, b];
+}
+
+/** A function expression's head: its first parameter and where its body starts (a `{` or an expression). */
+function headAt(model: DocumentModel, at: number): { input?: string; body: number } | undefined {
+  let k = at;
+  if (model.isWord(k, 'async')) {
+    k++;
+  }
+  if (model.isWord(k, 'function')) {
+    k++;
+    if (model.kinds[k] === ID) {
+      k++; // a named function expression
+    }
+    const close = model.isPunct(k, '(') ? closeOf(model, k, k + MAX_HEAD_TOKENS) : -1;
+    const body = close < 0 ? -1 : skipTo(model, close + 1, '{');
+    return body < 0 ? undefined : { input: firstName(model, k, close), body };
+  }
+  if (model.kinds[k] === ID && model.isPunct(k + 1, '=>')) {
+    return { input: model.tokenText(k), body: k + 2 };
+  }
+  if (!model.isPunct(k, '(')) {
+    return undefined;
+  }
+  const close = closeOf(model, k, k + MAX_HEAD_TOKENS);
+  const arrow = close < 0 ? -1 : skipTo(model, close + 1, '=>');
+  return arrow < 0 ? undefined : { input: firstName(model, k, close), body: arrow + 1 };
+}
+
+/** The expressions a body returns: an arrow's expression, or the `return`s of a block. */
+function bodyReturns(model: DocumentModel, body: number): [number, number][] {
+  return model.isPunct(body, '{') ? returns(model, body) : [[body, expressionEnd(model, body)]];
+}
+
+/** The first parameter's name in the list `(a, …)` opened at `open` and closed at `close`. */
+function firstName(model: DocumentModel, open: number, close: number): string | undefined {
+  return close > open + 1 && model.kinds[open + 1] === ID ? model.tokenText(open + 1) : undefined;
+}
+
+/** The token `p` after a return type (`): tf.Tensor =>`, `) {`), read at bracket depth 0; -1 if none. */
+function skipTo(model: DocumentModel, from: number, p: string): number {
+  let depth = 0;
+  for (let k = from; k < model.count && k < from + MAX_HEAD_TOKENS; k++) {
+    if (depth === 0 && model.isPunct(k, p)) {
+      return k;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '<')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '>')) {
+      depth--;
+    } else if (depth === 0 && (model.isPunct(k, '{') || model.isPunct(k, ';'))) {
+      return -1;
+    }
+    if (depth < 0) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** The returned expressions of the block opened at `open`, its own (not those of nested functions). */
+function returns(model: DocumentModel, open: number): [number, number][] {
+  const close = closeOf(model, open, open + MAX_BODY_TOKENS);
+  if (close < 0) {
+    return [];
+  }
+  const out: [number, number][] = [];
+  for (let k = open + 1; k < close; k++) {
+    // An arrow function with an expression body holds no `return`; one with a block body is skipped here.
+    if (model.isWord(k, 'return') && !insideNestedFunction(model, open, k)) {
+      out.push([k + 1, expressionEnd(model, k + 1, close)]);
+      if (out.length > MAX_RETURNS) {
+        return [];
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether `ti` is inside a function nested in the block opened at `open` (a `=>` or `function` before). */
+function insideNestedFunction(model: DocumentModel, open: number, ti: number): boolean {
+  let depth = 0;
+  for (let k = ti - 1; k > open; k--) {
+    if (model.isPunct(k, '}')) {
+      depth++;
+    } else if (model.isPunct(k, '{') && depth > 0) {
+      depth--;
+    } else if (model.isPunct(k, '{')) {
+      // A brace around `ti`: `=> {` opens a function; `) {` a function or an `if`/`for` block.
+      if (
+        model.isPunct(k - 1, '=>') ||
+        (model.isPunct(k - 1, ')') && !controlBlock(model, k - 1))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether the `)` at `close` ends the condition of `if`/`for`/`while`/`switch`/`catch`. */
+function controlBlock(model: DocumentModel, close: number): boolean {
+  let depth = 0;
+  for (let k = close; k >= 0 && k > close - MAX_HEAD_TOKENS; k--) {
+    if (model.isPunct(k, ')')) {
+      depth++;
+    } else if (model.isPunct(k, '(') && --depth === 0) {
+      const word = model.tokenText(k - 1);
+      return ['if', 'for', 'while', 'switch', 'catch', 'with'].includes(word);
+    }
+  }
+  return false;
+}
+
+/** The end of an expression from `a`: a `;`, `,` or closing bracket at depth 0, or the next statement. */
+function expressionEnd(model: DocumentModel, a: number, limit = model.count): number {
+  let depth = 0;
+  const end = Math.min(limit, a + MAX_BODY_TOKENS);
+  for (let k = a; k < end; k++) {
+    if (k > a && depth === 0 && (model.flags[k] & STMT) !== 0) {
+      return k;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth < 0) {
+        return k;
+      }
+    } else if (depth === 0 && (model.isPunct(k, ';') || model.isPunct(k, ','))) {
+      return k;
+    }
+  }
+  return end;
+}
+
+/** The bracket closing the one at `open`, searched before `limit`; -1 when none. */
+function closeOf(model: DocumentModel, open: number, limit: number): number {
+  let depth = 0;
+  const end = Math.min(model.count, limit);
+  for (let k = open; k < end; k++) {
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      depth++;
+    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      if (--depth === 0) {
+        return k;
+      }
+    }
+  }
+  return -1;
+}
+
+function same(a: RecognizedCall, b: RecognizedCall): boolean {
+  return a.id === b.id && JSON.stringify(a.params) === JSON.stringify(b.params);
+}
