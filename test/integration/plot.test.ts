@@ -4,71 +4,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getActivation, resolveParams } from '../../src/core';
-import type { WebviewMessage } from '../../src/protocol';
 import { activateExtension } from './helpers';
-
-type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
-interface PlotState {
-  open: boolean;
-  viewColumn?: vscode.ViewColumn;
-  lastRendered?: Rendered;
-  droppedMessages: number;
-  webviewErrors: string[];
-  liveListeners: number;
-  followCursor: boolean;
-}
-
-const plotState = () => vscode.commands.executeCommand<PlotState>('activationLens.test.plotState');
-
-/** Runs `action`, then waits for the first `rendered` report after it that satisfies `want`. */
-async function renderedAfter(
-  action: () => Thenable<unknown>,
-  want: (r: Rendered) => boolean = () => true,
-): Promise<Rendered> {
-  let after = (await plotState()).lastRendered?.seq ?? 0;
-  await action();
-  for (;;) {
-    const r = await vscode.commands.executeCommand<Rendered | undefined>(
-      'activationLens.test.nextRendered',
-      { after },
-    );
-    assert.ok(r, 'the webview never reported a matching render');
-    if (want(r)) {
-      return r;
-    }
-    after = r.seq;
-  }
-}
-
-const ids = (r: Rendered) => r.series.map((s) => s.id);
-
-/** Tabs that hold our webview panel. */
-function plotTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter(
-      (t) =>
-        t.input instanceof vscode.TabInputWebview &&
-        t.input.viewType.endsWith('activationLens.plot'),
-    );
-}
-
-async function closePanel(): Promise<void> {
-  await vscode.window.tabGroups.close(plotTabs());
-}
-
-/** An untitled Python document with the given code, shown in the first column. */
-async function pythonEditor(code: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
-  return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-}
-
-function cursorOn(editor: vscode.TextEditor, needle: string): void {
-  const offset = editor.document.getText().indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not in the document`);
-  const pos = editor.document.positionAt(offset + 2);
-  editor.selection = new vscode.Selection(pos, pos);
-}
+import {
+  closePanel,
+  cursorOn,
+  ids,
+  plotState,
+  plotTabs,
+  pythonEditor,
+  renderedAfter,
+} from './plotHelpers';
 
 const CODE = [
   'import torch.nn.functional as F',

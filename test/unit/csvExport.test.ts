@@ -1,9 +1,9 @@
 /**
  * The CSV export writes what the chart shows (issue 10): values the chart draws where they are at full
  * precision; values beyond ±1e300 (drawn clipped), ±∞ and NaN (not drawn) as empty cells named in a last
- * `note` column — never `Infinity` or `NaN`. Curves come from the core over the plotted range; the
- * expected values from the functions' definitions in the PyTorch docs (Threshold: y = x if x > θ else v;
- * LeakyReLU: y = x if x ≥ 0 else slope·x), evaluated here in doubles.
+ * `note` column — never `Infinity` or `NaN`. Curves come from the core over ranges and parameters the
+ * panel accepts; the expected values from the functions' definitions in the PyTorch docs (SELU, LeakyReLU:
+ * y = x if x ≥ 0 else slope·x), evaluated here in doubles.
  */
 import { strict as assert } from 'node:assert';
 import { PLOT_LIMIT } from '../../src/plotLimits';
@@ -40,52 +40,55 @@ function csvOf(id: string, params: ParamMap, range: [number, number]) {
 }
 
 describe('CSV export of the plotted values', () => {
-  it('Threshold(0.1, -1.5e308): cells at or below θ are empty and noted, the rest exact', () => {
-    const { header, rows } = csvOf('threshold', { threshold: 0.1, value: -1.5e308 }, [-3, 3]);
-    const label = 'threshold(threshold=0.1 value=-1.5e+308)';
-    assert.deepEqual(header, ['x', `${label} f`, `${label} df`, 'note']);
-    let below = 0;
-    let above = 0;
+  it('SELU over x ∈ [−1e300, 1e300]: f beyond 1e300 is an empty cell and noted, the rest exact', () => {
+    // PyTorch's SELU: scale·x for x > 0, scale·α·(eˣ − 1) below; scale from the torch.nn.SELU docs. The
+    // x-range is the widest the panel's range boxes accept.
+    const scale = 1.0507009873554805; // 1.0507009873554804934193349852946 to a double
+    const { header, rows } = csvOf('selu', {}, [-1e300, 1e300]);
+    assert.deepEqual(header, ['x', 'selu f', 'selu df', 'note']);
+    const seen = { clipped: 0, written: 0 };
     for (const [xCell, f, df, note] of rows) {
       const x = Number(xCell);
-      assert.ok(xCell !== '' && Number.isFinite(x), `x cell ${xCell}`);
-      if (x > 0.1) {
-        above++;
-        assert.equal(Number(f), x, `f(${x}) = x`);
-        assert.equal(Number(df), 1);
+      assert.ok(xCell !== '' && Math.abs(x) <= PLOT_LIMIT, `x cell ${xCell}`);
+      if (x > 0 && scale * x > PLOT_LIMIT) {
+        seen.clipped++;
+        assert.deepEqual([f, Number(df), note], ['', scale, `selu f > ${PLOT_LIMIT}`], `x = ${x}`);
+      } else if (x > 0) {
+        seen.written++;
+        const y = Number(f);
+        assert.ok(Math.abs(y - scale * x) <= 2 * Number.EPSILON * y, `f(${x}) = ${f}`);
         assert.equal(note, '');
       } else {
-        below++;
-        // v = -1.5e308 is beyond what the chart draws: it is clipped there, so not written here.
-        assert.equal(f, '', `f(${x}) is not written`);
-        assert.equal(Number(df), 0);
-        assert.equal(note, `${label} f < -${PLOT_LIMIT}`);
+        // Far left: f = −scale·α, f′ = 0 in doubles.
+        assert.equal(Number(f), -scale * 1.6732632423543772, `f(${x})`);
+        assert.equal(note, '');
       }
     }
-    assert.ok(below > 100 && above > 100, `${below} rows at or below θ, ${above} above`);
+    assert.ok(seen.clipped > 10 && seen.written > 10, JSON.stringify(seen));
   });
 
-  it('LeakyReLU with slope 1e308: −∞ and values beyond −1e300 are empty cells, each named', () => {
-    const slope = 1e308;
-    const { header, rows } = csvOf('leaky_relu', { negative_slope: slope }, [-5, 5]);
-    const label = 'leaky_relu(negative_slope=1e+308)';
+  it('LeakyReLU with slope 1e100 over ±1e210: −∞ and values beyond −1e300 are empty cells, named', () => {
+    // 1e100 is the largest slope the panel accepts; f = slope·x overflows to −∞ below x ≈ −1.8e208.
+    const slope = 1e100;
+    const { header, rows } = csvOf('leaky_relu', { negative_slope: slope }, [-1e210, 1e210]);
+    const label = 'leaky_relu(negative_slope=1e+100)';
     assert.deepEqual(header, ['x', `${label} f`, `${label} df`, 'note']);
     const seen = { infinite: 0, clipped: 0, written: 0 };
     for (const [xCell, f, df, note] of rows) {
       const x = Number(xCell);
-      const y = x >= 0 ? x : slope * x;
       if (x >= 0) {
         seen.written++;
-        assert.deepEqual([Number(f), Number(df), note], [y, 1, ''], `x = ${x}`);
+        assert.deepEqual([Number(f), Number(df), note], [x, 1, ''], `x = ${x}`);
         continue;
       }
-      assert.equal(f, '', `f(${x})`);
-      assert.equal(df, '', `f′(${x}) = ${slope} is beyond the chart too`);
-      const fNote = y === -Infinity ? `${label} f = -∞` : `${label} f < -${PLOT_LIMIT}`;
+      const y = slope * x;
+      assert.equal(f, '', `f(${x}) = ${y} is not written`);
+      assert.equal(Number(df), slope, `f′(${x})`);
+      const why = y === -Infinity ? '= -∞' : `< -${PLOT_LIMIT}`;
       seen[y === -Infinity ? 'infinite' : 'clipped']++;
-      assert.equal(note, `${fNote}; ${label} df > ${PLOT_LIMIT}`, `x = ${x}`);
+      assert.equal(note, `${label} f ${why}`, `x = ${x}`);
     }
-    assert.ok(seen.infinite > 10 && seen.clipped > 10 && seen.written > 10, JSON.stringify(seen));
+    assert.ok(seen.infinite > 10 && seen.clipped > 3 && seen.written > 10, JSON.stringify(seen));
   });
 
   it('a plot the chart draws in full has no note column and every value exact', () => {
