@@ -138,7 +138,7 @@ describe('plot panel', function () {
     assert.equal(saved(), false);
   });
 
-  it('bad arguments get an answer, not an exception, and the panel keeps its series', async () => {
+  it('bad arguments get an error message naming what was wrong, and the panel keeps its series', async () => {
     await renderedAfter(
       () =>
         vscode.commands.executeCommand('activationLens.plot', {
@@ -146,13 +146,22 @@ describe('plot panel', function () {
         }),
       (m) => ids(m).join() === 'tanh',
     );
-    for (const bad of [
-      { series: 'relu' },
-      { series: [{ id: 'no_such_activation', params: {} }] },
-      { series: [{ id: 'softshrink', params: { lambd: -1 } }] },
-      { series: [{ id: 'elu', params: { alpha: 'big' } }] },
-    ]) {
-      await vscode.commands.executeCommand('activationLens.plot', bad);
+    const cases: [unknown, RegExp][] = [
+      [{ series: 'relu' }, /the plot arguments must look like \{ series: \[\{ id, params \}\] \}/],
+      [{ series: [{ id: 'no_such_activation', params: {} }] }, /cannot plot .*no_such_activation/],
+      [{ series: [{ id: 'softshrink', params: { lambd: -1 } }] }, /cannot plot .*lambd/],
+      [{ series: [{ id: 'elu', params: { alpha: 'big' } }] }, /cannot plot .*alpha/],
+      [
+        { series: [{ id: 'leaky_relu', params: { negative_slope: 1.7e308 } }] },
+        /cannot plot .*'negative_slope' must be between −1e100 and 1e100/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const before = (await plotState()).userErrors.at(-1);
+      await vscode.commands.executeCommand('activationLens.plot', args);
+      const shown = (await plotState()).userErrors.at(-1);
+      assert.notEqual(shown, before, `a new message for ${JSON.stringify(args)}`);
+      assert.match(shown ?? '', message, JSON.stringify(args));
     }
     // The invalid ones were refused before reaching the panel (the core agrees they are invalid).
     assert.throws(() => resolveParams('softshrink', { lambd: -1 }));
