@@ -82,6 +82,8 @@ describe('plot panel lifecycle (browser)', function () {
     const shown = frame.getByLabel('|f′| shading below value');
     assert.equal(await shown.inputValue(), '0.05', 'the default');
     const before = await canvasPixels(frame);
+    // From the code's editor group, as a user would: the Settings editor opens there, beside the panel.
+    await palette(page, 'View: Focus First Editor Group');
     await palette(page, 'Preferences: Open Settings (UI)');
     await page.locator('.settings-editor').waitFor();
     await page.keyboard.type('activationLens.plot.lowGradientThreshold');
