@@ -78,6 +78,8 @@ export class ChartView {
   private readonly model: ChartModel;
   /** Datasets by "seriesIndex:curve", reused across redraws. */
   private readonly datasets = new Map<string, LineDataset>();
+  /** The canvas' own label; each update appends the axes' bounds to it. */
+  private readonly label: string;
 
   /** The dataset for `key` with `points` point objects, made on first use. */
   private dataset(key: string, points: number): LineDataset {
@@ -96,6 +98,7 @@ export class ChartView {
     theme: Theme,
     private readonly callbacks: ChartCallbacks,
   ) {
+    this.label = canvas.getAttribute('aria-label') ?? 'Activation chart.';
     this.model = { curves: [], threshold: 0.05, shade: true, crosshair: undefined, theme };
     this.chart = new Chart(canvas, {
       type: 'line',
@@ -190,6 +193,12 @@ export class ChartView {
       x.max = range[1];
       // Explicit finite y bounds: chart.js left to itself counts ticks forever for y near ±1.8e308.
       [y.min, y.max] = niceBounds(yBounds(drawn, 0.02));
+      // The axes in words, for screen readers (the canvas' tick labels are pixels).
+      const num = (v: number) => String(+v.toPrecision(4));
+      this.canvas.setAttribute(
+        'aria-label',
+        `${this.label} Axes: x from ${num(range[0])} to ${num(range[1])}, y from ${num(y.min)} to ${num(y.max)}.`,
+      );
       for (const axis of [x, y]) {
         axis.grid = { color: t.grid };
         axis.ticks = { color: t.foreground };

@@ -1,4 +1,4 @@
-import { getActivation, resolveParams, type ParamSpec } from '../src/core';
+import { getActivation, resolveParams, validateParams, type ParamSpec } from '../src/core';
 import { CURVES, type Curve, type ParamMap, type SeriesState } from '../src/protocol';
 import { el, sliderWithNumber, uid } from './dom';
 
@@ -47,10 +47,11 @@ export function seriesControls(
   const error = el('p', { class: 'error', role: 'alert' });
   const setters = new Map<string, (v: number | string) => void>();
   const tryParams = (next: ParamMap): boolean => {
-    try {
-      resolveParams(series.id, next);
-    } catch (e) {
-      error.textContent = e instanceof Error ? e.message : String(e);
+    // The core's one check, as for the commands and the hover: the same message for the same values
+    // (1.7e308 typed in a box is refused by name and range, not plotted as ±∞).
+    const problem = validateParams(series.id, next);
+    if (problem !== undefined) {
+      error.textContent = problem;
       return false;
     }
     error.textContent = '';

@@ -1,41 +1,8 @@
 import { evaluate } from '../src/core';
 import { formatNumber } from '../src/core/numberFormat';
 import type { SeriesState } from '../src/protocol';
-import type { SeriesCurves } from './curves';
 import { nameOf } from './chartView';
-
-/** CSV of every plotted value: x, then one column per visible curve of each series. */
-export function curvesToCsv(curves: readonly SeriesCurves[]): string {
-  if (curves.length === 0) {
-    return 'x\n';
-  }
-  const cols: { name: string; values: Float64Array }[] = [];
-  for (const c of curves) {
-    const label = `${c.series.id}${paramSuffix(c.series)}`;
-    if (c.series.show.f) {
-      cols.push({ name: `${label} f`, values: c.y });
-    }
-    if (c.series.show.df) {
-      cols.push({ name: `${label} df`, values: c.dy });
-    }
-    if (c.series.show.d2f) {
-      cols.push({ name: `${label} d2f`, values: c.d2y });
-    }
-  }
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = [['x', ...cols.map((c) => c.name)].map(quote).join(',')];
-  const xs = curves[0].xs;
-  for (let k = 0; k < xs.length; k++) {
-    // Full precision: a CSV is for reuse, not reading.
-    lines.push([xs[k], ...cols.map((c) => c.values[k])].map(String).join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-function paramSuffix(s: SeriesState): string {
-  const entries = Object.entries(s.params);
-  return entries.length ? `(${entries.map(([k, v]) => `${k}=${v}`).join(' ')})` : '';
-}
+import { paramSuffix } from './csvExport';
 
 /** Per-series f, f′ (and f″ when shown) at one x, as lines for the readout and the clipboard. */
 export function valuesAt(series: readonly SeriesState[], x: number, digits: number): string[] {

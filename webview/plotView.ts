@@ -5,7 +5,8 @@ import { ChartView } from './chartView';
 import { seriesControls } from './controls';
 import { autoRange, CurveCache, type SeriesCurves } from './curves';
 import { el, sliderWithNumber, uid } from './dom';
-import { chartPng, curvesToCsv, fillDataTable, valuesAt } from './exportData';
+import { curvesToCsv } from './csvExport';
+import { chartPng, fillDataTable, valuesAt } from './exportData';
 import type { Page, Report, View } from './page';
 
 function button(text: string, onClick: () => void, label?: string): HTMLButtonElement {

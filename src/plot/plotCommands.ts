@@ -18,12 +18,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * What to plot for a command: its `{ series }` argument when given (the hover's links, tests), else the call
  * under the cursor, else the user's pick. Undefined when there is nothing to do.
  */
-async function seriesFor(arg: unknown, title: string): Promise<SeriesSpec[] | undefined> {
+async function seriesFor(
+  host: PlotHost,
+  arg: unknown,
+  title: string,
+): Promise<SeriesSpec[] | undefined> {
   // The editor context menu passes the document's Uri: that means "the call under the cursor".
   if (typeof arg === 'object' && arg !== null && 'series' in arg) {
     const parsed = parsePlotArgs(arg);
     if (!parsed) {
-      void vscode.window.showErrorMessage(
+      host.showError(
         'Activation Lens: the plot arguments must look like { series: [{ id, params }] }.',
       );
       return undefined;
@@ -50,7 +54,7 @@ export function plotCommandHandlers(
 ): Record<CommandId, CommandHandler> {
   const run = (mode: 'replace' | 'add', title: string) => async (arg?: unknown) => {
     try {
-      const series = await seriesFor(arg, title);
+      const series = await seriesFor(host, arg, title);
       if (series === PICKED_NOTHING) {
         // Accepted with nothing picked: the panel with its default (ReLU and its derivative).
         PlotPanel.createOrShow(host, undefined, mode);
@@ -66,7 +70,7 @@ export function plotCommandHandlers(
       const { scalar, vector, problem } = checkSeries(series);
       if (problem) {
         // One message for all the series left out (a link may carry 32).
-        void vscode.window.showErrorMessage(problem);
+        host.showError(problem);
       }
       if (scalar.length > 0) {
         PlotPanel.createOrShow(host, scalar, mode);
@@ -85,7 +89,7 @@ export function plotCommandHandlers(
       }
     } catch (e) {
       host.log.error(`Plot command: ${message(e)}`);
-      void vscode.window.showErrorMessage(`Activation Lens: ${message(e)}`);
+      host.showError(`Activation Lens: ${message(e)}`);
     }
   };
   return {

@@ -7,6 +7,8 @@ type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
 
 /** Webview errors kept in memory; every one is also written to the log. */
 export const WEBVIEW_ERRORS_KEPT = 20;
+/** Error notifications kept in memory, for tests to check what the user was told. */
+const USER_ERRORS_KEPT = 20;
 
 /**
  * What the plot feature shares across panels: settings, the log, and the observations tests read (the
@@ -18,6 +20,8 @@ export class PlotHost implements vscode.Disposable {
   droppedMessages = 0;
   /** The webview's recent errors (a webview failing on every frame must not grow the host's memory). */
   private readonly errors = new RecentRing<string>(WEBVIEW_ERRORS_KEPT);
+  /** The error notifications shown by the plot feature, most recent last. */
+  private readonly shownErrors = new RecentRing<string>(USER_ERRORS_KEPT);
   lastRendered: Rendered | undefined;
   lastExport: { format: 'png' | 'csv'; bytes: number; uri: string } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
@@ -40,6 +44,17 @@ export class PlotHost implements vscode.Disposable {
   /** Forgets the kept webview errors (tests only: they stay in the log). */
   clearWebviewErrors(): void {
     this.errors.clear();
+  }
+
+  /** The most recent error notifications the plot feature showed, oldest first. */
+  get userErrors(): string[] {
+    return this.shownErrors.toArray();
+  }
+
+  /** Shows an error notification (and keeps its text, so tests can check what the user was told). */
+  showError(message: string): void {
+    this.shownErrors.push(message);
+    void vscode.window.showErrorMessage(message);
   }
 
   /** Keeps a webview error for tests and diagnostics, dropping the oldest beyond the cap. */

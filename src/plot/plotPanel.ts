@@ -158,7 +158,17 @@ export class PlotPanel implements vscode.Disposable {
         );
         return;
       case 'export':
-        this.host.lastExport = await saveExport(message.format, message.data);
+        try {
+          this.host.lastExport = await saveExport(message.format, message.data);
+        } catch (e) {
+          // Nothing was written (or the write failed part-way): say so, in words the user can act on.
+          this.host.lastExport = undefined;
+          this.host.showError(
+            `Activation Lens: the ${message.format.toUpperCase()} export was not saved: ${
+              e instanceof Error ? e.message : String(e)
+            }`,
+          );
+        }
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);

@@ -37,6 +37,7 @@ export async function saveExport(
     title: format === 'png' ? 'Save chart as PNG' : 'Save plotted values as CSV',
   });
   if (!uri) {
+    vscode.window.setStatusBarMessage('Activation Lens: export cancelled, nothing saved', 3000);
     return undefined;
   }
   await vscode.workspace.fs.writeFile(uri, bytes);

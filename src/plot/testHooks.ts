@@ -23,6 +23,7 @@ export function testHookHandlers(
       }
       return {
         open: PlotPanel.open !== undefined,
+        visible: PlotPanel.open?.panel.visible ?? false,
         viewColumn: PlotPanel.open?.panel.viewColumn,
         lastRendered: host.lastRendered,
         droppedMessages: host.droppedMessages,
@@ -30,6 +31,7 @@ export function testHookHandlers(
         liveListeners: host.liveListeners,
         followCursor: follow.isEnabled,
         lastExport: host.lastExport,
+        userErrors: host.userErrors,
       };
     },
     // Resolves with the first `rendered` whose seq is above `after`: tests await the event, never sleep.

@@ -141,6 +141,7 @@ describe('plot panel (browser)', function () {
     const relu = evaluateArray('relu', xs);
     const elu = evaluateArray('elu', xs, { alpha });
     table.forEach((r, k) => {
+      assert.equal(r.length, 5, `row ${k}: x and four values`);
       const want = [relu.y[k], relu.dy[k], elu.y[k], elu.dy[k]];
       r.slice(1).forEach((got, c) => {
         const tol = 4 * Number.EPSILON * Math.abs(want[c]);
@@ -186,6 +187,31 @@ describe('plot panel (browser)', function () {
     await elu.waitFor({ timeout: 120_000 });
     await frame.getByRole('group', { name: 'ReLU', exact: true }).waitFor();
     assert.equal(await elu.locator('input[type=number]').first().inputValue(), alpha);
+    assert.ok((await canvasPixels(frame)).painted > 2000);
+  });
+
+  it('Plot into the panel restored after the reload replaces its series, in the same tab', async () => {
+    const page = wb.page;
+    // Line 1 is blank: no call under the cursor, so Plot asks with its QuickPick.
+    await palette(page, 'View: Focus First Editor Group');
+    await wb.goToLine(1);
+    await palette(page, 'Activation Lens: Plot Activation');
+    await page.locator('.quick-input-widget input').fill('Softsign');
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Softsign' })
+      .first()
+      .click();
+    await page.keyboard.press('Enter');
+    await frame.locator('fieldset.series legend', { hasText: 'Softsign' }).waitFor();
+    const names = await frame.locator('fieldset.series legend').allInnerTexts();
+    assert.deepEqual(
+      names.map((n) => n.trim()),
+      ['Softsign'],
+    );
+    assert.equal(
+      await page.locator('.tabs-container .tab', { hasText: 'Activation Plot' }).count(),
+      1,
+    );
     assert.ok((await canvasPixels(frame)).painted > 2000);
   });
 });

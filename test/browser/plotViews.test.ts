@@ -56,10 +56,12 @@ describe('plot panel views (browser): the numbers shown are the core’s', funct
     const softmax = evaluateVector('softmax', scaled);
     const logSoftmax = evaluateVector('log_softmax', scaled).y;
     const readout = await view.locator('pre.readout').innerText();
-    listAfter(readout, 'softmax: y =').forEach((p, i) => assertShown(p, softmax.y[i], `p${i + 1}`));
-    listAfter(readout, 'log-softmax =').forEach((l, i) =>
-      assertShown(l, logSoftmax[i], `log p${i + 1}`),
-    );
+    const shownSoftmax = listAfter(readout, 'softmax: y =');
+    const shownLog = listAfter(readout, 'log-softmax =');
+    assert.equal(shownSoftmax.length, logits.length, 'one probability per logit');
+    assert.equal(shownLog.length, logits.length, 'one log-probability per logit');
+    shownSoftmax.forEach((p, i) => assertShown(p, softmax.y[i], `p${i + 1}`));
+    shownLog.forEach((l, i) => assertShown(l, logSoftmax[i], `log p${i + 1}`));
     // The heat map's table: ∂yᵢ/∂zⱼ = J(z/T)ᵢⱼ / T.
     const rows = await view
       .locator('table tbody tr')
@@ -67,6 +69,10 @@ describe('plot panel views (browser): the numbers shown are the core’s', funct
         trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
       );
     assert.equal(rows.length, logits.length);
+    assert.ok(
+      rows.every((row) => row.length === logits.length),
+      `a ${logits.length}×${logits.length} table: ${rows.map((r) => r.length)}`,
+    );
     rows.forEach((row, i) =>
       row.forEach((cell, j) =>
         assertShown(parseFormatted(cell), softmax.jacobian[i][j] / temperature, `J[${i}][${j}]`),

@@ -46,7 +46,10 @@ const CATALOGUE_LINKS = new Set(
 
 function assertOnlyOurs(markdown: string, where: string): void {
   const all = elements(renderHover(markdown));
-  for (const img of all.filter((e) => e.tagName === 'img')) {
+  const images = all.filter((e) => e.tagName === 'img');
+  // Our formulas and plot are there: a render that lost every image would pass the check below.
+  assert.ok(images.length >= 1, `${where}: no image at all`);
+  for (const img of images) {
     assert.match(attr(img, 'src') ?? '', /^data:image\/svg\+xml;base64,/, `${where}: image`);
   }
   const hrefs = all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href') ?? '');

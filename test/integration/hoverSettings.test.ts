@@ -142,8 +142,12 @@ describe('hover: settings, theme and notebooks', () => {
     const md = await lensHover(code.document, 'F.gelu(', 0, 2);
     assert.ok(md, 'hover in a notebook cell');
     assert.match(md.split('\n')[0], /GELU \(tanh approximation\)/);
-    images(md).forEach((p) => assertWellFormedSvg(p.svg));
-    for (const p of valueRows(md)) {
+    const pictures = images(md);
+    assert.equal(pictures.length, 3, 'f, f′ and the plot');
+    pictures.forEach((p) => assertWellFormedSvg(p.svg));
+    const rows = valueRows(md);
+    assert.ok(rows.length >= 3, `values shown: ${rows.length}`);
+    for (const p of rows) {
       assertClose(p.y, evaluate('gelu', p.x, { approximate: 'tanh' }).y, 4, `gelu(${p.x})`);
     }
     const text = markdown.document.getText();

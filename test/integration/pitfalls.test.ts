@@ -71,7 +71,9 @@ describe('pitfalls: diagnostics, quick fixes, settings', () => {
   });
 
   after(async () => {
-    await setSetting('pitfalls.implicit-softmax-dim', undefined);
+    for (const [rule] of EXPECTED_TRAIN) {
+      await setSetting(`pitfalls.${rule}`, undefined);
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -84,15 +86,24 @@ describe('pitfalls: diagnostics, quick fixes, settings', () => {
     assert.ok(ds.every((d) => d.message.length > 0 && !d.message.includes('tokens')));
   });
 
-  it('the setting switches one rule off and on again', async () => {
+  it('each rule setting switches that rule off and on again, and no other', async () => {
     const { document } = await openFixture(TRAIN);
     await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
-    await setSetting('pitfalls.implicit-softmax-dim', false);
-    const off = await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length - 1);
-    assert.deepEqual(summary(document, off), EXPECTED_TRAIN.slice(1));
-    await setSetting('pitfalls.implicit-softmax-dim', true);
-    const on = await diagnosticsWhen(document.uri, (d) => d.length === EXPECTED_TRAIN.length);
-    assert.deepEqual(summary(document, on), EXPECTED_TRAIN);
+    const rules = EXPECTED_TRAIN.map(([rule]) => rule);
+    assert.equal(new Set(rules).size, 4, 'the fixture trips every rule once');
+    for (const rule of rules) {
+      await setSetting(`pitfalls.${rule}`, false);
+      const off = await diagnosticsWhen(document.uri, (d) => d.length === rules.length - 1);
+      assert.deepEqual(
+        summary(document, off),
+        EXPECTED_TRAIN.filter(([r]) => r !== rule),
+        `${rule} off`,
+      );
+      await setSetting(`pitfalls.${rule}`, true);
+      const on = await diagnosticsWhen(document.uri, (d) => d.length === rules.length);
+      assert.deepEqual(summary(document, on), EXPECTED_TRAIN, `${rule} on again`);
+      await setSetting(`pitfalls.${rule}`, undefined);
+    }
   });
 
   it('the quick fixes edit the document to the expected text, and the diagnostic goes', async () => {

@@ -4,71 +4,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getActivation, resolveParams } from '../../src/core';
-import type { WebviewMessage } from '../../src/protocol';
 import { activateExtension } from './helpers';
-
-type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
-interface PlotState {
-  open: boolean;
-  viewColumn?: vscode.ViewColumn;
-  lastRendered?: Rendered;
-  droppedMessages: number;
-  webviewErrors: string[];
-  liveListeners: number;
-  followCursor: boolean;
-}
-
-const plotState = () => vscode.commands.executeCommand<PlotState>('activationLens.test.plotState');
-
-/** Runs `action`, then waits for the first `rendered` report after it that satisfies `want`. */
-async function renderedAfter(
-  action: () => Thenable<unknown>,
-  want: (r: Rendered) => boolean = () => true,
-): Promise<Rendered> {
-  let after = (await plotState()).lastRendered?.seq ?? 0;
-  await action();
-  for (;;) {
-    const r = await vscode.commands.executeCommand<Rendered | undefined>(
-      'activationLens.test.nextRendered',
-      { after },
-    );
-    assert.ok(r, 'the webview never reported a matching render');
-    if (want(r)) {
-      return r;
-    }
-    after = r.seq;
-  }
-}
-
-const ids = (r: Rendered) => r.series.map((s) => s.id);
-
-/** Tabs that hold our webview panel. */
-function plotTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter(
-      (t) =>
-        t.input instanceof vscode.TabInputWebview &&
-        t.input.viewType.endsWith('activationLens.plot'),
-    );
-}
-
-async function closePanel(): Promise<void> {
-  await vscode.window.tabGroups.close(plotTabs());
-}
-
-/** An untitled Python document with the given code, shown in the first column. */
-async function pythonEditor(code: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
-  return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-}
-
-function cursorOn(editor: vscode.TextEditor, needle: string): void {
-  const offset = editor.document.getText().indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not in the document`);
-  const pos = editor.document.positionAt(offset + 2);
-  editor.selection = new vscode.Selection(pos, pos);
-}
+import {
+  closePanel,
+  cursorOn,
+  ids,
+  plotState,
+  plotTabs,
+  pythonEditor,
+  renderedAfter,
+} from './plotHelpers';
 
 const CODE = [
   'import torch.nn.functional as F',
@@ -193,7 +138,7 @@ describe('plot panel', function () {
     assert.equal(saved(), false);
   });
 
-  it('bad arguments get an answer, not an exception, and the panel keeps its series', async () => {
+  it('bad arguments get an error message naming what was wrong, and the panel keeps its series', async () => {
     await renderedAfter(
       () =>
         vscode.commands.executeCommand('activationLens.plot', {
@@ -201,13 +146,22 @@ describe('plot panel', function () {
         }),
       (m) => ids(m).join() === 'tanh',
     );
-    for (const bad of [
-      { series: 'relu' },
-      { series: [{ id: 'no_such_activation', params: {} }] },
-      { series: [{ id: 'softshrink', params: { lambd: -1 } }] },
-      { series: [{ id: 'elu', params: { alpha: 'big' } }] },
-    ]) {
-      await vscode.commands.executeCommand('activationLens.plot', bad);
+    const cases: [unknown, RegExp][] = [
+      [{ series: 'relu' }, /the plot arguments must look like \{ series: \[\{ id, params \}\] \}/],
+      [{ series: [{ id: 'no_such_activation', params: {} }] }, /cannot plot .*no_such_activation/],
+      [{ series: [{ id: 'softshrink', params: { lambd: -1 } }] }, /cannot plot .*lambd/],
+      [{ series: [{ id: 'elu', params: { alpha: 'big' } }] }, /cannot plot .*alpha/],
+      [
+        { series: [{ id: 'leaky_relu', params: { negative_slope: 1.7e308 } }] },
+        /cannot plot .*'negative_slope' must be between −1e100 and 1e100/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const before = (await plotState()).userErrors.at(-1);
+      await vscode.commands.executeCommand('activationLens.plot', args);
+      const shown = (await plotState()).userErrors.at(-1);
+      assert.notEqual(shown, before, `a new message for ${JSON.stringify(args)}`);
+      assert.match(shown ?? '', message, JSON.stringify(args));
     }
     // The invalid ones were refused before reaching the panel (the core agrees they are invalid).
     assert.throws(() => resolveParams('softshrink', { lambd: -1 }));
