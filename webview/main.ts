@@ -179,9 +179,12 @@ function start(): void {
         vscodeApi.postMessage(m.message);
         return;
       case 'showVector':
-        show('softmax');
+        // Opened before it is shown, so its first frame is of these logits, not the previous ones.
         load('softmax')
-          .then((v) => (v as SoftmaxView).open(m.id, m.logits, m.notice))
+          .then((v) => {
+            (v as SoftmaxView).open(m.id, m.logits, m.notice);
+            show('softmax');
+          })
           .catch(reportError);
         return;
       default: {
@@ -201,9 +204,11 @@ function start(): void {
 
   // A restored webview (reload, or shown again after being hidden) keeps its own state; a new one draws
   // what the command asked for, else ReLU and its derivative.
+  // A panel opened for another view (Explain on a softmax pitfall, the depth link) starts there: the
+  // plot's series are set but not drawn, and the host's next message fills that view.
   if (!restored) {
     plot.setSeries(init.series ?? [{ id: 'relu', params: {} }], 'replace');
-    state.view = 'plot';
+    state.view = init.view ?? 'plot';
   }
   show(state.view);
   post({ type: 'ready' });
