@@ -2,8 +2,9 @@
 //   host        src/extension.ts  -> dist/extension.js         (Node extension host: registrations only)
 //   lens        src/lens.ts       -> dist/lens.js              (Node host: the implementation, required on first use)
 //   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker host: same code, lens bundled in)
-//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module, chart.js bundled; the softmax
-//                                    and depth views in dist/webview/chunks/, loaded on first use)
+//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module: the first frame, no chart.js;
+//                                    the panel (app), chart.js and the softmax and depth views in
+//                                    dist/webview/chunks/, loaded after the first frame / on first use)
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
@@ -13,7 +14,7 @@
 // --browser-tests (only the browser checks: they run against an installed .vsix's own build).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -107,8 +108,8 @@ const contexts = {
   webview: {
     ...common,
     entryPoints: ['webview/main.ts'],
-    // An ES module split at its dynamic imports: the softmax and depth views (and the chart.js parts only
-    // they use) are chunks loaded when their tab first opens.
+    // An ES module split at its dynamic imports: the first script draws the first frame; the panel with
+    // chart.js loads right after it, the softmax and depth views when their tab first opens.
     outdir: 'dist/webview',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
@@ -158,6 +159,11 @@ function renderFormulas() {
 }
 
 try {
+  if (selected.includes('webview')) {
+    // Chunk names carry content hashes: without this, every build would leave the last one's chunks
+    // behind, and the .vsix would ship them all.
+    rmSync('dist/webview', { recursive: true, force: true });
+  }
   if (watch) {
     for (const name of selected) {
       const plugins = [...(contexts[name].plugins ?? []), watchProblemMatcher];

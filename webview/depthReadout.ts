@@ -2,7 +2,7 @@
  * The depth view's readouts in words: the phase and what it means for gradients, dead units and the
  * output mean. Pure functions of the theory's result, so the sentences always match the numbers.
  */
-import type { SignalResult } from '../src/core';
+import type { SignalResult } from '../src/core/signal';
 import { formatNumber } from '../src/core/numberFormat';
 
 /** Layers a gradient survives: about six correlation depth scales (Schoenholz et al. 2017). */

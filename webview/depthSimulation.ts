@@ -3,7 +3,8 @@
  * NetworkSimulation steps, run for at most SLICE_MS before yielding to the event loop, so the panel
  * keeps painting and answering input. Finished results are cached by their inputs.
  */
-import { NetworkSimulation, type Params, type SimulationResult } from '../src/core';
+import { NetworkSimulation, type SimulationResult } from '../src/core/signal';
+import type { Params } from '../src/core/types';
 
 export interface SimulationRequest {
   id: string;
@@ -68,6 +69,8 @@ export class SimulationRunner {
       onDone(hit);
       return;
     }
+    // For the browser check of the panel's responsiveness: the window in which the runs own the thread.
+    performance.mark('activationLens.simulationStart');
     const runs: SimulationResult[] = [];
     let sim: NetworkSimulation | undefined;
     const slice = () => {
@@ -92,6 +95,7 @@ export class SimulationRunner {
             if (runs.length === r.seeds) {
               this.remember(keyOf(r), runs);
               onDone(runs);
+              performance.mark('activationLens.simulationEnd');
               return;
             }
           }

@@ -4,14 +4,14 @@
  * (σ_w², σ_b²) with the edge of chaos, and dragging its point redraws q^l, χ^l and ∏χ; the simulated
  * networks run in slices between frames and land as points with their spread over seeds.
  */
+import { listActivations } from '../src/core/activations';
 import {
   criticalSigmaW2,
-  listActivations,
   phaseDiagram,
   signalPropagation,
   type PhaseDiagram,
   type SignalResult,
-} from '../src/core';
+} from '../src/core/signal';
 import type { SignalState } from '../src/protocol';
 import { SIGNAL_WIDTHS } from '../src/protocolValidation';
 import { nameOf } from './chartView';
