@@ -2,9 +2,10 @@
 //   host        src/extension.ts  -> dist/extension.js         (Node extension host: registrations only)
 //   lens        src/lens.ts       -> dist/lens.js              (Node host: the implementation, required on first use)
 //   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker host: same code, lens bundled in)
-//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module: the first frame, no chart.js;
-//                                    the panel (app), chart.js and the softmax and depth views in
-//                                    dist/webview/chunks/, loaded after the first frame / on first use)
+//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module, one file: the first frame,
+//                                    no chart.js)
+//   webviewPanel webview/app.ts   -> dist/webview/chunks/app.js (the panel with chart.js, imported by main.js
+//                                    after the first frame; the softmax and depth views split off as chunks)
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
@@ -77,6 +78,18 @@ const lensOnDemand = {
   },
 };
 
+/** The first script imports the panel (`import('./app')` in webview/main.ts) from its own build. */
+const panelOnDemand = {
+  name: 'panel-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/app$/ }, (args) =>
+      args.importer.endsWith('main.ts') && args.kind === 'dynamic-import'
+        ? { path: './chunks/app.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 const nodeTest = { ...common, platform: 'node', format: 'cjs', minify: false, sourcemap: 'inline' };
 
 const contexts = {
@@ -107,12 +120,22 @@ const contexts = {
   },
   webview: {
     ...common,
+    // The first script, one file with no static imports (each import would be one more request through
+    // VS Code's resource loading before anything draws): it draws the first frame and imports the panel.
     entryPoints: ['webview/main.ts'],
-    // An ES module split at its dynamic imports: the first script draws the first frame; the panel with
-    // chart.js loads right after it, the softmax and depth views when their tab first opens.
-    outdir: 'dist/webview',
+    outfile: 'dist/webview/main.js',
+    plugins: [panelOnDemand],
+    platform: 'browser',
+    format: 'esm',
+  },
+  webviewPanel: {
+    ...common,
+    // The panel with chart.js, split at its dynamic imports: the softmax and depth views (and what only
+    // they use) load when their tab first opens. It repeats the few core modules the first script holds.
+    entryPoints: ['webview/app.ts'],
+    outdir: 'dist/webview/chunks',
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     splitting: true,
     platform: 'browser',
     format: 'esm',
@@ -149,7 +172,16 @@ const contexts = {
 
 const selected = only
   ? [only]
-  : ['host', 'lens', 'webHost', 'webview', 'formulaRenderer', 'integration', 'browser'];
+  : [
+      'host',
+      'lens',
+      'webHost',
+      'webview',
+      'webviewPanel',
+      'formulaRenderer',
+      'integration',
+      'browser',
+    ];
 
 /** Typesets the catalogue's formulas once per build: MathJax stays out of the extension bundle. */
 function renderFormulas() {
