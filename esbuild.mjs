@@ -2,8 +2,10 @@
 //   host        src/extension.ts  -> dist/extension.js         (Node extension host: registrations only)
 //   lens        src/lens.ts       -> dist/lens.js              (Node host: the implementation, required on first use)
 //   webHost     src/extension.ts  -> dist/web/extension.js     (web-worker host: same code, lens bundled in)
-//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module, chart.js bundled; the softmax
-//                                    and depth views in dist/webview/chunks/, loaded on first use)
+//   webview     webview/main.ts   -> dist/webview/main.js      (browser ES module, one file: the first frame,
+//                                    no chart.js)
+//   webviewPanel webview/app.ts   -> dist/webview/chunks/app.js (the panel with chart.js, imported by main.js
+//                                    after the first frame; the softmax and depth views split off as chunks)
 //   formulas    scripts/renderFormulas.ts, run at build time  -> dist/formulas.json (MathJax TeX -> SVG)
 //   integration test/integration   -> out/test/integration     (mocha suite run inside VS Code)
 //   browser     test/browser       -> out/test/browser         (playwright-core checks)
@@ -13,7 +15,7 @@
 // --browser-tests (only the browser checks: they run against an installed .vsix's own build).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -76,6 +78,18 @@ const lensOnDemand = {
   },
 };
 
+/** The first script imports the panel (`import('./app')` in webview/main.ts) from its own build. */
+const panelOnDemand = {
+  name: 'panel-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/app$/ }, (args) =>
+      args.importer.endsWith('main.ts') && args.kind === 'dynamic-import'
+        ? { path: './chunks/app.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 const nodeTest = { ...common, platform: 'node', format: 'cjs', minify: false, sourcemap: 'inline' };
 
 const contexts = {
@@ -106,12 +120,22 @@ const contexts = {
   },
   webview: {
     ...common,
+    // The first script, one file with no static imports (each import would be one more request through
+    // VS Code's resource loading before anything draws): it draws the first frame and imports the panel.
     entryPoints: ['webview/main.ts'],
-    // An ES module split at its dynamic imports: the softmax and depth views (and the chart.js parts only
-    // they use) are chunks loaded when their tab first opens.
-    outdir: 'dist/webview',
+    outfile: 'dist/webview/main.js',
+    plugins: [panelOnDemand],
+    platform: 'browser',
+    format: 'esm',
+  },
+  webviewPanel: {
+    ...common,
+    // The panel with chart.js, split at its dynamic imports: the softmax and depth views (and what only
+    // they use) load when their tab first opens. It repeats the few core modules the first script holds.
+    entryPoints: ['webview/app.ts'],
+    outdir: 'dist/webview/chunks',
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     splitting: true,
     platform: 'browser',
     format: 'esm',
@@ -148,7 +172,16 @@ const contexts = {
 
 const selected = only
   ? [only]
-  : ['host', 'lens', 'webHost', 'webview', 'formulaRenderer', 'integration', 'browser'];
+  : [
+      'host',
+      'lens',
+      'webHost',
+      'webview',
+      'webviewPanel',
+      'formulaRenderer',
+      'integration',
+      'browser',
+    ];
 
 /** Typesets the catalogue's formulas once per build: MathJax stays out of the extension bundle. */
 function renderFormulas() {
@@ -158,6 +191,11 @@ function renderFormulas() {
 }
 
 try {
+  if (selected.includes('webview')) {
+    // Chunk names carry content hashes: without this, every build would leave the last one's chunks
+    // behind, and the .vsix would ship them all.
+    rmSync('dist/webview', { recursive: true, force: true });
+  }
   if (watch) {
     for (const name of selected) {
       const plugins = [...(contexts[name].plugins ?? []), watchProblemMatcher];

@@ -23,6 +23,16 @@ export const CURVES: readonly Curve[] = ['f', 'df', 'd2f'];
 export type ViewName = 'plot' | 'softmax' | 'depth';
 export const VIEWS: readonly ViewName[] = ['plot', 'softmax', 'depth'];
 
+/**
+ * The Plot/Compare command's argument (the hover's links, the pitfall's Explain, tests): what to plot and,
+ * when the caller knows it, the view to open on (`softmax` for the softmax family, `depth` for the
+ * Signal-through-depth link). Without `view` the series' kinds decide, as before.
+ */
+export interface PlotRequest {
+  series: SeriesSpec[];
+  view?: ViewName;
+}
+
 /** One plotted activation as the webview keeps it. */
 export interface SeriesState extends SeriesSpec {
   show: Record<Curve, boolean>;
@@ -78,6 +88,11 @@ export interface PlotSettings {
 export interface InitialData {
   settings: PlotSettings;
   series: SeriesSpec[] | null;
+  /**
+   * The view a new panel opens on (the webview checks it is one of VIEWS): a panel opened for the Softmax
+   * or depth view paints that view first, not a ReLU chart it then hides. Absent means the plot view.
+   */
+  view?: ViewName;
 }
 
 /** Host → webview. */

@@ -12,6 +12,7 @@ import {
   type SeriesState,
   type PanelState,
   type InitialData,
+  type PlotRequest,
   type RenderedSeries,
   type WebviewMessage,
   type SignalState,
@@ -99,6 +100,27 @@ export function parsePlotArgs(v: unknown): SeriesSpec[] | undefined {
     out.push(spec);
   }
   return out;
+}
+
+/** A view name, or undefined when `v` is not one of VIEWS. */
+export function parseViewName(v: unknown): ViewName | undefined {
+  return VIEWS.includes(v as ViewName) ? (v as ViewName) : undefined;
+}
+
+/**
+ * The Plot/Compare command argument with its optional `view`: undefined when the series are malformed or
+ * `view` is present but not one of VIEWS (a link naming an unknown view is refused, not guessed at).
+ */
+export function parsePlotRequest(v: unknown): PlotRequest | undefined {
+  const series = parsePlotArgs(v);
+  if (!series || !isObj(v)) {
+    return undefined;
+  }
+  if (v.view === undefined) {
+    return { series };
+  }
+  const view = parseViewName(v.view);
+  return view ? { series, view } : undefined;
 }
 
 function parseRange(v: unknown): [number, number] | undefined {
@@ -189,12 +211,14 @@ export function validateWebviewMessage(
 export function parseInitialData(v: unknown): InitialData {
   const o = isObj(v) ? v : {};
   const st = isObj(o.settings) ? o.settings : {};
+  const view = parseViewName(o.view);
   return {
     settings: {
       lowGradientThreshold: num(st.lowGradientThreshold, 0.05, 0, 1),
       significantDigits: Math.round(num(st.significantDigits, 4, 2, 12)),
     },
     series: o.series === null ? null : (parsePlotArgs({ series: o.series }) ?? null),
+    ...(view ? { view } : {}),
   };
 }
 

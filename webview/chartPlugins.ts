@@ -1,5 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
-import { evaluate } from '../src/core';
+import { evaluate } from '../src/core/activations';
 import { clipForPlot } from '../src/plotLimits';
 import type { SeriesCurves } from './curves';
 import type { Theme } from './theme';

@@ -8,7 +8,7 @@ import {
   type ChartDataset,
   type LegendItem,
 } from 'chart.js';
-import { getActivation } from '../src/core';
+import { getActivation } from '../src/core/activations';
 import { beyondPlot, clipForPlot, niceBounds, yBounds } from '../src/plotLimits';
 import type { Curve } from '../src/protocol';
 import type { SeriesCurves } from './curves';

@@ -1,4 +1,5 @@
-import { getActivation, resolveParams, validateParams, type ParamSpec } from '../src/core';
+import { getActivation, resolveParams, validateParams } from '../src/core/activations';
+import type { ParamSpec } from '../src/core/types';
 import { CURVES, type Curve, type ParamMap, type SeriesState } from '../src/protocol';
 import { el, sliderWithNumber, uid } from './dom';
 

@@ -1,4 +1,4 @@
-import { evaluateArray, getActivation, kinksOf } from '../src/core';
+import { evaluateArray, getActivation, kinksOf } from '../src/core/activations';
 import type { SeriesState } from '../src/protocol';
 
 /** Points per curve: enough for a smooth line at any panel width, small enough to redraw in a frame. */

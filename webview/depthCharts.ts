@@ -14,7 +14,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import type { SignalResult } from '../src/core';
+import type { SignalResult } from '../src/core/signal';
 import type { SimulationRuns } from './depthSimulation';
 import type { Theme } from './theme';
 

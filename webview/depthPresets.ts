@@ -2,7 +2,8 @@
  * Initialization presets as real code sets them, expressed as the mean-field (σ_w², σ_b²): weights with
  * variance σ_w²/fan_in and biases with variance σ_b². Fan-in and fan-out are the layer width.
  */
-import { getActivation, type Params } from '../src/core';
+import { getActivation } from '../src/core/activations';
+import type { Params } from '../src/core/types';
 
 export interface Preset {
   readonly key: string;

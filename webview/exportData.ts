@@ -1,4 +1,4 @@
-import { evaluate } from '../src/core';
+import { evaluate } from '../src/core/activations';
 import { formatNumber } from '../src/core/numberFormat';
 import type { SeriesState } from '../src/protocol';
 import { nameOf } from './chartView';

@@ -1,34 +1,19 @@
 /**
- * The Plot Activation webview: builds the page, keeps its state in getState/setState, talks to the host
- * through src/protocol.ts and reports its own failures as `error` messages.
+ * The Plot Activation webview's first script, kept small so the first chart comes fast: it reads the data
+ * the host embedded in the page, draws the asked-for curves at once with a small canvas renderer
+ * (firstFrame.ts: the core's evaluation, no chart.js), then loads the panel itself (app.ts: tabs, chart.js
+ * views, the protocol) as a module chunk, which replaces that first frame with its own.
  */
-import type { HostMessage, InitialData, ViewName, WebviewMessage } from '../src/protocol';
+import type { InitialData } from '../src/protocol';
 import { parseInitialData } from '../src/protocolValidation';
-import type { DepthView } from './depthView';
 import { el } from './dom';
-import type { Page, Report, View } from './page';
-import { PlotView } from './plotView';
-import type { SoftmaxView } from './softmaxView';
-import { loadState, saveState, vscodeApi } from './state';
-import { readTheme, watchTheme } from './theme';
-
-function post(message: WebviewMessage): void {
-  vscodeApi.postMessage(message);
-}
-
-function reportError(e: unknown): void {
-  const err = e instanceof Error ? e : new Error(String(e));
-  post({ type: 'error', message: err.message, stack: err.stack });
-}
+import { reportError } from './errors';
+import { DEFAULT_SERIES, drawFirstFrame } from './firstFrame';
+import { loadState } from './state';
+import { readTheme } from './theme';
 
 window.addEventListener('error', (e) => reportError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
-
-const TABS: { view: ViewName; label: string }[] = [
-  { view: 'plot', label: 'Plot' },
-  { view: 'softmax', label: 'Softmax' },
-  { view: 'depth', label: 'Signal through depth' },
-];
 
 /** The data the host embedded in the page (see src/plot/webviewHtml.ts), made safe. */
 function initialData(app: HTMLElement): InitialData {
@@ -39,181 +24,33 @@ function initialData(app: HTMLElement): InitialData {
   }
 }
 
-function start(): void {
+function failed(e: unknown): void {
+  reportError(e);
+  document.body.append(
+    el('p', { class: 'error', role: 'alert', text: `The plot failed to start: ${String(e)}` }),
+  );
+}
+
+try {
   // For the benchmark's breakdown of the time to first paint (script evaluated → first frame).
   performance.mark('activationLens.start');
   const app = document.getElementById('app') ?? document.body;
   const init = initialData(app);
   const { state, restored } = loadState();
-  const page: Page = {
-    state,
-    settings: init.settings,
-    theme: readTheme(),
-    post,
-    save: () => saveState(state),
-  };
-  let seq = 0;
-  const report =
-    (view: ViewName): Report =>
-    (series, range, drawMs, colours) => {
-      // Only the visible view reports (tests and the benchmark wait on these).
-      if (state.view !== view) {
-        return;
-      }
-      post({ type: 'rendered', seq: ++seq, view, series, range, drawMs, colours });
-      // Also on the page, for browser checks and the benchmark: when the frame was actually painted.
-      const s = String(seq);
-      app.dataset.renderSeq = s;
-      requestAnimationFrame(() => {
-        app.dataset.paintedSeq = s;
-        app.dataset.paintedAt = String(performance.timeOrigin + performance.now());
-      });
-    };
-  const plot = new PlotView(page, report('plot'));
-  // The other views' code (and the chart.js parts only they use) loads the first time their tab opens: the
-  // first script holds only what the first chart needs.
-  const views: Partial<Record<ViewName, View>> = { plot };
-  const loaders: Record<Exclude<ViewName, 'plot'>, () => Promise<View>> = {
-    softmax: async () => new (await import('./softmaxView')).SoftmaxView(page, report('softmax')),
-    depth: async () => new (await import('./depthView')).DepthView(page, report('depth')),
-  };
-  const loading = new Map<ViewName, Promise<View>>();
-  /** The view, loading and mounting it on first use. */
-  const load = (name: Exclude<ViewName, 'plot'>): Promise<View> => {
-    let pending = loading.get(name);
-    if (!pending) {
-      pending = loaders[name]().then((v) => {
-        views[name] = v;
-        mount(name, v);
-        return v;
-      });
-      loading.set(name, pending);
-    }
-    return pending;
-  };
-
-  const tablist = el('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Views' });
-  const tabs = TABS.map(({ view, label }, i) => {
-    const tab = el('button', {
-      role: 'tab',
-      type: 'button',
-      text: label,
-      id: `tab-${view}`,
-      'aria-controls': `view-${view}`,
+  // A restored panel draws its own saved state; one opened on another view draws that view.
+  const firstFrame =
+    !restored && (init.view ?? 'plot') === 'plot'
+      ? drawFirstFrame(app, init.series ?? DEFAULT_SERIES, readTheme())
+      : undefined;
+  if (firstFrame) {
+    // For the benchmark: when the first chart was on screen (the panel's own frame sets paintedAt).
+    requestAnimationFrame(() => {
+      app.dataset.firstFramePaintedAt = String(performance.timeOrigin + performance.now());
     });
-    tab.addEventListener('click', () => show(view));
-    tab.addEventListener('keydown', (e) => {
-      const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (d !== 0) {
-        const next = TABS[(i + d + TABS.length) % TABS.length].view;
-        show(next);
-        document.getElementById(`tab-${next}`)?.focus();
-      }
-    });
-    tablist.append(tab);
-    return tab;
-  });
-  app.append(tablist);
-  function mount(name: ViewName, v: View): void {
-    v.root.id = `view-${name}`;
-    v.root.setAttribute('role', 'tabpanel');
-    v.root.setAttribute('aria-labelledby', `tab-${name}`);
-    app.append(v.root);
   }
-  mount('plot', plot);
-
-  /** Selects a tab; a loaded view draws at once, another once its code has loaded (if still selected). */
-  function show(view: ViewName): void {
-    state.view = view;
-    TABS.forEach((t, i) => {
-      const selected = t.view === view;
-      tabs[i].setAttribute('aria-selected', String(selected));
-      tabs[i].tabIndex = selected ? 0 : -1;
-      const v = views[t.view];
-      if (v) {
-        v.root.hidden = !selected;
-      }
-    });
-    const shown = views[view];
-    if (shown) {
-      shown.redraw();
-    } else if (view !== 'plot') {
-      load(view)
-        .then((v) => {
-          if (state.view === view) {
-            show(view);
-          } else {
-            v.root.hidden = true;
-          }
-        })
-        .catch(reportError);
-    }
-  }
-
-  // A view not loaded yet reads the theme and settings when it is built.
-  watchTheme((theme) => {
-    page.theme = theme;
-    views[state.view]?.refresh();
-  });
-
-  function handle(m: HostMessage): void {
-    switch (m.type) {
-      case 'setSeries':
-        state.view = 'plot';
-        plot.setSeries(m.series, m.mode);
-        show('plot');
-        return;
-      case 'settings':
-        page.settings = m.settings;
-        views[state.view]?.refresh();
-        return;
-      case 'showDepth':
-        state.signal.id = m.series.id;
-        state.signal.params = m.series.params;
-        show('depth');
-        load('depth')
-          .then((v) => (v as DepthView).setActivation(m.series.id, m.series.params))
-          .catch(reportError);
-        return;
-      case 'echo':
-        vscodeApi.postMessage(m.message);
-        return;
-      case 'showVector':
-        show('softmax');
-        load('softmax')
-          .then((v) => (v as SoftmaxView).open(m.id, m.logits, m.notice))
-          .catch(reportError);
-        return;
-      default: {
-        const never: never = m;
-        return never;
-      }
-    }
-  }
-
-  window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
-    try {
-      handle(e.data);
-    } catch (err) {
-      reportError(err);
-    }
-  });
-
-  // A restored webview (reload, or shown again after being hidden) keeps its own state; a new one draws
-  // what the command asked for, else ReLU and its derivative.
-  if (!restored) {
-    plot.setSeries(init.series ?? [{ id: 'relu', params: {} }], 'replace');
-    state.view = 'plot';
-  }
-  show(state.view);
-  post({ type: 'ready' });
-}
-
-try {
-  start();
+  import('./app')
+    .then(({ startApp }) => startApp({ app, init, state, restored, firstFrame }))
+    .catch(failed);
 } catch (e) {
-  reportError(e);
-  document.body.append(
-    el('p', { class: 'error', role: 'alert', text: `The plot failed to start: ${String(e)}` }),
-  );
+  failed(e);
 }

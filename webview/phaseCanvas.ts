@@ -4,7 +4,7 @@
  * attractors compete, the edge-of-chaos curve, and the current point, which can be dragged (pointer)
  * or moved with the arrow keys.
  */
-import { CellState, type PhaseDiagram } from '../src/core';
+import { CellState, type PhaseDiagram } from '../src/core/signal';
 import { formatNumber } from '../src/core/numberFormat';
 import type { Theme } from './theme';
 

@@ -1,4 +1,4 @@
-import { getActivation, listActivations } from '../src/core';
+import { getActivation, listActivations } from '../src/core/activations';
 import { safeRange } from '../src/plotLimits';
 import type { SeriesSpec } from '../src/protocol';
 import { ChartView } from './chartView';

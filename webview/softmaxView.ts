@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
-import { evaluateVector, listActivations } from '../src/core';
+import { evaluateVector, listActivations } from '../src/core/activations';
 import { el, sliderWithNumber, uid } from './dom';
 import { formatNumber } from '../src/core/numberFormat';
 import { clipForPlot, niceBounds, yBounds } from '../src/plotLimits';

@@ -9,7 +9,12 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-export const vscodeApi: VsCodeApi = acquireVsCodeApi();
+/**
+ * The first script and the panel are separate bundles, each with its own copy of this module: the API is
+ * acquired by whichever runs first and kept on the window for the other.
+ */
+const shared = window as unknown as { activationLensApi?: VsCodeApi };
+export const vscodeApi: VsCodeApi = (shared.activationLensApi ??= acquireVsCodeApi());
 
 /** The state saved by this webview before a reload (sanitised), or a fresh one. */
 export function loadState(): { state: PanelState; restored: boolean } {

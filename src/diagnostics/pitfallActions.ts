@@ -1,9 +1,10 @@
 /**
  * Quick fixes for our pitfall diagnostics: each fix the core offers, as an edit of exactly its range, and
- * "Explain", which opens the Plot Activation panel on the functions involved.
+ * "Explain", which opens the Plot Activation panel on the functions involved, in the view that shows them.
  */
 import * as vscode from 'vscode';
 import type { Pitfall, PitfallFix } from '../core';
+import { explainRequest } from './explainRequest';
 import { DIAGNOSTIC_SOURCE, type PitfallDiagnostics } from './pitfallDiagnostics';
 
 export class PitfallActions implements vscode.CodeActionProvider {
@@ -59,7 +60,7 @@ function actionsFor(
   explain.command = {
     command: 'activationLens.plot',
     title: 'Explain',
-    arguments: [{ series: p.explain.map((s) => ({ id: s.id, params: { ...s.params } })) }],
+    arguments: [explainRequest(p)],
   };
   explain.diagnostics = [d];
   out.push(explain);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandId } from '../contributions';
-import type { SeriesSpec } from '../protocol';
-import { parsePlotArgs } from '../protocolValidation';
+import type { PlotRequest } from '../protocol';
+import { parsePlotRequest } from '../protocolValidation';
 import { pickActivations } from './activationPicker';
 import { callAtCursor } from './callAtCursor';
 import type { FollowCursor } from './followCursor';
@@ -10,25 +10,25 @@ import { PlotPanel } from './plotPanel';
 import { checkSeries, notOverlaidNotice } from './seriesCheck';
 
 /** The QuickPick was accepted with no item selected (as opposed to dismissed). */
-const PICKED_NOTHING: SeriesSpec[] = [];
+const PICKED_NOTHING: PlotRequest = { series: [] };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * What to plot for a command: its `{ series }` argument when given (the hover's links, tests), else the call
- * under the cursor, else the user's pick. Undefined when there is nothing to do.
+ * What to plot for a command: its `{ series, view? }` argument when given (the hover's links, the pitfalls'
+ * Explain, tests), else the call under the cursor, else the user's pick. Undefined when there is nothing to do.
  */
-async function seriesFor(
+async function requestFor(
   host: PlotHost,
   arg: unknown,
   title: string,
-): Promise<SeriesSpec[] | undefined> {
+): Promise<PlotRequest | undefined> {
   // The editor context menu passes the document's Uri: that means "the call under the cursor".
   if (typeof arg === 'object' && arg !== null && 'series' in arg) {
-    const parsed = parsePlotArgs(arg);
+    const parsed = parsePlotRequest(arg);
     if (!parsed) {
       host.showError(
-        'Activation Lens: the plot arguments must look like { series: [{ id, params }] }.',
+        'Activation Lens: the plot arguments must look like { series: [{ id, params }], view?: "plot" | "softmax" | "depth" }.',
       );
       return undefined;
     }
@@ -36,15 +36,14 @@ async function seriesFor(
   }
   const call = callAtCursor(vscode.window.activeTextEditor);
   if (call) {
-    return [call];
+    return { series: [call] };
   }
   const picked = await pickActivations(title);
-  return picked?.length === 0 ? PICKED_NOTHING : picked;
-}
-
-/** `{ series, view: 'depth' }`: the hover's "Signal through depth" link. */
-function isDepthArg(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && (arg as { view?: unknown }).view === 'depth';
+  return picked === undefined
+    ? undefined
+    : picked.length === 0
+      ? PICKED_NOTHING
+      : { series: picked };
 }
 
 /** Plot (replace the panel's series), Compare (add to them) and the follow-cursor toggle. */
@@ -54,16 +53,17 @@ export function plotCommandHandlers(
 ): Record<CommandId, CommandHandler> {
   const run = (mode: 'replace' | 'add', title: string) => async (arg?: unknown) => {
     try {
-      const series = await seriesFor(host, arg, title);
-      if (series === PICKED_NOTHING) {
+      const request = await requestFor(host, arg, title);
+      if (request === PICKED_NOTHING) {
         // Accepted with nothing picked: the panel with its default (ReLU and its derivative).
         PlotPanel.createOrShow(host, undefined, mode);
         return;
       }
-      if (!series || series.length === 0) {
+      if (!request || request.series.length === 0) {
         return;
       }
-      if (isDepthArg(arg)) {
+      const { series, view } = request;
+      if (view === 'depth') {
         PlotPanel.showDepth(host, series[0]);
         return;
       }
@@ -77,10 +77,13 @@ export function plotCommandHandlers(
       }
       if (vector.length > 0) {
         // No curve f(x): the first opens in the Softmax view; asked to overlay, the view says why not.
+        // Asked for the Softmax view itself (Explain), there was nothing to overlay: it shows
+        // probabilities and log-probabilities side by side.
         const [first] = vector;
-        const overlay = mode === 'add' || scalar.length > 0 || vector.length > 1;
+        const overlay =
+          view !== 'softmax' && (mode === 'add' || scalar.length > 0 || vector.length > 1);
         const panel = scalar.length > 0 ? PlotPanel.open : undefined;
-        (panel ?? PlotPanel.createOrShow(host, undefined, mode)).post({
+        (panel ?? PlotPanel.createOrShow(host, undefined, mode, 'softmax')).post({
           type: 'showVector',
           id: first.id,
           logits: first.logits ?? null,

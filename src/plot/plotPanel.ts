@@ -4,6 +4,7 @@ import {
   type HostMessage,
   type PlotSettings,
   type SeriesSpec,
+  type ViewName,
   type WebviewMessage,
 } from '../protocol';
 import { validateWebviewMessage } from '../protocolValidation';
@@ -32,11 +33,15 @@ export class PlotPanel implements vscode.Disposable {
     return PlotPanel.current;
   }
 
-  /** Shows the panel (creating it beside the active editor if needed) and sends it `series`. */
+  /**
+   * Shows the panel (creating it beside the active editor if needed) and sends it `series`. A new panel
+   * opens on `view`: the caller posts that view's content next (showVector, showDepth).
+   */
   static createOrShow(
     host: PlotHost,
     series: SeriesSpec[] | undefined,
     mode: 'replace' | 'add',
+    view: ViewName = 'plot',
   ): PlotPanel {
     const panel = PlotPanel.current;
     if (panel) {
@@ -49,7 +54,7 @@ export class PlotPanel implements vscode.Disposable {
         { enableScripts: true, localResourceRoots: localResourceRoots(host.extensionUri) },
       );
       // A new panel gets its series in its HTML: the first frame is the one asked for.
-      return new PlotPanel(webviewPanel, host, series ?? null);
+      return new PlotPanel(webviewPanel, host, series ?? null, view);
     }
     if (series) {
       panel.post({ type: 'setSeries', mode, series });
@@ -59,7 +64,7 @@ export class PlotPanel implements vscode.Disposable {
 
   /** Shows the panel on its Signal-through-depth view for one activation. */
   static showDepth(host: PlotHost, series: SeriesSpec): PlotPanel {
-    const panel = PlotPanel.createOrShow(host, undefined, 'replace');
+    const panel = PlotPanel.createOrShow(host, undefined, 'replace', 'depth');
     panel.post({ type: 'showDepth', series });
     return panel;
   }
@@ -78,12 +83,14 @@ export class PlotPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: PlotHost,
     series: SeriesSpec[] | null,
+    view: ViewName = 'plot',
   ) {
     PlotPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'plot.svg');
     panel.webview.html = buildHtml(panel.webview, host.extensionUri, {
       settings: this.settings(),
       series,
+      ...(view !== 'plot' ? { view } : {}),
     });
     this.disposables.push(
       host.listen(panel.onDidDispose, () => this.dispose()),

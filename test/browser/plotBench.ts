@@ -2,7 +2,9 @@
 //   node esbuild.mjs && node out/test/browser/plotBench.js
 // Measures, and prints (never asserts):
 //  1. command → first painted chart: from pressing Enter on "Activation Lens: Plot Activation" (cursor on a
-//     call, so no QuickPick) to the webview's first animation frame after it drew. Cold = new panel; the
+//     call, so no QuickPick) to the webview's first animation frame after it drew: the first frame (the
+//     first script's own canvas, webview/firstFrame.ts), and the panel's chart.js frame that replaces it
+//     once the panel's chunk has loaded. Cold = new panel; the
 //     baselines, measured in the same run: a bare hello-world webview (bench/bareWebview, a nonce'd script
 //     posting `ready`) opened the same way in a fresh window of its own, so each side pays for the
 //     window's first webview once; and the same command with the panel already open (warm).
@@ -28,7 +30,10 @@ function stats(xs: number[]): { median: number; p95: number } {
   };
 }
 
-/** Per new panel: [Enter → webview document received, → the page's script started, → first frame painted]. */
+/**
+ * Per new panel: [Enter → webview document received, → the page's script started, → first frame painted,
+ * → the panel's (chart.js) frame painted]. The bare webview paints once: its two last entries are equal.
+ */
 type Breakdown = number[][];
 
 const fmt = (v: number) => `${v.toFixed(1)} ms`;
@@ -45,7 +50,7 @@ async function timedPlot(
   previousSeq: string | null,
   breakdown: Breakdown = [],
   command = PLOT,
-): Promise<{ ms: number; seq: string }> {
+): Promise<{ ms: number; firstMs: number; seq: string }> {
   await page.keyboard.press('F1');
   const quick = page.locator('.quick-input-widget');
   await quick.locator('input').fill(`>${command}`);
@@ -59,6 +64,8 @@ async function timedPlot(
   );
   await app.waitFor({ state: 'attached' });
   const paintedAt = Number(await app.getAttribute('data-painted-at'));
+  // The first script's own frame, when it drew one (a new plot panel); else the panel's frame was first.
+  const firstAt = Number((await app.getAttribute('data-first-frame-painted-at')) ?? paintedAt);
   const seq = (await app.getAttribute('data-painted-seq')) ?? '';
   if (!previousSeq) {
     const at = await app.evaluate(() => {
@@ -70,11 +77,17 @@ async function timedPlot(
       };
     });
     // [Enter → document received (VS Code creating the webview), document → our script running,
-    //  script → first frame painted]
+    //  script → first frame painted, script → the panel's frame painted]
     const documentAt = at.origin + at.document;
-    breakdown.push([documentAt - t0, at.start - at.document, paintedAt - (at.origin + at.start)]);
+    const started = at.origin + at.start;
+    breakdown.push([
+      documentAt - t0,
+      at.start - at.document,
+      firstAt - started,
+      paintedAt - started,
+    ]);
   }
-  return { ms: paintedAt - t0, seq };
+  return { ms: paintedAt - t0, firstMs: firstAt - t0, seq };
 }
 
 async function closePanel(page: Page, title = 'Activation Plot'): Promise<void> {
@@ -108,7 +121,7 @@ async function cursorOnCall(page: Page): Promise<void> {
 
 /** Median over later panels of each part of the split. */
 function medianSplit(breakdown: Breakdown): number[] {
-  return [0, 1, 2].map((k) => stats(breakdown.slice(1).map((b) => b[k])).median);
+  return [0, 1, 2, 3].map((k) => stats(breakdown.slice(1).map((b) => b[k])).median);
 }
 
 /**
@@ -150,37 +163,45 @@ async function main(): Promise<void> {
     const page = wb.page;
     await wb.openFile('smoke.py');
     const cold: number[] = [];
+    const coldFirst: number[] = [];
     const warm: number[] = [];
     const breakdown: Breakdown = [];
     for (let i = 0; i < ROUNDS; i++) {
       await cursorOnCall(page);
       const first = await timedPlot(page, null, breakdown);
       cold.push(first.ms);
+      coldFirst.push(first.firstMs);
       await cursorOnCall(page);
       const again = await timedPlot(page, first.seq);
       warm.push(again.ms);
       await closePanel(page);
     }
     const c = stats(cold.slice(1));
+    const cf = stats(coldFirst.slice(1));
     const w = stats(warm);
     const part = (round: number[]) =>
       `VS Code until the webview document arrived ${fmt(round[0])}, then loading the script ${fmt(round[1])}, ` +
-      `then the first frame ${fmt(round[2])}`;
+      `then the first frame ${fmt(round[2])}` +
+      (round[3] > round[2] ? ` (the panel's chart.js frame ${fmt(round[3])})` : '');
     const share = (round: number[]) => fmt(round[1] + round[2]);
     const ratio = (ours: number, base: number) => `${(ours / base).toFixed(2)}×`;
     console.log(`command → first painted chart (new panel); goal ≤ 1.3× the bare webview`);
-    console.log(`  first panel in the window: ${fmt(cold[0])} = ${part(breakdown[0])}`);
     console.log(
-      `  later new panels (${ROUNDS - 1}): median ${fmt(c.median)}, p95 ${fmt(c.p95)}; median split: ` +
-        part(medianSplit(breakdown)),
+      `  first panel in the window: ${fmt(coldFirst[0])} (panel's own frame ${fmt(cold[0])}) = ` +
+        part(breakdown[0]),
+    );
+    console.log(
+      `  later new panels (${ROUNDS - 1}): median ${fmt(cf.median)}, p95 ${fmt(cf.p95)} (panel's own ` +
+        `frame median ${fmt(c.median)}); median split: ${part(medianSplit(breakdown))}`,
     );
     console.log(
       `  bare webview (hello world, nonce'd script posting ready), its own window: first ${fmt(bare.first)} ` +
         `= ${part(bare.breakdown[0])}; later median ${fmt(bare.later)} = ${part(medianSplit(bare.breakdown))}`,
     );
     console.log(
-      `  ours / bare webview: first panel ${ratio(cold[0], bare.first)}, later panels ` +
-        `${ratio(c.median, bare.later)} (goal ≤ 1.3×); our share (script + first frame): first ` +
+      `  ours / bare webview: first panel ${ratio(coldFirst[0], bare.first)} (panel's own frame ` +
+        `${ratio(cold[0], bare.first)}), later panels ${ratio(cf.median, bare.later)} (panel's own frame ` +
+        `${ratio(c.median, bare.later)}) (goal ≤ 1.3×); our share (script + first frame): first ` +
         `${share(breakdown[0])}, later ${share(medianSplit(breakdown))} (goal ≤ 80 ms)`,
     );
     console.log(

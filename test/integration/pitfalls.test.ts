@@ -1,9 +1,11 @@
 // Pitfall diagnostics in a real VS Code: a fixture file and a notebook get exactly the expected
 // diagnostics, the quick fix edits the document to the expected text, the ignore comment and the
-// per-rule setting silence what they name, and the hover over a flagged call leads with the pitfall.
+// per-rule setting silence what they name, the hover over a flagged call leads with the pitfall, and
+// "Explain" opens the plot panel on the view that shows the pitfall.
 // Every setting changed here is restored afterwards.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { WebviewMessage } from '../../src/protocol';
 import { activateExtension, hoversAt, openFixture, positionOf } from './helpers';
 import { setSetting } from './hoverExpect';
 
@@ -54,6 +56,43 @@ async function applyFix(
   const action = actions.find((a) => a.title === title);
   assert.ok(action?.edit, `quick fix "${title}" among ${actions.map((a) => a.title).join(', ')}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
+}
+
+type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+
+/**
+ * Runs the "Explain" code action of `diagnostic` the way VS Code does (its command with its arguments),
+ * then waits for the panel's first `rendered` report that satisfies `want` (awaiting the host's event).
+ */
+async function explain(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  want: (r: Rendered) => boolean,
+): Promise<Rendered> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const action = actions.find((a) => a.title.startsWith('Explain'));
+  assert.ok(action?.command, `an Explain action among ${actions.map((a) => a.title).join(', ')}`);
+  const state = await vscode.commands.executeCommand<{ lastRendered?: Rendered }>(
+    'activationLens.test.plotState',
+  );
+  let after = state.lastRendered?.seq ?? 0;
+  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  for (;;) {
+    const r = await vscode.commands.executeCommand<Rendered | undefined>(
+      'activationLens.test.nextRendered',
+      { after },
+    );
+    assert.ok(r, 'the panel never drew what Explain asked for');
+    if (want(r)) {
+      return r;
+    }
+    after = r.seq;
+  }
 }
 
 const TRAIN = 'pitfalls/train_classifier.py';
@@ -148,6 +187,47 @@ describe('pitfalls: diagnostics, quick fixes, settings', () => {
     assert.match(md, /\[Plot\]\(command:activationLens\.plot\?/);
     // The activation hover itself follows.
     assert.match(md, /\n---\n\n\*\*Softmax\*\* · PyTorch/);
+  });
+
+  it('Explain opens the Softmax view on the logits the message quotes, the plot for sigmoid', async () => {
+    const content = [
+      'import numpy as np',
+      'import torch',
+      'import torch.nn.functional as F',
+      '',
+      '',
+      'def calibrate(logits):',
+      '    log_p = torch.log(F.softmax(logits, dim=-1))',
+      '    log_q = torch.log(torch.sigmoid(logits))',
+      '    return log_p, log_q',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const ds = await diagnosticsWhen(document.uri, (d) => d.length === 2);
+    const on = (text: string) => ds.find((d) => document.getText(d.range).startsWith(text))!;
+    // log(softmax(1000, 0)): the Softmax view on softmax with those two logits (a fresh panel opens on it).
+    const softmax = await explain(
+      document,
+      on('torch.log(F.softmax'),
+      (r) => r.view === 'softmax' && r.series[0]?.id === 'softmax' && r.series[0].points === 2,
+    );
+    assert.deepEqual(softmax.range, [0, 1]);
+    // log(sigmoid(x)): the same panel switches to the function plot of sigmoid and logsigmoid.
+    const sigmoid = await explain(
+      document,
+      on('torch.log(torch.sigmoid'),
+      (r) => r.view === 'plot',
+    );
+    assert.deepEqual(
+      sigmoid.series.map((s) => s.id),
+      ['sigmoid', 'logsigmoid'],
+    );
+    const { webviewErrors } = await vscode.commands.executeCommand<{ webviewErrors: string[] }>(
+      'activationLens.test.plotState',
+    );
+    assert.deepEqual(webviewErrors, []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('a notebook cell gets the diagnostic, and its fix uses the import of an earlier cell', async () => {

@@ -147,7 +147,10 @@ describe('plot panel', function () {
       (m) => ids(m).join() === 'tanh',
     );
     const cases: [unknown, RegExp][] = [
-      [{ series: 'relu' }, /the plot arguments must look like \{ series: \[\{ id, params \}\] \}/],
+      [
+        { series: 'relu' },
+        /the plot arguments must look like \{ series: \[\{ id, params \}\], view\?/,
+      ],
       [{ series: [{ id: 'no_such_activation', params: {} }] }, /cannot plot .*no_such_activation/],
       [{ series: [{ id: 'softshrink', params: { lambd: -1 } }] }, /cannot plot .*lambd/],
       [{ series: [{ id: 'elu', params: { alpha: 'big' } }] }, /cannot plot .*alpha/],

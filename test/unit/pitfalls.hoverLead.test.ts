@@ -19,16 +19,17 @@ describe('pitfalls: hover lead', () => {
     assert.ok(lead.includes('log\\_softmax computes') && lead.includes('\\[1, 0\\]'), lead);
   });
 
-  it('links to the plot of softmax and log_softmax', () => {
+  it('links to the Softmax view of softmax(1000, 0) and log_softmax, as Explain does', () => {
     const lead = pitfallLead(PITFALLS, NAME, NAME + 7) ?? '';
     const m = /\]\(command:activationLens\.plot\?([^ )]+)/.exec(lead);
     assert.ok(m, lead);
     assert.deepEqual(JSON.parse(decodeURIComponent(m[1])), [
       {
         series: [
-          { id: 'softmax', params: {} },
+          { id: 'softmax', params: {}, logits: [1000, 0] },
           { id: 'log_softmax', params: {} },
         ],
+        view: 'softmax',
       },
     ]);
   });

@@ -6,6 +6,7 @@ import {
   defaultState,
   parseInitialData,
   parsePlotArgs,
+  parsePlotRequest,
   sanitizeState,
   validateWebviewMessage,
 } from '../../src/protocolValidation';
@@ -136,6 +137,31 @@ describe('parsePlotArgs', () => {
   });
 });
 
+describe('parsePlotRequest', () => {
+  const series = [{ id: 'softmax', params: {}, logits: [1000, 0] }];
+
+  it('keeps a view that is one of VIEWS, and no view when none was given', () => {
+    for (const view of ['plot', 'softmax', 'depth']) {
+      assert.deepEqual(parsePlotRequest({ series, view }), { series, view });
+    }
+    assert.deepEqual(parsePlotRequest({ series }), { series });
+  });
+
+  it('refuses a request naming any other view, or malformed series', () => {
+    for (const v of [
+      { series, view: 'Softmax' },
+      { series, view: 'chart' },
+      { series, view: 3 },
+      { series, view: null },
+      { series, view: ['softmax'] },
+      { series: 'softmax', view: 'softmax' },
+      null,
+    ]) {
+      assert.equal(parsePlotRequest(v), undefined, JSON.stringify(v));
+    }
+  });
+});
+
 /** Every field of a sanitised state is usable as it is. */
 function assertValidState(s: PanelState): void {
   assert.ok(VIEWS.includes(s.view));
@@ -207,6 +233,15 @@ describe('parseInitialData', () => {
     };
     assert.deepEqual(parseInitialData(init), init);
     assert.deepEqual(parseInitialData({ ...init, series: null }).series, null);
+  });
+
+  it('keeps the view a new panel opens on only when it is one of VIEWS', () => {
+    const settings = { lowGradientThreshold: 0.05, significantDigits: 4 };
+    assert.equal(parseInitialData({ settings, series: null, view: 'softmax' }).view, 'softmax');
+    assert.equal(parseInitialData({ settings, series: null, view: 'depth' }).view, 'depth');
+    for (const view of ['Softmax', '__proto__', 1, null, {}]) {
+      assert.equal('view' in parseInitialData({ settings, series: null, view }), false);
+    }
   });
 
   it('falls back field by field, never throwing', () => {

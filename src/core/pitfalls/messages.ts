@@ -35,6 +35,8 @@ const EXP_LIMIT_32 = Math.log(3.4028234663852886e38);
 
 /** Logits large enough to underflow a softmax in float64. */
 const BIG: readonly number[] = [1000, 0];
+/** The logits the softmax messages quote (Explain opens the Softmax view on them). */
+export const UNDERFLOW_LOGITS = BIG;
 
 /** `log(softmax(z))` / `log(sigmoid(x))`, and the function that computes the same without underflow. */
 export const logOfMessage = memo((kind: 'softmax' | 'sigmoid', better: string): string => {
