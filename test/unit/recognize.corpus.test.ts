@@ -30,16 +30,9 @@ const KNOWN_FALSE_HOVERS: Readonly<Record<Mode, readonly string[]>> = {
     'flux/mlp_mnist.jl: "    hardσ, relu6, trelu," @ "relu6"',
     'flux/mlp_mnist.jl: "softshrink, logsoftmax\\n" @ "logsoftmax"',
     'flux/vae.jl: "    logσ\\nend" @ "logσ"',
-    'huggingface/modeling_tiny.py: "from .activations import ACT2FN, QuickGELUActivation, get_activation" @ "QuickGELUActivation"',
-    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',
-    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "QuickGELU"',
     'tfjs/named_imports.ts: "return tf.relu(cache.get(key)" @ "relu"',
   ],
-  line: [
-    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "GELUTanh"',
-    'pytorch/timm_style/blocks.py: "from .activations import GELUTanh, QuickGELU, NotSwish" @ "QuickGELU"',
-    'huggingface/modeling_tiny.py: "from .activations import ACT2FN, QuickGELUActivation, get_activation" @ "QuickGELUActivation"',
-  ],
+  line: [],
 };
 
 const files = loadCorpus();

@@ -24,7 +24,7 @@ import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
 import { importedMeaning, isPlainName, localMeaning } from './local';
 import { langOf } from './languages';
-import { matchName, type Scope } from './match';
+import { matchName, onImportLine, type Scope } from './match';
 import { matchMember } from './members';
 import { NL } from './statements';
 import type { Token } from './tokenizer';
@@ -223,6 +223,9 @@ function recognizeIn(
   if (tok.k === 'str') {
     found = matchString(scope, li);
   } else if (tok.k === 'id') {
+    if (onImportLine(scope, li)) {
+      return undefined; // `from .act import GELUTanh` declares the name; uses are elsewhere
+    }
     // A formula written out (`1 / (1 + np.exp(-x))`) spans names that are plain on their own.
     found = matchFormula(scope, li);
     const plain = found === undefined && isPlainName(model, ti);
