@@ -22,7 +22,7 @@ import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
-import { importedMeaning, isPlainName, localMeaning } from './local';
+import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './local';
 import { langOf } from './languages';
 import { matchName, onImportLine, type Scope } from './match';
 import { matchMember } from './members';
@@ -244,7 +244,7 @@ function recognizeIn(
       const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
       found =
         lang === 'python'
-          ? matchAttributeCall(model, ti, recognize)
+          ? matchAttributeCall(model, ti, recognize, (v) => valueMeaning(model, v, recognizeToken))
           : matchMember(model, ti, recognize);
     }
   } else {

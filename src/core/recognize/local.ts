@@ -9,6 +9,7 @@ import { bindingOf } from './bindings';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
+import { singleStringArgument } from './factories';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -155,9 +156,10 @@ function meaningIn(
 /**
  * What a single-target assignment's right-hand side makes the name: a lambda's body, a path to an
  * activation function (`act = jax.nn.gelu`), or a layer built by its class (`act = nn.GELU()`). A call of
- * a lowercase function (`y = F.relu(x)`) is its result, a tensor: not an activation.
+ * a lowercase function (`y = F.relu(x)`) is its result, a tensor: not an activation, unless its one
+ * argument is a string that names the activation it makes (`get_activation("gelu")`, `ACT2FN["silu"]`).
  */
-function valueMeaning(
+export function valueMeaning(
   model: DocumentModel,
   value: number,
   recognize: RecognizeToken,
@@ -180,6 +182,10 @@ function valueMeaning(
   }
   if (model.kinds[last] !== ID) {
     return undefined;
+  }
+  const named = singleStringArgument(model, last);
+  if (named !== undefined) {
+    return recognize(model, last) ?? recognize(model, named);
   }
   if (model.isPunct(last + 1, '(')) {
     const first = model.text.charCodeAt(model.starts[last]);

@@ -1,0 +1,41 @@
+/**
+ * Class-level fields that hold an activation: Flax and dataclass-style modules declare them in the class
+ * body (`act_fn: Callable = nn.gelu`, `beta: float = 1.0`) and read them as `self.<name>`. The enclosing
+ * class decides (a subclass that overrides the field is another class); a field bound twice in one class
+ * body is ambiguous.
+ */
+import { bindings } from './bindings';
+import { enclosing, type Definition } from './definitions';
+import type { DocumentModel } from './document';
+
+const SCOPES = new Set(['def', 'class']);
+
+/**
+ * The index of the value's first token for `<name>: T = <value>` or `<name> = <value>` written directly in
+ * the body of the class `cls` (not in one of its methods); undefined when there is none or more than one.
+ */
+export function classFieldValue(
+  model: DocumentModel,
+  cls: Pick<Definition, 'start' | 'end'>,
+  name: string,
+): number | undefined {
+  const list = bindings(model).get(name);
+  if (list === undefined) {
+    return undefined;
+  }
+  let value: number | undefined;
+  let seen = 0;
+  for (const b of list) {
+    if (b.at <= cls.start || b.at >= cls.end) {
+      continue;
+    }
+    if (enclosing(model, b.at, (d) => SCOPES.has(d.keyword))?.start !== cls.start) {
+      continue; // inside a method, or a nested class
+    }
+    if (++seen > 1 || b.value === undefined) {
+      return undefined;
+    }
+    value = b.value;
+  }
+  return value;
+}
