@@ -22,6 +22,7 @@ import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
+import { matchConfigString } from './configStrings';
 import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './local';
 import { langOf } from './languages';
 import { matchName, onImportLine, type Scope } from './match';
@@ -221,7 +222,7 @@ function recognizeIn(
   const tok = toks[li];
   let found: RecognizedCall | undefined;
   if (tok.k === 'str') {
-    found = matchString(scope, li);
+    found = matchString(scope, li) ?? matchConfigString(scope, li);
   } else if (tok.k === 'id') {
     if (onImportLine(scope, li)) {
       return undefined; // `from .act import GELUTanh` declares the name; uses are elsewhere
