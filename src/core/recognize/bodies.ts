@@ -12,7 +12,7 @@ import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { isPlainName } from './local';
-import { ID, NUM } from './tokenizer';
+import { ID, NUM, STR } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
 export type RecognizeToken = (model: DocumentModel, index: number) => RecognizedCall | undefined;
@@ -162,11 +162,15 @@ export function classifyExpression(
     return undefined;
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
-    if (model.kinds[k] !== ID && model.kinds[k] !== NUM) {
+    const kind = model.kinds[k];
+    // A layer made by its name and applied: `layers.Activation("hard_swish")(x)`.
+    const named = kind === STR && model.isPunct(k - 1, '(') && model.kinds[k - 2] === ID;
+    if (kind !== ID && kind !== NUM && !named) {
       continue;
     }
     const r = recognize(model, k);
-    if (r !== undefined && covers(model, r, k, a, b)) {
+    const at = named ? k - 2 : k;
+    if (r !== undefined && covers(model, { ...r, start: model.starts[at] }, at, a, b)) {
       return { ...r, start: model.starts[a], end: model.ends[b - 1] };
     }
   }
@@ -257,7 +261,14 @@ function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b
   if (model.isPunct(open, '.') && model.isPunct(open + 1, '(')) {
     open++; // Julia broadcasting: relu.(x)
   }
-  return model.isPunct(open, '(') && closeOf(model, open, b) === b - 1;
+  if (!model.isPunct(open, '(')) {
+    return false;
+  }
+  const close = closeOf(model, open, b);
+  // A call, or a layer built and then applied once: `layers.ReLU()(x)`, `Swish()(x)`.
+  return (
+    close === b - 1 || (model.isPunct(close + 1, '(') && closeOf(model, close + 1, b) === b - 1)
+  );
 }
 
 /** The bracket closing the one at `open`, searched before `limit`; -1 when none. */

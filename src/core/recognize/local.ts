@@ -6,6 +6,7 @@
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { bindingOf } from './bindings';
+import { possibleBindings } from './branches';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
@@ -130,10 +131,19 @@ function meaningIn(
 ): RecognizedCall | null | undefined {
   const binding = bindingOf(model, name, ti);
   if (binding !== undefined) {
-    if (binding.at === ti || binding.value === undefined) {
+    if (binding.at === ti) {
       return null;
     }
-    return valueMeaning(model, binding.value, recognize) ?? null;
+    // Bindings in branches (`if …: act = relu` / `else: act = hard_swish`) must agree.
+    let found: RecognizedCall | undefined;
+    for (const b of possibleBindings(model, name, ti, binding) ?? []) {
+      const r = b.value === undefined ? undefined : valueMeaning(model, b.value, recognize);
+      if (r === undefined || (found !== undefined && !same(found, r))) {
+        return null;
+      }
+      found ??= r;
+    }
+    return found ?? null;
   }
   const defs = visibleDefinitions(model, name, ti);
   if (defs.length === 0) {
@@ -221,4 +231,12 @@ function visibleDefinitions(model: DocumentModel, name: string, ti: number): Def
         d.nameAt !== ti &&
         (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
     );
+}
+
+function same(a: RecognizedCall, b: RecognizedCall): boolean {
+  return (
+    a.id === b.id &&
+    a.framework === b.framework &&
+    JSON.stringify(a.params) === JSON.stringify(b.params)
+  );
 }
