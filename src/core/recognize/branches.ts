@@ -1,10 +1,13 @@
 /**
- * Python bindings made in branches: `if small: act = relu` / `else: act = hard_swish` leaves either one in
+ * Python's bindings beyond "the newest one before the use". Bindings made in branches: `if small: act = relu` / `else: act = hard_swish` leaves either one in
  * `act`. At a use, the newest binding holds for sure only when it sits at the use's own indentation (or
  * shallower); a binding in a deeper block may not have run, so the bindings before it count too, back to
- * the first one that ran for sure. The use means an activation only when all of them agree.
+ * the first one that ran for sure. The use means an activation only when all of them agree. And a function
+ * body reads a module-level name when it runs, so a module-level binding written below the function
+ * counts (`gelu = get_activation("gelu")` at the end of transformers' activations.py).
  */
 import { bindings, type Binding } from './bindings';
+import { enclosing } from './definitions';
 import type { DocumentModel } from './document';
 
 /** Bindings read back per use: branches of real code are few, hostile code is bounded. */
@@ -46,4 +49,32 @@ export function possibleBindings(
     }
   }
   return out;
+}
+
+/**
+ * For a use inside a Python function with no binding of `name` before it: the one module-level binding of
+ * `name` after it, if there is exactly one.
+ */
+export function laterModuleBinding(
+  model: DocumentModel,
+  name: string,
+  ti: number,
+): Binding | undefined {
+  if (model.lang !== 'python' || enclosing(model, ti, (d) => d.keyword === 'def') === undefined) {
+    return undefined;
+  }
+  let found: Binding | undefined;
+  for (const b of bindings(model).get(name) ?? []) {
+    if (b.at <= ti || b.scopeStart !== 0 || b.scopeEnd !== model.count) {
+      continue;
+    }
+    if (enclosing(model, b.at, (d) => d.keyword === 'class') !== undefined) {
+      continue; // a class attribute, not a module-level name
+    }
+    if (found !== undefined) {
+      return undefined;
+    }
+    found = b;
+  }
+  return found;
 }

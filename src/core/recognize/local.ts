@@ -6,7 +6,7 @@
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { bindingOf } from './bindings';
-import { possibleBindings } from './branches';
+import { laterModuleBinding, possibleBindings } from './branches';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
@@ -129,7 +129,7 @@ function meaningIn(
   ti: number,
   recognize: RecognizeToken,
 ): RecognizedCall | null | undefined {
-  const binding = bindingOf(model, name, ti);
+  const binding = bindingOf(model, name, ti) ?? laterModuleBinding(model, name, ti);
   if (binding !== undefined) {
     if (binding.at === ti) {
       return null;
