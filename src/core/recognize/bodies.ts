@@ -12,6 +12,8 @@ import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { isPlainName } from './local';
+import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
+import { definitionValues, substituted, type Values } from './substitution';
 import { ID, NUM, STR } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
@@ -33,13 +35,14 @@ export function classifyDefinition(
   model: DocumentModel,
   def: Definition,
   recognize: RecognizeToken,
+  values?: Values,
 ): RecognizedCall | undefined {
-  const key = `body:${def.start}`;
+  const key = values === undefined ? `body:${def.start}` : `body:${def.start}:${[...values]}`;
   if (model.memo.has(key)) {
     return model.memo.get(key) as RecognizedCall | undefined;
   }
   model.memo.set(key, undefined); // a definition that refers to itself is no activation
-  const found = classifyUncached(model, def, recognize);
+  const found = classifyUncached(model, def, recognize, values);
   model.memo.set(key, found);
   return found;
 }
@@ -48,6 +51,7 @@ function classifyUncached(
   model: DocumentModel,
   def: Definition,
   recognize: RecognizeToken,
+  given: Values | undefined,
 ): RecognizedCall | undefined {
   if (def.end - def.start > MAX_BODY_TOKENS) {
     return undefined;
@@ -80,11 +84,13 @@ function classifyUncached(
     );
   }
   const input = firstParameter(model, def.nameAt, def.end);
+  const values = given ?? (model.lang === 'python' ? definitionValues(model, def) : undefined);
   const results: RecognizedCall[] = [];
   for (let k = def.nameAt + 1; k < def.end; k++) {
     if (
       !model.isWord(k, 'return') ||
-      enclosing(model, k, (d) => FUNCTIONS.has(d.keyword)) !== def
+      enclosing(model, k, (d) => FUNCTIONS.has(d.keyword)) !== def ||
+      (model.lang === 'python' && inInplaceBranch(model, k, def))
     ) {
       continue;
     }
@@ -94,6 +100,7 @@ function classifyUncached(
       expressionEnd(model, k + 1, def.end),
       recognize,
       input,
+      values,
     );
     if (r === undefined) {
       return undefined;
@@ -152,14 +159,40 @@ export function classifyExpression(
   b: number,
   recognize: RecognizeToken,
   input: string | undefined,
+  values?: Values,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
   while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
     a++;
     b--;
   }
-  if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
+  if (b <= a || input === undefined) {
     return undefined;
+  }
+  const branches = model.lang === 'python' ? conditional(model, a, b) : undefined;
+  if (branches !== undefined) {
+    // `A if cond else B`: both branches agree, or the condition is the `inplace` flag and B decides.
+    const [other, then] = [branches.other, branches.then];
+    const r = classifyExpression(model, other[0], other[1], recognize, input, values);
+    const flag = isInplaceFlag(model, branches.cond[0], branches.cond[1]);
+    const t = flag ? r : classifyExpression(model, then[0], then[1], recognize, input, values);
+    return r !== undefined && t !== undefined && same(r, t)
+      ? { ...r, start: model.starts[a], end: model.ends[b - 1] }
+      : undefined;
+  }
+  if (!onlyReads(model, a, b, input, values)) {
+    return undefined;
+  }
+  if (values !== undefined && values.size > 0) {
+    // Parameters and fields the body reads, replaced by their literal values.
+    const plain = substituted(model, a, b, values);
+    if (plain === null) {
+      return undefined;
+    }
+    if (plain !== undefined) {
+      const r = classifyExpression(plain, 0, plain.count, recognize, input);
+      return r && { ...r, start: model.starts[a], end: model.ends[b - 1] };
+    }
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
     const kind = model.kinds[k];
@@ -182,7 +215,13 @@ export function classifyExpression(
  * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
  * through its members, but `return F.relu(h)` with `h` computed above is a layer, not an activation).
  */
-function onlyReads(model: DocumentModel, a: number, b: number, input: string): boolean {
+function onlyReads(
+  model: DocumentModel,
+  a: number,
+  b: number,
+  input: string,
+  values: Values | undefined,
+): boolean {
   let reads = false;
   for (let k = a; k < b; k++) {
     if (model.kinds[k] !== ID || !isPlainName(model, k)) {
@@ -194,7 +233,7 @@ function onlyReads(model: DocumentModel, a: number, b: number, input: string): b
     const word = model.tokenText(k);
     if (word === input) {
       reads = true;
-    } else if (!CONSTANTS.has(word)) {
+    } else if (!CONSTANTS.has(word) && values?.has(word) !== true) {
       return false;
     }
   }

@@ -27,6 +27,7 @@ import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './loca
 import { langOf } from './languages';
 import { matchName, onImportLine, type Scope } from './match';
 import { matchMember } from './members';
+import { matchParameterBody } from './parameterBodies';
 import { NL } from './statements';
 import type { Token } from './tokenizer';
 
@@ -251,6 +252,7 @@ function recognizeIn(
   } else {
     found = matchFormula(scope, li);
   }
+  found ??= tok.k === 'str' ? undefined : matchParameterBody(model, ti, recognizeToken);
   if (found !== undefined) {
     return found;
   }

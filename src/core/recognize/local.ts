@@ -11,6 +11,7 @@ import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } f
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
 import { singleStringArgument } from './factories';
+import { definitionValues, withCallArguments } from './substitution';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -151,7 +152,12 @@ function meaningIn(
   }
   let found: RecognizedCall | undefined;
   for (const def of defs) {
-    const r = classifyDefinition(model, def, recognize);
+    // A call's own arguments override the defaults the body reads: `leaky_relu(a, 0.1)`.
+    const call = model.lang === 'python' && def.keyword === 'def' && model.isPunct(ti + 1, '(');
+    const values = call
+      ? withCallArguments(model, def, ti + 1, definitionValues(model, def))
+      : undefined;
+    const r = classifyDefinition(model, def, recognize, values);
     if (r === undefined || (found !== undefined && found.id !== r.id)) {
       return null; // not an activation, or two definitions that disagree
     }
