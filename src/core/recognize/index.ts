@@ -24,6 +24,7 @@ import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
 import { matchConfigString } from './configStrings';
 import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './local';
+import { withKerasGeneration } from './kerasGeneration';
 import { langOf } from './languages';
 import { matchName, onImportLine, type Scope } from './match';
 import { matchMember } from './members';
@@ -102,7 +103,7 @@ export function recognizeUnguarded(
   preamble = before;
   depth = 0;
   try {
-    const found = recognizeToken(model, ti);
+    const found = withKerasGeneration(recognizeToken(model, ti), model.imports);
     if (memo !== undefined) {
       if (memo.size >= MAX_ANSWERS) {
         memo.delete(memo.keys().next().value as number);
