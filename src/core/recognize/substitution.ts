@@ -17,6 +17,8 @@ export type Values = ReadonlyMap<string, string>;
 const MAX_LIST_TOKENS = 256;
 /** Parameters and fields read per definition. */
 const MAX_VALUES = 32;
+/** Tokens of a class body searched for its fields (they come first in real code). */
+const MAX_CLASS_TOKENS = 4000;
 const RECEIVERS = new Set(['self', 'cls']);
 
 /** A numeric literal at `[k, end)`: `0.3`, `-1`, `+2e-3`; its source text, else undefined. */
@@ -98,7 +100,17 @@ export function parametersOf(
  * The values a definition's body may read: its parameters' literal defaults (not its input) and, for a
  * method, the literal fields of its class (`self.beta`).
  */
-export function definitionValues(model: DocumentModel, def: Definition): Map<string, string> {
+export function definitionValues(model: DocumentModel, def: Definition): Values {
+  const key = `values:${def.start}`;
+  let values = model.memo.get(key) as Values | undefined;
+  if (values === undefined) {
+    values = readValues(model, def);
+    model.memo.set(key, values);
+  }
+  return values;
+}
+
+function readValues(model: DocumentModel, def: Definition): Values {
   const values = new Map<string, string>();
   for (const [name, literal] of parametersOf(model, def).slice(1)) {
     values.set(name, literal ?? '');
@@ -106,17 +118,18 @@ export function definitionValues(model: DocumentModel, def: Definition): Map<str
   const defs = definitions(model);
   const cls = def.parent >= 0 ? defs[def.parent] : undefined;
   if (cls?.keyword === 'class') {
-    for (let k = cls.nameAt + 1; k < cls.end && values.size < MAX_VALUES; k++) {
+    const last = Math.min(cls.end, cls.nameAt + MAX_CLASS_TOKENS);
+    for (let k = cls.nameAt + 1; k < last && values.size < MAX_VALUES; k++) {
       // `name: T = 1.0` or `name = 1.0` at the class body's own level.
       if ((model.flags[k] & STMT) === 0 || model.kinds[k] !== ID) {
         continue;
       }
-      let end = k + 1;
-      while (end < cls.end && (model.flags[end] & STMT) === 0 && end < k + 16) {
-        end++;
+      let stop = k + 1;
+      while (stop < cls.end && (model.flags[stop] & STMT) === 0 && stop < k + 16) {
+        stop++;
       }
-      const eq = equalsIn(model, k + 1, end);
-      const literal = eq < 0 ? undefined : literalAt(model, eq + 1, end);
+      const eq = equalsIn(model, k + 1, stop);
+      const literal = eq < 0 ? undefined : literalAt(model, eq + 1, stop);
       if (literal !== undefined && enclosing(model, k, () => true) === cls) {
         values.set(`self.${model.tokenText(k)}`, literal);
       }
