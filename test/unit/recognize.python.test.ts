@@ -527,3 +527,40 @@ class SqueezeExcite(nn.Module):
     assert.equal(got?.definedAt?.module, '.act');
   });
 });
+
+describe('Python: a subclass of a library activation is built with its base’s arguments', () => {
+  const src = `import torch.nn.functional as F
+from torch import nn
+
+
+class PReLU(nn.PReLU):
+    def __init__(self, num_parameters: int = 1, init: float = 0.25, inplace: bool = False):
+        super().__init__(num_parameters=num_parameters, init=init)
+
+    def forward(self, input):
+        return F.prelu(input, self.weight)
+
+
+class Halved(nn.PReLU):
+    def forward(self, input):
+        return input * 0.5
+
+
+def blocks():
+    return [PReLU(init=0.1), PReLU(1, 0.1), Halved(init=0.1)]
+`;
+
+  it('keyword arguments follow nn.PReLU(num_parameters=1, init=0.25)', () => {
+    expectCall(PY, src, 'PReLU', { id: 'prelu', framework: 'pytorch', params: { weight: 0.1 } }, 3);
+  });
+
+  it('positional arguments may be reordered by the subclass: the body’s reading stays', () => {
+    const got = hover(PY, src, 'PReLU', 4);
+    assert.equal(got?.id, 'prelu');
+    assert.deepEqual(got?.nonLiteral, ['weight']);
+  });
+
+  it('a subclass whose body computes something else is no hover', () => {
+    expectNothing(PY, src, 'Halved', 1);
+  });
+});

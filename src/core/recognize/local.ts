@@ -5,6 +5,7 @@
  * is not an activation is no activation, whatever its spelling.
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
+import { withBaseArguments, type CallSite } from './baseClass';
 import { bindingOf } from './bindings';
 import { laterModuleBinding, possibleBindings } from './branches';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
@@ -42,11 +43,11 @@ export function localMeaning(
   preamble?: DocumentModel,
 ): LocalMeaning {
   const name = model.tokenText(ti);
-  const here = meaningIn(model, name, ti, recognize);
+  const here = meaningIn(model, name, ti, recognize, callAt(model, ti));
   if (here !== undefined || preamble === undefined) {
     return here === undefined ? undefined : at(here, model, ti);
   }
-  const before = meaningIn(preamble, name, preamble.count, recognize);
+  const before = meaningIn(preamble, name, preamble.count, recognize, callAt(model, ti));
   return before === undefined ? undefined : at(before, model, ti);
 }
 
@@ -61,7 +62,7 @@ export function importedMeaning(
     return undefined;
   }
   const name = model.tokenText(ti);
-  const found = fromImports(model, name, recognize, context, 0);
+  const found = fromImports(model, name, recognize, context, 0, callAt(model, ti));
   return found === undefined ? undefined : (at(found, model, ti) ?? undefined);
 }
 
@@ -71,6 +72,7 @@ function fromImports(
   recognize: RecognizeToken,
   context: RecognizeContext,
   depth: number,
+  site: CallSite | undefined,
 ): RecognizedCall | undefined {
   const { aliases, globs } = model.imports;
   const path = aliases.get(name);
@@ -97,7 +99,7 @@ function fromImports(
       continue;
     }
     const other = documentModel(source, model.lang);
-    const meaning = meaningIn(other, member, other.count, recognize);
+    const meaning = meaningIn(other, member, other.count, recognize, site);
     if (meaning) {
       return {
         ...meaning,
@@ -105,13 +107,20 @@ function fromImports(
       };
     }
     if (meaning === undefined && depth + 1 < MAX_IMPORT_DEPTH) {
-      const further = fromImports(other, member, recognize, context, depth + 1);
+      const further = fromImports(other, member, recognize, context, depth + 1, site);
       if (further) {
         return further;
       }
     }
   }
   return undefined;
+}
+
+/** The call at a use (`Name(…)`), for the arguments a class's base reads. */
+function callAt(model: DocumentModel, ti: number): CallSite | undefined {
+  return model.lang === 'python' && model.isPunct(ti + 1, '(')
+    ? { model, open: ti + 1 }
+    : undefined;
 }
 
 /** Moves a meaning to the use at token `ti`; `null` stays `null`. */
@@ -129,6 +138,7 @@ function meaningIn(
   name: string,
   ti: number,
   recognize: RecognizeToken,
+  site?: CallSite,
 ): RecognizedCall | null | undefined {
   const binding = bindingOf(model, name, ti) ?? laterModuleBinding(model, name, ti);
   if (binding !== undefined) {
@@ -153,11 +163,13 @@ function meaningIn(
   let found: RecognizedCall | undefined;
   for (const def of defs) {
     // A call's own arguments override the defaults the body reads: `leaky_relu(a, 0.1)`.
-    const call = model.lang === 'python' && def.keyword === 'def' && model.isPunct(ti + 1, '(');
-    const values = call
+    const called = model.lang === 'python' && def.keyword === 'def' && model.isPunct(ti + 1, '(');
+    const values = called
       ? withCallArguments(model, def, ti + 1, definitionValues(model, def))
       : undefined;
-    const r = classifyDefinition(model, def, recognize, values);
+    const body = classifyDefinition(model, def, recognize, values);
+    // A subclass of a library activation is built with its base's arguments: `PReLU(init=0.1)`.
+    const r = body && withBaseArguments(model, def, body, site, recognize);
     if (r === undefined || (found !== undefined && found.id !== r.id)) {
       return null; // not an activation, or two definitions that disagree
     }
