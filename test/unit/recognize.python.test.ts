@@ -564,3 +564,47 @@ def blocks():
     expectNothing(PY, src, 'Halved', 1);
   });
 });
+
+describe('Python: a method assigned to an attribute', () => {
+  const src = `import math
+import torch
+from torch import nn
+
+
+class GELUActivation(nn.Module):
+    def __init__(self, use_gelu_python: bool = False):
+        super().__init__()
+        if use_gelu_python:
+            self.act = self._gelu_python
+        else:
+            self.act = nn.functional.gelu
+        self.post = self._rescale
+
+    def _gelu_python(self, input):
+        return input * 0.5 * (1.0 + torch.erf(input / math.sqrt(2.0)))
+
+    def _rescale(self, input):
+        return input * 1.5
+
+    def forward(self, input):
+        return self.post(self.act(input))
+`;
+
+  it('both assignments compute the exact GELU: self.act is GELU', () => {
+    expectCall(
+      PY,
+      src,
+      'act',
+      {
+        id: 'gelu',
+        framework: 'pytorch',
+        params: { approximate: 'none' },
+      },
+      2,
+    );
+  });
+
+  it('a method that computes no activation makes no hover', () => {
+    expectNothing(PY, src, 'post', 1);
+  });
+});

@@ -11,7 +11,7 @@
 import type { RecognizedCall } from '../types';
 import type { DocumentModel } from './document';
 import { classFieldValue } from './classFields';
-import { enclosingClass } from './definitions';
+import { enclosing, type Definition } from './definitions';
 import { endsStatement, singleStringArgument } from './factories';
 import { STMT } from './statements';
 
@@ -69,6 +69,7 @@ export function matchAttributeCall(
   ti: number,
   recognize: (index: number) => RecognizedCall | undefined,
   field?: (value: number) => RecognizedCall | undefined,
+  method?: (name: string, cls: Definition) => RecognizedCall | undefined,
 ): RecognizedCall | undefined {
   if (!model.isPunct(ti - 1, '.') || !model.isWord(ti - 2, 'self') || !model.isPunct(ti + 1, '(')) {
     return undefined;
@@ -76,7 +77,7 @@ export function matchAttributeCall(
   if (model.isPunct(ti - 3, '.')) {
     return undefined; // `x.self.act(…)`: not the instance's own attribute
   }
-  const cls = enclosingClass(model, ti);
+  const cls = enclosing(model, ti, (d) => d.keyword === 'class');
   const all = assignments(model).get(model.tokenText(ti)) ?? [];
   const inScope = (a: Assignment): boolean =>
     a.at < ti && (cls === undefined || (a.at > cls.start && a.at < cls.end));
@@ -91,6 +92,18 @@ export function matchAttributeCall(
     }
     if (++count > MAX_ASSIGNMENTS || a.last < 0) {
       return undefined;
+    }
+    if (model.isWord(a.at + 4, 'self') && model.isPunct(a.at + 5, '.') && a.last === a.at + 6) {
+      // `self.act = self._gelu_python`: a method of the class, recognized by its body.
+      const own =
+        cls !== undefined && method !== undefined && endsStatement(model, a.last)
+          ? method(model.tokenText(a.last), cls)
+          : undefined;
+      if (own === undefined || (found !== undefined && !sameActivation(found, own))) {
+        return undefined;
+      }
+      found = own;
+      continue;
     }
     // `get_activation("silu")`, `ACT2FN["gelu_new"]`, `layers.Activation("sigmoid")`: made by its name.
     const named = singleStringArgument(model, a.last);

@@ -1,11 +1,14 @@
 /**
- * Class-level fields that hold an activation: Flax and dataclass-style modules declare them in the class
+ * Class members that hold an activation: a method assigned to an attribute (`self.act = self._gelu_python`,
+ * recognized by its body), and class-level fields Flax and dataclass-style modules declare them in the class
  * body (`act_fn: Callable = nn.gelu`, `beta: float = 1.0`) and read them as `self.<name>`. The enclosing
  * class decides (a subclass that overrides the field is another class); a field bound twice in one class
  * body is ambiguous.
  */
+import type { RecognizedCall } from '../types';
 import { bindings } from './bindings';
-import { enclosing, type Definition } from './definitions';
+import { classifyDefinition, type RecognizeToken } from './bodies';
+import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 
 const SCOPES = new Set(['def', 'class']);
@@ -38,4 +41,28 @@ export function classFieldValue(
     value = b.value;
   }
   return value;
+}
+
+/** Methods of a class searched for one name. */
+const MAX_METHODS = 256;
+
+/** What the method `name` of the class `cls` computes, by its body; undefined when it is none. */
+export function methodMeaning(
+  model: DocumentModel,
+  cls: Definition,
+  name: string,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  const defs = definitions(model);
+  const own = defs.indexOf(cls);
+  let found: Definition | undefined;
+  for (let j = own + 1; j < defs.length && j <= own + MAX_METHODS && defs[j].start < cls.end; j++) {
+    if (defs[j].parent === own && defs[j].keyword === 'def' && defs[j].name === name) {
+      if (found !== undefined) {
+        return undefined; // defined twice: which one runs depends on the order
+      }
+      found = defs[j];
+    }
+  }
+  return found === undefined ? undefined : classifyDefinition(model, found, recognize);
 }

@@ -22,6 +22,7 @@ import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchFormula } from './formulas';
 import { matchString } from './activationStrings';
+import { methodMeaning } from './classFields';
 import { matchConfigString } from './configStrings';
 import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './local';
 import { withKerasGeneration } from './kerasGeneration';
@@ -247,7 +248,13 @@ function recognizeIn(
       const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
       found =
         lang === 'python'
-          ? matchAttributeCall(model, ti, recognize, (v) => valueMeaning(model, v, recognizeToken))
+          ? matchAttributeCall(
+              model,
+              ti,
+              recognize,
+              (v) => valueMeaning(model, v, recognizeToken),
+              (name, cls) => methodMeaning(model, cls, name, recognizeToken),
+            )
           : matchMember(model, ti, recognize);
     }
   } else {
