@@ -199,6 +199,11 @@ export interface RecognizedCall {
    * file text, so untrusted) and the module it was read from when another file (`.act`), else absent.
    */
   readonly definedAt?: { readonly line: number; readonly source: string; readonly module?: string };
+  /**
+   * For framework `keras`: true when the code is written against tf.keras 2 (it imports Keras through
+   * TensorFlow or tf_keras and not Keras 3 itself), whose docs and conventions differ from Keras 3's.
+   */
+  readonly tfKeras?: true;
 }
 
 /**

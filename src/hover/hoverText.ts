@@ -5,6 +5,7 @@
 import type { ParamSpec, ParamValue } from '../core';
 import type { ActivationFacts } from './activationFacts';
 import { frameworkName } from './frameworkNames';
+import { tfKeras2Docs } from '../core/activations/docs';
 import { formatNumber } from '../core/numberFormat';
 import { codeHtml, commandLink } from './markdownSafety';
 
@@ -206,7 +207,11 @@ export function actionsMarkdown(facts: ActivationFacts): string {
     );
   }
   // The code's own framework's page or none: another framework's page may document other defaults.
-  const docs = facts.info.docs[facts.call.framework];
+  // tf.keras 2 code links tf.keras 2's page: keras.io documents Keras 3.
+  const docs =
+    facts.call.framework === 'keras' && facts.call.tfKeras === true
+      ? tfKeras2Docs(facts.info.id)
+      : facts.info.docs[facts.call.framework];
   if (docs && LINKABLE.test(docs)) {
     links.push(`[Docs](${docs})`);
   }

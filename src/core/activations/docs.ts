@@ -60,3 +60,34 @@ export function docLinks(n: DocNames): Partial<Record<Framework, string>> {
   }
   return out;
 }
+
+/**
+ * tf.keras 2's activation functions by catalogue id, as documented for TensorFlow 2.15 (the last release
+ * whose `tf.keras` is Keras 2; later pages document Keras 3, e.g. its hard_sigmoid with slope 1/6).
+ */
+const TF_KERAS2_FUNCTIONS: Readonly<Record<string, string>> = {
+  elu: 'elu',
+  exponential: 'exponential',
+  gelu: 'gelu',
+  hardsigmoid: 'hard_sigmoid',
+  linear: 'linear',
+  mish: 'mish',
+  relu: 'relu',
+  selu: 'selu',
+  sigmoid: 'sigmoid',
+  silu: 'swish',
+  softmax: 'softmax',
+  softplus: 'softplus',
+  softsign: 'softsign',
+  tanh: 'tanh',
+};
+
+/** The tf.keras 2 docs page of an activation id, or undefined when tf.keras 2 has no such function. */
+export function tfKeras2Docs(id: string): string | undefined {
+  const name = Object.prototype.hasOwnProperty.call(TF_KERAS2_FUNCTIONS, id)
+    ? TF_KERAS2_FUNCTIONS[id]
+    : undefined;
+  return name === undefined
+    ? undefined
+    : `https://www.tensorflow.org/versions/r2.15/api_docs/python/tf/keras/activations/${name}`;
+}

@@ -29,6 +29,7 @@ export const SITES: Readonly<Record<Framework, readonly string[]>> = {
     'https://github.com/keras-team/keras/',
     'https://github.com/keras-team/tf-keras/',
     'https://www.tensorflow.org/api_docs/python/tf/keras/',
+    'https://www.tensorflow.org/versions/r2.15/api_docs/python/tf/keras/',
   ],
   tensorflow: [
     'https://www.tensorflow.org/api_docs/python/tf/',

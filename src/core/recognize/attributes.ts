@@ -10,7 +10,9 @@
  */
 import type { RecognizedCall } from '../types';
 import type { DocumentModel } from './document';
-import { enclosingClass } from './definitions';
+import { classFieldValue } from './classFields';
+import { enclosing, type Definition } from './definitions';
+import { endsStatement, singleStringArgument } from './factories';
 import { STMT } from './statements';
 
 /** More assignments than this to one attribute is not a model's layer definition. */
@@ -66,6 +68,8 @@ export function matchAttributeCall(
   model: DocumentModel,
   ti: number,
   recognize: (index: number) => RecognizedCall | undefined,
+  field?: (value: number) => RecognizedCall | undefined,
+  method?: (name: string, cls: Definition) => RecognizedCall | undefined,
 ): RecognizedCall | undefined {
   if (!model.isPunct(ti - 1, '.') || !model.isWord(ti - 2, 'self') || !model.isPunct(ti + 1, '(')) {
     return undefined;
@@ -73,11 +77,8 @@ export function matchAttributeCall(
   if (model.isPunct(ti - 3, '.')) {
     return undefined; // `x.self.act(…)`: not the instance's own attribute
   }
-  const all = assignments(model).get(model.tokenText(ti));
-  if (all === undefined) {
-    return undefined;
-  }
-  const cls = enclosingClass(model, ti);
+  const cls = enclosing(model, ti, (d) => d.keyword === 'class');
+  const all = assignments(model).get(model.tokenText(ti)) ?? [];
   const inScope = (a: Assignment): boolean =>
     a.at < ti && (cls === undefined || (a.at > cls.start && a.at < cls.end));
   let found: RecognizedCall | undefined;
@@ -92,16 +93,35 @@ export function matchAttributeCall(
     if (++count > MAX_ASSIGNMENTS || a.last < 0) {
       return undefined;
     }
-    if (!isWholeStatement(model, a.last)) {
+    if (model.isWord(a.at + 4, 'self') && model.isPunct(a.at + 5, '.') && a.last === a.at + 6) {
+      // `self.act = self._gelu_python`: a method of the class, recognized by its body.
+      const own =
+        cls !== undefined && method !== undefined && endsStatement(model, a.last)
+          ? method(model.tokenText(a.last), cls)
+          : undefined;
+      if (own === undefined || (found !== undefined && !sameActivation(found, own))) {
+        return undefined;
+      }
+      found = own;
+      continue;
+    }
+    // `get_activation("silu")`, `ACT2FN["gelu_new"]`, `layers.Activation("sigmoid")`: made by its name.
+    const named = singleStringArgument(model, a.last);
+    if (named === undefined ? !isWholeStatement(model, a.last) : !endsStatement(model, named + 1)) {
       // An alias of another attribute (`self.a = self.b`), or an expression that chooses
       // (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
       return undefined;
     }
-    const call = recognize(a.last);
+    const call = recognize(a.last) ?? (named === undefined ? undefined : recognize(named));
     if (call === undefined || (found !== undefined && !sameActivation(found, call))) {
       return undefined;
     }
     found = call;
+  }
+  if (count === 0 && cls !== undefined && field !== undefined) {
+    // No `self.<name> = …` in the class: a field declared in its body (Flax, dataclasses).
+    const value = classFieldValue(model, cls, model.tokenText(ti));
+    found = value === undefined ? undefined : field(value);
   }
   const name = model.starts[ti];
   return found && { ...found, start: name, end: model.ends[ti] };

@@ -15,7 +15,9 @@ import { unwrapTidy } from './jsFunctions';
 import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
 import { boundAt, withArguments, type CallArguments } from './formulas/temporaries';
-import { ID, NUM } from './tokenizer';
+import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
+import { definitionValues, substituted, type Values } from './substitution';
+import { ID, NUM, STR } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
 export type RecognizeToken = (model: DocumentModel, index: number) => RecognizedCall | undefined;
@@ -37,17 +39,18 @@ export function classifyDefinition(
   def: Definition,
   recognize: RecognizeToken,
   args?: CallArguments,
+  values?: Values,
 ): RecognizedCall | undefined {
   const given = [...(args ?? [])].map(
     ([k, v]) => `${k}=${v === undefined ? '?' : JSON.stringify(v)}`,
   );
-  const key = `body:${def.start}${given.join(',')}`;
+  const key = `body:${def.start}${given.join(',')}${values === undefined ? '' : `:${[...values]}`}`;
   if (model.memo.has(key)) {
     return model.memo.get(key) as RecognizedCall | undefined;
   }
   model.memo.set(key, undefined); // a definition that refers to itself is no activation
   const found = withArguments(model, def.nameAt + 1, args, () =>
-    classifyUncached(model, def, recognize),
+    classifyUncached(model, def, recognize, values),
   );
   model.memo.set(key, found);
   return found;
@@ -57,6 +60,7 @@ function classifyUncached(
   model: DocumentModel,
   def: Definition,
   recognize: RecognizeToken,
+  given: Values | undefined,
 ): RecognizedCall | undefined {
   if (def.end - def.start > MAX_BODY_TOKENS) {
     return undefined;
@@ -89,11 +93,13 @@ function classifyUncached(
     );
   }
   const input = firstParameter(model, def.nameAt, def.end);
+  const values = given ?? (model.lang === 'python' ? definitionValues(model, def) : undefined);
   const results: RecognizedCall[] = [];
   for (let k = def.nameAt + 1; k < def.end; k++) {
     if (
       !model.isWord(k, 'return') ||
-      enclosing(model, k, (d) => FUNCTIONS.has(d.keyword)) !== def
+      enclosing(model, k, (d) => FUNCTIONS.has(d.keyword)) !== def ||
+      (model.lang === 'python' && inInplaceBranch(model, k, def))
     ) {
       continue;
     }
@@ -103,6 +109,8 @@ function classifyUncached(
       expressionEnd(model, k + 1, def.end),
       recognize,
       input,
+      0,
+      values,
     );
     if (r === undefined) {
       return undefined;
@@ -164,6 +172,7 @@ export function classifyExpression(
   recognize: RecognizeToken,
   input: string | undefined,
   depth = 0,
+  values?: Values,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
   while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
@@ -171,7 +180,23 @@ export function classifyExpression(
     b--;
   }
   [a, b] = unwrapTidy(model, a, b);
-  if (b <= a || input === undefined || !onlyReads(model, a, b, input)) {
+  if (b <= a || input === undefined) {
+    return undefined;
+  }
+  const branches = model.lang === 'python' ? conditional(model, a, b) : undefined;
+  if (branches !== undefined) {
+    // `A if cond else B`: both branches agree, or the condition is the `inplace` flag and B decides.
+    const [other, then] = [branches.other, branches.then];
+    const r = classifyExpression(model, other[0], other[1], recognize, input, depth, values);
+    const flag = isInplaceFlag(model, branches.cond[0], branches.cond[1]);
+    const t = flag
+      ? r
+      : classifyExpression(model, then[0], then[1], recognize, input, depth, values);
+    return r !== undefined && t !== undefined && same(r, t)
+      ? { ...r, start: model.starts[a], end: model.ends[b - 1] }
+      : undefined;
+  }
+  if (!onlyReads(model, a, b, input, values)) {
     return undefined;
   }
   const temporary = b - a === 1 && depth < MAX_TEMPORARY_DEPTH ? boundAt(model, a) : undefined;
@@ -179,14 +204,30 @@ export function classifyExpression(
     // `squared = torch.square(relu_applied)` then `return squared`: what the temporary's value is.
     const end = temporary.base + temporary.toks.length;
     const last = model.isPunct(end - 1, ';') ? end - 1 : end;
-    return classifyExpression(model, temporary.base, last, recognize, input, depth + 1);
+    return classifyExpression(model, temporary.base, last, recognize, input, depth + 1, values);
+  }
+  if (values !== undefined && values.size > 0) {
+    // Parameters and fields the body reads, replaced by their literal values. When the substituted text
+    // is not one activation, the temporaries of the original body may still make it one (below).
+    const plain = substituted(model, a, b, values);
+    if (plain === null) {
+      return undefined;
+    }
+    const r = plain && classifyExpression(plain, 0, plain.count, recognize, input);
+    if (r !== undefined) {
+      return { ...r, start: model.starts[a], end: model.ends[b - 1] };
+    }
   }
   for (let k = a; k < b && k < a + MAX_EXPRESSION_TOKENS; k++) {
-    if (model.kinds[k] !== ID && model.kinds[k] !== NUM) {
+    const kind = model.kinds[k];
+    // A layer made by its name and applied: `layers.Activation("hard_swish")(x)`.
+    const named = kind === STR && model.isPunct(k - 1, '(') && model.kinds[k - 2] === ID;
+    if (kind !== ID && kind !== NUM && !named) {
       continue;
     }
     const r = recognize(model, k);
-    if (r !== undefined && covers(model, r, k, a, b)) {
+    const at = named ? k - 2 : k;
+    if (r !== undefined && covers(model, { ...r, start: model.starts[at] }, at, a, b)) {
       return { ...r, start: model.starts[a], end: model.ends[b - 1] };
     }
   }
@@ -200,8 +241,14 @@ export function classifyExpression(
  * A temporary the formula matcher reads through (`e = np.exp(x)` then `return e / e.sum()`) counts by
  * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant.
  */
-function onlyReads(model: DocumentModel, a: number, b: number, input: string): boolean {
-  return reading(model, a, b, input, 0) === READS_INPUT;
+function onlyReads(
+  model: DocumentModel,
+  a: number,
+  b: number,
+  input: string,
+  values: Values | undefined,
+): boolean {
+  return reading(model, a, b, input, 0, values) === READS_INPUT;
 }
 
 const READS_CONSTANTS = 0;
@@ -210,7 +257,14 @@ const READS_OTHER = 2;
 /** How deep temporaries are followed (`e` of `shifted` of `x`). */
 const MAX_TEMPORARY_DEPTH = 4;
 
-function reading(model: DocumentModel, a: number, b: number, input: string, depth: number): number {
+function reading(
+  model: DocumentModel,
+  a: number,
+  b: number,
+  input: string,
+  depth: number,
+  values: Values | undefined,
+): number {
   let reads = READS_CONSTANTS;
   for (let k = a; k < b; k++) {
     if (model.kinds[k] !== ID || model.isPunct(k - 1, '.') || model.isPunct(k - 1, '::')) {
@@ -230,15 +284,15 @@ function reading(model: DocumentModel, a: number, b: number, input: string, dept
       reads = READS_INPUT;
       continue;
     }
-    if (CONSTANTS.has(word)) {
-      continue;
+    if (CONSTANTS.has(word) || values?.has(word) === true) {
+      continue; // a constant, or a parameter or field given a literal value
     }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
     const value =
       bound?.k === 'literal' || bound?.k === 'unknown'
         ? READS_CONSTANTS
         : bound?.k === 'value'
-          ? reading(model, bound.base, bound.base + bound.toks.length, input, depth + 1)
+          ? reading(model, bound.base, bound.base + bound.toks.length, input, depth + 1, values)
           : READS_OTHER;
     if (value === READS_OTHER) {
       return READS_OTHER;
@@ -314,7 +368,14 @@ function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b
   if (model.isPunct(open, '.') && model.isPunct(open + 1, '(')) {
     open++; // Julia broadcasting: relu.(x)
   }
-  return model.isPunct(open, '(') && closeOf(model, open, b) === b - 1;
+  if (!model.isPunct(open, '(')) {
+    return false;
+  }
+  const close = closeOf(model, open, b);
+  // A call, or a layer built and then applied once: `layers.ReLU()(x)`, `Swish()(x)`.
+  return (
+    close === b - 1 || (model.isPunct(close + 1, '(') && closeOf(model, close + 1, b) === b - 1)
+  );
 }
 
 /** The bracket closing the one at `open`, searched before `limit`; -1 when none. */

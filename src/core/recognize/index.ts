@@ -26,11 +26,15 @@ import { matchAttributeCall } from './attributes';
 import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
 import { matchFormula, matchFormulaUse } from './formulas';
 import { matchString } from './activationStrings';
-import { importedMeaning, isPlainName, localMeaning } from './local';
+import { methodMeaning } from './classFields';
+import { matchConfigString } from './configStrings';
+import { importedMeaning, isPlainName, localMeaning, valueMeaning } from './local';
+import { withKerasGeneration } from './kerasGeneration';
 import { langOf } from './languages';
-import { matchName, type Scope } from './match';
+import { matchName, onImportLine, type Scope } from './match';
 import { matchInstance } from './instances';
 import { matchMember } from './members';
+import { matchParameterBody } from './parameterBodies';
 import { matchEnumVariant } from './rustEnums';
 import { NL } from './statements';
 import type { Token } from './tokenizer';
@@ -106,7 +110,7 @@ export function recognizeUnguarded(
   preamble = before;
   depth = 0;
   try {
-    const found = recognizeToken(model, ti);
+    const found = withKerasGeneration(recognizeToken(model, ti), model.imports);
     if (memo !== undefined) {
       if (memo.size >= MAX_ANSWERS) {
         memo.delete(memo.keys().next().value as number);
@@ -230,8 +234,11 @@ function recognizeIn(
   const tok = toks[li];
   let found: RecognizedCall | undefined;
   if (tok.k === 'str') {
-    found = matchString(scope, li);
+    found = matchString(scope, li) ?? matchConfigString(scope, li);
   } else if (tok.k === 'id') {
+    if (onImportLine(scope, li)) {
+      return undefined; // `from .act import GELUTanh` declares the name; uses are elsewhere
+    }
     // A formula written out (`1 / (1 + np.exp(-x))`) spans names that are plain on their own.
     found = matchFormula(scope, li);
     const plain = found === undefined && isPlainName(model, ti);
@@ -256,7 +263,13 @@ function recognizeIn(
     if (found === undefined) {
       found =
         lang === 'python'
-          ? matchAttributeCall(model, ti, recognize)
+          ? matchAttributeCall(
+              model,
+              ti,
+              recognize,
+              (v) => valueMeaning(model, v, recognizeToken),
+              (name, cls) => methodMeaning(model, cls, name, recognizeToken),
+            )
           : (matchMember(model, ti, recognize) ??
             matchEnumVariant(model, ti, recognize) ??
             matchInstance(model, ti, recognize));
@@ -265,6 +278,7 @@ function recognizeIn(
   } else {
     found = matchFormula(scope, li) ?? matchFormulaUse(scope, li);
   }
+  found ??= tok.k === 'str' ? undefined : matchParameterBody(model, ti, recognizeToken);
   if (found !== undefined) {
     return found;
   }

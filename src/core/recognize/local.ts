@@ -5,12 +5,16 @@
  * is not an activation is no activation, whatever its spelling.
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
+import { withBaseArguments, type CallSite } from './baseClass';
 import { bindingOf } from './bindings';
+import { laterModuleBinding, possibleBindings } from './branches';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
+import { singleStringArgument } from './factories';
 import { callArguments } from './formulas/temporaries';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
+import { definitionValues, withCallArguments } from './substitution';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -41,11 +45,11 @@ export function localMeaning(
   preamble?: DocumentModel,
 ): LocalMeaning {
   const name = model.tokenText(ti);
-  const here = meaningIn(model, name, ti, recognize);
+  const here = meaningIn(model, name, ti, recognize, callAt(model, ti));
   if (here !== undefined || preamble === undefined) {
     return here === undefined ? undefined : at(here, model, ti);
   }
-  const before = meaningIn(preamble, name, preamble.count, recognize);
+  const before = meaningIn(preamble, name, preamble.count, recognize, callAt(model, ti));
   return before === undefined ? undefined : at(before, model, ti);
 }
 
@@ -60,7 +64,7 @@ export function importedMeaning(
     return undefined;
   }
   const name = model.tokenText(ti);
-  const found = fromImports(model, name, recognize, context, 0);
+  const found = fromImports(model, name, recognize, context, 0, callAt(model, ti));
   return found === undefined ? undefined : (at(found, model, ti) ?? undefined);
 }
 
@@ -70,6 +74,7 @@ function fromImports(
   recognize: RecognizeToken,
   context: RecognizeContext,
   depth: number,
+  site: CallSite | undefined,
 ): RecognizedCall | undefined {
   const { aliases, globs } = model.imports;
   const path = aliases.get(name);
@@ -96,7 +101,7 @@ function fromImports(
       continue;
     }
     const other = documentModel(source, model.lang);
-    const meaning = meaningIn(other, member, other.count, recognize);
+    const meaning = meaningIn(other, member, other.count, recognize, site);
     if (meaning) {
       return {
         ...meaning,
@@ -104,13 +109,20 @@ function fromImports(
       };
     }
     if (meaning === undefined && depth + 1 < MAX_IMPORT_DEPTH) {
-      const further = fromImports(other, member, recognize, context, depth + 1);
+      const further = fromImports(other, member, recognize, context, depth + 1, site);
       if (further) {
         return further;
       }
     }
   }
   return undefined;
+}
+
+/** The call at a use (`Name(…)`), for the arguments a class's base reads. */
+function callAt(model: DocumentModel, ti: number): CallSite | undefined {
+  return model.lang === 'python' && model.isPunct(ti + 1, '(')
+    ? { model, open: ti + 1 }
+    : undefined;
 }
 
 /** Moves a meaning to the use at token `ti`; `null` stays `null`. */
@@ -128,13 +140,23 @@ function meaningIn(
   name: string,
   ti: number,
   recognize: RecognizeToken,
+  site?: CallSite,
 ): RecognizedCall | null | undefined {
-  const binding = bindingOf(model, name, ti);
+  const binding = bindingOf(model, name, ti) ?? laterModuleBinding(model, name, ti);
   if (binding !== undefined) {
-    if (binding.at === ti || binding.value === undefined) {
+    if (binding.at === ti) {
       return null;
     }
-    return valueMeaning(model, binding.value, recognize) ?? null;
+    // Bindings in branches (`if …: act = relu` / `else: act = hard_swish`) must agree.
+    let found: RecognizedCall | undefined;
+    for (const b of possibleBindings(model, name, ti, binding) ?? []) {
+      const r = b.value === undefined ? undefined : valueMeaning(model, b.value, recognize);
+      if (r === undefined || (found !== undefined && !same(found, r))) {
+        return null;
+      }
+      found ??= r;
+    }
+    return found ?? null;
   }
   const defs = visibleDefinitions(model, name, ti);
   if (defs.length === 0) {
@@ -142,8 +164,15 @@ function meaningIn(
   }
   let found: RecognizedCall | undefined;
   for (const def of defs) {
-    // A call's literal arguments stand for the parameters' defaults: `leaky_relu(a, 0.1)`.
-    const r = classifyDefinition(model, def, recognize, callArguments(model, ti, def.nameAt + 1));
+    // A call's own arguments override the defaults the body reads: `leaky_relu(a, 0.1)`.
+    const called = model.lang === 'python' && def.keyword === 'def' && model.isPunct(ti + 1, '(');
+    const values = called
+      ? withCallArguments(model, def, ti + 1, definitionValues(model, def))
+      : undefined;
+    const args = callArguments(model, ti, def.nameAt + 1);
+    const body = classifyDefinition(model, def, recognize, args, values);
+    // A subclass of a library activation is built with its base's arguments: `PReLU(init=0.1)`.
+    const r = body && withBaseArguments(model, def, body, site, recognize);
     if (r === undefined || (found !== undefined && found.id !== r.id)) {
       return null; // not an activation, or two definitions that disagree
     }
@@ -158,9 +187,10 @@ function meaningIn(
 /**
  * What a single-target assignment's right-hand side makes the name: a lambda's body, a path to an
  * activation function (`act = jax.nn.gelu`), or a layer built by its class (`act = nn.GELU()`). A call of
- * a lowercase function (`y = F.relu(x)`) is its result, a tensor: not an activation.
+ * a lowercase function (`y = F.relu(x)`) is its result, a tensor: not an activation, unless its one
+ * argument is a string that names the activation it makes (`get_activation("gelu")`, `ACT2FN["silu"]`).
  */
-function valueMeaning(
+export function valueMeaning(
   model: DocumentModel,
   value: number,
   recognize: RecognizeToken,
@@ -192,6 +222,10 @@ function valueMeaning(
   }
   if (model.kinds[last] !== ID) {
     return undefined;
+  }
+  const named = singleStringArgument(model, last);
+  if (named !== undefined) {
+    return recognize(model, last) ?? recognize(model, named);
   }
   // A call, or Julia's broadcast call `relu.(x)`: its result, unless a class is constructed.
   if (
@@ -231,4 +265,12 @@ function visibleDefinitions(model: DocumentModel, name: string, ti: number): Def
         d.nameAt !== ti &&
         (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
     );
+}
+
+function same(a: RecognizedCall, b: RecognizedCall): boolean {
+  return (
+    a.id === b.id &&
+    a.framework === b.framework &&
+    JSON.stringify(a.params) === JSON.stringify(b.params)
+  );
 }

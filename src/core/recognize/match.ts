@@ -91,7 +91,8 @@ const EXPRESSION_WORDS = new Set([
 /** Receivers whose attributes are the user's own objects, not tensors. */
 const SELF = new Set(['self', 'cls', 'this', 'super']);
 
-function onImportLine(scope: Scope, ti: number): boolean {
+/** Whether token `ti` is on an import statement (a declaration of names: never a use). */
+export function onImportLine(scope: Scope, ti: number): boolean {
   const { toks } = scope;
   // The statement's first token, where the document model marks it: `from m import (\n  relu,\n)` and
   // `use m::{\n  sigmoid,\n};` continue their import over several lines.

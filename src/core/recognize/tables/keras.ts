@@ -147,6 +147,26 @@ const tfmath: Namespace = {
   log_sigmoid: f('logsigmoid', TF),
 };
 
+/**
+ * tf.keras 2's backend functions (`from tensorflow.keras import backend as K`; `K.relu(x, alpha=0.0,
+ * max_value=None, threshold=0.0)`, `K.softmax(x, axis=-1)`, `K.hard_sigmoid` with slope 0.2). Keras 3's
+ * backend module has no activations.
+ */
+function backend(): Namespace {
+  const a = activations(true);
+  const pick = [
+    'relu',
+    'elu',
+    'softmax',
+    'softplus',
+    'softsign',
+    'sigmoid',
+    'hard_sigmoid',
+    'tanh',
+  ];
+  return Object.fromEntries(pick.map((name) => [name, a[name]]));
+}
+
 const K3_ACT = activations(false);
 const K2_ACT = activations(true);
 
@@ -160,6 +180,8 @@ export const KERAS_TF: Readonly<Record<string, Namespace>> = {
   'tensorflow.keras.layers': layers(true),
   'tf_keras.activations': K2_ACT,
   'tf_keras.layers': layers(true),
+  'tensorflow.keras.backend': backend(),
+  'tf_keras.backend': backend(),
   // Keras 3's own sources and code that imports from them (`from keras.src import activations`).
   'keras.src.activations': K3_ACT,
   'keras.src.activations.activations': K3_ACT,

@@ -1,0 +1,80 @@
+/**
+ * Python's bindings beyond "the newest one before the use". Bindings made in branches: `if small: act = relu` / `else: act = hard_swish` leaves either one in
+ * `act`. At a use, the newest binding holds for sure only when it sits at the use's own indentation (or
+ * shallower); a binding in a deeper block may not have run, so the bindings before it count too, back to
+ * the first one that ran for sure. The use means an activation only when all of them agree. And a function
+ * body reads a module-level name when it runs, so a module-level binding written below the function
+ * counts (`gelu = get_activation("gelu")` at the end of transformers' activations.py).
+ */
+import { bindings, type Binding } from './bindings';
+import { enclosing } from './definitions';
+import type { DocumentModel } from './document';
+
+/** Bindings read back per use: branches of real code are few, hostile code is bounded. */
+const MAX_ALTERNATIVES = 16;
+
+/** Column of the line that holds token `i`'s statement. */
+function indentOf(model: DocumentModel, i: number): number {
+  const s = model.starts[model.stmt[i]];
+  return s - (model.text.lastIndexOf('\n', s - 1) + 1);
+}
+
+/**
+ * The bindings of `name` that may hold at token `ti`, newest first, starting with `newest` (the binding
+ * `bindingOf` found); undefined when more than MAX_ALTERNATIVES would have to be read.
+ */
+export function possibleBindings(
+  model: DocumentModel,
+  name: string,
+  ti: number,
+  newest: Binding,
+): Binding[] | undefined {
+  if (model.lang !== 'python') {
+    return [newest];
+  }
+  const use = indentOf(model, ti);
+  const list = bindings(model).get(name) ?? [];
+  const out: Binding[] = [];
+  let k = list.indexOf(newest);
+  for (let b: Binding | undefined = newest; b !== undefined; b = list[--k]) {
+    if (b.scopeStart !== newest.scopeStart || b.scopeEnd !== newest.scopeEnd) {
+      continue;
+    }
+    if (out.length >= MAX_ALTERNATIVES) {
+      return undefined;
+    }
+    out.push(b);
+    if (indentOf(model, b.at) <= use) {
+      break; // this one ran for sure: older ones are overwritten
+    }
+  }
+  return out;
+}
+
+/**
+ * For a use inside a Python function with no binding of `name` before it: the one module-level binding of
+ * `name` after it, if there is exactly one.
+ */
+export function laterModuleBinding(
+  model: DocumentModel,
+  name: string,
+  ti: number,
+): Binding | undefined {
+  if (model.lang !== 'python' || enclosing(model, ti, (d) => d.keyword === 'def') === undefined) {
+    return undefined;
+  }
+  let found: Binding | undefined;
+  for (const b of bindings(model).get(name) ?? []) {
+    if (b.at <= ti || b.scopeStart !== 0 || b.scopeEnd < model.count) {
+      continue;
+    }
+    if (enclosing(model, b.at, (d) => d.keyword === 'class') !== undefined) {
+      continue; // a class attribute, not a module-level name
+    }
+    if (found !== undefined) {
+      return undefined;
+    }
+    found = b;
+  }
+  return found;
+}
