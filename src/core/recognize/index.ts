@@ -12,7 +12,7 @@
  *                      juliaFields.ts (Julia struct fields)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
  *                      (user-defined activations by their body) · jsFunctions.ts (JS arrow and function
- *                      values, `tf.tidy`) · attributes.ts (`self.<attr>`) ·
+ *                      values, `tf.tidy`) · juliaLambda.ts (`x -> …`) · attributes.ts (`self.<attr>`) ·
  *                      members.ts (struct fields, class members, `this.<attr>`) · resolve.ts (imports and
  *                      conventions to table paths)
  *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·

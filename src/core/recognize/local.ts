@@ -10,6 +10,7 @@ import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } f
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
+import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
@@ -163,17 +164,16 @@ function valueMeaning(
   value: number,
   recognize: RecognizeToken,
 ): RecognizedCall | undefined {
-  if (model.isWord(value, 'lambda')) {
-    const r = classifyLambda(model, value, recognize);
-    return (
-      r && {
-        ...r,
-        definedAt: { line: model.lineOf(model.starts[value]), source: bodySource(model, r) },
-      }
-    );
-  }
-  if (model.lang === 'js' && isJsFunctionStart(model, value)) {
-    const r = classifyJsFunction(model, value, recognize);
+  // An anonymous function: Python's `lambda x: …`, a JS arrow or `function`, Julia's `x -> …`.
+  const fn = model.isWord(value, 'lambda')
+    ? classifyLambda
+    : model.lang === 'js' && isJsFunctionStart(model, value)
+      ? classifyJsFunction
+      : juliaArrowAt(model, value) >= 0
+        ? classifyJuliaLambda
+        : undefined;
+  if (fn !== undefined) {
+    const r = fn(model, value, recognize);
     return (
       r && {
         ...r,
