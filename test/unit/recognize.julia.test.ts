@@ -99,3 +99,32 @@ end
     expectNothing('julia', src, 'h', 1);
   });
 });
+
+describe('recognizeAt: Julia anonymous functions bound to a name', () => {
+  const src = `using Flux, Statistics
+
+act = x -> leakyrelu(x, 0.2f0)
+gate = (z) -> σ(z)
+shift = x -> x .- mean(x)
+other = x -> relu(bias)
+
+model = Chain(Dense(2 => 8, act), Dense(8 => 8, gate), Dense(8 => 1, shift))
+y = other.(x)
+`;
+
+  it('x -> leakyrelu(x, 0.2f0) and (z) -> σ(z) are those activations where the name is used', () => {
+    expectCall(
+      'julia',
+      src,
+      'act',
+      { id: 'leaky_relu', framework: FLUX, params: { negative_slope: 0.2 } },
+      1,
+    );
+    expectCall('julia', src, 'gate', { id: 'sigmoid', framework: FLUX }, 1);
+  });
+
+  it('a body that computes something else, or reads another name, is none', () => {
+    expectNothing('julia', src, 'shift', 1);
+    expectNothing('julia', src, 'other', 1);
+  });
+});

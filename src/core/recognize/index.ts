@@ -12,7 +12,7 @@
  *                      juliaFields.ts (Julia struct fields)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
  *                      (user-defined activations by their body) · jsFunctions.ts (JS arrow and function
- *                      values, `tf.tidy`) · attributes.ts (`self.<attr>`) ·
+ *                      values, `tf.tidy`) · juliaLambda.ts (`x -> …`) · attributes.ts (`self.<attr>`) ·
  *                      members.ts (struct fields, class members, `this.<attr>`) · declaredTypes.ts (what a
  *                      declared type names) · rustEnums.ts (a model's own enum, by its `match` arms) ·
  *                      instances.ts (Rust locals built as modules) · resolve.ts (imports and

@@ -14,6 +14,7 @@ import { documentModel, type DocumentModel } from './document';
 import { singleStringArgument } from './factories';
 import { callArguments } from './formulas/temporaries';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
+import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { definitionValues, withCallArguments } from './substitution';
 import { ID } from './tokenizer';
 
@@ -195,17 +196,16 @@ export function valueMeaning(
   value: number,
   recognize: RecognizeToken,
 ): RecognizedCall | undefined {
-  if (model.isWord(value, 'lambda')) {
-    const r = classifyLambda(model, value, recognize);
-    return (
-      r && {
-        ...r,
-        definedAt: { line: model.lineOf(model.starts[value]), source: bodySource(model, r) },
-      }
-    );
-  }
-  if (model.lang === 'js' && isJsFunctionStart(model, value)) {
-    const r = classifyJsFunction(model, value, recognize);
+  // An anonymous function: Python's `lambda x: …`, a JS arrow or `function`, Julia's `x -> …`.
+  const fn = model.isWord(value, 'lambda')
+    ? classifyLambda
+    : model.lang === 'js' && isJsFunctionStart(model, value)
+      ? classifyJsFunction
+      : juliaArrowAt(model, value) >= 0
+        ? classifyJuliaLambda
+        : undefined;
+  if (fn !== undefined) {
+    const r = fn(model, value, recognize);
     return (
       r && {
         ...r,
