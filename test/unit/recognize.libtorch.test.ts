@@ -72,6 +72,7 @@ torch::Tensor normalize(torch::Tensor logits) {
     expectNothing(CPP, SRC, 'lrelu', 4);
     expectNothing(CPP, SRC, 'out', 3);
     expectNothing(CPP, SRC, 'softmax', 1); // the module passed to register_module
+    expectNothing(CPP, SRC, 'x', 4); // a tensor: `x = lrelu->forward(x)` binds what the module returns
   });
 
   it('lets what the constructor registers replace a default-constructed member', () => {

@@ -15,7 +15,7 @@
  *                      values, `tf.tidy`) · juliaLambda.ts (`x -> …`) · attributes.ts (`self.<attr>`) ·
  *                      members.ts (struct fields, class members, `this.<attr>`) · declaredTypes.ts (what a
  *                      declared type names) · rustEnums.ts (a model's own enum, by its `match` arms) ·
- *                      instances.ts (Rust locals built as modules) · resolve.ts (imports and
+ *                      instances.ts (locals built as modules) · resolve.ts (imports and
  *                      conventions to table paths)
  *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·
  *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas)

@@ -220,7 +220,8 @@ export function valueMeaning(
   ) {
     last += 2;
   }
-  if (model.kinds[last] !== ID) {
+  // `x = lrelu->forward(h)` / `x = act.forward(h)`: what a module computes, a tensor.
+  if (model.kinds[last] !== ID || model.isPunct(last + 1, '->')) {
     return undefined;
   }
   const named = singleStringArgument(model, last);
