@@ -13,7 +13,8 @@ import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
-import { boundAt, withArguments, type CallArguments } from './formulas/temporaries';
+import { boundAt } from './formulas/temporaries';
+import { withArguments, type CallArguments } from './formulas/parameters';
 import { ID, NUM } from './tokenizer';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */

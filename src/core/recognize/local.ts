@@ -9,7 +9,7 @@ import { bindingOf } from './bindings';
 import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } from './bodies';
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
-import { callArguments } from './formulas/temporaries';
+import { callArguments } from './formulas/parameters';
 import { ID } from './tokenizer';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
