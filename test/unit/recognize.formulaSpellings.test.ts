@@ -36,13 +36,18 @@ export function lookAlikes(x: tf.Tensor, y: tf.Tensor): tf.Tensor[] {
   const capped = tfc.minimum(1.0, tfc.relu(x));
   const shifted = x.mul(tf.relu6(x.add(3))).div(5);
   const damped = tfc.mul(x, tfc.tanh(tfc.softplus(y)));
-  return [gated, capped, shifted, damped];
+  const kept = tf.tidy(() => tf.mul(x, tf.sigmoid(y)));
+  return [gated, capped, shifted, damped, kept];
 }
 `;
 
   it('reads TF.js formulas written with tf.mul, x.add, .div', () => {
-    expectFormula(TS, TFJS, 'tf.mul(x, tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' });
-    expectFormula(TS, TFJS, 'x.mul(tf.relu6(x.add(3))).div(6)', {
+    // `tf.tidy(() => f(x))` computes f(x): the formula is the whole call.
+    expectFormula(TS, TFJS, 'tf.tidy(() => tf.mul(x, tf.sigmoid(x)))', {
+      id: 'silu',
+      framework: 'tfjs',
+    });
+    expectFormula(TS, TFJS, 'tf.tidy(() => x.mul(tf.relu6(x.add(3))).div(6))', {
       id: 'hardswish',
       framework: 'tfjs',
     });
@@ -53,11 +58,19 @@ export function lookAlikes(x: tf.Tensor, y: tf.Tensor): tf.Tensor[] {
     });
   });
 
+  it('reads a function whose body is a tidy of a formula where it is called', () => {
+    const src = `${TFJS}\nconst y = swish(logits);\nconst z = relu6(logits);\n`;
+    const at = (word: string): number => src.indexOf(word, src.indexOf('const y'));
+    assert.equal(recognizeAt(src, at('swish'), TS)?.id, 'silu');
+    assert.equal(recognizeAt(src, at('relu6'), TS)?.id, 'relu6');
+  });
+
   it('leaves their look-alikes: another operand, another cap, another divisor', () => {
     expectNoFormula(TS, TFJS, 'tf.mul(x, tf.sigmoid(y))');
     expectNoFormula(TS, TFJS, 'tfc.minimum(1.0, tfc.relu(x))');
     expectNoFormula(TS, TFJS, 'x.mul(tf.relu6(x.add(3))).div(5)');
     expectNoFormula(TS, TFJS, 'tfc.mul(x, tfc.tanh(tfc.softplus(y)))');
+    expectNoFormula(TS, TFJS, 'tf.tidy(() => tf.mul(x, tf.sigmoid(y)))');
   });
 
   it('reads PyTorch method chains as PyTorch, even on a line alone', () => {

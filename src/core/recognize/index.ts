@@ -18,7 +18,8 @@
  *                      instances.ts (locals built as modules) · resolve.ts (imports and
  *                      conventions to table paths)
  *   what code spells   match.ts (a hovered name) · activationStrings.ts · args.ts · params.ts · literals.ts ·
- *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas)
+ *                      spelling.ts + tables/ (per framework) · formulas/ (hand-written formulas, read
+ *                      through a function body's temporaries and parameter defaults: temporaries.ts)
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';

@@ -12,7 +12,7 @@ import { bodySource, classifyDefinition, classifyLambda, type RecognizeToken } f
 import { definitions, type Definition } from './definitions';
 import { documentModel, type DocumentModel } from './document';
 import { singleStringArgument } from './factories';
-import { callArguments } from './formulas/temporaries';
+import { callArguments } from './formulas/parameters';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { definitionValues, withCallArguments } from './substitution';

@@ -17,6 +17,8 @@ export type Node =
   | { k: 'call'; fn: Node; args: Node[]; kw: Map<string, Node>; s: number; e: number }
   | { k: 'bin'; op: string; l: Node; r: Node; s: number; e: number }
   | { k: 'unary'; op: string; x: Node; s: number; e: number }
+  /** JavaScript's `() => body` without parameters (what `tf.tidy` runs). */
+  | { k: 'thunk'; body: Node; s: number; e: number }
   /** Python's conditional expression `a if c else b` (its condition is not kept: both values must agree). */
   | { k: 'cond'; a: Node; b: Node; s: number; e: number }
   | { k: 'attr'; obj: Node; name: string; s: number; e: number }
@@ -266,6 +268,20 @@ class Parser {
       }
       this.i++;
       return { k: 'name', parts: [t.t], s, e: s };
+    }
+    if (
+      t.t === '(' &&
+      this.lang === 'js' &&
+      this.tok(s + 1)?.t === ')' &&
+      this.tok(s + 2)?.t === '=>'
+    ) {
+      this.i = s + 3;
+      const body = this.expr();
+      if (body === undefined) {
+        this.i = s;
+        return undefined;
+      }
+      return this.add({ k: 'thunk', body, s, e: body.e });
     }
     if (t.t === '(') {
       const list = this.list(s);

@@ -30,17 +30,23 @@ const MAX_TOKENS = 300;
  */
 function mayHoldFormula(scope: Scope, ti: number): boolean {
   const { toks, imports, model, base } = scope;
+  if (statementHas(toks, ti, (t) => formulaToken(t) || aliasOfOperation(t, imports))) {
+    return true;
+  }
+  // Only a statement with arithmetic may be a formula over temporaries alone (`r * r`): the names'
+  // bindings are not looked up for the many statements without any.
   const bound = (t: Token, k: number): boolean =>
     t.k === 'id' &&
     model !== undefined &&
     base !== undefined &&
     boundAt(model, base + k)?.k === 'value';
-  return statementHas(
-    toks,
-    ti,
-    (t, k) => formulaToken(t) || aliasOfOperation(t, imports) || bound(t, k),
+  return (
+    statementHas(toks, ti, (t) => t.k === 'p' && ARITHMETIC.has(t.t)) &&
+    statementHas(toks, ti, bound)
   );
 }
+
+const ARITHMETIC = new Set(['*', '/', '+', '-', '**', '^']);
 
 function aliasOfOperation(t: Token, imports: Imports): boolean {
   const path = t.k === 'id' ? imports.aliases.get(t.t) : undefined;

@@ -35,7 +35,8 @@ export type Op =
   | 'where'
   | 'sum'
   | 'amax'
-  | 'zeros';
+  | 'zeros'
+  | 'tidy';
 
 type Members = Readonly<Record<string, Op>>;
 
@@ -226,6 +227,7 @@ export const MODULES: Readonly<Record<string, Module>> = {
       minimum: 'minimum',
       where: 'where',
       clipByValue: 'clip',
+      tidy: 'tidy',
       sum: 'sum',
       max: 'amax',
       zerosLike: 'zeros',

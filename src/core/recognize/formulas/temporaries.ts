@@ -13,10 +13,18 @@
 import { bindingOf, bindings } from '../bindings';
 import { enclosing, type Definition } from '../definitions';
 import type { DocumentModel } from '../document';
-import { evalLiteral, type LiteralValue } from '../literals';
+import type { LiteralValue } from '../literals';
 import { NL, STMT } from '../statements';
-import { ID, PUNCT, type Token } from '../tokenizer';
+import { ID, type Token } from '../tokenizer';
 import { parseExpression, type Node } from './expr';
+import {
+  argumentFor,
+  argumentsInForce,
+  bracket,
+  memoOf,
+  parameterDefault,
+  parameterNamed,
+} from './parameters';
 
 /** A name's meaning: the parsed value of a temporary, or a parameter's literal default. */
 export type Bound =
@@ -34,14 +42,11 @@ export type Bound =
 const FUNCTIONS = new Set(['def', 'fn', 'function']);
 /** Longest right-hand side read, in tokens. */
 const MAX_VALUE_TOKENS = 400;
-/** Longest parameter list read (and how far before a block its list may end), in tokens. */
+/** How far a parameter list may reach, and how far before a block's `{` it may end, in tokens. */
 const MAX_PARAM_TOKENS = 512;
 const MAX_SIGNATURE_TAIL = 24;
-/** Longest default value read, in tokens. */
-const MAX_DEFAULT_TOKENS = 16;
 /** Longest stretch of a body scanned (for its start, its end, or whether a statement is at its top). */
 const MAX_BODY_SCAN = 4000;
-const RECEIVERS = new Set(['self', 'cls', 'this']);
 
 /** A function body: its first token, its end (exclusive; -1 when not found), its parameter list. */
 interface Body {
@@ -53,7 +58,7 @@ interface Body {
 
 /** What the plain name at model token `at` stands for where it is used, or undefined. */
 export function boundAt(model: DocumentModel, at: number): Bound | undefined {
-  if (called?.model === model) {
+  if (argumentsInForce(model)) {
     return boundUncached(model, at); // a call's arguments in force: not the definition's own reading
   }
   const memo = memoOf<Bound | null>(model, 'formulaBound');
@@ -63,15 +68,6 @@ export function boundAt(model: DocumentModel, at: number): Bound | undefined {
     memo.set(at, found);
   }
   return found ?? undefined;
-}
-
-function memoOf<T>(model: DocumentModel, key: string): Map<number, T> {
-  let memo = model.memo.get(key) as Map<number, T> | undefined;
-  if (memo === undefined) {
-    memo = new Map();
-    model.memo.set(key, memo);
-  }
-  return memo;
 }
 
 function boundUncached(model: DocumentModel, at: number): Bound | undefined {
@@ -105,13 +101,13 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
     }
     return valueAt(model, b.value);
   }
-  const given = called?.model === model && called.open === body.open ? called.values : undefined;
-  if (given?.has(name) === true) {
-    const value = given.get(name);
-    return value === undefined ? { k: 'unknown' } : { k: 'literal', value };
+  const given = body.open >= 0 ? argumentFor(model, body.open, name) : undefined;
+  if (given !== undefined) {
+    return given.literal ? { k: 'literal', value: given.value } : { k: 'unknown' };
   }
   const param = body.open >= 0 ? parameterNamed(model, body.open, name) : undefined;
-  return param === undefined ? undefined : parameterDefault(model, param);
+  const value = param === undefined ? undefined : parameterDefault(model, param);
+  return value === undefined ? undefined : { k: 'literal', value };
 }
 
 /** The body around token `at`: Python's enclosing function, a C-like language's innermost block. */
@@ -208,96 +204,6 @@ function signatureBefore(model: DocumentModel, brace: number): number {
   return -1;
 }
 
-/**
- * The token of the parameter called `name` in the list opened at `open`, unless it is the first (the
- * formula's input) or absent.
- */
-function parameterNamed(model: DocumentModel, open: number, name: string): number | undefined {
-  const at = parameterTokens(model, open);
-  const index = at.findIndex((k) => model.tokenText(k) === name);
-  return index > 0 ? at[index] : undefined;
-}
-
-function parameterNames(model: DocumentModel, open: number): string[] {
-  return parameterTokens(model, open).map((k) => model.tokenText(k));
-}
-
-/**
- * The name tokens of the parameters in the list opened at `open` (`self` and `this` left out). A
- * parameter's name is the last name before its `:` annotation (`x: float`, `alpha?: number`), else before
- * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name.
- */
-function parameterTokens(model: DocumentModel, open: number): number[] {
-  const memo = memoOf<number[]>(model, 'formulaParameters');
-  let found = memo.get(open);
-  if (found !== undefined) {
-    return found;
-  }
-  found = [];
-  let depth = 0;
-  let last = -1;
-  let named = false;
-  const limit = Math.min(model.count, open + MAX_PARAM_TOKENS);
-  for (let k = open + 1; k < limit; k++) {
-    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
-    if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
-      if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
-        found.push(last);
-      }
-      named = true;
-      if (model.isPunct(k, ')')) {
-        break;
-      }
-      if (end) {
-        named = false;
-        last = -1;
-      }
-      continue;
-    }
-    depth += bracket(model, k);
-    if (depth === 0 && !named && model.kinds[k] === ID && model.tokenText(k) !== 'mut') {
-      last = k;
-    }
-  }
-  memo.set(open, found);
-  return found;
-}
-
-/** A parameter's literal default: `slope=0.2`, `alpha: float = 1.0`, `alpha = 1` (TypeScript). */
-function parameterDefault(model: DocumentModel, at: number): Bound | undefined {
-  let k = at + 1;
-  let depth = 0;
-  const limit = Math.min(model.count, at + MAX_DEFAULT_TOKENS);
-  for (; k < limit; k++) {
-    if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
-      return undefined; // no default
-    }
-    if (depth === 0 && model.isPunct(k, '=')) {
-      break;
-    }
-    depth += bracket(model, k);
-  }
-  const from = k + 1;
-  let to = from;
-  for (depth = 0; to < from + MAX_DEFAULT_TOKENS && to < model.count; to++) {
-    if (depth === 0 && (model.isPunct(to, ',') || model.isPunct(to, ')'))) {
-      break;
-    }
-    depth += bracket(model, to);
-  }
-  const value = to > from ? evalLiteral(model.slice(from, to), 0, to - from) : undefined;
-  return value === undefined ? undefined : { k: 'literal', value };
-}
-
-/** +1 for an opening bracket, -1 for a closing one, else 0. */
-function bracket(model: DocumentModel, k: number): number {
-  if (model.kinds[k] !== PUNCT) {
-    return 0;
-  }
-  const c = model.text.charCodeAt(model.starts[k]);
-  return c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
-}
-
 /** The parsed right-hand side starting at token `value`, when it is one whole expression. */
 function valueAt(model: DocumentModel, value: number): Bound | undefined {
   let end = value + 1;
@@ -349,78 +255,4 @@ function lineStart(model: DocumentModel, k: number): number {
 function column(model: DocumentModel, i: number): number {
   const s = model.starts[i];
   return s - (model.text.lastIndexOf('\n', s - 1) + 1);
-}
-
-/** Arguments a call gives a definition's parameters, by parameter name (undefined: not a literal). */
-export type CallArguments = ReadonlyMap<string, LiteralValue | undefined>;
-
-/** The arguments in force while a definition is classified for one call (recognition is synchronous). */
-let called: { model: DocumentModel; open: number; values: CallArguments } | undefined;
-
-/**
- * The arguments of the call `name(…)` at token `at` for the parameters after the first of the function
- * whose parameter list opens at `open` (`leaky_relu(a, 0.1)` gives `alpha` 0.1, `leaky_relu(a, s)` gives
- * `alpha` as no literal); undefined when `at` is no call or gives none.
- */
-export function callArguments(
-  model: DocumentModel,
-  at: number,
-  open: number,
-): CallArguments | undefined {
-  if (!model.isPunct(at + 1, '(') || !model.isPunct(open, '(')) {
-    return undefined;
-  }
-  const values = new Map<string, LiteralValue | undefined>();
-  let index = 0;
-  let from = at + 2;
-  let depth = 0;
-  for (let k = from; k < model.count && k - at < MAX_PARAM_TOKENS; k++) {
-    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
-    if (!end) {
-      depth += bracket(model, k);
-      continue;
-    }
-    const keyword = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
-    const name = keyword
-      ? model.tokenText(from)
-      : index > 0
-        ? parameterAt(model, open, index)
-        : undefined;
-    const value =
-      k > from ? evalLiteral(model.slice(from, k), keyword ? 2 : 0, k - from) : undefined;
-    if (name !== undefined) {
-      values.set(name, value);
-    }
-    index += keyword ? 0 : 1;
-    from = k + 1;
-    if (model.isPunct(k, ')')) {
-      break;
-    }
-  }
-  return values.size > 0 ? values : undefined;
-}
-
-/** Runs `classify` with a call's arguments standing for the parameters of the list opened at `open`. */
-export function withArguments<T>(
-  model: DocumentModel,
-  open: number,
-  values: CallArguments | undefined,
-  classify: () => T,
-): T {
-  if (values === undefined) {
-    return classify();
-  }
-  const saved = called;
-  called = { model, open, values };
-  try {
-    return classify();
-  } finally {
-    called = saved;
-  }
-}
-
-/** The name of the parameter at position `index` of the list opened at `open` (self not counted). */
-function parameterAt(model: DocumentModel, open: number, index: number): string | undefined {
-  const names = parameterNames(model, open);
-  return names[index];
 }

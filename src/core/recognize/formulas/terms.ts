@@ -110,6 +110,8 @@ class Normalizer {
         return this.index(n);
       case 'attr':
         return this.attr(n);
+      case 'thunk':
+        return this.term(n.body);
       case 'cond': {
         // `x.mul_(y) if inplace else x.mul(y)`: one value whichever branch runs.
         const a = this.term(n.a);
@@ -283,6 +285,10 @@ class Normalizer {
     const operator = ARITHMETIC[op];
     if (operator !== undefined) {
       return args.length === 2 && kw.size === 0 ? combine(operator, args[0], args[1]) : undefined;
+    }
+    if (op === 'tidy') {
+      // `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors.
+      return args.length === 1 && kw.size === 0 && n.args[0].k === 'thunk' ? args[0] : undefined;
     }
     if (op === 'zeros') {
       return args.length === 1 && kw.size === 0 ? { t: 'c', v: 0 } : undefined;

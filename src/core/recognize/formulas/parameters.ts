@@ -1,0 +1,206 @@
+/**
+ * The parameters of a function as formulas read them: their names, their literal defaults
+ * (`def leaky(x, slope=0.2)`), and the arguments one call gives them (`leaky(x, 0.4)`), which stand for the
+ * defaults while the definition is classified for that call. Every read is bounded by a constant.
+ */
+import type { DocumentModel } from '../document';
+import { evalLiteral, type LiteralValue } from '../literals';
+import { ID, PUNCT } from '../tokenizer';
+
+/** Longest parameter list or argument list read, in tokens. */
+const MAX_PARAM_TOKENS = 512;
+/** Longest default value read, in tokens. */
+const MAX_DEFAULT_TOKENS = 16;
+const RECEIVERS = new Set(['self', 'cls', 'this']);
+
+/** A per-model memo of this module's readings, by token index. */
+export function memoOf<T>(model: DocumentModel, key: string): Map<number, T> {
+  let memo = model.memo.get(key) as Map<number, T> | undefined;
+  if (memo === undefined) {
+    memo = new Map();
+    model.memo.set(key, memo);
+  }
+  return memo;
+}
+
+/**
+ * The token of the parameter called `name` in the list opened at `open`, unless it is the first (the
+ * formula's input) or absent.
+ */
+export function parameterNamed(
+  model: DocumentModel,
+  open: number,
+  name: string,
+): number | undefined {
+  const at = parameterTokens(model, open);
+  const index = at.findIndex((k) => model.tokenText(k) === name);
+  return index > 0 ? at[index] : undefined;
+}
+
+function parameterNames(model: DocumentModel, open: number): string[] {
+  return parameterTokens(model, open).map((k) => model.tokenText(k));
+}
+
+/**
+ * The name tokens of the parameters in the list opened at `open` (`self` and `this` left out). A
+ * parameter's name is the last name before its `:` annotation (`x: float`, `alpha?: number`), else before
+ * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name.
+ */
+function parameterTokens(model: DocumentModel, open: number): number[] {
+  const memo = memoOf<number[]>(model, 'formulaParameters');
+  let found = memo.get(open);
+  if (found !== undefined) {
+    return found;
+  }
+  found = [];
+  let depth = 0;
+  let last = -1;
+  let named = false;
+  const limit = Math.min(model.count, open + MAX_PARAM_TOKENS);
+  for (let k = open + 1; k < limit; k++) {
+    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
+      if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
+        found.push(last);
+      }
+      named = true;
+      if (model.isPunct(k, ')')) {
+        break;
+      }
+      if (end) {
+        named = false;
+        last = -1;
+      }
+      continue;
+    }
+    depth += bracket(model, k);
+    if (depth === 0 && !named && model.kinds[k] === ID && model.tokenText(k) !== 'mut') {
+      last = k;
+    }
+  }
+  memo.set(open, found);
+  return found;
+}
+
+/** A parameter's literal default: `slope=0.2`, `alpha: float = 1.0`, `alpha = 1` (TypeScript). */
+export function parameterDefault(model: DocumentModel, at: number): LiteralValue | undefined {
+  let k = at + 1;
+  let depth = 0;
+  const limit = Math.min(model.count, at + MAX_DEFAULT_TOKENS);
+  for (; k < limit; k++) {
+    if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
+      return undefined; // no default
+    }
+    if (depth === 0 && model.isPunct(k, '=')) {
+      break;
+    }
+    depth += bracket(model, k);
+  }
+  const from = k + 1;
+  let to = from;
+  for (depth = 0; to < from + MAX_DEFAULT_TOKENS && to < model.count; to++) {
+    if (depth === 0 && (model.isPunct(to, ',') || model.isPunct(to, ')'))) {
+      break;
+    }
+    depth += bracket(model, to);
+  }
+  return to > from ? evalLiteral(model.slice(from, to), 0, to - from) : undefined;
+}
+
+/** +1 for an opening bracket, -1 for a closing one, else 0. */
+export function bracket(model: DocumentModel, k: number): number {
+  if (model.kinds[k] !== PUNCT) {
+    return 0;
+  }
+  const c = model.text.charCodeAt(model.starts[k]);
+  return c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
+}
+
+/** Arguments a call gives a definition's parameters, by parameter name (undefined: not a literal). */
+export type CallArguments = ReadonlyMap<string, LiteralValue | undefined>;
+
+/** The arguments in force while a definition is classified for one call (recognition is synchronous). */
+let called: { model: DocumentModel; open: number; values: CallArguments } | undefined;
+
+/**
+ * The arguments of the call `name(…)` at token `at` for the parameters after the first of the function
+ * whose parameter list opens at `open` (`leaky_relu(a, 0.1)` gives `alpha` 0.1, `leaky_relu(a, s)` gives
+ * `alpha` as no literal); undefined when `at` is no call or gives none.
+ */
+export function callArguments(
+  model: DocumentModel,
+  at: number,
+  open: number,
+): CallArguments | undefined {
+  if (!model.isPunct(at + 1, '(') || !model.isPunct(open, '(')) {
+    return undefined;
+  }
+  const values = new Map<string, LiteralValue | undefined>();
+  let index = 0;
+  let from = at + 2;
+  let depth = 0;
+  for (let k = from; k < model.count && k - at < MAX_PARAM_TOKENS; k++) {
+    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (!end) {
+      depth += bracket(model, k);
+      continue;
+    }
+    const keyword = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
+    const name = keyword
+      ? model.tokenText(from)
+      : index > 0
+        ? parameterNames(model, open)[index]
+        : undefined;
+    const value =
+      k > from ? evalLiteral(model.slice(from, k), keyword ? 2 : 0, k - from) : undefined;
+    if (name !== undefined) {
+      values.set(name, value);
+    }
+    index += keyword ? 0 : 1;
+    from = k + 1;
+    if (model.isPunct(k, ')')) {
+      break;
+    }
+  }
+  return values.size > 0 ? values : undefined;
+}
+
+/** Runs `classify` with a call's arguments standing for the parameters of the list opened at `open`. */
+export function withArguments<T>(
+  model: DocumentModel,
+  open: number,
+  values: CallArguments | undefined,
+  classify: () => T,
+): T {
+  if (values === undefined) {
+    return classify();
+  }
+  const saved = called;
+  called = { model, open, values };
+  try {
+    return classify();
+  } finally {
+    called = saved;
+  }
+}
+
+/** Whether a call's arguments are in force for some definition of `model`. */
+export function argumentsInForce(model: DocumentModel): boolean {
+  return called?.model === model;
+}
+
+/**
+ * The argument the call being classified gives the parameter `name` of the list opened at `open`:
+ * a literal, or (`literal: false`) an expression; undefined when no call gives it.
+ */
+export function argumentFor(
+  model: DocumentModel,
+  open: number,
+  name: string,
+): { literal: true; value: LiteralValue } | { literal: false } | undefined {
+  if (called?.model !== model || called.open !== open || !called.values.has(name)) {
+    return undefined;
+  }
+  const value = called.values.get(name);
+  return value === undefined ? { literal: false } : { literal: true, value };
+}
