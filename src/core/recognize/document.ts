@@ -9,7 +9,7 @@
  * lex per window. Such texts are generated or minified; a block comment opened outside the window is not seen.
  */
 import { scanImportsIn, type Imports } from './imports';
-import { markStatements, NL, STMT } from './statements';
+import { markStatements, NL, statementStarts, STMT } from './statements';
 import { TokenBuffer } from './tokenBuffer';
 import { KINDS, lex, type Lang, type Token } from './tokenizer';
 
@@ -37,11 +37,10 @@ export class DocumentModel {
   starts: Int32Array;
   ends: Int32Array;
   flags: Uint8Array;
-  /** Index of the first token of each token's statement. */
-  stmt: Int32Array;
   private readonly objects: (Token[] | undefined)[] = [];
   private importsCache: Imports | undefined;
   private lines: Int32Array | undefined;
+  private statements: Int32Array | undefined;
   /** Lazily built indexes other modules keep on the model (bindings, attributes): one pass each. */
   readonly memo = new Map<string, unknown>();
 
@@ -59,12 +58,35 @@ export class DocumentModel {
     // Code holds about one token per four characters: reserve that, grow if the text is denser.
     const buf = new TokenBuffer(Math.ceil((to - from) / 4), from, to);
     lex(text, from, to, lang, buf);
-    this.stmt = markStatements(text, lang, buf);
+    markStatements(text, lang, buf);
     this.count = buf.count;
     this.kinds = buf.kinds;
     this.starts = buf.starts;
     this.ends = buf.ends;
     this.flags = buf.flags;
+  }
+
+  /**
+   * Index of the first token of each token's statement (built on first use: a hover asks
+   * `statementStart`, which reads only the tokens it needs).
+   */
+  get stmt(): Int32Array {
+    this.statements ??= statementStarts(this.flags, this.count);
+    return this.statements;
+  }
+
+  /**
+   * The first token of token `i`'s statement when it is at most `back` tokens before `i`, else -1 (the
+   * statement starts further back). Reads at most `back` flags.
+   */
+  statementStart(i: number, back: number): number {
+    const limit = Math.max(0, i - back);
+    for (let k = i; k >= limit; k--) {
+      if ((this.flags[k] & STMT) !== 0) {
+        return k;
+      }
+    }
+    return limit === 0 ? 0 : -1;
   }
 
   /** The text of token `i`. */

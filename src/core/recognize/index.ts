@@ -220,8 +220,9 @@ function recognizeIn(
   ti: number,
   [back, ahead]: readonly [number, number],
 ): RecognizedCall | undefined | 'retry' {
-  const statement = model.stmt[ti];
-  const from = Math.max(statement, ti - back);
+  // The statement's first token, or -1 when it is more than `back` tokens back (then the window is cut).
+  const statement = model.statementStart(ti, back);
+  const from = statement >= 0 ? statement : ti - back;
   // The window ends at a line end (as far as the large window reaches): a long one-line formula stays whole.
   let to = Math.min(model.count, ti + ahead + 1);
   const reach = Math.min(model.count, ti + LARGE[1] + 1);
@@ -285,7 +286,7 @@ function recognizeIn(
   }
   // Retry with the large window when the small one cut the statement around the offset: the call around it
   // (or its name) starts before the window — strings depend on it, names in `partial(…)` too.
-  const cut = from > statement;
+  const cut = statement < 0;
   if (!cut || back >= LARGE[0]) {
     return undefined;
   }

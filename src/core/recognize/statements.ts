@@ -39,13 +39,11 @@ const EXPRESSION_BEFORE_BRACE = new Set([
 const JULIA_CONTINUERS = new Set([44, 61, 43, 45, 42, 47, 94, 38, 124, 60, 62, 126, 37, 247]);
 
 /**
- * Marks the tokens of `buf` (lexed from `text`) that start a statement: sets STMT in their flags and returns,
- * per token, the index of the first token of its statement. One pass over the tokens; the state lives in
- * locals (a method call per token cost as much as the lexing).
+ * Marks the tokens of `buf` (lexed from `text`) that start a statement: sets STMT in their flags. One pass
+ * over the tokens; the state lives in locals (a method call per token cost as much as the lexing).
  */
-export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int32Array {
+export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void {
   const { count, kinds, starts, ends, flags } = buf;
-  const stmt = new Int32Array(count);
   const cLike = lang === 'js' || lang === 'cpp' || lang === 'rust';
   const js = lang === 'js';
   const cpp = lang === 'cpp';
@@ -62,7 +60,6 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
   let prevStart = 0;
   let next = true;
   let directive = false;
-  let statement = 0;
   for (let n = 0; n < count; n++) {
     const kind = kinds[n];
     const nl = (flags[n] & NL) !== 0;
@@ -133,8 +130,19 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): Int3
     }
     prevKind = kind;
     if (start) {
-      statement = n;
       flags[n] |= STMT;
+    }
+  }
+}
+
+/** Per token, the index of the first token of its statement (from the STMT marks; the first token starts
+ * one). */
+export function statementStarts(flags: Uint8Array, count: number): Int32Array {
+  const stmt = new Int32Array(count);
+  let statement = 0;
+  for (let n = 0; n < count; n++) {
+    if ((flags[n] & STMT) !== 0) {
+      statement = n;
     }
     stmt[n] = statement;
   }

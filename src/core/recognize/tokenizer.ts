@@ -251,6 +251,18 @@ function indexBefore(text: string, needle: string, i: number, to: number): numbe
   return at < 0 ? -1 : i + at;
 }
 
+/**
+ * Where the triple quote `close` first starts at or after `j` and before `to` (it may end past `to`, as a
+ * character-by-character scan that stops at `to` would see it), or -1.
+ */
+function closerFrom(text: string, close: string, j: number, to: number): number {
+  if (to >= text.length) {
+    return text.indexOf(close, j);
+  }
+  const at = text.slice(j, Math.min(text.length, to + 2)).indexOf(close);
+  return at < 0 ? -1 : j + at;
+}
+
 /** `/* … *\/`; Rust's block comments nest, C's and JS's do not. */
 function skipBlockComment(text: string, i: number, to: number, nested: boolean): number {
   if (!nested) {
@@ -357,17 +369,23 @@ function quoteIsString(
 function scanString(text: string, i: number, to: number, triple: boolean): number {
   const q = text.charCodeAt(i);
   if (triple && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) {
+    // Docstrings are long: the closer is searched natively; a run of backslashes right before it escapes
+    // its first quote when the run is odd (the run's first backslash always starts an escape).
+    const close = String.fromCharCode(q, q, q);
     let j = i + 3;
     while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c === 92) {
-        j += 2;
-        continue;
+      const at = closerFrom(text, close, j, to);
+      if (at < 0) {
+        return to;
       }
-      if (c === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q) {
-        return Math.min(to, j + 3);
+      let b = at;
+      while (b > i + 3 && text.charCodeAt(b - 1) === 92) {
+        b--;
       }
-      j++;
+      if ((at - b) % 2 === 0) {
+        return Math.min(to, at + 3);
+      }
+      j = at + 1;
     }
     return to;
   }
