@@ -153,7 +153,8 @@ describe('plot panel lifecycle (browser)', function () {
     assert.ok(Number.isFinite(alpha) && alpha > 1, `alpha after the slider: ${alpha}`);
     await elu.getByRole('alert').getByText(/./).waitFor({ state: 'detached' });
     // The x-range boxes: the widest range the chart samples is ±1e300.
-    const [lo, hi] = [frame.getByLabel('x from'), frame.getByLabel('to', { exact: true })];
+    const lo = frame.getByRole('spinbutton', { name: 'x from', exact: true });
+    const hi = frame.getByRole('spinbutton', { name: 'to', exact: true });
     await enter(lo, '-1.7e308');
     await enter(hi, '1.7e308');
     await valueBecomes(hi, '1e+300');

@@ -2,7 +2,7 @@
 // is restored afterwards.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { evaluate } from '../../src/core';
+import { evaluate, getActivation } from '../../src/core';
 import { coloursFor } from '../../src/hover/themeColours';
 import { activateExtension, fixturesFolder, hoversAt, openFixture } from './helpers';
 import {
@@ -46,7 +46,14 @@ describe('hover: settings, theme and notebooks', () => {
   });
 
   afterEach(async () => {
-    for (const key of ['hover.enabled', 'hover.sections', 'hover.languages', 'significantDigits']) {
+    for (const key of [
+      'hover.enabled',
+      'hover.sections',
+      'hover.languages',
+      'significantDigits',
+      'hover.plotRange',
+      'hover.fixedRange',
+    ]) {
       await setSetting(key, undefined);
     }
   });
@@ -82,6 +89,28 @@ describe('hover: settings, theme and notebooks', () => {
     assert.equal(valueRows(part).length, 0, 'no values table');
     assert.ok(!part.includes('command:activationLens'), 'no action links');
     assert.ok(part.includes('range'), 'properties still there');
+  });
+
+  it('hover.plotRange "fixed" plots [−fixedRange, fixedRange]; "auto" the catalogue range', async () => {
+    /** The x range the hover's plot states ("x ∈ [lo, hi]" in its SVG). */
+    const plotted = async (): Promise<number[]> => {
+      const md = await reluHover();
+      assert.ok(md);
+      const plot = images(md).find((p) => /x (?:∈|&#x2208;) \[/.test(p.svg));
+      assert.ok(plot, 'the hover has a plot');
+      const m = /x (?:∈|&#x2208;) \[([^,\]]+), ([^\]]+)\]/.exec(plot.svg);
+      assert.ok(m);
+      return [m[1], m[2]].map((v) => Number(v.replace('−', '-')));
+    };
+    const [lo, hi] = getActivation('relu').plotRange;
+    assert.deepEqual(await plotted(), [lo, hi], 'auto: the catalogue range');
+    await setSetting('hover.fixedRange', 7);
+    assert.deepEqual(await plotted(), [lo, hi], 'fixedRange alone changes nothing');
+    await setSetting('hover.plotRange', 'fixed');
+    assert.deepEqual(await plotted(), [-7, 7]);
+    await setSetting('hover.fixedRange', 2.5);
+    assert.deepEqual(await plotted(), [-2.5, 2.5]);
+    assert.notDeepEqual([lo, hi], [-7, 7]);
   });
 
   it('significantDigits changes how many digits the values show', async () => {
