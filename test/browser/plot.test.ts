@@ -46,6 +46,12 @@ describe('plot panel (browser)', function () {
     const px = await canvasPixels(frame);
     assert.ok(px.width > 100, `canvas width ${px.width}`);
     assert.ok(px.painted > 2000, `only ${px.painted} painted pixels`);
+    // The first script painted its own frame first, and the panel's chart replaced it.
+    const app = frame.locator('main#app');
+    const firstAt = Number(await app.getAttribute('data-first-frame-painted-at'));
+    const panelAt = Number(await app.getAttribute('data-painted-at'));
+    assert.ok(firstAt > 0 && firstAt <= panelAt, `first frame at ${firstAt}, panel at ${panelAt}`);
+    assert.equal(await frame.locator('.first-frame').count(), 0);
     await wb.screenshot('plot-relu');
   });
 
