@@ -83,7 +83,7 @@ struct Block : torch::nn::Module {
     act = register_module("act", torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.3)));
   }
   torch::Tensor forward(torch::Tensor x) {
-    return act(x) + gate(x);
+    return act(x) + gate(x) + this->act->forward(x) + other->act(x);
   }
   torch::nn::LeakyReLU act;
   torch::nn::Sigmoid gate;
@@ -92,7 +92,9 @@ struct Block : torch::nn::Module {
     const slope = { negative_slope: 0.3 };
     expectCall(CPP, src, 'act', { id: 'leaky_relu', framework: LT, params: slope }, 2);
     expectCall(CPP, src, 'gate', { id: 'sigmoid', framework: LT });
-    expectNothing(CPP, src, 'act', 3);
+    expectCall(CPP, src, 'act', { id: 'leaky_relu', framework: LT, params: slope }, 3);
+    expectNothing(CPP, src, 'act', 4); // another object's member
+    expectNothing(CPP, src, 'act', 5);
   });
 
   it('reads a local built by calling a module type, applied with ->', () => {

@@ -223,7 +223,7 @@ export function matchMember(
     (lang === 'cpp' &&
       !model.isPunct(ti - 1, '::') &&
       !model.isPunct(ti - 1, '.') &&
-      !model.isPunct(ti - 1, '->') &&
+      (!model.isPunct(ti - 1, '->') || model.isWord(ti - 2, 'this')) &&
       (model.isPunct(ti + 1, '->') || model.isPunct(ti + 1, '(')));
   if (!through) {
     return undefined;
