@@ -131,7 +131,7 @@ export async function runDocumentModelBench(): Promise<void> {
   console.log('\n== document model (first hover on unseen texts; baseline: one char loop) ==');
   console.log(
     `  a first hover lexes the whole text (up to ${MAX_MODEL_CHARS / 1e6} MB; a longer one: a window of` +
-      ` about 96 kB around the offset and the first 64 kB for its imports), reads its imports and` +
+      ` 96 to 128 kB around the offset, starting at a top-level line, and the first 64 kB for its imports), reads its imports and` +
       ` recognizes the call; load: ${loadAverage()}`,
   );
   // Warm the JIT on a small file first: the figures are for a running extension, not a cold start.
