@@ -147,7 +147,7 @@ export async function runDocumentModelBench(): Promise<void> {
   const mb = pythonFile(1_000_000 / (MODEL.length / 23));
   report(
     `1 MB Python file (${(mb.length / 1e6).toFixed(2)} MB)`,
-    firstHovers(mb, 'python', mid, 12),
+    firstHovers(mb, 'python', mid, 20),
     10,
   );
 
@@ -251,6 +251,6 @@ export async function runDocumentModelBench(): Promise<void> {
   ];
   for (const [name, lang, text, offsetOf] of adversarial) {
     const label = `${name} (${(text.length / 1e6).toFixed(1)} MB)`;
-    report(label, firstHovers(text, lang, offsetOf, text.length > 5e6 ? 3 : 6), 10);
+    report(label, firstHovers(text, lang, offsetOf, text.length > 5e6 ? 3 : 20), 10);
   }
 }
