@@ -6,7 +6,9 @@
  *
  * A text longer than MAX_MODEL_CHARS is not lexed whole: the model then covers an aligned window around the
  * hovered offset (and the imports come from the document's head), so even a 40 MB file costs one bounded
- * lex per window. Such texts are generated or minified; a block comment opened outside the window is not seen.
+ * lex per window. Such texts are generated or minified; a window starts at a top-level line (`def`, `class`,
+ * `fn`, …) when one is near, so that it rarely starts inside a docstring, but a block comment or string opened
+ * outside the window is not seen.
  */
 import { scanImportsIn, type Imports } from './imports';
 import { markStatements, NL, statementStarts, STMT } from './statements';
