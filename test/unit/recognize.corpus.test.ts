@@ -16,7 +16,7 @@ import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './c
 const GOAL = 0.97;
 
 /** Today's read rate per mode, rounded down: the ratchet. */
-const FLOOR: Readonly<Record<Mode, number>> = { file: 0.9, line: 0.97 };
+const FLOOR: Readonly<Record<Mode, number>> = { file: 0.91, line: 0.97 };
 
 /**
  * Look-alikes the recognizer hovers today (keys as printed). The goal is none: a new false hover fails,

@@ -141,8 +141,9 @@ function meaningIn(
   }
   let found: RecognizedCall | undefined;
   for (const def of defs) {
-    // A call's literal arguments stand for the parameters' defaults: `leaky_relu(a, 0.1)`.
-    const r = classifyDefinition(model, def, recognize, callArguments(model, ti, def.nameAt + 1));
+    // A function call's arguments stand for its parameters' defaults: `leaky_relu(a, 0.1)`.
+    const args = CLASS_LIKE.has(def.keyword) ? undefined : callArguments(model, ti, def.nameAt + 1);
+    const r = classifyDefinition(model, def, recognize, args);
     if (r === undefined || (found !== undefined && found.id !== r.id)) {
       return null; // not an activation, or two definitions that disagree
     }
