@@ -170,7 +170,7 @@ function meaningIn(
     const values = called
       ? withCallArguments(model, def, ti + 1, definitionValues(model, def))
       : undefined;
-    const args = callArguments(model, ti, def.nameAt + 1);
+    const args = CLASS_LIKE.has(def.keyword) ? undefined : callArguments(model, ti, def.nameAt + 1);
     const body = classifyDefinition(model, def, recognize, args, values);
     // A subclass of a library activation is built with its base's arguments: `PReLU(init=0.1)`.
     const r = body && withBaseArguments(model, def, body, site, recognize);
