@@ -32,6 +32,21 @@ describe('Keras relu(x, negative_slope, max_value, threshold)', () => {
     pin('relu', { negative_slope: 0.5 }, -5, -2.5, 0.5);
   });
 
+  it('with only negative_slope it is leaky_relu, whose gradient at 0 is the slope (TF LeakyReluGrad: x > 0 ? 1 : α)', () => {
+    // static_call: `if max_value is None and threshold == 0: return backend.nn.leaky_relu(x, negative_slope)`.
+    pin('relu', { negative_slope: 0.5 }, 0, 0, 0.5);
+    pin('relu', { negative_slope: 0.5 }, 1e-9, 1e-9, 1);
+  });
+
+  it('a negative threshold keeps x above it, and max_value then clips it at 0', () => {
+    // x * cast(x > threshold): nothing clips at 0 unless max_value asks for clip(x, 0, max_value).
+    pin('relu', { threshold: -1 }, -0.5, -0.5, 1);
+    pin('relu', { threshold: -1 }, -1.5, 0, 0);
+    pin('relu', { threshold: -1, max_value: 5 }, -0.5, 0, 0);
+    pin('relu', { threshold: -1, max_value: 5 }, 0.5, 0.5, 1);
+    pin('relu', { threshold: -1, max_value: 5 }, 6, 5, 0);
+  });
+
   it('saturates at max_value (docs: relu([..10], max_value=5) = [..5])', () => {
     pin('relu', { max_value: 5 }, 10, 5, 0);
     pin('relu', { max_value: 5 }, 4, 4, 1);

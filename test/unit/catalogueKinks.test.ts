@@ -1,0 +1,70 @@
+/**
+ * Kinks are where f or f′ jumps, and the formula shown must state the function the parameters make. The
+ * expected kinks are worked out by hand from each function's definition (PyTorch's docs for the shrinks,
+ * Keras' `relu` source for its extras), never read from the core.
+ */
+import { strict as assert } from 'node:assert';
+import { evaluate, formulasOf, kinksOf, listActivations, type Params } from '../../src/core';
+
+describe('kinks worked out from the definitions', () => {
+  it('Keras relu: θ, then 0 where the clip to [0, m] bites below a negative θ, then m', () => {
+    // x·[x > θ] clipped to [0, m]: f jumps at θ; with θ < 0 the clip at 0 adds a kink at 0.
+    assert.deepEqual(kinksOf('relu', { max_value: 5 }), [0, 5]);
+    assert.deepEqual(kinksOf('relu', { threshold: 2, max_value: 5 }), [2, 5]);
+    assert.deepEqual(kinksOf('relu', { threshold: -1, max_value: 5 }), [-1, 0, 5]);
+    // Without a clip there is nothing at 0: f = x on both sides of it.
+    assert.deepEqual(kinksOf('relu', { threshold: -1 }), [-1]);
+    assert.deepEqual(kinksOf('relu', { threshold: 3, negative_slope: 0.1 }), [3]);
+  });
+
+  it('hardshrink and softshrink jump at ±λ, and λ = 0 leaves f = x with no kink', () => {
+    assert.deepEqual(kinksOf('hardshrink', { lambd: 0.5 }), [-0.5, 0.5]);
+    assert.deepEqual(kinksOf('hardshrink', { lambd: 0 }), []);
+    assert.deepEqual(kinksOf('softshrink', { lambd: 0.5 }), [-0.5, 0.5]);
+    assert.deepEqual(kinksOf('softshrink', { lambd: 0 }), []);
+  });
+
+  it('every scalar entry lists its kinks sorted and once', () => {
+    let checked = 0;
+    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+      for (const p of [{}, ...(a.formulaVariants ?? [])]) {
+        const k = kinksOf(a.id, p);
+        const sorted = [...new Set(k)].sort((u, v) => u - v);
+        assert.deepEqual(k, sorted, `${a.id} ${JSON.stringify(p)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 30, `${checked} parameter sets`);
+  });
+});
+
+describe('second derivatives at a kink follow PyTorch’s relu′(0) = 0', () => {
+  it("relu_squared: f″(0) = 0, as autograd's double backward of relu(x)² (2·relu′(0))", () => {
+    assert.equal(evaluate('relu_squared', 0).d2y, 0);
+    assert.equal(evaluate('relu_squared', 1e-9).d2y, 2);
+    assert.equal(evaluate('relu_squared', -1e-9).d2y, 0);
+  });
+});
+
+describe('the formula shown is the function the parameters make', () => {
+  it('Keras relu: the plain max(0, x) only while the extras keep their defaults', () => {
+    const plain = formulasOf('relu');
+    assert.doesNotMatch(`${plain.f.unicode} ${plain.df.unicode}`, /θ|α|\bm\b/u);
+    const keras: Params[] = [
+      { threshold: 2 },
+      { max_value: 5 },
+      { negative_slope: 0.1, threshold: 1 },
+    ];
+    for (const p of keras) {
+      const f = formulasOf('relu', p);
+      assert.match(f.f.unicode, /θ/u, JSON.stringify(p));
+      assert.match(f.df.unicode, /θ/u, JSON.stringify(p));
+    }
+  });
+
+  it('hardsigmoid: a slope other than 1/6 and 0.2 does not state the ±2.5 of slope 0.2', () => {
+    const s = formulasOf('hardsigmoid', { slope: 0.25 });
+    assert.doesNotMatch(`${s.f.unicode} ${s.df.unicode}`, /2\.5|0\.2\b/);
+    assert.match(formulasOf('hardsigmoid', { slope: 0.2 }).df.unicode, /2\.5/);
+  });
+});
