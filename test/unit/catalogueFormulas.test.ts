@@ -27,6 +27,8 @@ function unicodePieces(unicode: string): [string, string][] {
 function checkFormula(what: string, f: Formula): number {
   assert.ok(f.tex.trim().length > 0, `${what}: TeX`);
   assert.ok(f.unicode.trim().length > 0, `${what}: Unicode`);
+  // A piece built from a missing part prints "undefined" rather than failing.
+  assert.doesNotMatch(`${f.tex} ${f.unicode}`, /undefined|NaN|null/, what);
   const tex = texPieces(f.tex);
   if (tex === undefined) {
     assert.doesNotMatch(f.unicode, / if /, `${what}: a Unicode piecewise formula has TeX cases`);

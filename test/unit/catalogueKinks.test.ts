@@ -4,7 +4,14 @@
  * Keras' `relu` source for its extras), never read from the core.
  */
 import { strict as assert } from 'node:assert';
-import { evaluate, formulasOf, kinksOf, listActivations, type Params } from '../../src/core';
+import {
+  evaluate,
+  formulasOf,
+  getActivation,
+  kinksOf,
+  listActivations,
+  type Params,
+} from '../../src/core';
 
 describe('kinks worked out from the definitions', () => {
   it('Keras relu: θ, then 0 where the clip to [0, m] bites below a negative θ, then m', () => {
@@ -35,6 +42,15 @@ describe('kinks worked out from the definitions', () => {
       }
     }
     assert.ok(checked > 30, `${checked} parameter sets`);
+  });
+});
+
+describe('whose one-sided values the kinks show', () => {
+  it("hardsigmoid: PyTorch's for slope 1/6 (0 at ±3), tf.clip_by_value's for slope 0.2 (0.2 at ±2.5)", () => {
+    const convention = getActivation('hardsigmoid').kinkConvention;
+    assert.ok(convention);
+    assert.match(convention({}).owner, /PyTorch/);
+    assert.match(convention({ slope: 0.2 }).owner, /clip_by_value/);
   });
 });
 

@@ -45,6 +45,9 @@ describe('Keras relu(x, negative_slope, max_value, threshold)', () => {
     pin('relu', { threshold: -1, max_value: 5 }, -0.5, 0, 0);
     pin('relu', { threshold: -1, max_value: 5 }, 0.5, 0.5, 1);
     pin('relu', { threshold: -1, max_value: 5 }, 6, 5, 0);
+    // At a positive threshold the cast has no gradient and the clip passes 0 unchanged: 0 and slope 0.
+    pin('relu', { threshold: 2, max_value: 5 }, 2, 0, 0);
+    pin('relu', { threshold: 2, max_value: 5 }, 3, 3, 1);
   });
 
   it('saturates at max_value (docs: relu([..10], max_value=5) = [..5])', () => {
