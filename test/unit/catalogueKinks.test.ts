@@ -4,7 +4,14 @@
  * Keras' `relu` source for its extras), never read from the core.
  */
 import { strict as assert } from 'node:assert';
-import { evaluate, formulasOf, getActivation, kinksOf, listActivations } from '../../src/core';
+import {
+  evaluate,
+  formulasOf,
+  getActivation,
+  kinksOf,
+  listActivations,
+  type Params,
+} from '../../src/core';
 
 describe('kinks worked out from the definitions', () => {
   it('Keras relu: θ, then 0 where the clip to [0, m] bites below a negative θ, then m', () => {
@@ -59,7 +66,12 @@ describe('the formula shown is the function the parameters make', () => {
   it('Keras relu: the plain max(0, x) only while the extras keep their defaults', () => {
     const plain = formulasOf('relu');
     assert.doesNotMatch(`${plain.f.unicode} ${plain.df.unicode}`, /θ|α|\bm\b/u);
-    for (const p of [{ threshold: 2 }, { max_value: 5 }, { negative_slope: 0.1, threshold: 1 }]) {
+    const keras: Params[] = [
+      { threshold: 2 },
+      { max_value: 5 },
+      { negative_slope: 0.1, threshold: 1 },
+    ];
+    for (const p of keras) {
       const f = formulasOf('relu', p);
       assert.match(f.f.unicode, /θ/u, JSON.stringify(p));
       assert.match(f.df.unicode, /θ/u, JSON.stringify(p));
