@@ -206,6 +206,8 @@ describe('plot panel', function () {
       { series: [{ id: 'no_such_activation', params: {} }] },
       { series: [{ id: 'softshrink', params: { lambd: -1 } }] },
       { series: [{ id: 'elu', params: { alpha: 'big' } }] },
+      // A view that is not one of ours is refused, not guessed at.
+      { series: [{ id: 'elu', params: {} }], view: 'Depth' },
     ]) {
       await vscode.commands.executeCommand('activationLens.plot', bad);
     }
@@ -219,6 +221,26 @@ describe('plot panel', function () {
       (m) => m.series.length === 2,
     );
     assert.deepEqual(ids(r), ['tanh', 'relu']);
+  });
+
+  it('view "depth" opens a new panel on the depth view of that activation, with no plot before it', async () => {
+    await closePanel();
+    const seen: string[] = [];
+    await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'selu', params: {} }],
+          view: 'depth',
+        }),
+      (m) => {
+        seen.push(`${m.view}:${ids(m).join()}`);
+        return m.view === 'depth' && ids(m).join() === 'selu';
+      },
+    );
+    assert.ok(
+      seen.every((v) => v.startsWith('depth:')),
+      seen.join(' '),
+    );
   });
 
   it('drops malformed messages from the webview and keeps working', async () => {
