@@ -158,6 +158,11 @@ describe('plot panel', function () {
         { series: [{ id: 'leaky_relu', params: { negative_slope: 1.7e308 } }] },
         /cannot plot .*'negative_slope' must be between −1e100 and 1e100/,
       ],
+      // A view that is not one of ours is refused, not guessed at.
+      [
+        { series: [{ id: 'elu', params: {} }], view: 'Depth' },
+        /the plot arguments must look like \{ series: \[\{ id, params \}\], view\?/,
+      ],
     ];
     for (const [args, message] of cases) {
       const before = (await plotState()).userErrors.at(-1);
@@ -176,6 +181,26 @@ describe('plot panel', function () {
       (m) => m.series.length === 2,
     );
     assert.deepEqual(ids(r), ['tanh', 'relu']);
+  });
+
+  it('view "depth" opens a new panel on the depth view of that activation, with no plot before it', async () => {
+    await closePanel();
+    const seen: string[] = [];
+    await renderedAfter(
+      () =>
+        vscode.commands.executeCommand('activationLens.plot', {
+          series: [{ id: 'selu', params: {} }],
+          view: 'depth',
+        }),
+      (m) => {
+        seen.push(`${m.view}:${ids(m).join()}`);
+        return m.view === 'depth' && ids(m).join() === 'selu';
+      },
+    );
+    assert.ok(
+      seen.every((v) => v.startsWith('depth:')),
+      seen.join(' '),
+    );
   });
 
   it('drops malformed messages from the webview and keeps working', async () => {
