@@ -19,6 +19,7 @@ import { withArguments, type CallArguments } from './formulas/parameters';
 import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
 import { definitionValues, substituted, type Values } from './substitution';
 import { ID, NUM, STR } from './tokenizer';
+import { sameActivation } from './sameActivation';
 
 /** Recognizes the model's token at an index (the whole recognizer, one level deeper). */
 export type RecognizeToken = (model: DocumentModel, index: number) => RecognizedCall | undefined;
@@ -129,7 +130,7 @@ function classifyUncached(
     return classifyExpression(model, last, def.end - 1, recognize, input);
   }
   const first = results[0];
-  return first !== undefined && results.every((r) => same(r, first)) ? first : undefined;
+  return first !== undefined && results.every((r) => sameActivation(r, first)) ? first : undefined;
 }
 
 /** `lambda x: expr` at token `at`: what the expression computes. */
@@ -176,7 +177,7 @@ export function classifyExpression(
   values?: Values,
 ): RecognizedCall | undefined {
   // Outer parentheses: `return (1 / (1 + exp(-x)))`.
-  while (b - a > 2 && model.isPunct(a, '(') && closeOf(model, a, b) === b - 1) {
+  while (b - a > 2 && model.isPunct(a, '(') && model.closing(a, b) === b - 1) {
     a++;
     b--;
   }
@@ -193,7 +194,7 @@ export function classifyExpression(
     const t = flag
       ? r
       : classifyExpression(model, then[0], then[1], recognize, input, depth, values);
-    return r !== undefined && t !== undefined && same(r, t)
+    return r !== undefined && t !== undefined && sameActivation(r, t)
       ? { ...r, start: model.starts[a], end: model.ends[b - 1] }
       : undefined;
   }
@@ -372,30 +373,11 @@ function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b
   if (!model.isPunct(open, '(')) {
     return false;
   }
-  const close = closeOf(model, open, b);
+  const close = model.closing(open, b);
   // A call, or a layer built and then applied once: `layers.ReLU()(x)`, `Swish()(x)`.
   return (
-    close === b - 1 || (model.isPunct(close + 1, '(') && closeOf(model, close + 1, b) === b - 1)
+    close === b - 1 || (model.isPunct(close + 1, '(') && model.closing(close + 1, b) === b - 1)
   );
-}
-
-/** The bracket closing the one at `open`, searched before `limit`; -1 when none. */
-function closeOf(model: DocumentModel, open: number, limit: number): number {
-  let depth = 0;
-  for (let k = open; k < limit; k++) {
-    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
-      depth++;
-    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
-      if (--depth === 0) {
-        return k;
-      }
-    }
-  }
-  return -1;
-}
-
-function same(a: RecognizedCall, b: RecognizedCall): boolean {
-  return a.id === b.id && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
 
 /** The expression a definition returns, as one line of source for the hover (cut at MAX_SOURCE). */

@@ -179,6 +179,22 @@ export class DocumentModel {
     );
   }
 
+  /** The index of the bracket closing the one at token `open`, looked for before `limit`; -1 when none. */
+  closing(open: number, limit: number): number {
+    let depth = 0;
+    const end = Math.min(this.count, limit);
+    for (let k = open; k < end; k++) {
+      if (this.isPunct(k, '(') || this.isPunct(k, '[') || this.isPunct(k, '{')) {
+        depth++;
+      } else if (this.isPunct(k, ')') || this.isPunct(k, ']') || this.isPunct(k, '}')) {
+        if (--depth === 0) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** Whether token `i` is the name `word`. */
   isWord(i: number, word: string): boolean {
     return (

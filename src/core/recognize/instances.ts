@@ -70,7 +70,7 @@ function constructed(
       if (firstArgs < 0) {
         firstArgs = k + 2;
       }
-      k = closing(model, k + 1, limit);
+      k = model.closing(k + 1, limit);
       if (k < 0) {
         return undefined;
       }
@@ -87,7 +87,7 @@ function constructed(
   const builder =
     lastCall === undefined ||
     BUILDERS.has(lastCall) ||
-    (model.lang === 'cpp' && isType(model, pathEnd) && k === closing(model, pathEnd + 1, limit));
+    (model.lang === 'cpp' && isType(model, pathEnd) && k === model.closing(pathEnd + 1, limit));
   if (!model.isPunct(k + 1, ';') || !builder) {
     return undefined;
   }
@@ -106,7 +106,7 @@ function constructed(
     if (
       v > firstArgs &&
       model.isPunct(v + 1, ')') &&
-      v + 1 === closing(model, firstArgs - 1, limit)
+      v + 1 === model.closing(firstArgs - 1, limit)
     ) {
       return recognize(v);
     }
@@ -118,19 +118,4 @@ function constructed(
 function isType(model: DocumentModel, k: number): boolean {
   const first = model.text.charCodeAt(model.starts[k]);
   return first >= 65 && first <= 90;
-}
-
-/** The index of the bracket closing the one at `open`, or -1 past `limit`. */
-function closing(model: DocumentModel, open: number, limit: number): number {
-  let depth = 0;
-  for (let k = open; k < limit; k++) {
-    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
-      depth++;
-    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
-      if (--depth === 0) {
-        return k;
-      }
-    }
-  }
-  return -1;
 }

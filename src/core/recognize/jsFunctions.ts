@@ -10,6 +10,7 @@ import type { DocumentModel } from './document';
 import { candidatePaths } from './resolve';
 import { STMT } from './statements';
 import { ID } from './tokenizer';
+import { sameActivation } from './sameActivation';
 
 /** Tokens read for a parameter list and its return type; a function body's bound. */
 const MAX_HEAD_TOKENS = 64;
@@ -28,7 +29,7 @@ export function classifyJsFunction(
   let found: RecognizedCall | undefined;
   for (const [a, b] of ranges) {
     const r = classifyExpression(model, a, b, recognize, head?.input);
-    if (r === undefined || (found !== undefined && !same(found, r))) {
+    if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
       return undefined;
     }
     found ??= r;
@@ -62,7 +63,7 @@ export function unwrapTidy(model: DocumentModel, a: number, b: number): [number,
   if (
     parts[parts.length - 1] !== 'tidy' ||
     !model.isPunct(open, '(') ||
-    closeOf(model, open, b) !== b - 1 ||
+    model.closing(open, b) !== b - 1 ||
     !candidatePaths(parts, model.imports, 'js').includes('tfjs.tidy')
   ) {
     return [a, b];
@@ -83,7 +84,7 @@ function headAt(model: DocumentModel, at: number): { input?: string; body: numbe
     if (model.kinds[k] === ID) {
       k++; // a named function expression
     }
-    const close = model.isPunct(k, '(') ? closeOf(model, k, k + MAX_HEAD_TOKENS) : -1;
+    const close = model.isPunct(k, '(') ? model.closing(k, k + MAX_HEAD_TOKENS) : -1;
     const body = close < 0 ? -1 : skipTo(model, close + 1, '{');
     return body < 0 ? undefined : { input: firstName(model, k, close), body };
   }
@@ -93,7 +94,7 @@ function headAt(model: DocumentModel, at: number): { input?: string; body: numbe
   if (!model.isPunct(k, '(')) {
     return undefined;
   }
-  const close = closeOf(model, k, k + MAX_HEAD_TOKENS);
+  const close = model.closing(k, k + MAX_HEAD_TOKENS);
   const arrow = close < 0 ? -1 : skipTo(model, close + 1, '=>');
   return arrow < 0 ? undefined : { input: firstName(model, k, close), body: arrow + 1 };
 }
@@ -131,7 +132,7 @@ function skipTo(model: DocumentModel, from: number, p: string): number {
 
 /** The returned expressions of the block opened at `open`, its own (not those of nested functions). */
 function returns(model: DocumentModel, open: number): [number, number][] {
-  const close = closeOf(model, open, open + MAX_BODY_TOKENS);
+  const close = model.closing(open, open + MAX_BODY_TOKENS);
   if (close < 0) {
     return [];
   }
@@ -202,24 +203,4 @@ function expressionEnd(model: DocumentModel, a: number, limit = model.count): nu
     }
   }
   return end;
-}
-
-/** The bracket closing the one at `open`, searched before `limit`; -1 when none. */
-function closeOf(model: DocumentModel, open: number, limit: number): number {
-  let depth = 0;
-  const end = Math.min(model.count, limit);
-  for (let k = open; k < end; k++) {
-    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
-      depth++;
-    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
-      if (--depth === 0) {
-        return k;
-      }
-    }
-  }
-  return -1;
-}
-
-function same(a: RecognizedCall, b: RecognizedCall): boolean {
-  return a.id === b.id && JSON.stringify(a.params) === JSON.stringify(b.params);
 }

@@ -17,6 +17,7 @@ import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { definitionValues, withCallArguments } from './substitution';
 import { ID } from './tokenizer';
+import { sameActivation } from './sameActivation';
 
 /** The verdict on a name: an activation, `null` for "bound to something else: no hover", or undefined. */
 export type LocalMeaning = RecognizedCall | null | undefined;
@@ -152,7 +153,7 @@ function meaningIn(
     let found: RecognizedCall | undefined;
     for (const b of possibleBindings(model, name, ti, binding) ?? []) {
       const r = b.value === undefined ? undefined : valueMeaning(model, b.value, recognize);
-      if (r === undefined || (found !== undefined && !same(found, r))) {
+      if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
         return null;
       }
       found ??= r;
@@ -266,12 +267,4 @@ function visibleDefinitions(model: DocumentModel, name: string, ti: number): Def
         d.nameAt !== ti &&
         (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
     );
-}
-
-function same(a: RecognizedCall, b: RecognizedCall): boolean {
-  return (
-    a.id === b.id &&
-    a.framework === b.framework &&
-    JSON.stringify(a.params) === JSON.stringify(b.params)
-  );
 }

@@ -12,6 +12,7 @@ import { definitions, enclosing } from './definitions';
 import type { DocumentModel } from './document';
 import { implTarget } from './members';
 import { ID } from './tokenizer';
+import { sameActivation } from './sameActivation';
 
 /** Arms read per variant, and tokens read per arm. */
 const MAX_ARMS = 4;
@@ -76,7 +77,7 @@ export function matchEnumVariant(
   let found: RecognizedCall | undefined;
   for (const at of list) {
     const r = armMeaning(model, at, recognize);
-    if (r === undefined || (found !== undefined && !same(found, r))) {
+    if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
       return undefined;
     }
     found = r;
@@ -105,7 +106,7 @@ function armMeaning(
     } else if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
       const r = recognize(k);
       if (r !== undefined) {
-        if (found !== undefined && !same(found, r)) {
+        if (found !== undefined && !sameActivation(found, r)) {
           return undefined;
         }
         found = r;
@@ -113,12 +114,4 @@ function armMeaning(
     }
   }
   return found;
-}
-
-function same(a: RecognizedCall, b: RecognizedCall): boolean {
-  return (
-    a.id === b.id &&
-    a.framework === b.framework &&
-    JSON.stringify(a.params) === JSON.stringify(b.params)
-  );
 }
