@@ -109,4 +109,21 @@ describe('hover settings take effect', () => {
     assert.ok(nlo < -40 && nlo >= -60 && nhi === hi, `the argument −40 inside [${nlo}, ${nhi}]`);
     assert.deepEqual(at(1e9), [lo, hi], 'an argument beyond 1e6 leaves the range alone');
   });
+
+  it('sections.values and sections.properties also switch a vector function’s example and properties', () => {
+    // softmax maps into (0, 1): every output is a probability (mathematics).
+    const on = render('softmax', {}, 'pytorch', SETTINGS);
+    const noValues = render('softmax', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, values: false },
+    });
+    const noProperties = render('softmax', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, properties: false },
+    });
+    assert.match(on, /f\(\[−?1, 0, 1, 2\]\) = \[/);
+    assert.doesNotMatch(noValues, /f\(\[−?1, 0, 1, 2\]\) = \[/);
+    assert.match(on, /range \(0, 1\)/);
+    assert.doesNotMatch(noProperties, /range \(0, 1\)/);
+  });
 });
