@@ -67,4 +67,63 @@ describe('hover settings take effect', () => {
     assert.notDeepEqual([lo, hi], [-3, 3], 'the catalogue range differs from the fixed ones tried');
     assert.notDeepEqual([lo, hi], [-7, 7]);
   });
+
+  it('sections.values: the table of f and f′ appears only when on', () => {
+    const on = render('relu', {}, 'pytorch', SETTINGS);
+    const off = render('relu', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, values: false },
+    });
+    assert.match(on, /<th align="left">f′\(x\)<\/th>/);
+    assert.doesNotMatch(off, /<th align="left">f′\(x\)<\/th>/);
+  });
+
+  it('sections.properties: the range appears only when on', () => {
+    // ReLU's range is [0, ∞) (mathematics, not read from the catalogue).
+    const on = render('relu', {}, 'pytorch', SETTINGS);
+    const off = render('relu', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, properties: false },
+    });
+    // The brackets reach the Markdown escaped: "range \[0, ∞)".
+    assert.match(on, /range \\?\[0, ∞\)/, 'properties shown when on');
+    assert.doesNotMatch(off, /range \\?\[0, ∞\)/, 'no properties when off');
+  });
+
+  it('plotRange "auto" widens the catalogue range to show the call’s argument, and ignores a huge one', () => {
+    const [lo, hi] = getActivation('tanh').plotRange;
+    const at = (arg: number) =>
+      plottedRange(
+        hoverMarkdown({
+          facts: factsFor({ id: 'tanh', params: {}, framework: 'pytorch', start: 0, end: 4, arg })!,
+          callText: `tanh(${arg})`,
+          settings: SETTINGS,
+          theme: 'light',
+          formulas: undefined,
+        }),
+      );
+    const [wlo, whi] = at(40);
+    assert.equal(wlo, lo, 'nothing added below');
+    assert.ok(whi > 40 && whi <= 40 * 1.5, `the argument 40 inside [${wlo}, ${whi}]`);
+    const [nlo, nhi] = at(-40);
+    assert.ok(nlo < -40 && nlo >= -60 && nhi === hi, `the argument −40 inside [${nlo}, ${nhi}]`);
+    assert.deepEqual(at(1e9), [lo, hi], 'an argument beyond 1e6 leaves the range alone');
+  });
+
+  it('sections.values and sections.properties also switch a vector function’s example and properties', () => {
+    // softmax maps into (0, 1): every output is a probability (mathematics).
+    const on = render('softmax', {}, 'pytorch', SETTINGS);
+    const noValues = render('softmax', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, values: false },
+    });
+    const noProperties = render('softmax', {}, 'pytorch', {
+      ...SETTINGS,
+      sections: { ...ALL_ON, properties: false },
+    });
+    assert.match(on, /f\(\[−?1, 0, 1, 2\]\) = \[/);
+    assert.doesNotMatch(noValues, /f\(\[−?1, 0, 1, 2\]\) = \[/);
+    assert.match(on, /range \(0, 1\)/);
+    assert.doesNotMatch(noProperties, /range \(0, 1\)/);
+  });
 });
