@@ -26,6 +26,9 @@ const DEFINITIONS: readonly [name: string, line: string][] = [
   ['relu', 'relu(x) = max(zero(x), x)'],
   ['swish', 'swish(x; β = 1) = x * σ(β * x)'],
   ['gelu', 'gelu(x) = x / 2 * (1 + erf(x / sqrt(2)))'],
+  ['gelu', 'gelu(x::T) where {T<:AbstractFloat} = x / 2 * (1 + erf(x / sqrt(T(2))))'],
+  ['relu6', 'relu6(x::T) where T<:Real = min(max(x, zero(T)), T(6))'],
+  ['tanh_fast', 'tanh_fast(x)::Float32 = tanh(x)'],
 ];
 
 describe('Julia compact definitions f(x) = … are not calls', () => {
@@ -44,6 +47,11 @@ describe('Julia compact definitions f(x) = … are not calls', () => {
   it('a call of the same name on its own line is still a call (the check reads the `=` after `)`)', () => {
     expectCall('julia', 'using Flux\ny = sigmoid(x)\n', 'sigmoid', {
       id: 'sigmoid',
+      framework: 'flux',
+    });
+    // A type assertion after a call on the right of `=`, even with another assignment after `;`.
+    expectCall('julia', 'using Flux\ny = relu(x)::Vector{Float32}; z = 1\n', 'relu', {
+      id: 'relu',
       framework: 'flux',
     });
     // `==` compares: the call is evaluated, nothing is defined.

@@ -243,9 +243,10 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   const pb = new ParamBuilder(spelling, toks);
   if (isCall) {
     const list = parseArgs(toks, open);
-    const after = toks[list.close + 1];
-    // `relu(x) = max(x, 0)` defines relu in Julia; `x.relu = …` never calls it.
-    if (after?.t === '=' && list.close >= 0) {
+    // `relu(x) = max(x, 0)` defines relu in Julia (also `gelu(x::T) where {T} = …`, `f(x)::Float32 = …`);
+    // `x.relu = …` never calls it.
+    const startsStatement = j === 0 || toks[j].st === true || toks[j].nl;
+    if (list.close >= 0 && isDefinedBy(toks, list.close + 1, startsStatement ? lang : undefined)) {
       return undefined;
     }
     if (method && spelling.pos.length === 0 && list.args.length > 0) {
@@ -296,4 +297,36 @@ function matchReference(
     }
   }
   return result(spelling, toks[ti], pb);
+}
+
+/** Tokens a Julia signature's `where` clause or return type may span before its `=`. */
+const MAX_SIGNATURE_TAIL = 24;
+
+/**
+ * Whether the tokens from `k` (just after a call's `)`) make the call the left side of a definition: `=` at
+ * once, or, for a Julia call that starts its statement (`lang` given), after a return type (`::T`) and `where`
+ * clauses on the same line. `y = relu(x)::Vector{Float32}` asserts a type; it defines nothing.
+ */
+function isDefinedBy(toks: readonly Token[], k: number, lang: Lang | undefined): boolean {
+  if (toks[k]?.t === '=') {
+    return true;
+  }
+  if (lang !== 'julia' || (toks[k]?.t !== 'where' && toks[k]?.t !== '::')) {
+    return false;
+  }
+  let depth = 0;
+  for (let i = k; i < toks.length && i < k + MAX_SIGNATURE_TAIL; i++) {
+    const t = toks[i];
+    if ((i > k && t.nl && depth === 0) || t.t === ';') {
+      return false;
+    }
+    if (t.t === '{' || t.t === '(') {
+      depth++;
+    } else if (t.t === '}' || t.t === ')') {
+      depth--;
+    } else if (t.t === '=' && depth === 0) {
+      return true;
+    }
+  }
+  return false;
 }
