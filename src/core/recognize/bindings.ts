@@ -12,7 +12,7 @@ import { definitions, enclosing } from './definitions';
 import type { DocumentModel } from './document';
 import { juliaStructFields } from './juliaFields';
 import { STMT } from './statements';
-import { ID } from './tokenizer';
+import { ID, PUNCT } from './tokenizer';
 
 /** One binding of a name. */
 export interface Binding {
@@ -37,6 +37,8 @@ const MAX_PARAM_TOKENS = 512;
 
 const FUNCTIONS = new Set(['def', 'fn', 'function', '=']);
 const DECLARE = new Set(['let', 'const', 'var', 'local', 'global', 'mut', 'auto']);
+/** ( ) [ ] { } * : what may stand between the names of an assignment's targets (`(a, b) = …`, `*rest`). */
+const BINDING_BRACKETS = new Set([40, 41, 91, 93, 123, 125, 42]);
 
 /** Bindings by name, in document order (built once per model). */
 export function bindings(model: DocumentModel): ReadonlyMap<string, Binding[]> {
@@ -127,48 +129,53 @@ function assignment(
       k++;
     }
   }
-  while (DECLARE.has(model.tokenText(k)) && model.kinds[k] === ID) {
+  while (
+    model.kinds[k] === ID &&
+    model.ends[k] - model.starts[k] <= 6 &&
+    DECLARE.has(model.tokenText(k))
+  ) {
     k++;
   }
   const targets: number[] = [];
   const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
+  const { kinds, flags, starts, ends, text } = model;
+  const julia = model.lang === 'julia';
   let annotated = false;
+  // Runs once per statement of the document: each token is looked at once, punctuation by its code.
   for (; k < end; k++) {
-    if (k > i && (model.flags[k] & STMT) !== 0) {
+    if (k > i && (flags[k] & STMT) !== 0) {
       return; // the statement ended without an `=`
     }
-    if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
-      return; // a call (`f(x)`, `f(a=1)`, Julia's `f(x) = …` definition)
-    }
-    if (model.kinds[k] === ID && !annotated) {
-      const word = model.tokenText(k);
-      if (loop && (word === 'in' || word === 'of')) {
+    if (kinds[k] === ID) {
+      if (model.isPunct(k + 1, '(')) {
+        return; // a call (`f(x)`, `f(a=1)`, Julia's `f(x) = …` definition)
+      }
+      if (annotated) {
+        continue;
+      }
+      if (loop && (model.isWord(k, 'in') || model.isWord(k, 'of'))) {
         targets.forEach((t) => add(t));
         return;
       }
-      if (word === 'mut') {
+      if (model.isWord(k, 'mut')) {
         continue;
       }
       if (targets[targets.length - 1] === k - 1) {
         targets.pop(); // C-like `Type name`: the name is the last of the two
       }
       targets.push(k);
-    } else if (model.isPunct(k, ',')) {
-      annotated = false;
-    } else if (model.isPunct(k, ':') || (model.isPunct(k, '::') && model.lang === 'julia')) {
+      continue;
+    }
+    const len = kinds[k] === PUNCT ? ends[k] - starts[k] : 0;
+    const c = len === 1 || len === 2 ? text.charCodeAt(starts[k]) : 0;
+    const c2 = len === 2 ? text.charCodeAt(starts[k] + 1) : 0;
+    if (len === 1 && c === 44) {
+      annotated = false; // ,
+    } else if ((len === 1 && c === 58) || (julia && len === 2 && c === 58 && c2 === 58)) {
       annotated = true; // `a: float = …`, `let a: f32 = …`, Julia `a::Float32 = …`
-    } else if (model.isPunct(k, '=') || model.isPunct(k, '+=') || model.isPunct(k, '-=')) {
-      break;
-    } else if (
-      !(
-        model.isPunct(k, '(') ||
-        model.isPunct(k, ')') ||
-        model.isPunct(k, '[') ||
-        model.isPunct(k, ']')
-      ) &&
-      !(model.isPunct(k, '{') || model.isPunct(k, '}') || model.isPunct(k, '*')) &&
-      !annotated
-    ) {
+    } else if ((len === 1 && c === 61) || (len === 2 && (c === 43 || c === 45) && c2 === 61)) {
+      break; // = += -=
+    } else if (!(len === 1 && BINDING_BRACKETS.has(c)) && !annotated) {
       return; // `f(x)`, `a.b = …`, `a[i] = …`: not a binding of a plain name
     }
   }
