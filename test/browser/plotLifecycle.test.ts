@@ -62,6 +62,22 @@ describe('plot panel lifecycle (browser)', function () {
   let frame: FrameLocator;
   const statusBar = (text: string) => wb.page.locator('.statusbar-item', { hasText: text });
   const clipboard = () => wb.page.evaluate(() => navigator.clipboard.readText());
+  /**
+   * Clicks the panel's Copy and returns what it put on the clipboard. The clipboard holds a marker first and
+   * the wait is for the marker to be replaced: the status bar's "values copied" of an earlier Copy may still
+   * be showing, so waiting for that message could read the earlier copy.
+   */
+  const copy = async (): Promise<string> => {
+    const marker = 'nothing copied yet';
+    await wb.page.evaluate((m) => navigator.clipboard.writeText(m), marker);
+    await frame.locator('button', { hasText: 'Copy' }).click();
+    await wb.page.waitForFunction(
+      async (m) => (await navigator.clipboard.readText()) !== m,
+      marker,
+    );
+    await statusBar('values copied').waitFor();
+    return clipboard();
+  };
 
   before(async () => {
     wb = await openWorkbench({ viewport: { width: 1400, height: 900 } });
@@ -115,9 +131,7 @@ describe('plot panel lifecycle (browser)', function () {
     for (let i = 0; i < 7; i++) {
       await wb.page.keyboard.press('ArrowRight');
     }
-    await frame.locator('button', { hasText: 'Copy' }).click();
-    await statusBar('values copied').waitFor();
-    const text = await clipboard();
+    const text = await copy();
     const relu = copied(text, 'ReLU');
     const tanh = copied(text, 'Tanh');
     assert.ok(relu.x > 0, `the crosshair moved right of 0: x = ${relu.x}`);
@@ -174,9 +188,7 @@ describe('plot panel lifecycle (browser)', function () {
       .click();
     await page.keyboard.press('Enter');
     await frame.locator('fieldset.series legend', { hasText: 'Softsign' }).waitFor();
-    await frame.locator('button', { hasText: 'Copy' }).click();
-    await statusBar('values copied').waitFor();
-    assert.match(await clipboard(), /^Softsign: f = /m);
+    assert.match(await copy(), /^Softsign: f = /m);
   });
 
   it('Export cancelled in the save dialog writes nothing and says so', async () => {
