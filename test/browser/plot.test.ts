@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { evaluateArray } from '../../src/core';
 import { openWorkbench, resultsDir, type Workbench } from './harness';
-import { canvasPixels, palette, plotFrame } from './plotPage';
+import { canvasPixels, palette, pickActivation, plotFrame } from './plotPage';
 import { saveAs } from './saveDialog';
 
 describe('plot panel (browser)', function () {
@@ -202,13 +202,7 @@ describe('plot panel (browser)', function () {
     await palette(page, 'View: Focus First Editor Group');
     await wb.goToLine(1);
     await palette(page, 'Activation Lens: Plot Activation');
-    await page.locator('.quick-input-widget input').fill('Softsign');
-    await page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Softsign' })
-      .first()
-      .click();
-    await page.keyboard.press('Enter');
-    await frame.locator('fieldset.series legend', { hasText: 'Softsign' }).waitFor();
+    await pickActivation(page, frame, 'Softsign');
     const names = await frame.locator('fieldset.series legend').allInnerTexts();
     assert.deepEqual(
       names.map((n) => n.trim()),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { parseFormatted } from '../../src/core/numberFormat';
 import { openWorkbench, repoRoot, type Workbench } from './harness';
-import { canvasPixels, openDefaultPlot, palette } from './plotPage';
+import { canvasPixels, openDefaultPlot, palette, pickActivation } from './plotPage';
 import { saveAs } from './saveDialog';
 
 /** Types `value` into an input and commits it as a user does: Tab away (the change event). */
@@ -181,13 +181,7 @@ describe('plot panel lifecycle (browser)', function () {
     assert.ok((await canvasPixels(frame)).painted > 1000, 'the chart painted');
     // Round trip: the host's command reaches the webview, the webview's Copy reaches the host.
     await palette(page, 'Activation Lens: Compare Activations');
-    await page.locator('.quick-input-widget input').fill('Softsign');
-    await page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Softsign' })
-      .first()
-      .click();
-    await page.keyboard.press('Enter');
-    await frame.locator('fieldset.series legend', { hasText: 'Softsign' }).waitFor();
+    await pickActivation(page, frame, 'Softsign');
     assert.match(await copy(), /^Softsign: f = /m);
   });
 

@@ -16,6 +16,18 @@ export async function palette(page: Page, title: string): Promise<void> {
   await quick.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
+/**
+ * In the activation QuickPick a Plot or Compare command opened: filters by `name`, picks its row, accepts,
+ * and waits for the panel to show that series.
+ */
+export async function pickActivation(page: Page, frame: FrameLocator, name: string): Promise<void> {
+  const quick = page.locator('.quick-input-widget');
+  await quick.locator('input').fill(name);
+  await quick.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.keyboard.press('Enter');
+  await frame.locator('fieldset.series legend', { hasText: name }).waitFor();
+}
+
 /** Plot Activation from the palette with the cursor off any call, the QuickPick accepted with nothing picked. */
 export async function openDefaultPlot(page: Page): Promise<FrameLocator> {
   await palette(page, 'Activation Lens: Plot Activation');
