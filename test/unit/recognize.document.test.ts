@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
-import { documentModel } from '../../src/core/recognize/document';
+import { documentModel } from '../../src/core/recognize/models';
 import { tokenize } from '../../src/core/recognize/tokenizer';
 import { expectCall, expectNothing } from './recognizeHelpers';
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
-import { MAX_MODEL_CHARS } from '../../src/core/recognize/document';
+import { MAX_MODEL_CHARS } from '../../src/core/recognize/models';
 
 /** A PyTorch module whose docstrings are long and hold code-looking prose. */
 const PYTHON_BLOCK = `

@@ -7,7 +7,7 @@
  * whole-document model lands (src/core/recognize/document.ts), `tokensAround` and `inCode` read from it.
  */
 import { recognizeAt } from '../recognize';
-import { documentModel } from '../recognize/document';
+import { documentModel } from '../recognize/models';
 import type { Imports } from '../recognize/imports';
 import { tokenize, type Lang, type Token } from '../recognize/tokenizer';
 import type { RecognizedCall } from '../types';

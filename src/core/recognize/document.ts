@@ -1,34 +1,15 @@
 /**
- * The document model: a text lexed once, whole, into typed arrays (kind, span, line and statement marks per
- * token), cached for the last few texts, so every hover on that text is answered from it with bounded work:
- * a binary search for the token, then a window of tokens around it turned into objects on demand.
- * Imports, definitions and bindings are read from it lazily, each in one linear pass, once per text.
- *
- * A text longer than MAX_MODEL_CHARS is not lexed whole: the model then covers an aligned window around the
- * hovered offset (and the imports come from the document's head), so even a 40 MB file costs one bounded
- * lex per window. Such texts are generated or minified; a window starts at a top-level line (`def`, `class`,
- * `fn`, …) when one is near, so that it rarely starts inside a docstring, but a block comment or string opened
- * outside the window is not seen.
+ * The document model: a text lexed once into typed arrays (kind, span, line and statement marks per token),
+ * so every hover on that text is answered from it with bounded work: a binary search for the token, then a
+ * window of tokens around it turned into objects on demand. Imports, definitions and bindings are read from
+ * it lazily, each in one linear pass, once per model. Which range of a text a model covers, and the cache
+ * of models, are models.ts's job.
  */
 import { scanImportsIn, type Imports } from './imports';
 import { markStatements, NL, statementStarts, STMT } from './statements';
 import { TokenBuffer } from './tokenBuffer';
 import { KINDS, lex, type Lang, type Token } from './tokenizer';
 
-/** Longest text lexed whole (characters). */
-export const MAX_MODEL_CHARS = 2_000_000;
-/**
- * Window alignment for longer texts: a window spans the chunk around the offset and one on each side, so
- * the hovered offset has at least a chunk of context on each side (the largest recognition window is
- * 2,500 tokens, about 10 kB of code).
- */
-const CHUNK = 32 * 1024;
-/** How much of a long text's head its imports are read from. */
-const HEAD_CHARS = 64 * 1024;
-/** How far a window edge moves back to reach a line start. */
-const SNAP = 4096;
-/** How many models are kept: hovers alternate between a few open documents. */
-const CACHE_SIZE = 4;
 /** Tokens turned into objects together: a hover's window usually touches one or two chunks. */
 const TOKEN_CHUNK = 256;
 
@@ -45,6 +26,8 @@ export class DocumentModel {
   private statements: Int32Array | undefined;
   /** Lazily built indexes other modules keep on the model (bindings, attributes): one pass each. */
   readonly memo = new Map<string, unknown>();
+  /** Whether the lexer read the whole range (it stops at the token limit it was given). */
+  readonly complete: boolean;
 
   constructor(
     readonly text: string,
@@ -56,10 +39,12 @@ export class DocumentModel {
     readonly head: Imports | undefined,
     /** Imports read elsewhere (`head`, or the document's first lines for a window of a long text). */
     private readonly headImports: Imports | undefined,
+    /** Most tokens to read: a text with more is not lexed to its end (see `complete`). */
+    maxTokens = Infinity,
   ) {
     // Code holds about one token per four characters: reserve that, grow if the text is denser.
-    const buf = new TokenBuffer(Math.ceil((to - from) / 4), from, to);
-    lex(text, from, to, lang, buf);
+    const buf = new TokenBuffer(Math.min(maxTokens, Math.ceil((to - from) / 4)), from, to);
+    this.complete = lex(text, from, to, lang, buf, maxTokens) >= to;
     markStatements(text, lang, buf);
     this.count = buf.count;
     this.kinds = buf.kinds;
@@ -233,117 +218,4 @@ export class DocumentModel {
     }
     return lo + 1;
   }
-}
-
-/** A cached model and the chunk its window was made for (0 for a text lexed whole). */
-interface Cached {
-  readonly model: DocumentModel;
-  readonly chunk: number;
-}
-
-const cache: Cached[] = [];
-
-/**
- * The model of `text` in `lang` that covers `offset` (the whole text unless it is very long). Cached: the
- * same text (the same string, or an equal one) gets the same model.
- */
-export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
-  const windowed = text.length > MAX_MODEL_CHARS;
-  const chunk = windowed ? Math.floor(offset / CHUNK) * CHUNK : 0;
-  // A long text is compared whole with one cached text at most: two texts of many megabytes that differ in
-  // one character cost a compare of half their length each (a miss only costs a window's lex).
-  let compared = false;
-  for (let i = 0; i < cache.length; i++) {
-    const { model: m, chunk: c } = cache[i];
-    if (
-      m.lang !== lang ||
-      c !== chunk ||
-      m.head !== head ||
-      m.text.length !== text.length ||
-      (windowed && compared)
-    ) {
-      continue;
-    }
-    compared = true;
-    if (sameText(m.text, text)) {
-      cache.unshift(...cache.splice(i, 1));
-      return m;
-    }
-  }
-  let from = 0;
-  let to = text.length;
-  let imports = head;
-  if (windowed) {
-    from = windowStart(text, Math.max(0, chunk - CHUNK), lang);
-    to = Math.min(text.length, chunk + 2 * CHUNK);
-    // The imports of a long text come from its head (when the window does not cover it).
-    const headEnd = snapBack(text, HEAD_CHARS);
-    if (from > 0 || to < headEnd) {
-      imports = documentModel(text.slice(0, headEnd), lang, 0, head).imports;
-    }
-  }
-  const model = new DocumentModel(text, lang, from, to, head, imports);
-  cache.unshift({ model, chunk });
-  cache.length = Math.min(cache.length, CACHE_SIZE);
-  return model;
-}
-
-/**
- * Whether two texts of the same length are equal: a few sampled characters first, so that a different
- * text is told apart without comparing it whole.
- */
-function sameText(a: string, b: string): boolean {
-  for (let k = 1; k <= 16; k++) {
-    const i = Math.floor((a.length * k) / 17);
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
-      return false;
-    }
-  }
-  return a === b;
-}
-
-/**
- * Lines that begin, at column 0, with one of these words are code in nearly every file: a window that starts
- * there does not start inside a docstring or a block comment (a guess a window cannot check).
- */
-const TOP_LEVEL: Readonly<Record<Lang, RegExp>> = {
-  python: /^(?:def |class |async def |@|import |from |if __name__)/,
-  js: /^(?:function |class |const |let |var |import |export |async function )/,
-  cpp: /^(?:#include|#define|namespace |class |struct |template|using |int |void |static )/,
-  rust: /^(?:fn |pub |use |impl |struct |enum |mod |#\[|const |static |trait )/,
-  julia: /^(?:function |struct |module |using |import |const |mutable struct |abstract type )/,
-};
-
-/** How many lines a window start may move back to find a top-level line. */
-const MAX_START_LINES = 2000;
-
-/**
- * Where a window that should start near `pos` starts: the nearest line before it that begins with top-level
- * code (at most CHUNK characters and MAX_START_LINES lines back), else the nearest line start. A line
- * start at `pos` itself counts.
- */
-function windowStart(text: string, pos: number, lang: Lang): number {
-  const pattern = TOP_LEVEL[lang];
-  const limit = Math.max(0, pos - CHUNK);
-  let lines = 0;
-  // Backwards over at most CHUNK characters (a native search for the line start could read megabytes).
-  for (let i = pos; i > limit && lines < MAX_START_LINES; i--) {
-    if (text.charCodeAt(i - 1) === 10) {
-      lines++;
-      if (pattern.test(text.slice(i, i + 24))) {
-        return i;
-      }
-    }
-  }
-  return snapBack(text, pos);
-}
-
-/** Moves a window start back to a line start when one is near, so tokens are not cut. */
-function snapBack(text: string, pos: number): number {
-  for (let i = pos; i > 0 && i > pos - SNAP; i--) {
-    if (text.charCodeAt(i - 1) === 10) {
-      return i;
-    }
-  }
-  return pos;
 }

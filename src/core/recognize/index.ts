@@ -24,7 +24,8 @@
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
-import { documentModel, MAX_MODEL_CHARS, type DocumentModel } from './document';
+import type { DocumentModel } from './document';
+import { documentModel, MAX_MODEL_CHARS } from './models';
 import { matchFormula, matchFormulaUse } from './formulas';
 import { matchString } from './activationStrings';
 import { methodMeaning } from './classFields';

@@ -87,9 +87,17 @@ function opLength(text: string, i: number, slashComment: boolean): number {
  * Lexes `text[from, to)` and appends every token to `out`, flagged 1 (NL) when first on its line. Never
  * throws; unterminated strings and comments end at `to`. Linear in the range: every loop below advances.
  * A JS template literal is reported in pieces: its text as string tokens (`` `a ${ ``, `` } b` ``) and the
- * code of each `${…}` as the tokens it holds.
+ * code of each `${…}` as the tokens it holds. Stops early once `out` holds `maxTokens` tokens; returns
+ * where it stopped (`to` when it read the whole range).
  */
-export function lex(text: string, from: number, to: number, lang: Lang, out: TokenBuffer): void {
+export function lex(
+  text: string,
+  from: number,
+  to: number,
+  lang: Lang,
+  out: TokenBuffer,
+  maxTokens = Infinity,
+): number {
   let i = from;
   let nl = 1;
   const hashComment = lang === 'python' || lang === 'julia';
@@ -101,7 +109,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
   let prevChar = 0;
   // JS template literals being read: per open `${…}` substitution, the braces its code has open.
   const substitutions: number[] = [];
-  while (i < to) {
+  while (i < to && out.count < maxTokens) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       nl = 1;
@@ -210,6 +218,7 @@ export function lex(text: string, from: number, to: number, lang: Lang, out: Tok
     prevEnd = i;
     prevChar = c;
   }
+  return Math.min(i, to);
 }
 
 /** Tokenizes `text[from, to)` into Token objects (no statement marks: see the document model for those). */
