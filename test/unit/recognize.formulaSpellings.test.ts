@@ -59,10 +59,12 @@ export function lookAlikes(x: tf.Tensor, y: tf.Tensor): tf.Tensor[] {
   });
 
   it('reads a function whose body is a tidy of a formula where it is called', () => {
-    const src = `${TFJS}\nconst y = swish(logits);\nconst z = relu6(logits);\n`;
+    const src = `${TFJS}\nconst y = swish(logits);\nconst z = relu6(logits);\nconst w = hardSwish(logits);\n`;
     const at = (word: string): number => src.indexOf(word, src.indexOf('const y'));
     assert.equal(recognizeAt(src, at('swish'), TS)?.id, 'silu');
     assert.equal(recognizeAt(src, at('relu6'), TS)?.id, 'relu6');
+    // A method chain inside tidy: the formula spans the tidy call, the body its inner value.
+    assert.equal(recognizeAt(src, at('hardSwish'), TS)?.id, 'hardswish');
   });
 
   it('leaves their look-alikes: another operand, another cap, another divisor', () => {
@@ -216,5 +218,67 @@ class Gate(nn.Module):
     assert.deepEqual(got?.nonLiteral, ['beta']);
     assert.equal(got?.params.beta, undefined);
     expectNoFormula(PY, src, 'x * jax.nn.sigmoid(self.gate(x))');
+  });
+});
+
+describe('hand-written formulas: layers built and applied inside them', () => {
+  const KERAS = `from keras.src import layers
+
+
+def hard_sigmoid(x):
+    return layers.ReLU(6.0)(x + 3.0) * (1.0 / 6.0)
+
+
+def clipped(x):
+    return layers.ReLU(4.0)(x + 3.0) * (1.0 / 6.0)
+
+
+def leaky_gate(x):
+    return layers.ReLU(6.0, negative_slope=0.1)(x + 3.0) * (1.0 / 6.0)
+
+
+def block(x):
+    x = hard_sigmoid(x)
+    y = clipped(x)
+    return leaky_gate(y)
+`;
+  const TORCH = `import torch.nn as nn
+
+
+def gate(x):
+    return nn.ReLU6(inplace=True)(x + 3) / 6
+
+
+def swish(x):
+    return x * nn.Sigmoid()(x)
+
+
+def gated(x, h):
+    return h * nn.Sigmoid()(x)
+`;
+
+  it('reads Keras ReLU(max_value) applied to x + 3, over 6, as the hard sigmoid', () => {
+    expectFormula(PY, KERAS, 'layers.ReLU(6.0)(x + 3.0) * (1.0 / 6.0)', {
+      id: 'hardsigmoid',
+      framework: 'keras',
+      params: { slope: 1 / 6 },
+    });
+    const at = KERAS.indexOf('hard_sigmoid(x)\n', KERAS.indexOf('def block')) + 2;
+    assert.equal(recognizeAt(KERAS, at, PY)?.id, 'hardsigmoid');
+  });
+
+  it('reads PyTorch layers applied at once (nn.ReLU6(inplace=True)(…), nn.Sigmoid()(x))', () => {
+    expectFormula(PY, TORCH, 'nn.ReLU6(inplace=True)(x + 3) / 6', {
+      id: 'hardsigmoid',
+      framework: 'pytorch',
+      params: { slope: 1 / 6 },
+    });
+    expectFormula(PY, TORCH, 'x * nn.Sigmoid()(x)', { id: 'silu', framework: 'pytorch' });
+  });
+
+  it('leaves another cap, a leaky slope and another operand alone', () => {
+    expectNoFormula(PY, KERAS, 'layers.ReLU(4.0)(x + 3.0) * (1.0 / 6.0)');
+    expectNoFormula(PY, KERAS, 'layers.ReLU(6.0, negative_slope=0.1)(x + 3.0) * (1.0 / 6.0)');
+    expectNoFormula(PY, TORCH, 'h * nn.Sigmoid()(x)');
   });
 });

@@ -132,6 +132,35 @@ export function features(x: tf.Tensor) {
     expectNothing(TS, src, 'pooled', 1);
   });
 
+  it('tf.tidy around a method chain, or around a block that returns the value', () => {
+    const src = `${IMPORT}
+/** Hard swish as in MobileNetV3: x * relu6(x + 3) / 6. */
+export const hardSwish = (x: tf.Tensor): tf.Tensor =>
+  tf.tidy(() => x.mul(tf.relu6(x.add(3))).div(6));
+const gate = (x) => tf.tidy(() => tf.relu6(x.add(3)).div(6));
+const smooth = (x) => tf.tidy(() => {
+  const y = tf.elu(x);
+  return y;
+});
+const noisy = (x) => tf.tidy(() => {
+  tf.relu(x);
+  return x;
+});
+const y = [hardSwish(a), gate(a), smooth(a), noisy(a)];
+`;
+    expectCall(TS, src, 'hardSwish', { id: 'hardswish', framework: TFJS }, 1);
+    expectCall(
+      TS,
+      src,
+      'gate',
+      { id: 'hardsigmoid', framework: TFJS, params: { slope: 1 / 6 } },
+      1,
+    );
+    expectCall(TS, src, 'smooth', { id: 'elu', framework: TFJS, params: { alpha: 1 } }, 1);
+    // The block computes a relu and throws it away: the function returns its input.
+    expectNothing(TS, src, 'noisy', 1);
+  });
+
   it('a return inside a nested function is not the outer function’s', () => {
     const src = `${IMPORT}
 const outer = (x) => {

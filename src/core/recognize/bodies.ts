@@ -181,6 +181,8 @@ export function classifyExpression(
     a++;
     b--;
   }
+  // The formula matcher reads `tf.tidy(() => …)` as its inner value too: a formula may span either.
+  const [wrapA, wrapB] = [a, b];
   [a, b] = unwrapTidy(model, a, b);
   if (b <= a || input === undefined) {
     return undefined;
@@ -229,7 +231,11 @@ export function classifyExpression(
     }
     const r = recognize(model, k);
     const at = named ? k - 2 : k;
-    if (r !== undefined && covers(model, { ...r, start: model.starts[at] }, at, a, b)) {
+    if (
+      r !== undefined &&
+      (covers(model, { ...r, start: model.starts[at] }, at, a, b) ||
+        covers(model, r, at, wrapA, wrapB))
+    ) {
       return { ...r, start: model.starts[a], end: model.ends[b - 1] };
     }
   }

@@ -68,9 +68,17 @@ export function unwrapTidy(model: DocumentModel, a: number, b: number): [number,
   ) {
     return [a, b];
   }
+  // The function must be tidy's whole argument: `() => expr` or `() => { …; return expr; }`.
   const head = headAt(model, open + 1);
-  const ranges = head === undefined ? [] : bodyReturns(model, head.body);
-  return ranges.length === 1 && ranges[0][1] === b - 1 ? ranges[0] : [a, b];
+  const block = head !== undefined && model.isPunct(head.body, '{');
+  const end =
+    head === undefined
+      ? -1
+      : block
+        ? model.closing(head.body, b) + 1
+        : expressionEnd(model, head.body, b);
+  const ranges = end === b - 1 && head !== undefined ? bodyReturns(model, head.body) : [];
+  return ranges.length === 1 ? ranges[0] : [a, b];
 }
 
 /** A function expression's head: its first parameter and where its body starts (a `{` or an expression). */

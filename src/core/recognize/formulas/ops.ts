@@ -322,8 +322,31 @@ export function methodFramework(name: string, lang: Lang): Framework | undefined
   }
 }
 
+/**
+ * Layer classes whose instance, built and applied at once (`layers.ReLU(6.0)(x + 3.0)`, `nn.Sigmoid()(x)`),
+ * computes an elementwise operation of its input. Keras' ReLU takes `max_value` first (terms.ts reads it).
+ */
+const TORCH_LAYERS: Members = {
+  ReLU: 'relu',
+  ReLU6: 'relu6',
+  Sigmoid: 'sigmoid',
+  Tanh: 'tanh',
+  Hardsigmoid: 'hardsigmoid',
+};
+const KERAS_LAYERS: Members = { ReLU: 'relu' };
+
+/** Layer modules by full dotted path. */
+export const LAYER_MODULES: Readonly<Record<string, Module>> = {
+  'torch.nn': { fw: 'pytorch', members: TORCH_LAYERS },
+  'keras.layers': { fw: 'keras', members: KERAS_LAYERS },
+  'keras.src.layers': { fw: 'keras', members: KERAS_LAYERS },
+  'tensorflow.keras.layers': { fw: 'keras', members: KERAS_LAYERS },
+  'tf_keras.layers': { fw: 'keras', members: KERAS_LAYERS },
+};
+
 /** Every name a formula's operation can be spelled with: a statement without one holds no formula. */
 export const OP_NAMES: ReadonlySet<string> = new Set([
   ...Object.values(MODULES).flatMap((m) => Object.keys(m.members)),
+  ...Object.values(LAYER_MODULES).flatMap((m) => Object.keys(m.members)),
   ...Object.keys(METHOD_OPS),
 ]);

@@ -13,7 +13,17 @@ import type { DocumentModel } from '../document';
 import { same } from './algebra';
 import type { Node } from './expr';
 import { boundAt } from './temporaries';
-import { CONSTANTS, CONVERSIONS, methodFramework, METHOD_OPS, MODULES, type Op } from './ops';
+import {
+  CONSTANTS,
+  CONVERSIONS,
+  LAYER_MODULES,
+  methodFramework,
+  METHOD_OPS,
+  MODULES,
+  type Op,
+} from './ops';
+
+type CallNode = Extract<Node, { k: 'call' }>;
 
 /** A canonical term. `none` is an absent bound (`None`, `null`); `x` is the formula's variable. */
 export type Term =
@@ -248,7 +258,49 @@ class Normalizer {
     if (fn.k === 'attr') {
       return this.method(fn.name, fn.obj, n);
     }
-    return undefined;
+    return fn.k === 'call' ? this.appliedLayer(fn, n) : undefined;
+  }
+
+  /**
+   * A layer built and applied at once: `nn.Sigmoid()(x)` is sigmoid(x), Keras' `layers.ReLU(6.0)(x + 3.0)`
+   * is clip(x + 3, 0, 6). Keras' ReLU takes (max_value, negative_slope, threshold): a slope or threshold
+   * other than 0 is not read here. PyTorch's layers take `inplace` only.
+   */
+  private appliedLayer(layer: CallNode, n: CallNode): Term | undefined {
+    const found =
+      layer.fn.k === 'name' ? this.libraryFunction(layer.fn.parts, LAYER_MODULES) : undefined;
+    if (found === undefined || n.args.length !== 1 || n.kw.size > 0) {
+      return undefined;
+    }
+    const keras = found.fw === 'keras';
+    const names = keras ? ['max_value', 'negative_slope', 'threshold'] : ['inplace'];
+    if (layer.args.length > names.length || [...layer.kw.keys()].some((k) => !names.includes(k))) {
+      return undefined;
+    }
+    // Each setting as written (by position or keyword), null when left out.
+    const [first, ...rest] = names.map((name, at) => {
+      const node = layer.kw.get(name) ?? layer.args[at];
+      return node === undefined ? null : this.literal(node);
+    });
+    const input = this.term(n.args[0]);
+    if (input === undefined || rest.some((v) => v !== null && v !== 0)) {
+      return undefined;
+    }
+    if (!keras) {
+      return first === null || typeof first === 'boolean'
+        ? this.layerOf(found, [input])
+        : undefined;
+    }
+    if (typeof first === 'number') {
+      const bound = (v: number): Term => ({ t: 'c', v });
+      return this.layerOf({ ...found, op: 'clip' }, [input, bound(0), bound(first)]);
+    }
+    return first === null ? this.layerOf(found, [input]) : undefined;
+  }
+
+  private layerOf(found: { op: Op; fw: Framework }, args: Term[]): Term {
+    this.frameworks.push(found.fw);
+    return { t: 'op', op: found.op, args, kw: new Map() };
   }
 
   private method(name: string, recv: Node, n: Extract<Node, { k: 'call' }>): Term | undefined {
@@ -323,7 +375,10 @@ class Normalizer {
   }
 
   /** The operation a dotted name stands for when its module is a known array library. */
-  private libraryFunction(parts: readonly string[]): { op: Op; fw: Framework } | undefined {
+  private libraryFunction(
+    parts: readonly string[],
+    modules = MODULES,
+  ): { op: Op; fw: Framework } | undefined {
     const member = parts[parts.length - 1];
     const paths = candidatePaths(parts, this.imports, this.lang);
     if (this.lang === 'julia' && parts.length === 1) {
@@ -333,8 +388,8 @@ class Normalizer {
       // The member as the path names it: `np_tanh` after `from numpy import tanh as np_tanh` is `tanh`.
       const dot = path.lastIndexOf('.');
       const [mod, name] = [path.slice(0, dot), path.slice(dot + 1)];
-      if (hasOwn(MODULES, mod) && hasOwn(MODULES[mod].members, name)) {
-        return { op: MODULES[mod].members[name], fw: MODULES[mod].fw };
+      if (hasOwn(modules, mod) && hasOwn(modules[mod].members, name)) {
+        return { op: modules[mod].members[name], fw: modules[mod].fw };
       }
     }
     return undefined;
