@@ -299,3 +299,58 @@ pub fn forward<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
     assert.equal(got, undefined);
   });
 });
+
+describe('user-defined activations: what the body computes of its input', () => {
+  const SRC = `"""Activations from the exercises, with a temperature and a shifted input."""
+import numpy as np
+import torch
+from numpy import exp
+
+
+def softmax(v, temperature=1.0):
+    z = v / temperature
+    z = z - z.max()
+    return exp(z) / exp(z).sum()
+
+
+def sharpened(v, temperature=0.5):
+    z = v / temperature
+    return exp(z) / exp(z).sum()
+
+
+def stable(v):
+    z = v
+    z = z - z.max(axis=-1, keepdims=True)
+    return np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)
+
+
+def shifted_swish(x):
+    h = x + 1.0
+    return h * torch.sigmoid(h)
+
+
+p = softmax(logits)
+q = sharpened(logits)
+r = stable(logits)
+s = shifted_swish(features)
+h = features + 1.0
+t = h * torch.sigmoid(h)
+`;
+
+  it('reads a temperature whose default is 1 and a temporary reassigned from itself', () => {
+    assert.equal(at(PY, SRC, 'softmax(logits)')?.id, 'softmax');
+    const r = at(PY, SRC, 'stable(logits)');
+    assert.equal(r?.id, 'softmax');
+    assert.deepEqual(r?.params, { dim: -1 });
+  });
+
+  it('leaves a body that computes the activation of something else than its input', () => {
+    // softmax(v / 0.5) is softmax at temperature 0.5, and silu(x + 1) is shifted: neither is the activation.
+    assert.equal(at(PY, SRC, 'sharpened(logits)'), undefined);
+    assert.equal(at(PY, SRC, 'shifted_swish(features)'), undefined);
+  });
+
+  it('still reads a formula over a temporary where it is written: silu of h', () => {
+    assert.equal(at(PY, SRC, 'torch.sigmoid(h)', 1)?.id, 'silu');
+  });
+});

@@ -14,6 +14,7 @@ import { STMT } from './statements';
 import { unwrapTidy } from './jsFunctions';
 import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
+import { readAsBody } from './formulas';
 import { boundAt } from './formulas/temporaries';
 import { withArguments, type CallArguments } from './formulas/parameters';
 import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
@@ -229,7 +230,7 @@ export function classifyExpression(
     if (kind !== ID && kind !== NUM && !named) {
       continue;
     }
-    const r = recognize(model, k);
+    const r = readAsBody(() => recognize(model, k));
     const at = named ? k - 2 : k;
     if (
       r !== undefined &&

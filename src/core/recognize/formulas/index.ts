@@ -62,8 +62,28 @@ export function matchFormula(scope: Scope, ti: number): RecognizedCall | undefin
     (node) => node.e - node.s <= MAX_TOKENS && node.k !== 'name' && node.k !== 'num',
   );
   // The expression as written first; then with its temporaries and parameters replaced by their values
-  // (`e / e.sum()` after `e = np.exp(x)`), so that a formula over a temporary keeps its own reading.
-  return matchNodes(scope, nodes, false) ?? matchNodes(scope, nodes, true);
+  // (`e / e.sum()` after `e = np.exp(x)`), so that a formula over a temporary keeps its own reading. A
+  // function body is read for what it computes of its input: only with the values in.
+  return (
+    (readingBody ? undefined : matchNodes(scope, nodes, false)) ?? matchNodes(scope, nodes, true)
+  );
+}
+
+/** Whether formulas are being read as a function body's value (see readAsBody). */
+let readingBody = false;
+
+/**
+ * Runs `read` with formulas read for what they compute of the function's input: `exp(z) / exp(z).sum()`
+ * after `z = v / 2` is softmax of z, but the function computes softmax(v / 2), which no activation is.
+ */
+export function readAsBody<T>(read: () => T): T {
+  const saved = readingBody;
+  readingBody = true;
+  try {
+    return read();
+  } finally {
+    readingBody = saved;
+  }
 }
 
 function matchNodes(

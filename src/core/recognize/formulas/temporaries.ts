@@ -84,7 +84,7 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
     // `z = z - z.max()` reads the z of before; a name bound inside the statement (a comprehension's
     // `for e in …`) is not a temporary.
-    b = b.value !== undefined ? bindingOf(model, name, stmt) : undefined;
+    b = b.value !== undefined ? bindingOf(model, name, stmt - 1) : undefined;
     if (b === undefined) {
       return undefined;
     }
