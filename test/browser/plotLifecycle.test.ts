@@ -61,22 +61,25 @@ describe('plot panel lifecycle (browser)', function () {
   let wb: Workbench;
   let frame: FrameLocator;
   const statusBar = (text: string) => wb.page.locator('.statusbar-item', { hasText: text });
-  const clipboard = () => wb.page.evaluate(() => navigator.clipboard.readText());
   /**
    * Clicks the panel's Copy and returns what it put on the clipboard. The clipboard holds a marker first and
-   * the wait is for the marker to be replaced: the status bar's "values copied" of an earlier Copy may still
-   * be showing, so waiting for that message could read the earlier copy.
+   * the test polls it until the marker is replaced: the status bar's "values copied" of an earlier Copy may
+   * still be showing, so waiting for that message could read the earlier copy. (A `waitForFunction` with an
+   * async predicate does not wait: the promise it returns is truthy at once.)
    */
   const copy = async (): Promise<string> => {
     const marker = 'nothing copied yet';
+    const read = () => wb.page.evaluate(() => navigator.clipboard.readText());
     await wb.page.evaluate((m) => navigator.clipboard.writeText(m), marker);
     await frame.locator('button', { hasText: 'Copy' }).click();
-    await wb.page.waitForFunction(
-      async (m) => (await navigator.clipboard.readText()) !== m,
-      marker,
-    );
-    await statusBar('values copied').waitFor();
-    return clipboard();
+    for (;;) {
+      // Polled until the test's timeout; an empty read (the page not focused) is not the copy either.
+      const text = await read();
+      if (text !== marker && text !== '') {
+        return text;
+      }
+      await wb.page.waitForTimeout(25);
+    }
   };
 
   before(async () => {

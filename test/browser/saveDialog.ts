@@ -7,7 +7,7 @@
 // undefined when tryUpdateItems updated), so the test waits for the state that ends the listing —
 // the rows are the target folder's entries — never for time.
 import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /**
@@ -17,8 +17,9 @@ import type { Page } from 'playwright-core';
 export async function saveAs(page: Page, target: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
-  // 1. The dialog has listed its default folder and put the default file name in the input; typing
-  //    before that would be appended to.
+  // 1. The dialog has put its default path in the input and listed that folder. Typing while its first
+  //    listing is under way loses the typed path: the listing ends by setting the input back to the
+  //    default (seen under load: /sys listed, the input showing the default path again).
   const ext = target.slice(target.lastIndexOf('.'));
   await page.waitForFunction(
     (e) =>
@@ -27,10 +28,21 @@ export async function saveAs(page: Page, target: string): Promise<void> {
       )?.value.endsWith(e),
     ext,
   );
+  await listed(page, await input.inputValue());
   // 2. Type the target, then wait until the rows are the target folder's entries: its listing is
   //    done (the dialog sets the rows and clears busy in one step).
   await input.fill(target);
-  const entries = ['..', ...readdirSync(dirname(target)).filter((n) => n !== basename(target))];
+  await listed(page, target);
+  await widget.locator('.monaco-button', { hasText: 'OK' }).click();
+  await widget.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Waits until the dialog's input holds `value` and its rows are entries of `value`'s folder (the dialog
+ * shows its folders and the files its filter keeps).
+ */
+async function listed(page: Page, value: string): Promise<void> {
+  const entries = ['..', ...readdirSync(dirname(value))];
   await page.waitForFunction(
     ({ allowed, value }) => {
       const box = document.querySelector('.quick-input-widget');
@@ -39,8 +51,6 @@ export async function saveAs(page: Page, target: string): Promise<void> {
       const names = rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/\/$/, ''));
       return field?.value === value && names.length > 0 && names.every((n) => allowed.includes(n));
     },
-    { allowed: entries, value: target },
+    { allowed: entries, value },
   );
-  await widget.locator('.monaco-button', { hasText: 'OK' }).click();
-  await widget.waitFor({ state: 'hidden' });
 }

@@ -2,12 +2,14 @@
  * Recognition of activation calls in source code: given a document's text, an offset and a VS Code language
  * id, which activation (if any) the offset is on, with which effective parameters, in which framework.
  *
- * The text is lexed once into a document model (document.ts, cached per text); each hover then finds its
- * token by binary search and reads a bounded window of tokens around it — a small one first, a larger one
- * only when the statement around the offset reaches past the small one.
+ * The text is lexed once into a document model (document.ts; models.ts decides whether a text is lexed whole
+ * or, when it holds too many tokens for a first hover, by windows, and caches models per text); each hover
+ * then finds its token by binary search and reads a bounded window of tokens around it — a small one
+ * first, a larger one only when the statement around the offset reaches past the small one.
  *
  * Layout, one job per file:
- *   reading the text   tokenizer.ts (lexer) · statements.ts (where statements start) · document.ts (the model)
+ *   reading the text   tokenizer.ts (lexer) · tokenBuffer.ts (its typed arrays) · statements.ts (where
+ *                      statements start) · document.ts (the model) · models.ts (which model, the cache)
  *   what the file says imports.ts · definitions.ts (def/class/fn extents) · bindings.ts (local names) ·
  *                      juliaFields.ts (Julia struct fields)
  *   what names mean    local.ts (bindings, own definitions, notebook cells, other files) · bodies.ts
