@@ -83,6 +83,36 @@ describe('Keras relu(x, negative_slope, max_value, threshold)', () => {
   });
 });
 
+describe('one-sided values at the kinks of hardswish and sparse_plus', () => {
+  it("hardswish: PyTorch's backward gives 0 at −3 and 1 at 3 (x ≤ −3 → 0, x ≥ 3 → 1, else x/3 + ½)", () => {
+    // aten hardswish_backward (CPU kernel and the MPS functor alike): `if (self <= neg_three) return zero;
+    // else if (self >= three) return grad_output; else grad_output * (self / 3 + 0.5)`.
+    pin('hardswish', {}, -3, 0, 0);
+    pin('hardswish', {}, 3, 3, 1);
+    pin('hardswish', {}, 0, 0, 0.5);
+    assert.equal(evaluate('hardswish', -3).d2y, 0);
+    assert.equal(evaluate('hardswish', 3).d2y, 0);
+    assert.equal(evaluate('hardswish', 0).d2y, 1 / 3);
+  });
+
+  it('sparse_plus: JAX takes the outer pieces at ±1, so f″(±1) = 0 (the middle piece has ½)', () => {
+    // jax.nn.sparse_plus: jnp.where(x <= -1, 0, jnp.where(x >= 1, x, (x + 1)**2 / 4)).
+    pin('sparse_plus', {}, -1, 0, 0);
+    pin('sparse_plus', {}, 1, 1, 1);
+    assert.equal(evaluate('sparse_plus', -1).d2y, 0);
+    assert.equal(evaluate('sparse_plus', 1).d2y, 0);
+    assert.equal(evaluate('sparse_plus', 0).d2y, 0.5);
+  });
+});
+
+describe('SiLU with β = 0 (tf.nn.silu(x, beta)): x·σ(0) = x/2', () => {
+  it('is x/2 with slope ½ everywhere, also where β·x would be 0·∞', () => {
+    pin('silu', { beta: 0 }, 3, 1.5, 0.5);
+    pin('silu', { beta: 0 }, -4, -2, 0.5);
+    assert.equal(evaluate('silu', 3, { beta: 0 }).d2y, 0);
+  });
+});
+
 describe('the slope-0.2 hard sigmoid of tf.keras 2 and TF.js', () => {
   // tf.keras 2 backend.hard_sigmoid and tfjs-layers K.hardSigmoid: clip(0.2x + 0.5, 0, 1). TF's
   // _ClipByValueGrad zeroes the gradient only where x < min or x > max, and TF.js ClipByValue's gradient

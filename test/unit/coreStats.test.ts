@@ -200,3 +200,36 @@ describe('gradient through depth', () => {
     assert.throws(() => gradientThroughDepth('relu', { ...o, bias: Infinity }), /bias/);
   });
 });
+
+describe("softplus' switch to x is a break point of the quadrature", () => {
+  // PyTorch softplus returns x once βx > threshold: with a small threshold f jumps there by
+  // log(1 + e^t)/β − t/β, and a rule that does not split at t/β smears the jump. Expected values: mpmath
+  // quad (mp.dps = 40) of the same piecewise f against the normal density, split at t/β. The switches are
+  // chosen off the rule's own panel edges (every 0.5 in x and in (x − μ)/σ), where no break would be needed.
+  const cases: [
+    mu: number,
+    sigma: number,
+    params: Params,
+    mean: number,
+    variance: number,
+    slope: number,
+  ][] = [
+    [0, 1, { beta: 1, threshold: 0.3 }, 0.6758893801757969, 0.2067447679502676, 0.6079882555961831],
+    [
+      0.2,
+      0.8,
+      { beta: 2, threshold: 0.7 },
+      0.5437429288825945,
+      0.21622341070748366,
+      0.6374038480786188,
+    ],
+  ];
+  for (const [mu, sigma, params, mean, variance, slope] of cases) {
+    it(`E[f], Var[f], E[f′] at μ=${mu}, σ=${sigma}, ${JSON.stringify(params)} to 1e-12`, () => {
+      const s = gaussianStats('softplus', mu, sigma, params);
+      near(s.mean, mean, 1e-12, 'E[f]');
+      near(s.variance, variance, 1e-12, 'Var[f]');
+      near(s.meanSlope, slope, 1e-12, "E[f']");
+    });
+  }
+});
