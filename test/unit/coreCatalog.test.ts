@@ -222,7 +222,9 @@ describe('kinks and telling points', () => {
   });
 
   it('telling points include the kinks, are sorted and few', () => {
-    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+    const scalars = listActivations().filter((x) => x.kind === 'scalar');
+    assert.ok(scalars.length > 30, `${scalars.length} scalar entries`);
+    for (const a of scalars) {
       const pts = a.tellingPoints?.() ?? [];
       assert.ok(pts.length >= 2 && pts.length <= 8, a.id);
       assert.deepEqual(
@@ -237,6 +239,35 @@ describe('kinks and telling points', () => {
         .tellingPoints?.()
         .some((x) => Math.abs(x - Math.SQRT2) < 0.02),
     );
+  });
+
+  it('telling points find where a curve dips and where its slope peaks (mpmath roots of f′ and f″)', () => {
+    // Minima of the non-monotonic gates: GELU Φ(x) + xφ(x) = 0, SiLU and Mish f′ = 0; SiLU's slope peaks
+    // where f″ = 0. The scan's grid is (plot width)/400, so within 0.02.
+    const near = (id: string, x: number): void => {
+      const pts = getActivation(id).tellingPoints?.() ?? [];
+      assert.ok(
+        pts.some((p) => Math.abs(p - x) < 0.02),
+        `${id}: ${x} in ${pts.join(', ')}`,
+      );
+    };
+    near('gelu', -0.7517915246935645);
+    near('silu', -1.2784645427610738);
+    near('mish', -1.1924312145154952);
+    near('silu', 2.399357280515468);
+  });
+
+  it('without kinks, telling points lie inside the plot range: its edges are no dip or peak', () => {
+    const smooth = listActivations().filter(
+      (a) => a.kind === 'scalar' && kinksOf(a.id).length === 0,
+    );
+    assert.ok(smooth.length > 10, `${smooth.length} entries without kinks`);
+    for (const a of smooth) {
+      const [lo, hi] = a.plotRange;
+      for (const x of a.tellingPoints?.() ?? []) {
+        assert.ok(x > lo && x < hi, `${a.id}: ${x} in (${lo}, ${hi})`);
+      }
+    }
   });
 });
 
