@@ -185,18 +185,21 @@ describe('formulas', () => {
 
   it('any numeric parameter value yields one of the declared variants (finite TeX set)', () => {
     const values = [0.37, 1.9, 2.5, 6, 0.2, 1 / 6, 1, 3];
+    let numericParams = 0;
     for (const a of listActivations()) {
       const known = variantTex(a.id);
       for (const v of values) {
         const p: Record<string, number> = {};
         for (const spec of a.params.filter((s) => s.choices === undefined)) {
           p[spec.name] = spec.name === 'max_val' ? v + 10 : v;
+          numericParams++;
         }
         const f = formulasOf(a.id, p);
         assert.ok(known.has(f.f.tex) && known.has(f.df.tex), `${a.id} ${JSON.stringify(p)}`);
         assert.ok(f.f.unicode.length > 0 && f.df.unicode.length > 0);
       }
     }
+    assert.ok(numericParams > 20 * values.length, `${numericParams} numeric parameters set`);
   });
 
   it('choice parameters pick the formula', () => {
@@ -292,6 +295,7 @@ describe('evaluateArray buffers', () => {
     const cases: Array<[string, Params]> = listActivations()
       .filter((a) => a.kind === 'scalar')
       .map((a) => [a.id, {}]);
+    assert.ok(cases.length >= 30, `${cases.length} scalar entries`);
     cases.push(
       ['gelu', { approximate: 'tanh' }],
       ['softplus', { beta: 3 }],
@@ -307,7 +311,9 @@ describe('evaluateArray buffers', () => {
   });
 
   it('NaN inputs give NaN outputs in both entry points', () => {
-    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+    const scalars = listActivations().filter((x) => x.kind === 'scalar');
+    assert.ok(scalars.length >= 30, `${scalars.length} scalar entries`);
+    for (const a of scalars) {
       const r = evaluateArray(a.id, Float64Array.from([1, NaN, -1]));
       assert.ok(Number.isNaN(r.y[1]) && Number.isNaN(r.dy[1]) && Number.isNaN(r.d2y[1]), a.id);
       assert.ok(!Number.isNaN(r.y[0]) && !Number.isNaN(r.y[2]), a.id);
