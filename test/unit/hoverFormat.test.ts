@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { callText } from '../../src/hover/callText';
 import { FormulaImages, parseFormulaStore } from '../../src/hover/formulaImages';
 import { formatNumber, parseFormatted } from '../../src/core/numberFormat';
-import { svgDataUri } from '../../src/hover/svgDataUri';
+import { escapeXml, svgDataUri } from '../../src/hover/svgDataUri';
+import { factsFor } from '../../src/hover/activationFacts';
 import { coloursFor, themeKindFromCode } from '../../src/hover/themeColours';
 
 function decode(uri: string): string {
@@ -121,6 +122,26 @@ describe('svgDataUri', () => {
       back,
       '<svg xmlns="http://www.w3.org/2000/svg"><title>f&#x2032; &#x3b1;</title></svg>',
     );
+  });
+});
+
+describe('escapeXml and svgDataUri on the edges', () => {
+  it('writes the five XML specials as character references (XML 1.0 §4.1)', () => {
+    assert.equal(escapeXml(`<a & "b" 'c'>`), '&#60;a &#38; &#34;b&#34; &#39;c&#39;&#62;');
+  });
+  it('encodes a text made only of non-ASCII characters, astral ones included', () => {
+    assert.equal(decode(svgDataUri('α')), '&#x3b1;');
+    assert.equal(decode(svgDataUri('𝑥')), '&#x1d465;');
+  });
+});
+
+describe('activation facts', () => {
+  it('answer no vector output for a scalar entry, and the vector for a vector one', () => {
+    const relu = factsFor({ id: 'relu', params: {}, framework: 'pytorch', start: 0, end: 4 });
+    assert.equal(relu?.vector([1, 2]), undefined);
+    const softmax = factsFor({ id: 'softmax', params: {}, framework: 'pytorch', start: 0, end: 7 });
+    const y = softmax?.vector([0, 0]);
+    assert.deepEqual(y, [0.5, 0.5]);
   });
 });
 
