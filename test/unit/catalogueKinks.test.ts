@@ -92,6 +92,16 @@ describe('the formula shown is the function the parameters make', () => {
     assert.match(formulasOf('relu', { max_value: 6, threshold: 1 }).df.unicode, /x ≤ m/u);
     assert.doesNotMatch(formulasOf('relu', { max_value: 6 }).df.unicode, /x ≤ m/u);
     assert.match(formulasOf('relu', { max_value: 6 }).df.unicode, /x < m/u);
+    // Both forms are three full pieces, each with a value and a condition, in TeX and in Unicode.
+    for (const p of [{ max_value: 5 }, { max_value: 6 }]) {
+      const { df } = formulasOf('relu', p);
+      const rows = /^\\begin\{cases\}(.*)\\end\{cases\}$/s.exec(df.tex)?.[1].split(' \\\\ ') ?? [];
+      assert.equal(rows.length, 3, df.tex);
+      rows.forEach((row) => assert.match(row.trim(), /^\S.* & \S/, df.tex));
+      const pieces = df.unicode.split('; ');
+      assert.equal(pieces.length, 3, df.unicode);
+      pieces.forEach((piece) => assert.match(piece, /^\S+ if \S/u, df.unicode));
+    }
   });
 
   it('softplus and SiLU: β is in the formula once it is not 1 (PyTorch softplus: (1/β)·log(1 + e^(βx)))', () => {

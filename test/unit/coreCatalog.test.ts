@@ -260,6 +260,26 @@ describe('kinks and telling points', () => {
     near('silu', 2.399357280515468);
   });
 
+  it('telling points are tidy: three decimals at most', () => {
+    let points = 0;
+    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+      for (const x of a.tellingPoints?.() ?? []) {
+        assert.equal(Math.round(x * 1000) / 1000, x, `${a.id}: ${x}`);
+        points++;
+      }
+    }
+    assert.ok(points > 100, `${points} points`);
+  });
+
+  it("ReLU's flat f′ = 1 has no slope peak: no point beside the kink at 0", () => {
+    const pts = getActivation('relu').tellingPoints?.() ?? [];
+    assert.ok(pts.includes(0));
+    assert.ok(
+      pts.every((x) => x === 0 || Math.abs(x) >= 0.5),
+      pts.join(', '),
+    );
+  });
+
   it('without kinks, telling points lie inside the plot range: its edges are no dip or peak', () => {
     const smooth = listActivations().filter(
       (a) => a.kind === 'scalar' && kinksOf(a.id).length === 0,

@@ -70,6 +70,14 @@ describe('core errors name what is wrong', () => {
     );
   });
 
+  it('a vector input may have "at most 1024 entries"', () => {
+    assert.equal(evaluateVector('softmax', new Array<number>(1024).fill(0)).y.length, 1024);
+    throwsSaying(
+      () => evaluateVector('softmax', new Array<number>(1025).fill(0)),
+      /at most 1024 entries, got 1025/,
+    );
+  });
+
   it('a vector input must be an array', () => {
     throwsSaying(
       () => evaluateVector('softmax', 5 as never),

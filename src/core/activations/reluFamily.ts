@@ -120,7 +120,8 @@ export const relu: ScalarDef = {
       let dpos = x > t ? 1 : 0;
       if (m !== Infinity) {
         pos = Math.min(Math.max(pos, 0), m);
-        dpos = x > t && (viaRelu6 ? x > 0 && x < m : x >= 0 && x <= m) ? 1 : 0;
+        // (x > θ = 0 already puts relu6's x above 0.)
+        dpos = x > t && (viaRelu6 ? x < m : x >= 0 && x <= m) ? 1 : 0;
       }
       // a = 0 must add nothing even at x = −∞, where 0·(t − x) would be NaN.
       o.y = pos - (x < t && a !== 0 ? a * (t - x) : 0);
