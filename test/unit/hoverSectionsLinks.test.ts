@@ -107,6 +107,8 @@ describe('hover sections leave nothing empty behind', () => {
     const md = render('leaky_relu', { negative_slope: 0.2 }, 'pytorch', only(['formulas']));
     // Escaped for the HTML: α is &#x3b1;.
     assert.match(md, /<code>[^<]*&#x3b1;[^<]*<\/code><br>&#x3b1; = 0\.2$/);
+    const two = render('relu', { negative_slope: 0.1, threshold: 1 }, 'keras', only(['formulas']));
+    assert.match(two, /<br>&#x3b1; = 0\.1 &#xb7; m = &#x221e; &#xb7; &#x3b8; = 1$/);
     const plain = render('relu', {}, 'pytorch', only(['formulas']));
     assert.doesNotMatch(plain, /<br>$|<br><br>/);
   });
@@ -165,6 +167,13 @@ describe('the title', () => {
     assert.doesNotMatch(title({ negative_slope: 0.3 }, 'keras'), /default/);
     assert.doesNotMatch(title({ negative_slope: 0.2 }, 'pytorch'), /default/);
     assert.match(title({ negative_slope: 0.2 }, 'pytorch'), /negative\\_slope = 0\.2/);
+    // Keras code that passes PyTorch's 0.01 sees it listed: Keras has a default of its own.
+    assert.match(title({ negative_slope: 0.01 }, 'keras'), /negative\\_slope = 0\.01/);
+    // Two parameters worth listing are separated.
+    assert.match(
+      render('relu', { negative_slope: 0.1, threshold: 1 }, 'keras'),
+      /negative\\_slope = 0\.1 · threshold = 1/,
+    );
     // PyTorch's own default is not listed at all: it is the catalogue's.
     assert.doesNotMatch(title({ negative_slope: 0.01 }, 'pytorch'), /negative/);
   });
@@ -188,6 +197,8 @@ describe('the properties line', () => {
     const notes = /\n\*(.+)\*$/.exec(md);
     assert.ok(notes, md);
     assert.ok(notes[1].length > 40 && !/^(undefined\s*)+$/.test(notes[1]), notes[1]);
+    // The notes are sentences separated by a space.
+    assert.doesNotMatch(notes[1], /[a-z)]\.[A-Z]/);
   });
 });
 

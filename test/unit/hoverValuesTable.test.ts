@@ -107,7 +107,10 @@ describe('the points the table shows', () => {
 
   it('one line for an argument, "a kink" said only at a kink', () => {
     const plain = facts('relu', {}, 'pytorch', 2);
-    assert.doesNotMatch(valuesMarkdown(plain, valuePoints(plain, undefined), 4), /kink/);
+    assert.equal(
+      valuesMarkdown(plain, valuePoints(plain, undefined), 4),
+      'At x = 2: f(x) = **2**, f′(x) = **1**',
+    );
     const kink = facts('relu', {}, 'pytorch', 0);
     assert.match(valuesMarkdown(kink, valuePoints(kink, undefined), 4), /kink.*left-hand slope/);
   });
@@ -115,12 +118,47 @@ describe('the points the table shows', () => {
   it('a table lists every point in x, f(x) and f′(x) rows; notes only for kinks and the peak', () => {
     const f = facts('sigmoid');
     const md = valuesMarkdown(f, valuePoints(f, undefined), 4);
+    // Three rows of padded cells, one per point.
+    const cells = '(<td align="right">&nbsp;&nbsp;&nbsp;[^<]+</td>)+';
+    assert.match(
+      md,
+      new RegExp(
+        `^<table><tr><th align="left">x</th>${cells}</tr><tr><th align="left">f\\(x\\)</th>${cells}</tr><tr><th align="left">f′\\(x\\)</th>${cells}</tr></table>$`,
+      ),
+    );
     assert.match(md, /^<table><tr><th align="left">x<\/th>/);
     assert.match(md, /<\/table>$/, 'no note without a kink or a peak');
     const g = facts('gelu');
     assert.match(
       valuesMarkdown(g, valuePoints(g, Math.SQRT2), 4),
       /<\/table>\n\nf′ peaks near x = 1\.4\d*\.$/,
+    );
+  });
+
+  it('an infinite argument is no argument: the table of telling points instead', () => {
+    assert.ok(valuePoints(facts('relu', {}, 'pytorch', Infinity), undefined).length > 1);
+  });
+
+  it("ReLU6's two kink notes are two sentences; Keras code is told it is PyTorch's convention", () => {
+    const torch = facts('relu6');
+    const md = valuesMarkdown(torch, valuePoints(torch, undefined), 4);
+    assert.match(md, /\. Kink at x = 6: /);
+    const keras = facts('relu6', {}, 'keras');
+    const k = valuesMarkdown(keras, valuePoints(keras, undefined), 4);
+    assert.doesNotMatch(k, /autograd/);
+    assert.match(
+      k,
+      /Kink at x = 0: the value shown is the left-hand slope, PyTorch's convention\./,
+    );
+  });
+
+  it("sparse_sigmoid's ¼ at ±1 (JAX's convention) is neither one-sided slope (½ inside, 0 outside)", () => {
+    const f = facts('sparse_sigmoid', {}, 'jax');
+    const points = valuePoints(f, undefined);
+    assert.equal(points.find((p) => p.x === 1)?.side, 'neither');
+    assert.match(
+      valuesMarkdown(f, points, 4),
+      /Kink at x = 1: the value shown is neither one-sided slope/,
     );
   });
 
