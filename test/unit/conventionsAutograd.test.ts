@@ -15,7 +15,7 @@ import { evaluate } from '../../src/core';
 const XS = [-3, -1.5, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 2, 4.75, 5, 5.25, 6, 7];
 
 /** d/dx of `graph` at each of XS, by tf.grad. */
-function tfGradient(graph: (x: tf.Tensor1D) => tf.Tensor1D): number[] {
+function tfGradient(graph: (x: tf.Tensor) => tf.Tensor): number[] {
   return tf.tidy(() => Array.from(tf.grad(graph)(tf.tensor1d(XS)).dataSync()));
 }
 
@@ -24,7 +24,7 @@ function tfGradient(graph: (x: tf.Tensor1D) => tf.Tensor1D): number[] {
  * clipped to [0, m], minus α·relu(θ − x). The mask is computed from the inputs outside the gradient,
  * as TF's cast of a comparison has none.
  */
-function kerasRelu(alpha: number, m: number, theta: number): (x: tf.Tensor1D) => tf.Tensor1D {
+function kerasRelu(alpha: number, m: number, theta: number): (x: tf.Tensor) => tf.Tensor {
   const mask = tf.tensor1d(XS.map((x) => (x > theta ? 1 : 0)));
   return (x) => {
     const pos = theta !== 0 ? tf.mul(x, mask) : tf.relu(x);
@@ -69,7 +69,7 @@ describe('Keras relu and tf.layers.reLU under max_value: f′ equals TF.js autog
   it('tf.layers.reLU({maxValue}) is clipByValue(relu(x), 0, maxValue): slope 1 at maxValue itself', () => {
     // tfjs-layers advanced_activations.ts ReLU.call. At maxValue = 6 TF.js keeps this graph (slope 1 at 6)
     // while Keras calls relu6 (slope 0 at 6): the core follows Keras there, see conventions.test.ts.
-    const layer = (x: tf.Tensor1D): tf.Tensor1D => tf.clipByValue(tf.relu(x), 0, 5);
+    const layer = (x: tf.Tensor): tf.Tensor => tf.clipByValue(tf.relu(x), 0, 5);
     const got = tfGradient(layer);
     assert.equal(got[XS.indexOf(5)], 1);
     assert.deepEqual(coreGradient({ negative_slope: 0, max_value: 5, threshold: 0 }), got);

@@ -116,6 +116,6 @@ describe('core errors name what is wrong', () => {
   it('a parameter plots "between −1e100 and 1e100", both ends included', () => {
     assert.equal(validateParams('elu', { alpha: 1e100 }), undefined);
     assert.equal(validateParams('elu', { alpha: -1e100 }), undefined);
-    assert.match(validateParams('elu', { alpha: 1.0000000000000001e100 * 10 }) ?? '', /'alpha'/);
+    assert.match(validateParams('elu', { alpha: 1e101 }) ?? '', /'alpha'/);
   });
 });
