@@ -99,6 +99,13 @@ describe('callText', () => {
     const r = tab.indexOf('relu');
     assert.equal(callText(tab, r, r + 4), 'Dense(10, activation=relu)');
   });
+  it('skips a closed call before the name, also one spread over lines', () => {
+    const src = 'Dense(64, f(x), relu)';
+    assert.equal(callText(src, src.indexOf('relu'), src.indexOf('relu') + 4), src);
+    const lines = 'Dense(64, f(\nx), relu)';
+    const r = lines.indexOf('relu');
+    assert.equal(callText(lines, r, r + 4), 'Dense(64, f(x), relu)');
+  });
   it('looks back for the enclosing call only as far as MAX_SCAN (400) characters', () => {
     const far = `f(${' '.repeat(500)}relu`;
     assert.equal(callText(far, far.length - 4, far.length), 'relu');

@@ -29,6 +29,7 @@ function samples(
 function pieces(svg: string, colour: string): [number, number][][] {
   const m = new RegExp(`<path d="([^"]*)" stroke="${colour}" stroke-width="1.8"`).exec(svg);
   assert.ok(m, `no curve in ${colour}`);
+  assert.match(m[1], /^M/, 'a path starts with a move');
   return m[1]
     .split('M')
     .filter(Boolean)
@@ -68,6 +69,18 @@ describe('hover plot geometry', () => {
     const [axisY, axisX] = axes(svg);
     const mid = f[(f.length - 1) / 2];
     assert.deepEqual(mid, [axisX, axisY]);
+    // A complete document: the header, f solid (no dash) and f′ dashed, no stray text between elements.
+    assert.ok(
+      svg.startsWith(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="130" viewBox="0 0 240 130" role="img"><title>identity</title>',
+      ),
+    );
+    assert.ok(svg.includes(`stroke="${light.f}" stroke-width="1.8" fill="none" />`));
+    assert.ok(
+      svg.includes(`stroke="${light.df}" stroke-width="1.8" fill="none" stroke-dasharray="5 3"/>`),
+    );
+    assert.doesNotMatch(svg.replace(/<(title|text)[^>]*>[^<]*<\/\1>/g, ''), />[^<]/);
+    assert.ok(!svg.includes(CLIPPED_NOTE));
     // The range label sits in the bottom-right corner, inside the SVG.
     assert.match(
       svg,
@@ -91,7 +104,10 @@ describe('hover plot geometry', () => {
     // The y bounds take in 0, so the horizontal axis lies between the curve and the frame's edge.
     const [aboveY] = axes(right);
     const [f] = pieces(right, light.f);
-    assert.ok(f.every(([, y]) => y < aboveY) && aboveY <= H - PAD, 'f > 0 above the x axis');
+    assert.ok(
+      f.every(([, y]) => y < aboveY) && aboveY < H - PAD,
+      'f > 0 above the x axis, 0 in view',
+    );
     const [belowY] = axes(left);
     assert.ok(
       pieces(left, light.f)[0].every(([, y]) => y > belowY) && belowY >= PAD,
@@ -105,8 +121,15 @@ describe('hover plot geometry', () => {
       x > 0 && x < 2 ? 1 : 0,
     ];
     const svg = plotSvg(samples([-4, 4], clamp, [0, 2]), light, 'clamp');
-    assert.equal(svg.match(/stroke-dasharray="1 3"/g)?.length, 2);
-    assert.equal(svg.match(/<circle /g)?.length, 2);
+    const kinkLine = new RegExp(
+      `<path d="M[\\d.]+ 8V122" stroke="${light.kink}" stroke-width="0.8" stroke-dasharray="1 3" fill="none"/>`,
+      'g',
+    );
+    assert.equal(svg.match(kinkLine)?.length, 2);
+    assert.equal(
+      svg.match(/<circle [^>]* r="3" fill="none" stroke="[^"]+" stroke-width="1.5"\/>/g)?.length,
+      2,
+    );
     const [axisY, axisX] = axes(svg);
     const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [
       Number(m[1]),
@@ -154,7 +177,7 @@ describe('hover plot geometry', () => {
   });
 
   it('no curve for fewer than two samples or an empty or unbounded x span', () => {
-    for (const xs of [[1], [2, 2], [-Infinity, 0], [0, Number.MAX_VALUE * 2]]) {
+    for (const xs of [[1], [2, 2], [-Infinity, 0], [0, Number.MAX_VALUE * 2], [-1e308, 1e308]]) {
       const svg = plotSvg(
         { xs, y: xs.map(() => 1), dy: xs.map(() => 0), kinks: [] },
         light,

@@ -97,6 +97,15 @@ describe('hover sections leave nothing empty behind', () => {
     assert.match(render('relu', {}, 'pytorch', only(['plot'])), /f solid/);
   });
 
+  it('each section is its own paragraph; a vector hover has no plot cell and no dead region', () => {
+    const md = render('relu');
+    assert.match(md, /<\/table>\n\n<table><tr><th align="left">x<\/th>/);
+    assert.match(md, /<\/table>\n\n(?:[^\n]*\n\n)?range /);
+    const softmax = render('softmax');
+    assert.doesNotMatch(softmax, /<td valign="top">/);
+    assert.doesNotMatch(softmax, /f′ = 0/);
+  });
+
   it('only the title when every section is off', () => {
     const md = render('relu', {}, 'pytorch', only([]));
     assert.doesNotMatch(md, /\n/);
@@ -110,6 +119,8 @@ describe('hover sections leave nothing empty behind', () => {
     const two = render('relu', { negative_slope: 0.1, threshold: 1 }, 'keras', only(['formulas']));
     assert.match(two, /<br>&#x3b1; = 0\.1 &#xb7; m = &#x221e; &#xb7; &#x3b8; = 1$/);
     const plain = render('relu', {}, 'pytorch', only(['formulas']));
+    // max(0, x) uses none of relu's Keras symbols: nothing under it.
+    assert.match(plain, /<\/code>$/);
     assert.doesNotMatch(plain, /<br>$|<br><br>/);
   });
 });
@@ -128,6 +139,15 @@ describe('the plot marks the kinks it shows', () => {
       render('relu6', {}, 'pytorch', { ...SETTINGS, plotRange: 'fixed', fixedRange: 6 }),
     );
     assert.equal(edge.match(/<circle /g)?.length, 2);
+  });
+
+  it('hardtanh: kinks ±1 on both ends of a fixed ±1 are shown, outside ±0.5 neither', () => {
+    const at = (fixedRange: number) =>
+      plot(
+        render('hardtanh', {}, 'pytorch', { ...SETTINGS, plotRange: 'fixed', fixedRange }),
+      ).match(/<circle /g)?.length ?? 0;
+    assert.equal(at(1), 2);
+    assert.equal(at(0.5), 0);
   });
 
   it('plotRange "auto" leaves the argument a quarter of its size, at least 1, from the edge', () => {
@@ -228,6 +248,7 @@ describe('differences and links', () => {
     assert.ok(compare.slice(1).every((s) => Object.keys(s.params).length === 0));
     assert.match(md, /\[\$\(graph-line\) Plot\]\(command:activationLens\.plot\?/);
     assert.ok(md.includes(` "Compare with ${info.related.join(', ')}")`));
+    assert.match(md, /"\) · \[Compare\]\(command:activationLens\.compare\?/);
   });
 
   it('a vector entry’s Plot link carries the example logits; a scalar’s none', () => {

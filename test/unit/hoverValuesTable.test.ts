@@ -53,6 +53,11 @@ describe('where f′ peaks', () => {
     assert.equal(derivativePeak(xs, [0, 1, 3, 1, 0]), 2);
     assert.equal(derivativePeak(xs, [0, 3, 1, 0, 0]), 1);
     assert.equal(derivativePeak(xs, [0, 0, 1, 3, 0]), 3);
+    assert.equal(
+      derivativePeak(xs, [0, 1, 3, 1, 5]),
+      2,
+      'a higher last sample hides no interior peak',
+    );
     assert.equal(derivativePeak(xs, [5, 1, 0, 1, 5]), undefined);
     assert.equal(derivativePeak(xs, [0, 1, 2, 3, 4]), undefined);
     assert.equal(derivativePeak(xs, [0, 2, 2, 1, 0]), undefined, 'a plateau of two');
@@ -78,6 +83,13 @@ describe('the points the table shows', () => {
     assert.equal(peaks.length, 1);
     assert.ok(Math.abs(peaks[0].x - Math.SQRT2) < 0.05, `${peaks[0].x}`);
     assert.equal(valuePoints(f, undefined).filter((p) => p.reason === 'peak').length, 0);
+    // "Near" is relative: within a tenth of |peak| (1.5 is 0.12 from a peak at 1.62).
+    assert.deepEqual(
+      valuePoints(f, 1.62)
+        .filter((p) => p.reason === 'peak')
+        .map((p) => p.x),
+      [1.5],
+    );
     // A peak far from every telling point labels none.
     assert.equal(valuePoints(f, 2.9).filter((p) => p.reason === 'peak').length, 0);
   });
@@ -90,6 +102,7 @@ describe('the points the table shows', () => {
     assert.equal(at(6)?.reason, 'kink');
     assert.equal(at(6)?.side, 'right');
     assert.ok(points.filter((p) => p.reason !== 'kink').every((p) => p.side === undefined));
+    assert.ok(points.some((p) => p.reason === 'sample'));
   });
 
   it('a numeric argument is the only point; at a kink it is the kink, with its side', () => {
@@ -131,6 +144,10 @@ describe('the points the table shows', () => {
     const g = facts('gelu');
     assert.match(
       valuesMarkdown(g, valuePoints(g, Math.SQRT2), 4),
+      /^<table><tr><th align="left">x<\/th>(<td[^<]*<\/td>)+<\/tr><tr>/,
+    );
+    assert.match(
+      valuesMarkdown(g, valuePoints(g, Math.SQRT2), 4),
       /<\/table>\n\nf′ peaks near x = 1\.4\d*\.$/,
     );
   });
@@ -150,6 +167,13 @@ describe('the points the table shows', () => {
       k,
       /Kink at x = 0: the value shown is the left-hand slope, PyTorch's convention\./,
     );
+  });
+
+  it("a convention that is not PyTorch's is never called PyTorch's autograd, whatever the framework", () => {
+    const f = facts('hardsigmoid', { slope: 0.2 }, 'pytorch');
+    const md = valuesMarkdown(f, valuePoints(f, undefined), 4);
+    assert.doesNotMatch(md, /autograd/);
+    assert.match(md, /tf\.clip\\_by\\_value/);
   });
 
   it("sparse_sigmoid's ¼ at ±1 (JAX's convention) is neither one-sided slope (½ inside, 0 outside)", () => {
