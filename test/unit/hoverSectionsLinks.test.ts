@@ -101,6 +101,11 @@ describe('hover sections leave nothing empty behind', () => {
     const md = render('relu');
     assert.match(md, /<\/table>\n\n<table><tr><th align="left">x<\/th>/);
     assert.match(md, /<\/table>\n\n(?:[^\n]*\n\n)?range /);
+    // The plot is one bare <img>: no width (it is drawn at its own size), nothing else in the tag.
+    assert.match(
+      md,
+      /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="ReLU: f solid, f&#x2032; dashed">/,
+    );
     const softmax = render('softmax');
     assert.doesNotMatch(softmax, /<td valign="top">/);
     assert.doesNotMatch(softmax, /f′ = 0/);
