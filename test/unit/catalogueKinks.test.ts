@@ -97,6 +97,8 @@ describe('the formula shown is the function the parameters make', () => {
       const { df } = formulasOf('relu', p);
       const rows = /^\\begin\{cases\}(.*)\\end\{cases\}$/s.exec(df.tex)?.[1].split(' \\\\ ') ?? [];
       assert.equal(rows.length, 3, df.tex);
+      // A piece built from a missing part prints "undefined" rather than failing.
+      assert.doesNotMatch(`${df.tex} ${df.unicode}`, /undefined/);
       rows.forEach((row) => assert.match(row.trim(), /^\S.* & \S/, df.tex));
       const pieces = df.unicode.split('; ');
       assert.equal(pieces.length, 3, df.unicode);
