@@ -171,6 +171,14 @@ describe('hover plot geometry', () => {
       ],
     };
     assert.equal(pieces(plotSvg(two, light, 'two kinks'), light.f).length, 2);
+    // A value that cannot be drawn ends the piece: the line does not bridge the gap.
+    const gap: PlotSamples = {
+      xs: [0, 1, 2, 3, 4],
+      y: [0, 1, NaN, 3, 4],
+      dy: [1, 1, 1, 1, 1],
+      kinks: [],
+    };
+    assert.equal(pieces(plotSvg(gap, light, 'gap'), light.f).length, 2);
     // The same jump with no kink inside it is a steep continuous stretch: one piece.
     const steep = { ...step, kinks: [{ x: 3, y: 5 }] };
     assert.equal(pieces(plotSvg(steep, light, 'steep'), light.f).length, 1);
