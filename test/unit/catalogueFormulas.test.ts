@@ -46,6 +46,9 @@ function checkFormula(what: string, f: Formula): number {
 }
 
 describe('formulas: TeX and Unicode state the same pieces', () => {
+  it('runs over every entry', () => {
+    assert.ok(listActivations().length >= 38, `${listActivations().length} entries`);
+  });
   for (const a of listActivations()) {
     it(a.id, () => {
       for (const p of [{}, ...(a.formulaVariants ?? [])]) {

@@ -31,6 +31,14 @@ describe('kinks worked out from the definitions', () => {
     assert.deepEqual(kinksOf('softshrink', { lambd: 0 }), []);
   });
 
+  it('the piecewise sigmoids and softplus: where their pieces meet, ±1 and ±3', () => {
+    // JAX sparse_sigmoid ½·clip(x + 1, 0, 2) and sparse_plus (0, (x + 1)²/4, x) change piece at ±1;
+    // PyTorch's Hardswish x·relu6(x + 3)/6 at ±3.
+    assert.deepEqual(kinksOf('sparse_sigmoid'), [-1, 1]);
+    assert.deepEqual(kinksOf('sparse_plus'), [-1, 1]);
+    assert.deepEqual(kinksOf('hardswish'), [-3, 3]);
+  });
+
   it('every scalar entry lists its kinks sorted and once', () => {
     let checked = 0;
     for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
@@ -75,6 +83,36 @@ describe('the formula shown is the function the parameters make', () => {
       const f = formulasOf('relu', p);
       assert.match(f.f.unicode, /θ/u, JSON.stringify(p));
       assert.match(f.df.unicode, /θ/u, JSON.stringify(p));
+    }
+  });
+
+  it('Keras relu under max_value: f′ = 1 at m itself (tf.clip_by_value), except through relu6 (m = 6, θ = 0)', () => {
+    // The side of m in the slope-1 piece follows the gradients pinned in conventions.test.ts.
+    assert.match(formulasOf('relu', { max_value: 5 }).df.unicode, /x ≤ m/u);
+    assert.match(formulasOf('relu', { max_value: 6, threshold: 1 }).df.unicode, /x ≤ m/u);
+    assert.doesNotMatch(formulasOf('relu', { max_value: 6 }).df.unicode, /x ≤ m/u);
+    assert.match(formulasOf('relu', { max_value: 6 }).df.unicode, /x < m/u);
+    // Both forms are three full pieces, each with a value and a condition, in TeX and in Unicode.
+    for (const p of [{ max_value: 5 }, { max_value: 6 }]) {
+      const { df } = formulasOf('relu', p);
+      const rows = /^\\begin\{cases\}(.*)\\end\{cases\}$/s.exec(df.tex)?.[1].split(' \\\\ ') ?? [];
+      assert.equal(rows.length, 3, df.tex);
+      // A piece built from a missing part prints "undefined" rather than failing.
+      assert.doesNotMatch(`${df.tex} ${df.unicode}`, /undefined/);
+      rows.forEach((row) => assert.match(row.trim(), /^\S.* & \S/, df.tex));
+      const pieces = df.unicode.split('; ');
+      assert.equal(pieces.length, 3, df.unicode);
+      pieces.forEach((piece) => assert.match(piece, /^\S+ if \S/u, df.unicode));
+    }
+  });
+
+  it('softplus and SiLU: β is in the formula once it is not 1 (PyTorch softplus: (1/β)·log(1 + e^(βx)))', () => {
+    for (const id of ['softplus', 'silu']) {
+      const f = formulasOf(id, { beta: 2 });
+      assert.match(f.f.unicode, /β/u, id);
+      assert.match(f.df.unicode, /β/u, id);
+      assert.match(f.f.tex, /\\beta/, id);
+      assert.match(f.df.tex, /\\beta/, id);
     }
   });
 

@@ -55,6 +55,62 @@ describe('Keras relu(x, negative_slope, max_value, threshold)', () => {
     pin('relu', { max_value: 5 }, 4, 4, 1);
     pin('relu', { max_value: 5 }, -10, 0, 0);
   });
+
+  it('passes the gradient on both bounds of the clip, as tf.clip_by_value does: f′(m) = 1, f′(0) = 1 below θ < 0', () => {
+    // On TensorFlow (Keras' default backend) clip(x, 0, m) is tf.clip_by_value = maximum(minimum(x, m), 0):
+    // math_grad.py's _MinimumGrad (x <= y) and _MaximumGrad (x >= y) hand a tie to x, and the fused op's
+    // _ClipByValueGrad zeroes only x < min or x > max. The slope reaching the clip is that of relu
+    // (ReluGrad: x > 0) at θ = 0, or of the cast product x·[x > θ] (the cast has no gradient) otherwise.
+    pin('relu', { max_value: 5 }, 5, 5, 1);
+    pin('relu', { max_value: 5 }, 5.5, 5, 0);
+    pin('relu', { threshold: 2, max_value: 5 }, 5, 5, 1);
+    pin('relu', { threshold: -1, max_value: 5 }, 5, 5, 1);
+    pin('relu', { threshold: -1, max_value: 5 }, 0, 0, 1);
+    pin('relu', { threshold: -1, max_value: 5 }, -1e-9, 0, 0);
+    // relu's own kink decides x = 0 at θ = 0: ReluGrad passes nothing there.
+    pin('relu', { max_value: 5 }, 0, 0, 0);
+    pin('relu', { max_value: 5, negative_slope: 0.5 }, 0, 0, 0);
+    pin('relu', { max_value: 5, negative_slope: 0.5 }, 5, 5, 1);
+  });
+
+  it('at max_value = 6 and θ = 0 calls relu6, whose gradient is 0 at 0 and at 6 (TF Relu6Grad: 0 < x < 6)', () => {
+    // static_call: `elif max_value == 6: x = backend.nn.relu6(x); clip_max = False`.
+    pin('relu', { max_value: 6 }, 6, 6, 0);
+    pin('relu', { max_value: 6 }, 0, 0, 0);
+    pin('relu', { max_value: 6 }, 5.5, 5.5, 1);
+    // With a threshold the clip path runs even for 6, and the clip passes its bound.
+    pin('relu', { threshold: -1, max_value: 6 }, 6, 6, 1);
+  });
+});
+
+describe('one-sided values at the kinks of hardswish and sparse_plus', () => {
+  it("hardswish: PyTorch's backward gives 0 at −3 and 1 at 3 (x ≤ −3 → 0, x ≥ 3 → 1, else x/3 + ½)", () => {
+    // aten hardswish_backward (CPU kernel and the MPS functor alike): `if (self <= neg_three) return zero;
+    // else if (self >= three) return grad_output; else grad_output * (self / 3 + 0.5)`.
+    pin('hardswish', {}, -3, 0, 0);
+    pin('hardswish', {}, 3, 3, 1);
+    pin('hardswish', {}, 0, 0, 0.5);
+    assert.equal(evaluate('hardswish', -3).d2y, 0);
+    assert.equal(evaluate('hardswish', 3).d2y, 0);
+    assert.equal(evaluate('hardswish', 0).d2y, 1 / 3);
+  });
+
+  it('sparse_plus: JAX takes the outer pieces at ±1, so f″(±1) = 0 (the middle piece has ½)', () => {
+    // jax.nn.sparse_plus: jnp.where(x <= -1, 0, jnp.where(x >= 1, x, (x + 1)**2 / 4)).
+    pin('sparse_plus', {}, -1, 0, 0);
+    pin('sparse_plus', {}, 1, 1, 1);
+    assert.equal(evaluate('sparse_plus', -1).d2y, 0);
+    assert.equal(evaluate('sparse_plus', 1).d2y, 0);
+    assert.equal(evaluate('sparse_plus', 0).d2y, 0.5);
+  });
+});
+
+describe('SiLU with β = 0 (tf.nn.silu(x, beta)): x·σ(0) = x/2', () => {
+  it('is x/2 with slope ½ everywhere, also where β·x would be 0·∞', () => {
+    pin('silu', { beta: 0 }, 3, 1.5, 0.5);
+    pin('silu', { beta: 0 }, -4, -2, 0.5);
+    assert.equal(evaluate('silu', 3, { beta: 0 }).d2y, 0);
+  });
 });
 
 describe('the slope-0.2 hard sigmoid of tf.keras 2 and TF.js', () => {

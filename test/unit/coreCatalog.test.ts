@@ -185,18 +185,21 @@ describe('formulas', () => {
 
   it('any numeric parameter value yields one of the declared variants (finite TeX set)', () => {
     const values = [0.37, 1.9, 2.5, 6, 0.2, 1 / 6, 1, 3];
+    let numericParams = 0;
     for (const a of listActivations()) {
       const known = variantTex(a.id);
       for (const v of values) {
         const p: Record<string, number> = {};
         for (const spec of a.params.filter((s) => s.choices === undefined)) {
           p[spec.name] = spec.name === 'max_val' ? v + 10 : v;
+          numericParams++;
         }
         const f = formulasOf(a.id, p);
         assert.ok(known.has(f.f.tex) && known.has(f.df.tex), `${a.id} ${JSON.stringify(p)}`);
         assert.ok(f.f.unicode.length > 0 && f.df.unicode.length > 0);
       }
     }
+    assert.ok(numericParams > 20 * values.length, `${numericParams} numeric parameters set`);
   });
 
   it('choice parameters pick the formula', () => {
@@ -222,7 +225,9 @@ describe('kinks and telling points', () => {
   });
 
   it('telling points include the kinks, are sorted and few', () => {
-    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+    const scalars = listActivations().filter((x) => x.kind === 'scalar');
+    assert.ok(scalars.length > 30, `${scalars.length} scalar entries`);
+    for (const a of scalars) {
       const pts = a.tellingPoints?.() ?? [];
       assert.ok(pts.length >= 2 && pts.length <= 8, a.id);
       assert.deepEqual(
@@ -237,6 +242,55 @@ describe('kinks and telling points', () => {
         .tellingPoints?.()
         .some((x) => Math.abs(x - Math.SQRT2) < 0.02),
     );
+  });
+
+  it('telling points find where a curve dips and where its slope peaks (mpmath roots of f′ and f″)', () => {
+    // Minima of the non-monotonic gates: GELU Φ(x) + xφ(x) = 0, SiLU and Mish f′ = 0; SiLU's slope peaks
+    // where f″ = 0. The scan's grid is (plot width)/400, so within 0.02.
+    const near = (id: string, x: number): void => {
+      const pts = getActivation(id).tellingPoints?.() ?? [];
+      assert.ok(
+        pts.some((p) => Math.abs(p - x) < 0.02),
+        `${id}: ${x} in ${pts.join(', ')}`,
+      );
+    };
+    near('gelu', -0.7517915246935645);
+    near('silu', -1.278464542761074);
+    near('mish', -1.192431214515495);
+    near('silu', 2.399357280515468);
+  });
+
+  it('telling points are tidy: three decimals at most', () => {
+    let points = 0;
+    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+      for (const x of a.tellingPoints?.() ?? []) {
+        assert.equal(Math.round(x * 1000) / 1000, x, `${a.id}: ${x}`);
+        points++;
+      }
+    }
+    assert.ok(points > 100, `${points} points`);
+  });
+
+  it("ReLU's flat f′ = 1 has no slope peak: no point beside the kink at 0", () => {
+    const pts = getActivation('relu').tellingPoints?.() ?? [];
+    assert.ok(pts.includes(0));
+    assert.ok(
+      pts.every((x) => x === 0 || Math.abs(x) >= 0.5),
+      pts.join(', '),
+    );
+  });
+
+  it('without kinks, telling points lie inside the plot range: its edges are no dip or peak', () => {
+    const smooth = listActivations().filter(
+      (a) => a.kind === 'scalar' && kinksOf(a.id).length === 0,
+    );
+    assert.ok(smooth.length > 10, `${smooth.length} entries without kinks`);
+    for (const a of smooth) {
+      const [lo, hi] = a.plotRange;
+      for (const x of a.tellingPoints?.() ?? []) {
+        assert.ok(x > lo && x < hi, `${a.id}: ${x} in (${lo}, ${hi})`);
+      }
+    }
   });
 });
 
@@ -261,6 +315,7 @@ describe('evaluateArray buffers', () => {
     const cases: Array<[string, Params]> = listActivations()
       .filter((a) => a.kind === 'scalar')
       .map((a) => [a.id, {}]);
+    assert.ok(cases.length >= 30, `${cases.length} scalar entries`);
     cases.push(
       ['gelu', { approximate: 'tanh' }],
       ['softplus', { beta: 3 }],
@@ -276,7 +331,9 @@ describe('evaluateArray buffers', () => {
   });
 
   it('NaN inputs give NaN outputs in both entry points', () => {
-    for (const a of listActivations().filter((x) => x.kind === 'scalar')) {
+    const scalars = listActivations().filter((x) => x.kind === 'scalar');
+    assert.ok(scalars.length >= 30, `${scalars.length} scalar entries`);
+    for (const a of scalars) {
       const r = evaluateArray(a.id, Float64Array.from([1, NaN, -1]));
       assert.ok(Number.isNaN(r.y[1]) && Number.isNaN(r.dy[1]) && Number.isNaN(r.d2y[1]), a.id);
       assert.ok(!Number.isNaN(r.y[0]) && !Number.isNaN(r.y[2]), a.id);

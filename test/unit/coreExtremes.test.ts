@@ -51,6 +51,9 @@ const LIMITS: Record<string, { neg: [number, number, number]; pos: [number, numb
 };
 
 describe('x = ±∞ gives the limits, never NaN, in every branch', () => {
+  it('runs over every scalar entry and the extra branches', () => {
+    assert.ok(BRANCHES.length >= 30 + 18, `${BRANCHES.length} cases`);
+  });
   for (const [id, p] of BRANCHES) {
     it(`${id} ${JSON.stringify(p)}`, () => {
       const xs = Float64Array.from([-Infinity, Infinity]);

@@ -19,6 +19,12 @@ import { mulberry32 } from './coreRandom';
 const scalars = listActivations().filter((a) => a.kind === 'scalar');
 const vectors = listActivations().filter((a) => a.kind === 'vector');
 
+// The describe blocks below make one test per entry: an empty list would make none and pass.
+it('the per-entry checks below run over every scalar and vector entry', () => {
+  assert.ok(scalars.length >= 30, `${scalars.length} scalar entries`);
+  assert.ok(vectors.length >= 8, `${vectors.length} vector entries`);
+});
+
 /**
  * The largest k with f in Cᵏ at the kinks, measured from one-sided values a hair either side: −1 when f
  * jumps, 0 when f′ jumps, 1 when f″ jumps, Infinity without kinks.

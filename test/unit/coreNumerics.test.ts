@@ -58,6 +58,9 @@ function smoothGrid(id: string, p: Params, lo: number, hi: number, gap: number):
 }
 
 describe("f' and f'' agree with central differences away from kinks", () => {
+  it('runs over every scalar entry and the extra parameter sets', () => {
+    assert.ok(scalarIds.length >= 30 && CASES.length > scalarIds.length, `${CASES.length} cases`);
+  });
   for (const [id, p] of CASES) {
     it(label(id, p), () => {
       for (const x of smoothGrid(id, p, -8, 8, 1e-3)) {
@@ -77,7 +80,11 @@ describe("f' and f'' agree with central differences away from kinks", () => {
 });
 
 describe('properties agree with the numbers', () => {
-  for (const info of listActivations().filter((a) => a.kind === 'scalar')) {
+  const scalarInfos = listActivations().filter((a) => a.kind === 'scalar');
+  it('runs over every scalar entry', () => {
+    assert.ok(scalarInfos.length >= 30, `${scalarInfos.length} entries`);
+  });
+  for (const info of scalarInfos) {
     it(`${info.id}: monotonic = ${info.properties.monotonic}`, () => {
       let decreases = false;
       let prev = evaluate(info.id, -50).y;

@@ -200,3 +200,90 @@ describe('gradient through depth', () => {
     assert.throws(() => gradientThroughDepth('relu', { ...o, bias: Infinity }), /bias/);
   });
 });
+
+describe("softplus' switch to x is a break point of the quadrature", () => {
+  // PyTorch softplus returns x once βx > threshold: with a small threshold f jumps there by
+  // log(1 + e^t)/β − t/β, and a rule that does not split at t/β smears the jump. Expected values: mpmath
+  // quad (mp.dps = 40) of the same piecewise f against the normal density, split at t/β. The switches are
+  // chosen off the rule's own panel edges (every 0.5 in x and in (x − μ)/σ), where no break would be needed.
+  const cases: [
+    mu: number,
+    sigma: number,
+    params: Params,
+    mean: number,
+    variance: number,
+    slope: number,
+  ][] = [
+    [0, 1, { beta: 1, threshold: 0.3 }, 0.6758893801757969, 0.2067447679502676, 0.6079882555961831],
+    [
+      0.2,
+      0.8,
+      { beta: 2, threshold: 0.7 },
+      0.5437429288825945,
+      0.21622341070748366,
+      0.6374038480786188,
+    ],
+  ];
+  for (const [mu, sigma, params, mean, variance, slope] of cases) {
+    it(`E[f], Var[f], E[f′] at μ=${mu}, σ=${sigma}, ${JSON.stringify(params)} to 1e-12`, () => {
+      const s = gaussianStats('softplus', mu, sigma, params);
+      near(s.mean, mean, 1e-12, 'E[f]');
+      near(s.variance, variance, 1e-12, 'Var[f]');
+      near(s.meanSlope, slope, 1e-12, "E[f']");
+    });
+  }
+});
+
+describe("ReLU's closed form is used only for plain ReLU", () => {
+  // Keras' extras and PyTorch's Threshold make other functions: mpmath quad (mp.dps = 40) of each
+  // piecewise definition against N(0.5, 1.5²), split at its kinks.
+  const cases: [id: string, params: Params, mean: number, variance: number, slope: number][] = [
+    ['relu', { negative_slope: 0.1 }, 0.8432187543037472, 1.1548218620026194, 0.6675027938364128],
+    ['relu', { max_value: 3 }, 0.8516143439415217, 0.9225693906197524, 0.5827683075454216],
+    ['relu', { threshold: 1 }, 0.7507955116303716, 1.2090217124793323, 0.3694413401817636],
+    [
+      'threshold',
+      { threshold: 0, value: 1 },
+      1.2507955116303715,
+      0.6643859985824164,
+      0.6305586598182363,
+    ],
+  ];
+  for (const [id, params, mean, variance, slope] of cases) {
+    it(`${id} ${JSON.stringify(params)} to 1e-12`, () => {
+      const s = gaussianStats(id, 0.5, 1.5, params);
+      near(s.mean, mean, 1e-12, 'E[f]');
+      near(s.variance, variance, 1e-12, 'Var[f]');
+      near(s.meanSlope, slope, 1e-12, "E[f']");
+    });
+  }
+});
+
+describe('σ = 0 gives the values at μ itself (the normal law is a point mass)', () => {
+  it('ELU at μ = −1: f, f′ and f′² of e⁻¹ − 1; ReLU at μ = −1 is dead', () => {
+    const s = gaussianStats('elu', -1, 0);
+    assert.equal(s.mean, Math.expm1(-1));
+    assert.equal(s.variance, 0);
+    assert.equal(s.meanSlope, Math.exp(-1));
+    near(s.meanSquaredSlope, Math.exp(-2), 1e-15, "E[f'²]");
+    assert.equal(s.deadFraction, 0);
+    const r = gaussianStats('relu', -1, 0);
+    assert.deepEqual([r.mean, r.meanSlope, r.deadFraction], [0, 0, 1]);
+    assert.equal(gaussianStats('relu', 2, 0).deadFraction, 0);
+  });
+});
+
+describe('wide Gaussians (σ ≫ the function’s scale) keep 1e-12', () => {
+  // mpmath quad, mp.dps = 40: E[σ(x)] for N(1, 30²); E and Var of exact GELU for N(0.5, 25²).
+  it('sigmoid, μ = 1, σ = 30', () => {
+    near(gaussianStats('sigmoid', 1, 30).mean, 0.5132714150284569, 1e-12, 'E[σ]');
+  });
+  it('GELU, μ = 0.5, σ = 25', () => {
+    const s = gaussianStats('gelu', 0.5, 25);
+    near(s.mean, 10.21758396108698, 1e-12, 'E[gelu]');
+    near(s.variance, 218.19270466476218, 1e-12, 'Var[gelu]');
+  });
+  it('eˣ at σ = 17: E = e^{σ²/2} ≈ 5.7e62, finite though eˣ overflows where the density is 0', () => {
+    near(gaussianStats('exponential', 0, 17).mean, Math.exp(144.5), 1e-10, 'E[eˣ]');
+  });
+});

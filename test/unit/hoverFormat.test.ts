@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { callText } from '../../src/hover/callText';
 import { FormulaImages, parseFormulaStore } from '../../src/hover/formulaImages';
 import { formatNumber, parseFormatted } from '../../src/core/numberFormat';
-import { svgDataUri } from '../../src/hover/svgDataUri';
+import { escapeXml, svgDataUri } from '../../src/hover/svgDataUri';
+import { factsFor } from '../../src/hover/activationFacts';
 import { coloursFor, themeKindFromCode } from '../../src/hover/themeColours';
 
 function decode(uri: string): string {
@@ -69,6 +70,48 @@ describe('callText', () => {
     const t = tfjs.indexOf('relu');
     assert.equal(callText(tfjs, t, t + 4), "tf.layers.dense({units: 1, activation: 'relu'})");
   });
+  it('takes spaces or a tab between the name and its parenthesis', () => {
+    assert.equal(callText('F.relu (x) + 1', 0, 6), 'F.relu (x)');
+    assert.equal(callText('F.relu\t(x) + 1', 0, 6), 'F.relu (x)');
+  });
+  it('counts brackets and braces as nesting, and skips quotes of every kind and escaped quotes', () => {
+    assert.equal(
+      callText('F.softmax(x[:, [0, 1]], dim=-1)[0]', 0, 9),
+      'F.softmax(x[:, [0, 1]], dim=-1)',
+    );
+    const tfjs = "tf.layers.dense({ units: 1, activation: 'relu' }).apply(x)";
+    const t = tfjs.indexOf('relu');
+    assert.equal(callText(tfjs, t, t + 4), "tf.layers.dense({units: 1, activation: 'relu'})");
+    assert.equal(callText("F.gelu(x, approximate=')') + 1", 0, 6), "F.gelu(x, approximate=')')");
+    assert.equal(callText('tf.relu(f(`)`)) + 1', 0, 7), 'tf.relu(f(`)`))');
+    assert.equal(callText('F.gelu(x, s="a\\"(") + 1', 0, 6), 'F.gelu(x, s="a\\"(")');
+  });
+  it('a name in parentheses of no call, after a statement end or a line at column 0 is the name alone', () => {
+    assert.equal(callText('y = (relu)', 5, 9), 'relu');
+    const arrow = 'run(() => { setup(); return relu })';
+    const a = arrow.indexOf('relu');
+    assert.equal(callText(arrow, a, a + 4), 'relu');
+    const py = 'print(x\ny = relu';
+    const p = py.indexOf('relu');
+    assert.equal(callText(py, p, p + 4), 'relu');
+    // An indented continuation line (a tab here) is no statement boundary.
+    const tab = 'Dense(10,\n\tactivation=relu)';
+    const r = tab.indexOf('relu');
+    assert.equal(callText(tab, r, r + 4), 'Dense(10, activation=relu)');
+  });
+  it('skips a closed call before the name, also one spread over lines', () => {
+    const src = 'Dense(64, f(x), relu)';
+    assert.equal(callText(src, src.indexOf('relu'), src.indexOf('relu') + 4), src);
+    const lines = 'Dense(64, f(\nx), relu)';
+    const r = lines.indexOf('relu');
+    assert.equal(callText(lines, r, r + 4), 'Dense(64, f(x), relu)');
+  });
+  it('looks back for the enclosing call only as far as MAX_SCAN (400) characters', () => {
+    const far = `f(${' '.repeat(500)}relu`;
+    assert.equal(callText(far, far.length - 4, far.length), 'relu');
+    const near = `f(${' '.repeat(300)}relu`;
+    assert.equal(callText(near, near.length - 4, near.length), 'f(relu');
+  });
   it('is the name alone outside any call, and shortens an unclosed call', () => {
     const src = 'x = 1\nact = relu\n';
     assert.equal(callText(src, src.indexOf('relu'), src.indexOf('relu') + 4), 'relu');
@@ -86,6 +129,26 @@ describe('svgDataUri', () => {
       back,
       '<svg xmlns="http://www.w3.org/2000/svg"><title>f&#x2032; &#x3b1;</title></svg>',
     );
+  });
+});
+
+describe('escapeXml and svgDataUri on the edges', () => {
+  it('writes the five XML specials as character references (XML 1.0 §4.1)', () => {
+    assert.equal(escapeXml(`<a & "b" 'c'>`), '&#60;a &#38; &#34;b&#34; &#39;c&#39;&#62;');
+  });
+  it('encodes a text made only of non-ASCII characters, astral ones included', () => {
+    assert.equal(decode(svgDataUri('α')), '&#x3b1;');
+    assert.equal(decode(svgDataUri('𝑥')), '&#x1d465;');
+  });
+});
+
+describe('activation facts', () => {
+  it('answer no vector output for a scalar entry, and the vector for a vector one', () => {
+    const relu = factsFor({ id: 'relu', params: {}, framework: 'pytorch', start: 0, end: 4 });
+    assert.equal(relu?.vector([1, 2]), undefined);
+    const softmax = factsFor({ id: 'softmax', params: {}, framework: 'pytorch', start: 0, end: 7 });
+    const y = softmax?.vector([0, 0]);
+    assert.deepEqual(y, [0.5, 0.5]);
   });
 });
 

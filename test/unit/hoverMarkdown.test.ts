@@ -212,8 +212,10 @@ describe('hoverMarkdown', () => {
   });
 
   it('shows framework differences only to the frameworks they name', () => {
+    let checked = 0;
     for (const info of listActivations()) {
       for (const d of info.differences) {
+        checked++;
         const named = d.frameworks[0];
         const other = (['pytorch', 'keras', 'jax', 'flux', 'tfjs'] as Framework[]).find(
           (f) => !d.frameworks.includes(f),
@@ -231,6 +233,7 @@ describe('hoverMarkdown', () => {
         }
       }
     }
+    assert.ok(checked >= 10, `${checked} differences`);
   });
 
   it('drops a difference the code already settles (softmax with its dim given)', () => {

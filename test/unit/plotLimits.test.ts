@@ -22,6 +22,7 @@ describe('plot limits', () => {
       [NaN],
       [],
     ];
+    let mapped = 0;
     for (const values of cases) {
       const [lo, hi] = yBounds([Float64Array.from(values)]);
       assert.ok(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi, `${values}: ${lo} ${hi}`);
@@ -29,8 +30,10 @@ describe('plot limits', () => {
       for (const v of values.map(clipForPlot).filter(Number.isFinite)) {
         const t = (v - lo) / (hi - lo);
         assert.ok(t >= 0 && t <= 1, `${v} maps to ${t}`);
+        mapped++;
       }
     }
+    assert.ok(mapped >= cases.length, `${mapped} drawable values mapped`);
   });
 
   it('the y bounds cover the values with a margin, and 0 when asked', () => {

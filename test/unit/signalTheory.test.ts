@@ -12,6 +12,9 @@ const one = (id: string, q0: number, params = {}) =>
 
 describe('E[φ²] and E[φ′²] against adaptive Simpson', () => {
   const scalar = listActivations().filter((a) => a.kind === 'scalar');
+  it('runs over every scalar entry', () => {
+    assert.ok(scalar.length >= 30, `${scalar.length} entries`);
+  });
   for (const a of scalar) {
     it(a.id, () => {
       for (const q of [0.04, 1, 9, 100]) {

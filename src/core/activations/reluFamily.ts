@@ -110,13 +110,18 @@ export const relu: ScalarDef = {
         o.d2y = 0;
       };
     }
-    // Keras: x·[x > θ], clipped to [0, m], minus α·relu(θ − x).
+    // Keras: x·[x > θ], clipped to [0, m], minus α·relu(θ − x). Gradients as on TensorFlow, Keras' default
+    // backend: at θ = 0, m = 6 Keras calls relu6, whose gradient is 0 at 0 and at 6; otherwise
+    // tf.clip_by_value passes the gradient on both bounds of [0, m], so f′ = 1 at x = m (and at x = 0
+    // when θ < 0), where only relu's own kink at 0 (θ = 0) stops it.
+    const viaRelu6 = t === 0 && m === 6;
     return (x, o) => {
       let pos = x > t ? x : 0;
       let dpos = x > t ? 1 : 0;
       if (m !== Infinity) {
         pos = Math.min(Math.max(pos, 0), m);
-        dpos = x > t && x > 0 && x < m ? 1 : 0;
+        // (x > θ = 0 already puts relu6's x above 0.)
+        dpos = x > t && (viaRelu6 ? x < m : x >= 0 && x <= m) ? 1 : 0;
       }
       // a = 0 must add nothing even at x = −∞, where 0·(t − x) would be NaN.
       o.y = pos - (x < t && a !== 0 ? a * (t - x) : 0);
@@ -157,14 +162,18 @@ export const relu: ScalarDef = {
         df: cases(['1', 'x > 0', '1', 'x > 0'], ['0', 'x \\le 0', '0', 'x ≤ 0']),
       };
     }
+    const closedAtM = !(num(p, 'threshold') === 0 && num(p, 'max_value') === 6);
     return {
       f: cases(
         ['\\min(x, m)', 'x > \\theta', 'min(x, m)', 'x > θ'],
         ['\\alpha (x - \\theta)', 'x \\le \\theta', 'α(x − θ)', 'x ≤ θ'],
       ),
+      // The side of m each piece takes follows f′ above: relu6's open interval, clip_by_value's closed one.
       df: cases(
-        ['1', '\\theta < x < m', '1', 'θ < x < m'],
-        ['0', 'x \\ge m', '0', 'x ≥ m'],
+        closedAtM
+          ? ['1', '\\theta < x \\le m', '1', 'θ < x ≤ m']
+          : ['1', '\\theta < x < m', '1', 'θ < x < m'],
+        closedAtM ? ['0', 'x > m', '0', 'x > m'] : ['0', 'x \\ge m', '0', 'x ≥ m'],
         ['\\alpha', 'x \\le \\theta', 'α', 'x ≤ θ'],
       ),
     };
