@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
+import type { WorkspaceImports } from '../reading/workspaceImports';
 import type { WebviewMessage } from '../protocol';
 import { RecentRing } from './panelBuffers';
 
@@ -32,6 +33,8 @@ export class PlotHost implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     readonly config: ConfigWatcher,
     readonly log: vscode.LogOutputChannel,
+    /** The workspace modules read ahead for the hover: the call under the cursor is read with them too. */
+    readonly imports?: WorkspaceImports,
   ) {}
 
   private renders = 0;

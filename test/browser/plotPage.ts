@@ -2,9 +2,14 @@
 // command palette by exact title.
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. */
+/**
+ * Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. Only
+ * our extension's webview: an open notebook has one of its own for cell outputs.
+ */
 export function plotFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return page
+    .frameLocator('iframe.webview.ready[src*="extensionId=activation-lens.activation-lens"]')
+    .frameLocator('#active-frame');
 }
 
 /** Runs a palette command by title; unlike the harness' runCommand it does not wait for the palette to close. */
