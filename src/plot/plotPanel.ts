@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  DEFAULT_SERIES,
   PLOT_VIEW_TYPE,
   type HostMessage,
   type PlotSettings,
@@ -11,6 +12,7 @@ import { validateWebviewMessage } from '../protocolValidation';
 import { collapseQueue } from './panelBuffers';
 import type { PlotHost } from './plotHost';
 import { saveExport } from './saveExport';
+import { firstFrameCurves } from './firstFrameCurves';
 import { buildHtml, localResourceRoots } from './webviewHtml';
 
 /**
@@ -87,10 +89,12 @@ export class PlotPanel implements vscode.Disposable {
   ) {
     PlotPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'plot.svg');
+    const firstFrame = view === 'plot' ? firstFrameCurves(series ?? DEFAULT_SERIES) : undefined;
     panel.webview.html = buildHtml(panel.webview, host.extensionUri, {
       settings: this.settings(),
       series,
       ...(view !== 'plot' ? { view } : {}),
+      ...(firstFrame ? { firstFrame } : {}),
     });
     this.disposables.push(
       host.listen(panel.onDidDispose, () => this.dispose()),

@@ -4,11 +4,14 @@ import type { FrameLocator, Page } from 'playwright-core';
 
 /**
  * Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. Only
- * our extension's webview: an open notebook has one of its own for cell outputs.
+ * the webview of `extensionId` (default ours): an open notebook has one of its own for cell outputs.
  */
-export function plotFrame(page: Page): FrameLocator {
+export function plotFrame(
+  page: Page,
+  extensionId = 'activation-lens.activation-lens',
+): FrameLocator {
   return page
-    .frameLocator('iframe.webview.ready[src*="extensionId=activation-lens.activation-lens"]')
+    .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}&"]`)
     .frameLocator('#active-frame');
 }
 
