@@ -84,9 +84,7 @@ async function timedPlot(
     if (process.env.BENCH_RESOURCES === '1') {
       console.log(
         `    [resources] document ${at.document.toFixed(1)}, script start ${at.start.toFixed(1)}: ` +
-          at.resources
-            .map((r) => `${r.name} ${r.start.toFixed(1)}→${r.end.toFixed(1)}`)
-            .join(', '),
+          at.resources.map((r) => `${r.name} ${r.start.toFixed(1)}→${r.end.toFixed(1)}`).join(', '),
       );
     }
     // [Enter → document received (VS Code creating the webview), document → our script running,
