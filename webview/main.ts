@@ -48,7 +48,10 @@ try {
       app.dataset.firstFramePaintedAt = String(performance.timeOrigin + performance.now());
     });
   }
-  import('./app')
+  // The panel's chunk by the URL the host gave: the page may carry this script, so a relative import
+  // would resolve against the page, not against our files.
+  const panel = app.dataset.panel ?? '';
+  (import(panel) as Promise<typeof import('./app')>)
     .then(({ startApp }) => startApp({ app, init, state, restored, firstFrame }))
     .catch(failed);
 } catch (e) {

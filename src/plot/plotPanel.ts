@@ -90,11 +90,18 @@ export class PlotPanel implements vscode.Disposable {
     PlotPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'plot.svg');
     const firstFrame = view === 'plot' ? firstFrameCurves(series ?? DEFAULT_SERIES) : undefined;
-    panel.webview.html = buildHtml(panel.webview, host.extensionUri, {
+    const init = {
       settings: this.settings(),
       series,
       ...(view !== 'plot' ? { view } : {}),
       ...(firstFrame ? { firstFrame } : {}),
+    };
+    // The page carries our first script and stylesheet once they are read (at once, but for a panel
+    // opened while the plot feature is still loading); messages wait for `ready` meanwhile.
+    void host.assets.loaded.then((inline) => {
+      if (!this.disposed) {
+        panel.webview.html = buildHtml(panel.webview, host.extensionUri, init, inline);
+      }
     });
     this.disposables.push(
       host.listen(panel.onDidDispose, () => this.dispose()),
