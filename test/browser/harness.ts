@@ -197,11 +197,21 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
    */
   const pointAt = async (text: string, nth: number, at: number) => {
     await activeEditor.locator('.monaco-editor .view-lines').first().waitFor();
-    const point = await activeEditor.evaluate(locateText, { text, nth, at });
-    if (!point) {
+    const root = await activeEditor.elementHandle();
+    try {
+      // An editor's lines (a notebook's cells, each its own editor) are filled in after the editor
+      // element appears: wait for the text itself.
+      const point = await page.waitForFunction(
+        locateText,
+        { root, text, nth, at },
+        { timeout: 10_000 },
+      );
+      return (await point.jsonValue()) as { x: number; y: number };
+    } catch {
       throw new Error(`occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`);
+    } finally {
+      await root?.dispose();
     }
-    return point;
   };
 
   const workbench: Workbench = {
@@ -302,13 +312,23 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
 
 /**
  * Runs in the page: the centre of the first character of the `nth` occurrence of `text` in the
- * rendered lines of the editors under `root` (lines use no-break spaces and split tokens into
- * spans), counted top to bottom.
+ * rendered lines of the editors under `root`, counted top to bottom (lines use no-break spaces and
+ * split tokens into spans); undefined while there is none.
  */
-function locateText(
-  root: Element,
-  { text, nth, at }: { text: string; nth: number; at: number },
-): { x: number; y: number } | undefined {
+function locateText({
+  root,
+  text,
+  nth,
+  at,
+}: {
+  root: Element | null;
+  text: string;
+  nth: number;
+  at: number;
+}): { x: number; y: number } | undefined {
+  if (!root) {
+    return undefined;
+  }
   const lines = Array.from(root.querySelectorAll('.view-line')).sort(
     (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
   );
