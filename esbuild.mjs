@@ -78,18 +78,6 @@ const lensOnDemand = {
   },
 };
 
-/** The first script imports the panel (`import('./app')` in webview/main.ts) from its own build. */
-const panelOnDemand = {
-  name: 'panel-on-demand',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/app$/ }, (args) =>
-      args.importer.endsWith('main.ts') && args.kind === 'dynamic-import'
-        ? { path: './chunks/app.js', external: true }
-        : undefined,
-    );
-  },
-};
-
 const nodeTest = { ...common, platform: 'node', format: 'cjs', minify: false, sourcemap: 'inline' };
 
 const contexts = {
@@ -121,10 +109,10 @@ const contexts = {
   webview: {
     ...common,
     // The first script, one file with no static imports (each import would be one more request through
-    // VS Code's resource loading before anything draws): it draws the first frame and imports the panel.
+    // VS Code's resource loading before anything draws): it draws the first frame and imports the panel
+    // by the URL the page gives (the page may carry this script, see src/plot/webviewPage.ts).
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview/main.js',
-    plugins: [panelOnDemand],
     platform: 'browser',
     format: 'esm',
   },

@@ -13,7 +13,7 @@ import { installVsix, repoRoot } from './vscodeServer.mjs';
 
 /** The suites that prove the installed copy works (titles of their `describe`). */
 const INSTALLED_SUITES =
-  '^(hover in the VS Code window|plot panel \\(browser\\)|web extension host)';
+  '^(hover in the VS Code window|plot panel \\(browser\\)|web extension host|notebook cells)';
 
 const vsix = join(repoRoot, 'dist/activation-lens.vsix');
 if (!existsSync(vsix)) {

@@ -35,7 +35,7 @@ export function createLens(context: vscode.ExtensionContext): Lens {
   const hover = new ActivationHoverProvider(config, formulas, imports, (document, call) =>
     pitfallLead(pitfalls.pitfallsOf(document), call.start, call.end),
   );
-  const plot = createPlot(context, config);
+  const plot = createPlot(context, config, imports);
   return {
     hover,
     codeActions: new PitfallActions(pitfalls),

@@ -81,6 +81,19 @@ export interface PlotSettings {
   significantDigits: number;
 }
 
+/** What a panel opened with nothing asked for plots: ReLU and its derivative. */
+export const DEFAULT_SERIES: readonly SeriesSpec[] = [{ id: 'relu', params: {} }];
+
+/**
+ * f and f′ of each series the core could evaluate, at `points` evenly spaced x over `range` (both ends
+ * included); null where a value is not finite (JSON has no NaN or ∞), which the first frame leaves as a
+ * gap as the chart does.
+ */
+export interface FirstFrameCurves {
+  range: [number, number];
+  curves: { y: (number | null)[]; dy: (number | null)[] }[];
+}
+
 /**
  * What a new webview needs to draw its first frame, embedded in its HTML (`data-init` on `#app`) so the
  * first paint does not wait for a message round trip. `series: null` means "nothing asked for".
@@ -88,6 +101,12 @@ export interface PlotSettings {
 export interface InitialData {
   settings: PlotSettings;
   series: SeriesSpec[] | null;
+  /**
+   * The plot view's first curves, sampled by the host (src/plot/firstFrameCurves.ts), so that the
+   * webview's first script draws them without the core: it stays small, and the first paint waits for
+   * no evaluation. Absent when the panel opens on another view.
+   */
+  firstFrame?: FirstFrameCurves;
   /**
    * The view a new panel opens on (the webview checks it is one of VIEWS): a panel opened for the Softmax
    * or depth view paints that view first, not a ReLU chart it then hides. Absent means the plot view.

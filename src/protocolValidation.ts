@@ -12,6 +12,7 @@ import {
   type SeriesState,
   type PanelState,
   type InitialData,
+  type FirstFrameCurves,
   type PlotRequest,
   type RenderedSeries,
   type WebviewMessage,
@@ -208,10 +209,50 @@ export function validateWebviewMessage(
 }
 
 /** The embedded initial data, made safe (defaults for anything malformed). Never throws. */
+/** Most samples per curve the first frame accepts (the host sends FIRST_FRAME_POINTS). */
+const FIRST_FRAME_MAX_POINTS = 4096;
+
+/** A value of a first-frame curve: a finite number or null (a gap). */
+function isSample(v: unknown): v is number | null {
+  return v === null || isFiniteNumber(v);
+}
+
+/**
+ * The first frame's curves, or undefined when anything is off (the panel then draws without them): a
+ * finite increasing range, and per curve two arrays of the same length of at least 2 samples.
+ */
+export function parseFirstFrame(v: unknown): FirstFrameCurves | undefined {
+  if (!isObj(v) || !Array.isArray(v.curves) || v.curves.length > MAX_SERIES) {
+    return undefined;
+  }
+  const range = parseRange(v.range);
+  if (!range) {
+    return undefined;
+  }
+  const curves: FirstFrameCurves['curves'] = [];
+  for (const c of v.curves) {
+    if (
+      !isObj(c) ||
+      !Array.isArray(c.y) ||
+      !Array.isArray(c.dy) ||
+      c.y.length !== c.dy.length ||
+      c.y.length < 2 ||
+      c.y.length > FIRST_FRAME_MAX_POINTS ||
+      !c.y.every(isSample) ||
+      !c.dy.every(isSample)
+    ) {
+      return undefined;
+    }
+    curves.push({ y: c.y as (number | null)[], dy: c.dy as (number | null)[] });
+  }
+  return { range, curves };
+}
+
 export function parseInitialData(v: unknown): InitialData {
   const o = isObj(v) ? v : {};
   const st = isObj(o.settings) ? o.settings : {};
   const view = parseViewName(o.view);
+  const firstFrame = parseFirstFrame(o.firstFrame);
   return {
     settings: {
       lowGradientThreshold: num(st.lowGradientThreshold, 0.05, 0, 1),
@@ -219,6 +260,7 @@ export function parseInitialData(v: unknown): InitialData {
     },
     series: o.series === null ? null : (parsePlotArgs({ series: o.series }) ?? null),
     ...(view ? { view } : {}),
+    ...(firstFrame ? { firstFrame } : {}),
   };
 }
 

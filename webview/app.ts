@@ -3,14 +3,19 @@
  * with them), the protocol with the host, and state in getState/setState. The softmax and depth views load
  * the first time their tab opens.
  */
-import type { HostMessage, InitialData, PanelState, ViewName } from '../src/protocol';
+import {
+  DEFAULT_SERIES,
+  type HostMessage,
+  type InitialData,
+  type PanelState,
+  type ViewName,
+} from '../src/protocol';
 import type { DepthView } from './depthView';
 import { el } from './dom';
 import { post, reportError } from './errors';
 import type { Page, Report, View } from './page';
 import { PlotView } from './plotView';
 import type { SoftmaxView } from './softmaxView';
-import { DEFAULT_SERIES } from './firstFrame';
 import { saveState, vscodeApi } from './state';
 import { readTheme, watchTheme } from './theme';
 

@@ -1,4 +1,4 @@
-import { evaluateArray, getActivation, kinksOf } from '../src/core/activations';
+import { evaluateArray, kinksOf } from '../src/core/activations';
 import type { SeriesState } from '../src/protocol';
 
 /** Points per curve: enough for a smooth line at any panel width, small enough to redraw in a frame. */
@@ -14,21 +14,7 @@ export interface SeriesCurves {
   kinks: number[];
 }
 
-/** The range that shows every series' interesting part: the union of the catalogue's plot ranges. */
-export function autoRange(series: readonly SeriesState[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    try {
-      const [a, b] = getActivation(s.id).plotRange;
-      lo = Math.min(lo, a);
-      hi = Math.max(hi, b);
-    } catch {
-      // An unknown id is reported where it is evaluated; it does not decide the range.
-    }
-  }
-  return Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [lo, hi] : [-5, 5];
-}
+export { autoRange } from '../src/plotRange';
 
 /**
  * Evaluates series over a range into buffers it keeps between calls, so a slider drag allocates nothing.

@@ -1,20 +1,14 @@
 /**
- * The panel's first frame: the asked-for curves f and f′ drawn straight onto a canvas from the data the host
- * embedded in the page, before chart.js and the panel's controls have loaded. It uses the panel's own range,
- * y-bounds and colours, so the chart that replaces it a moment later shows the same curves in the same place
- * on the axes.
+ * The panel's first frame: the asked-for curves f and f′ drawn straight onto a canvas from the samples the
+ * host embedded in the page (src/plot/firstFrameCurves.ts), before chart.js, the core and the panel's
+ * controls have loaded. It uses the panel's own range, y-bounds and colours, so the chart that replaces it
+ * a moment later shows the same curves in the same place on the axes.
  */
-import { clipForPlot, niceBounds, safeRange, yBounds } from '../src/plotLimits';
-import type { SeriesSpec, SeriesState } from '../src/protocol';
-import { autoRange, CurveCache } from './curves';
+import { clipForPlot, niceBounds, yBounds } from '../src/plotLimits';
+import type { FirstFrameCurves } from '../src/protocol';
 import { el } from './dom';
 import type { Theme } from './theme';
 
-/** What a panel opened with nothing asked for plots: ReLU and its derivative. */
-export const DEFAULT_SERIES: readonly SeriesSpec[] = [{ id: 'relu', params: {} }];
-
-/** Samples per curve: smooth at any panel width, and a fraction of a millisecond to compute. */
-const POINTS = 600;
 /** Room for the tick labels, in CSS pixels. */
 const PAD = { left: 48, right: 12, top: 10, bottom: 26 };
 
@@ -30,24 +24,29 @@ function ticks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-/**
- * Appends the first frame to `app` and draws `specs` on it; returns its element for the panel to remove.
- * Series the core cannot evaluate are left out: the panel reports them when it loads.
- */
+/** A sample as drawn: a gap (NaN) where the host sent none. */
+function value(v: number | null): number {
+  return v === null ? NaN : v;
+}
+
+/** Appends the first frame to `app` and draws `data` on it; returns its element for the panel to remove. */
 export function drawFirstFrame(
   app: HTMLElement,
-  specs: readonly SeriesSpec[],
+  data: FirstFrameCurves,
   theme: Theme,
 ): HTMLElement {
   const canvas = el('canvas', { role: 'img', 'aria-label': 'Activation chart, loading' });
   const wrap = el('div', { class: 'chart-wrap first-frame' }, canvas);
   app.append(wrap);
-  const series: SeriesState[] = specs.map((s) => ({
-    ...s,
-    show: { f: true, df: true, d2f: false },
-  }));
-  const range = safeRange(autoRange(series));
-  const { curves } = new CurveCache().compute(series, range, POINTS);
+  const range = data.range;
+  const curves = data.curves.map((c) => {
+    const n = c.y.length;
+    const xs = Array.from(
+      { length: n },
+      (_, k) => range[0] + (k * (range[1] - range[0])) / (n - 1),
+    );
+    return { xs, y: c.y.map(value), dy: c.dy.map(value) };
+  });
   const w = wrap.clientWidth;
   const h = wrap.clientHeight;
   const dpr = window.devicePixelRatio || 1;

@@ -1,14 +1,14 @@
 /**
  * The Plot Activation webview's first script, kept small so the first chart comes fast: it reads the data
- * the host embedded in the page, draws the asked-for curves at once with a small canvas renderer
- * (firstFrame.ts: the core's evaluation, no chart.js), then loads the panel itself (app.ts: tabs, chart.js
+ * the host embedded in the page, draws the curves the host sampled at once with a small canvas renderer
+ * (firstFrame.ts: no core, no chart.js), then loads the panel itself (app.ts: tabs, chart.js
  * views, the protocol) as a module chunk, which replaces that first frame with its own.
  */
 import type { InitialData } from '../src/protocol';
 import { parseInitialData } from '../src/protocolValidation';
 import { el } from './dom';
 import { reportError } from './errors';
-import { DEFAULT_SERIES, drawFirstFrame } from './firstFrame';
+import { drawFirstFrame } from './firstFrame';
 import { loadState } from './state';
 import { readTheme } from './theme';
 
@@ -39,8 +39,8 @@ try {
   const { state, restored } = loadState();
   // A restored panel draws its own saved state; one opened on another view draws that view.
   const firstFrame =
-    !restored && (init.view ?? 'plot') === 'plot'
-      ? drawFirstFrame(app, init.series ?? DEFAULT_SERIES, readTheme())
+    !restored && (init.view ?? 'plot') === 'plot' && init.firstFrame
+      ? drawFirstFrame(app, init.firstFrame, readTheme())
       : undefined;
   if (firstFrame) {
     // For the benchmark: when the first chart was on screen (the panel's own frame sets paintedAt).
@@ -48,7 +48,10 @@ try {
       app.dataset.firstFramePaintedAt = String(performance.timeOrigin + performance.now());
     });
   }
-  import('./app')
+  // The panel's chunk by the URL the host gave: the page may carry this script, so a relative import
+  // would resolve against the page, not against our files.
+  const panel = app.dataset.panel ?? '';
+  (import(panel) as Promise<typeof import('./app')>)
     .then(({ startApp }) => startApp({ app, init, state, restored, firstFrame }))
     .catch(failed);
 } catch (e) {

@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
-import { recognizeAt, type RecognizeContext, type RecognizedCall } from '../core';
+import { recognizeAt, type RecognizedCall } from '../core';
 import { documentText } from '../reading/documentTexts';
-import { notebookPreamble } from '../reading/notebookCells';
+import { recognizeContextFor } from '../reading/recognizeContext';
 import type { WorkspaceImports } from '../reading/workspaceImports';
 import { definedAtMarkdown } from './definedAt';
 import { factsFor } from './activationFacts';
@@ -65,19 +65,6 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
     this.cache.clear();
   }
 
-  /** What recognition may know beyond the text: the workspace modules read ahead, the cells above. */
-  private contextFor(document: vscode.TextDocument): RecognizeContext | undefined {
-    const preamble = notebookPreamble(document);
-    const readImport = this.imports?.readImport(document);
-    if (preamble === undefined && readImport === undefined) {
-      return undefined;
-    }
-    return {
-      ...(preamble !== undefined ? { preamble } : {}),
-      ...(readImport !== undefined ? { readImport } : {}),
-    };
-  }
-
   private answer(
     document: vscode.TextDocument,
     offset: number,
@@ -85,7 +72,12 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
     try {
       const config = this.config.current();
       const text = documentText(document);
-      const call = recognizeAt(text, offset, document.languageId, this.contextFor(document));
+      const call = recognizeAt(
+        text,
+        offset,
+        document.languageId,
+        recognizeContextFor(document, this.imports),
+      );
       if (!call) {
         return undefined;
       }

@@ -3,20 +3,31 @@ import { recognizeAt } from '../core';
 import type { SeriesSpec } from '../protocol';
 import { SUPPORTED_LANGUAGES } from '../config';
 import { documentText } from '../reading/documentTexts';
+import { recognizeContextFor } from '../reading/recognizeContext';
+import type { WorkspaceImports } from '../reading/workspaceImports';
 
 /**
  * The activation call under the editor's cursor as a series to plot (the code's parameters, flags such as
- * `inplace` left out), or undefined. The text is the one shared with the hover (read once per version), so
- * the core answers from its cached document model. Never throws: a recognizer failure means "no call here".
+ * `inplace` left out), or undefined. The text and context (a notebook's earlier cells, the modules read
+ * ahead by `imports`) are the hover's, so the core answers from its cached document model and names the
+ * call the hover names. Never throws: a recognizer failure means "no call here".
  */
-export function callAtCursor(editor: vscode.TextEditor | undefined): SeriesSpec | undefined {
+export function callAtCursor(
+  editor: vscode.TextEditor | undefined,
+  imports: WorkspaceImports | undefined,
+): SeriesSpec | undefined {
   if (!editor || !(SUPPORTED_LANGUAGES as readonly string[]).includes(editor.document.languageId)) {
     return undefined;
   }
   try {
     const doc = editor.document;
     const offset = doc.offsetAt(editor.selection.active);
-    const call = recognizeAt(documentText(doc), offset, doc.languageId);
+    const call = recognizeAt(
+      documentText(doc),
+      offset,
+      doc.languageId,
+      recognizeContextFor(doc, imports),
+    );
     if (!call) {
       return undefined;
     }

@@ -97,7 +97,7 @@ export class FollowCursor implements vscode.Disposable {
     if (editor !== undefined && editor !== vscode.window.activeTextEditor) {
       return; // the cursor moved on to another editor meanwhile
     }
-    const call = callAtCursor(editor);
+    const call = callAtCursor(editor, this.host.imports);
     this.setOnCall(call !== undefined);
     if (!this.enabled || !call || !PlotPanel.open || sameSeries(call, this.last)) {
       return;

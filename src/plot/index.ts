@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
+import type { WorkspaceImports } from '../reading/workspaceImports';
 import type { CommandHandler, CommandId, TestCommandId } from '../contributions';
 import { FollowCursor } from './followCursor';
 import { plotCommandHandlers } from './plotCommands';
@@ -15,9 +16,13 @@ export interface Plot extends vscode.Disposable {
 }
 
 /** Plot Activation: commands, the panel's revival after a reload, follow-cursor and (outside production) test hooks. */
-export function createPlot(context: vscode.ExtensionContext, config: ConfigWatcher): Plot {
+export function createPlot(
+  context: vscode.ExtensionContext,
+  config: ConfigWatcher,
+  imports?: WorkspaceImports,
+): Plot {
   const log = vscode.window.createOutputChannel('Activation Lens: Plot', { log: true });
-  const host = new PlotHost(context.extensionUri, config, log);
+  const host = new PlotHost(context.extensionUri, config, log, imports);
   const follow = new FollowCursor(host);
   const testing = context.extensionMode !== vscode.ExtensionMode.Production;
   return {

@@ -34,7 +34,7 @@ async function requestFor(
     }
     return parsed;
   }
-  const call = callAtCursor(vscode.window.activeTextEditor);
+  const call = callAtCursor(vscode.window.activeTextEditor, host.imports);
   if (call) {
     return { series: [call] };
   }

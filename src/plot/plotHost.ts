@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
+import type { WorkspaceImports } from '../reading/workspaceImports';
 import type { WebviewMessage } from '../protocol';
+import { PageAssets } from './pageAssets';
 import { RecentRing } from './panelBuffers';
 
 type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
@@ -28,11 +30,18 @@ export class PlotHost implements vscode.Disposable {
   /** Fires on every `rendered` report from any panel. */
   readonly onDidRender = this.renderedEmitter.event;
 
+  /** The first script and stylesheet a new panel's page carries. */
+  readonly assets: PageAssets;
+
   constructor(
     readonly extensionUri: vscode.Uri,
     readonly config: ConfigWatcher,
     readonly log: vscode.LogOutputChannel,
-  ) {}
+    /** The workspace modules read ahead for the hover: the call under the cursor is read with them too. */
+    readonly imports?: WorkspaceImports,
+  ) {
+    this.assets = new PageAssets(extensionUri);
+  }
 
   private renders = 0;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  DEFAULT_SERIES,
   PLOT_VIEW_TYPE,
   type HostMessage,
   type PlotSettings,
@@ -11,6 +12,7 @@ import { validateWebviewMessage } from '../protocolValidation';
 import { collapseQueue } from './panelBuffers';
 import type { PlotHost } from './plotHost';
 import { saveExport } from './saveExport';
+import { firstFrameCurves } from './firstFrameCurves';
 import { buildHtml, localResourceRoots } from './webviewHtml';
 
 /**
@@ -87,10 +89,19 @@ export class PlotPanel implements vscode.Disposable {
   ) {
     PlotPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'plot.svg');
-    panel.webview.html = buildHtml(panel.webview, host.extensionUri, {
+    const firstFrame = view === 'plot' ? firstFrameCurves(series ?? DEFAULT_SERIES) : undefined;
+    const init = {
       settings: this.settings(),
       series,
       ...(view !== 'plot' ? { view } : {}),
+      ...(firstFrame ? { firstFrame } : {}),
+    };
+    // The page carries our first script and stylesheet once they are read (at once, but for a panel
+    // opened while the plot feature is still loading); messages wait for `ready` meanwhile.
+    void host.assets.loaded.then((inline) => {
+      if (!this.disposed) {
+        panel.webview.html = buildHtml(panel.webview, host.extensionUri, init, inline);
+      }
     });
     this.disposables.push(
       host.listen(panel.onDidDispose, () => this.dispose()),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { InitialData } from '../protocol';
-import { pageHtml } from './webviewPage';
+import { pageHtml, type PageInputs } from './webviewPage';
 
 /** The Web Crypto global, present in the Node 20 and web-worker extension hosts alike (no Node import). */
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
@@ -24,6 +24,7 @@ export function buildHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   init: InitialData,
+  inline?: PageInputs['inline'],
 ): string {
   const asset = (...path: string[]): string =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
@@ -32,6 +33,8 @@ export function buildHtml(
     cspSource: webview.cspSource,
     scriptUri: asset('dist', 'webview', 'main.js'),
     styleUri: asset('media', 'plot.css'),
+    panelUri: asset('dist', 'webview', 'chunks', 'app.js'),
     init,
+    ...(inline ? { inline } : {}),
   });
 }

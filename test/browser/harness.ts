@@ -86,6 +86,11 @@ export interface Workbench {
    * visible.
    */
   hoverOver(text: string, nth?: number, at?: number): Promise<Locator>;
+  /**
+   * Right-clicks the `nth` occurrence of `text` (its character `at`) as a user does, the cursor
+   * elsewhere until then, and returns the editor's context menu once it is visible.
+   */
+  contextMenuAt(text: string, nth?: number, at?: number): Promise<Locator>;
   /** Moves the cursor to `line` (1-based) with Go to Line, which scrolls it into view. */
   goToLine(line: number): Promise<void>;
   /** Saves a picture of the whole window to `test-results/<name>.png`; returns its path. */
@@ -176,6 +181,39 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
   const quickInput = page.locator('.quick-input-widget');
   let closed: Promise<void> | undefined;
 
+  /**
+   * What the active editor group shows: a text editor inside it, or a notebook, whose cell editors
+   * VS Code lays over the group from an element of its own (`.notebookOverlay`, one per open
+   * notebook, only the shown ones visible; the tests show one notebook at a time).
+   */
+  const activeEditor = page
+    .locator('.editor-group-container.active:has(.monaco-editor .view-lines:visible)')
+    .or(page.locator('.notebookOverlay:visible'))
+    .first();
+
+  /**
+   * Where the `nth` occurrence of `text` is on screen, in the active editor: a file's one editor or
+   * a notebook's cell editors, counted top to bottom.
+   */
+  const pointAt = async (text: string, nth: number, at: number) => {
+    await activeEditor.locator('.monaco-editor .view-lines').first().waitFor();
+    const root = await activeEditor.elementHandle();
+    try {
+      // An editor's lines (a notebook's cells, each its own editor) are filled in after the editor
+      // element appears: wait for the text itself.
+      const point = await page.waitForFunction(
+        locateText,
+        { root, text, nth, at },
+        { timeout: 10_000 },
+      );
+      return (await point.jsonValue()) as { x: number; y: number };
+    } catch {
+      throw new Error(`occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`);
+    } finally {
+      await root?.dispose();
+    }
+  };
+
   const workbench: Workbench = {
     page,
     server,
@@ -196,7 +234,7 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       await page.keyboard.press('Enter');
       await quickInput.waitFor({ state: 'hidden' });
       await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+      await activeEditor.locator('.monaco-editor .view-lines').first().waitFor();
     },
 
     async runCommand(title) {
@@ -222,20 +260,21 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
     },
 
     async hoverOver(text, nth = 0, at = 0) {
-      const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
-      await lines.waitFor();
-      const point = await lines.evaluate(locateText, { text, nth, at });
-      if (!point) {
-        throw new Error(
-          `occurrence ${nth} of ${JSON.stringify(text)} not among the rendered lines`,
-        );
-      }
+      const point = await pointAt(text, nth, at);
       // Arrive from elsewhere so the editor sees a fresh mouse move onto the word.
       await page.mouse.move(point.x, point.y - 40);
       await page.mouse.move(point.x, point.y, { steps: 4 });
       const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
       await hover.waitFor({ state: 'visible' });
       return hover;
+    },
+
+    async contextMenuAt(text, nth = 0, at = 0) {
+      const point = await pointAt(text, nth, at);
+      await page.mouse.click(point.x, point.y, { button: 'right' });
+      const menu = page.locator('.context-view .monaco-menu').first();
+      await menu.waitFor({ state: 'visible' });
+      return menu;
     },
 
     async goToLine(line) {
@@ -273,12 +312,23 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
 
 /**
  * Runs in the page: the centre of the first character of the `nth` occurrence of `text` in the
- * editor's rendered lines (which use no-break spaces and split tokens into spans).
+ * rendered lines of the editors under `root`, counted top to bottom (lines use no-break spaces and
+ * split tokens into spans); undefined while there is none.
  */
-function locateText(
-  root: Element,
-  { text, nth, at }: { text: string; nth: number; at: number },
-): { x: number; y: number } | undefined {
+function locateText({
+  root,
+  text,
+  nth,
+  at,
+}: {
+  root: Element | null;
+  text: string;
+  nth: number;
+  at: number;
+}): { x: number; y: number } | undefined {
+  if (!root) {
+    return undefined;
+  }
   const lines = Array.from(root.querySelectorAll('.view-line')).sort(
     (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
   );

@@ -3,6 +3,7 @@
 // test-results/ (git-ignored).
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
+import { hoverShowing } from './callActions';
 import { EXTENSION_ROW, openWorkbench, type Workbench } from './harness';
 
 /** Waits until every image of the hover has loaded, then returns each one's natural and shown size. */
@@ -24,25 +25,6 @@ async function loadedImages(
       }),
     ),
   );
-}
-
-/**
- * The hover over `text`, once it shows `name`. The first file of a language activates the extension while
- * the mouse may already be there: VS Code then asked no provider of ours, so the mouse moves in again.
- */
-async function hoverShowing(wb: Workbench, text: string, name: string): Promise<Locator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const hover = await wb.hoverOver(text);
-      await hover.getByText(name).first().waitFor({ timeout: 10_000 });
-      return hover;
-    } catch (e) {
-      if (attempt === 3) {
-        throw e;
-      }
-      await wb.page.keyboard.press('Escape');
-    }
-  }
 }
 
 const CALLS = [

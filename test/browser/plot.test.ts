@@ -52,6 +52,12 @@ describe('plot panel (browser)', function () {
     const panelAt = Number(await app.getAttribute('data-painted-at'));
     assert.ok(firstAt > 0 && firstAt <= panelAt, `first frame at ${firstAt}, panel at ${panelAt}`);
     assert.equal(await frame.locator('.first-frame').count(), 0);
+    // The page carried the first script and stylesheet: it fetched only the panel's chunks.
+    const fetched = await app.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => r.name.split('/').pop() ?? ''),
+    );
+    assert.ok(fetched.includes('app.js'), `fetched: ${fetched.join(', ')}`);
+    assert.ok(!fetched.includes('main.js') && !fetched.includes('plot.css'), fetched.join(', '));
     await wb.screenshot('plot-relu');
   });
 

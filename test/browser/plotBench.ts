@@ -40,6 +40,8 @@ const fmt = (v: number) => `${v.toFixed(1)} ms`;
 
 const PLOT = 'Activation Lens: Plot Activation';
 const BARE = 'Bare Webview: Open';
+/** bench/bareWebview's extension id (publisher.name), which its webview's iframe names. */
+const BARE_ID = 'activation-lens-bench.bare-webview';
 
 /**
  * Runs `command` (Plot Activation, or the bare webview's) from the palette; returns ms from Enter to the
@@ -57,7 +59,7 @@ async function timedPlot(
   await quick.locator('.monaco-list-row', { hasText: command }).first().waitFor();
   const t0 = Date.now();
   await page.keyboard.press('Enter');
-  const app = plotFrame(page).locator(
+  const app = plotFrame(page, command === BARE ? BARE_ID : undefined).locator(
     previousSeq
       ? `main#app[data-painted-seq]:not([data-painted-seq="${previousSeq}"])`
       : 'main#app[data-painted-seq]',
@@ -74,8 +76,17 @@ async function timedPlot(
         origin: performance.timeOrigin,
         document: nav?.responseEnd ?? 0,
         start: performance.getEntriesByName('activationLens.start')[0]?.startTime ?? 0,
+        resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+          (r) => ({ name: r.name.split('/').pop() ?? '', start: r.startTime, end: r.responseEnd }),
+        ),
       };
     });
+    if (process.env.BENCH_RESOURCES === '1') {
+      console.log(
+        `    [resources] document ${at.document.toFixed(1)}, script start ${at.start.toFixed(1)}: ` +
+          at.resources.map((r) => `${r.name} ${r.start.toFixed(1)}→${r.end.toFixed(1)}`).join(', '),
+      );
+    }
     // [Enter → document received (VS Code creating the webview), document → our script running,
     //  script → first frame painted, script → the panel's frame painted]
     const documentAt = at.origin + at.document;

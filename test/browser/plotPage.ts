@@ -2,9 +2,17 @@
 // command palette by exact title.
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. */
-export function plotFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+/**
+ * Our page inside the webview (VS Code nests it in two iframes); its locators wait for it to load. Only
+ * the webview of `extensionId` (default ours): an open notebook has one of its own for cell outputs.
+ */
+export function plotFrame(
+  page: Page,
+  extensionId = 'activation-lens.activation-lens',
+): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}&"]`)
+    .frameLocator('#active-frame');
 }
 
 /** Runs a palette command by title; unlike the harness' runCommand it does not wait for the palette to close. */

@@ -244,6 +244,31 @@ describe('parseInitialData', () => {
     }
   });
 
+  it("keeps the first frame's curves: a finite increasing range, equal-length arrays of numbers or null", () => {
+    const settings = { lowGradientThreshold: 0.05, significantDigits: 4 };
+    const firstFrame = { range: [-2, 3], curves: [{ y: [0, null, 3], dy: [0, 1, 1] }] };
+    assert.deepEqual(
+      parseInitialData({ settings, series: null, firstFrame }).firstFrame,
+      firstFrame,
+    );
+    const curve = { y: [0, 1], dy: [0, 1] };
+    for (const bad of [
+      null,
+      { range: [3, -2], curves: [curve] },
+      { range: [-2, Infinity], curves: [curve] },
+      { range: [-2, 3], curves: 'x' },
+      { range: [-2, 3], curves: [{ y: [0, 1, 2], dy: [0, 1] }] },
+      { range: [-2, 3], curves: [{ y: [0], dy: [0] }] },
+      { range: [-2, 3], curves: [{ y: [0, '1'], dy: [0, 1] }] },
+      { range: [-2, 3], curves: [{ y: [0, NaN], dy: [0, 1] }] },
+      { range: [-2, 3], curves: [{ y: Array(5000).fill(0), dy: Array(5000).fill(0) }] },
+      { range: [-2, 3], curves: Array(33).fill(curve) },
+    ]) {
+      const r = parseInitialData({ settings, series: null, firstFrame: bad });
+      assert.equal('firstFrame' in r, false, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+
   it('falls back field by field, never throwing', () => {
     for (const v of [
       undefined,
