@@ -1,7 +1,7 @@
 /**
  * The plot panel's HTML page as a pure function of its inputs (no vscode), so the Content Security Policy
- * can be checked in plain Node: one nonce'd script, styles only from our own files, no inline code, no
- * eval, nothing remote.
+ * can be checked in plain Node: one nonce'd script and styles, only our own files' text (carried in the page
+ * under the nonce, or loaded from the webview's source), no eval, nothing remote.
  */
 import type { InitialData } from '../protocol';
 
