@@ -2,24 +2,8 @@
 // hover (test/fixtures/hostile/). The rendered hover widget holds no image but our data: URIs and no link
 // but our commands and the catalogue's docs; the text the file wrote is shown as text in the title.
 import * as assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
+import { hoverShowing } from './callActions';
 import { openWorkbench, type Workbench } from './harness';
-
-/** The hover over `text` once it shows `name` (the first hover may come before activation: retried). */
-async function hoverShowing(wb: Workbench, text: string, name: string): Promise<Locator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const hover = await wb.hoverOver(text);
-      await hover.getByText(name).first().waitFor({ timeout: 10_000 });
-      return hover;
-    } catch (e) {
-      if (attempt === 3) {
-        throw e;
-      }
-      await wb.page.keyboard.press('Escape');
-    }
-  }
-}
 
 const CALLS = ['relu(h, "`` <img', 'relu(h, "`` [Docs', 'relu(h, "`` [run'];
 

@@ -58,7 +58,8 @@ let nextTextId = 0;
 export function documentModel(text: string, lang: Lang, offset = 0, head?: Imports): DocumentModel {
   const known = cachedText(text, lang, head);
   const windowed = known === undefined ? !fitsWhole(text, lang) : known.chunk >= 0;
-  const chunk = windowed ? chunkOf(offset) : -1;
+  const around = chunkOf(offset);
+  const chunk = windowed ? around : -1;
   if (known !== undefined) {
     const i = cache.findIndex((c) => c.textId === known.textId && c.chunk === chunk);
     if (i >= 0) {
@@ -77,8 +78,8 @@ export function documentModel(text: string, lang: Lang, offset = 0, head?: Impor
   if (model?.complete === true) {
     remember({ model, chunk: -1, textId });
   } else {
-    model = windowModel(same, lang, chunkOf(offset), head);
-    remember({ model, chunk: chunkOf(offset), textId });
+    model = windowModel(same, lang, around, head);
+    remember({ model, chunk: around, textId });
   }
   return model;
 }
