@@ -13,21 +13,14 @@ export interface ExpectedSeries {
 
 /**
  * The hover over `text`, once it shows `name`. The first file of a language activates the extension while
- * the mouse may already be there: VS Code then asked no provider of ours, so the mouse moves in again.
+ * the mouse may already be there, and VS Code does not ask again until the mouse moves: so the hover is
+ * asked for once the window reports the extension active.
  */
 export async function hoverShowing(wb: Workbench, text: string, name: string): Promise<Locator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const hover = await wb.hoverOver(text);
-      await hover.getByText(name).first().waitFor({ timeout: 10_000 });
-      return hover;
-    } catch (e) {
-      if (attempt === 3) {
-        throw e;
-      }
-      await wb.page.keyboard.press('Escape');
-    }
-  }
+  await wb.extensionActivated();
+  const hover = await wb.hoverOver(text);
+  await hover.getByText(name).first().waitFor();
+  return hover;
 }
 
 /** Clicks the Plot link of the hover over `text`; returns the panel once it shows `expected`. */

@@ -87,6 +87,13 @@ export interface Workbench {
    */
   hoverOver(text: string, nth?: number, at?: number): Promise<Locator>;
   /**
+   * Resolves once VS Code reports this extension activated (Developer: Show Running Extensions lists
+   * its activation time), then closes that view again. The hover provider is registered inside
+   * `activate`, and the registration reaches the window before VS Code hears that activation ended
+   * (one channel, in order): a hover asked for after this is asked of us. Once per window.
+   */
+  extensionActivated(): Promise<void>;
+  /**
    * Right-clicks the `nth` occurrence of `text` (its character `at`) as a user does, the cursor
    * elsewhere until then, and returns the editor's context menu once it is visible.
    */
@@ -180,6 +187,7 @@ async function answerTrustPrompt(page: Page, trust: boolean): Promise<void> {
 function driver(page: Page, server: Server, browser: Browser, workspaceFolder: string): Workbench {
   const quickInput = page.locator('.quick-input-widget');
   let closed: Promise<void> | undefined;
+  let activated: Promise<void> | undefined;
 
   /**
    * What the active editor group shows: a text editor inside it, or a notebook, whose cell editors
@@ -267,6 +275,19 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
       await hover.waitFor({ state: 'visible' });
       return hover;
+    },
+
+    extensionActivated() {
+      activated ??= (async () => {
+        await workbench.runCommand('Developer: Show Running Extensions');
+        const row = page.locator('.monaco-list-row', { hasText: EXTENSION_ROW });
+        await row.getByText(/Activation: \d+ms/).waitFor();
+        await workbench.runCommand('View: Close Editor');
+        await page.locator('.tabs-container .tab.active', { hasText: 'Running Extensions' }).waitFor({
+          state: 'detached',
+        });
+      })();
+      return activated;
     },
 
     async contextMenuAt(text, nth = 0, at = 0) {

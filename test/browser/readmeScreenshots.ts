@@ -11,22 +11,12 @@ const IMAGES = join(repoRoot, 'docs/images');
 /** Hovers `text` in `file` until our hover (with its images decoded) shows, then saves the window. */
 async function hoverShot(wb: Workbench, file: string, text: string, name: string): Promise<void> {
   await wb.openFile(file);
-  for (let attempt = 1; ; attempt++) {
-    const hover = await wb.hoverOver(text);
-    try {
-      await hover.locator('img').first().waitFor({ timeout: 10_000 });
-      await hover
-        .locator('img')
-        .evaluateAll((imgs) => Promise.all((imgs as HTMLImageElement[]).map((i) => i.decode())));
-      break;
-    } catch (e) {
-      // The first file of a language activates the extension while the mouse is already there.
-      if (attempt === 3) {
-        throw e;
-      }
-      await wb.page.keyboard.press('Escape');
-    }
-  }
+  await wb.extensionActivated();
+  const hover = await wb.hoverOver(text);
+  await hover.locator('img').first().waitFor();
+  await hover
+    .locator('img')
+    .evaluateAll((imgs) => Promise.all((imgs as HTMLImageElement[]).map((i) => i.decode())));
   copyFileSync(await wb.screenshot(name), join(IMAGES, `${name}.png`));
   await wb.page.keyboard.press('Escape');
 }

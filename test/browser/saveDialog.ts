@@ -1,11 +1,12 @@
 // Answering VS Code's save dialog in the browser (its "simple file dialog", a QuickPick over the
 // remote file system) without racing it.
 //
-// The dialog works asynchronously on every value change: typing a path in another folder first stats
-// that folder, then lists it (busy), and only then is it settled. An OK taken in the stat's window
-// starts a second listing and is dropped without resolving (simpleFileDialog.ts: onDidAccept returns
-// undefined when tryUpdateItems updated), so the test waits for the state that ends the listing —
-// the rows are the target folder's entries — never for time.
+// The dialog works asynchronously (simpleFileDialog.ts). It opens showing the default folder and lists
+// it; the end of that first listing puts the default path in the input, over anything typed meanwhile.
+// Typing a path in another folder then stats that folder and lists it; an OK taken before that listing
+// ended is dropped without resolving. So each step waits for the state that ends the one before — never
+// for time. The quick input's element outlives a dialog (hidden, still holding its last value and rows),
+// so every wait reads the shown widget only: a dialog cancelled just before looks settled otherwise.
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,18 +18,15 @@ import type { Page } from 'playwright-core';
 export async function saveAs(page: Page, target: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
-  // 1. The dialog has put its default path in the input and listed that folder. Typing while its first
-  //    listing is under way loses the typed path: the listing ends by setting the input back to the
-  //    default (seen under load: /sys listed, the input showing the default path again).
+  // 1. The dialog has listed its default folder and put the default path (a file name, so ending in
+  //    the target's extension) in the input.
   const ext = target.slice(target.lastIndexOf('.'));
-  await page.waitForFunction(
-    (e) =>
-      (
-        document.querySelector('.quick-input-widget input') as HTMLInputElement | null
-      )?.value.endsWith(e),
-    ext,
-  );
-  await listed(page, await input.inputValue());
+  const shownDefault = await page.waitForFunction((e) => {
+    const box = document.querySelector<HTMLElement>('.quick-input-widget');
+    const value = box?.checkVisibility() ? box.querySelector('input')?.value : undefined;
+    return value?.endsWith(e) ? value : undefined;
+  }, ext);
+  await listed(page, (await shownDefault.jsonValue()) as string);
   // 2. Type the target, then wait until the rows are the target folder's entries: its listing is
   //    done (the dialog sets the rows and clears busy in one step).
   await input.fill(target);
@@ -38,15 +36,15 @@ export async function saveAs(page: Page, target: string): Promise<void> {
 }
 
 /**
- * Waits until the dialog's input holds `value` and its rows are entries of `value`'s folder (the dialog
- * shows its folders and the files its filter keeps).
+ * Waits until the shown dialog's input holds `value` and its rows are entries of `value`'s folder (the
+ * dialog shows its folders and the files its filter keeps).
  */
 async function listed(page: Page, value: string): Promise<void> {
   const entries = ['..', ...readdirSync(dirname(value))];
   await page.waitForFunction(
     ({ allowed, value }) => {
-      const box = document.querySelector('.quick-input-widget');
-      const field = box?.querySelector('input');
+      const box = document.querySelector<HTMLElement>('.quick-input-widget');
+      const field = box?.checkVisibility() ? box.querySelector('input') : undefined;
       const rows = Array.from(box?.querySelectorAll('.quick-input-list .monaco-list-row') ?? []);
       const names = rows.map((r) => (r.getAttribute('aria-label') ?? '').replace(/\/$/, ''));
       return field?.value === value && names.length > 0 && names.every((n) => allowed.includes(n));
@@ -54,3 +52,4 @@ async function listed(page: Page, value: string): Promise<void> {
     { allowed: entries, value },
   );
 }
+
