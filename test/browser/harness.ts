@@ -283,9 +283,11 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
         const row = page.locator('.monaco-list-row', { hasText: EXTENSION_ROW });
         await row.getByText(/Activation: \d+ms/).waitFor();
         await workbench.runCommand('View: Close Editor');
-        await page.locator('.tabs-container .tab.active', { hasText: 'Running Extensions' }).waitFor({
-          state: 'detached',
-        });
+        await page
+          .locator('.tabs-container .tab.active', { hasText: 'Running Extensions' })
+          .waitFor({
+            state: 'detached',
+          });
       })();
       return activated;
     },

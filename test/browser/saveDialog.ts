@@ -52,4 +52,3 @@ async function listed(page: Page, value: string): Promise<void> {
     { allowed: entries, value },
   );
 }
-

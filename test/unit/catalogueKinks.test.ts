@@ -106,6 +106,78 @@ describe('the formula shown is the function the parameters make', () => {
     }
   });
 
+  it("Keras relu's pieces, read as written, give Keras' f and TensorFlow's f′ everywhere, kinks included", () => {
+    // Expected values from Keras' relu (tf.keras 2 backend, Keras 3 ops on TensorFlow): m = ∞ with
+    // θ = 0 is tf.nn.leaky_relu; otherwise x·[x > θ] (relu6 at θ = 0, m = 6; relu at θ = 0), clipped
+    // with tf.clip_by_value to [0, m], minus α·relu(θ − x). Gradients: cast, relu (x > 0), relu6
+    // (0 < x < 6), clip_by_value (passes 0 ≤ input ≤ m), relu(θ − x) (θ − x > 0).
+    const keras = (x: number, a: number, m: number, t: number): [number, number] => {
+      if (m === Infinity && t === 0) {
+        return x > 0 ? [x, 1] : [a * x, a];
+      }
+      const relu6 = t === 0 && m === 6;
+      let pos = t !== 0 ? (x > t ? x : 0) : relu6 ? Math.min(Math.max(x, 0), 6) : Math.max(x, 0);
+      let dpos = t !== 0 ? (x > t ? 1 : 0) : relu6 ? (x > 0 && x < 6 ? 1 : 0) : x > 0 ? 1 : 0;
+      if (m !== Infinity && !relu6) {
+        dpos = pos >= 0 && pos <= m ? dpos : 0;
+        pos = Math.min(Math.max(pos, 0), m);
+      }
+      return [pos - a * Math.max(t - x, 0), dpos + (t - x > 0 ? a : 0)];
+    };
+    const read = (formula: string, x: number, a: number, m: number, t: number): number => {
+      const operand: Record<string, number> = { x, θ: t, m, '0': 0 };
+      const value: Record<string, number> = {
+        x,
+        '0': 0,
+        '1': 1,
+        α: a,
+        'min(x, m)': Math.min(x, m),
+        'α(x − θ)': a * (x - t),
+      };
+      const holds = (cond: string): boolean => {
+        const parts = cond.split(' ');
+        for (let i = 1; i < parts.length; i += 2) {
+          const [l, r] = [operand[parts[i - 1]], operand[parts[i + 1]]];
+          assert.ok(l !== undefined && r !== undefined, `condition ${cond}`);
+          const ok = { '<': l < r, '≤': l <= r, '>': l > r, '≥': l >= r, '=': l === r }[parts[i]];
+          assert.ok(ok !== undefined, `comparison in ${cond}`);
+          if (!ok) {
+            return false;
+          }
+        }
+        return true;
+      };
+      const taken = formula
+        .split('; ')
+        .map((piece) => piece.split(' if '))
+        .filter(([, cond]) => holds(cond));
+      assert.equal(taken.length, 1, `${formula} at x = ${x}: one piece`);
+      assert.ok(taken[0][0] in value, `value ${taken[0][0]}`);
+      return value[taken[0][0]];
+    };
+    let checked = 0;
+    for (const a of [0, 0.1]) {
+      for (const m of [Infinity, 6, 1, 0.5]) {
+        for (const t of [-1, 0, 0.25, 2]) {
+          if (a === 0 && m === Infinity && t === 0) {
+            continue; // plain max(0, x): written without pieces
+          }
+          const { f, df } = formulasOf('relu', { negative_slope: a, max_value: m, threshold: t });
+          for (const x of [-3, t - 0.5, t, -0.1, 0, 0.1, t + 0.1, 0.5, 1, m, m + 1, 7]) {
+            const [y, dy] = keras(x, a, m, t);
+            const where = `α = ${a}, m = ${m}, θ = ${t}, x = ${x}`;
+            // === and not Object.is: α(x − θ) with α = 0 reads −0 where Keras subtracts to +0.
+            const [fy, fdy] = [read(f.unicode, x, a, m, t), read(df.unicode, x, a, m, t)];
+            assert.ok(fy === y, `f = ${fy}, Keras ${y}: ${f.unicode}; ${where}`);
+            assert.ok(fdy === dy, `f′ = ${fdy}, TensorFlow ${dy}: ${df.unicode}; ${where}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.equal(checked, 31 * 12);
+  });
+
   it('softplus and SiLU: β is in the formula once it is not 1 (PyTorch softplus: (1/β)·log(1 + e^(βx)))', () => {
     for (const id of ['softplus', 'silu']) {
       const f = formulasOf(id, { beta: 2 });

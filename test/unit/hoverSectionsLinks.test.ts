@@ -122,7 +122,10 @@ describe('hover sections leave nothing empty behind', () => {
     // Escaped for the HTML: α is &#x3b1;.
     assert.match(md, /<code>[^<]*&#x3b1;[^<]*<\/code><br>&#x3b1; = 0\.2$/);
     const two = render('relu', { negative_slope: 0.1, threshold: 1 }, 'keras', only(['formulas']));
-    assert.match(two, /<br>&#x3b1; = 0\.1 &#xb7; m = &#x221e; &#xb7; &#x3b8; = 1$/);
+    // No cap (max_value = None): the formula has no m, so no "m = ∞" under it.
+    assert.match(two, /<br>&#x3b1; = 0\.1 &#xb7; &#x3b8; = 1$/);
+    const three = render('relu', { max_value: 5, threshold: 1 }, 'keras', only(['formulas']));
+    assert.match(three, /<br>&#x3b1; = 0 &#xb7; m = 5 &#xb7; &#x3b8; = 1$/);
     const plain = render('relu', {}, 'pytorch', only(['formulas']));
     // max(0, x) uses none of relu's Keras symbols: nothing under it.
     assert.match(plain, /<\/code>$/);

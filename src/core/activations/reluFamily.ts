@@ -2,8 +2,8 @@
  * ReLU (with Keras' negative_slope, max_value and threshold), ReLU6 and squared ReLU. relu'(0) = 0 as in
  * PyTorch.
  */
-import type { ParamSpec } from '../types';
-import { cases, fm, num, type Resolved, type ScalarDef } from './def';
+import type { Formula, ParamSpec } from '../types';
+import { cases, fm, num, type Piece, type Resolved, type ScalarDef } from './def';
 import { docLinks } from './docs';
 import { paper, SOURCE } from './sources';
 
@@ -48,6 +48,68 @@ const reluParams: ParamSpec[] = [
   },
 ];
 
+/** Pieces of Keras relu's f′ below its threshold. */
+const SLOPE_BELOW_CLOSED: Piece = ['\\alpha', 'x \\le \\theta', 'α', 'x ≤ θ'];
+const SLOPE_BELOW_OPEN: Piece = ['\\alpha', 'x < \\theta', 'α', 'x < θ'];
+const ZERO_AT_THRESHOLD: Piece = ['0', 'x = \\theta', '0', 'x = θ'];
+
+/**
+ * Keras relu with its extras, piece by piece as bind() computes it (TensorFlow's gradients). Each kink
+ * point sits in the piece whose value autograd returns there: f′(θ) = 0 (nothing passes x·[x > θ], and
+ * relu(θ − x)′ = 0 at θ) unless Keras hands the case to leaky_relu (m = ∞, θ = 0: α at 0); the slope-1
+ * piece is closed at m through tf.clip_by_value, open through relu6 (θ = 0, m = 6); with θ < 0 the clip
+ * at 0 zeroes θ < x < 0; with θ ≥ m nothing passes the clip.
+ */
+function kerasReluFormulas(a: number, m: number, t: number): { f: Formula; df: Formula } {
+  const leak: Piece = ['\\alpha (x - \\theta)', 'x \\le \\theta', 'α(x − θ)', 'x ≤ θ'];
+  if (m === Infinity) {
+    const f = cases(['x', 'x > \\theta', 'x', 'x > θ'], leak);
+    if (t === 0 || a === 0) {
+      return { f, df: cases(['1', 'x > \\theta', '1', 'x > θ'], SLOPE_BELOW_CLOSED) };
+    }
+    return {
+      f,
+      df: cases(['1', 'x > \\theta', '1', 'x > θ'], ZERO_AT_THRESHOLD, SLOPE_BELOW_OPEN),
+    };
+  }
+  const below: Piece[] = a === 0 ? [SLOPE_BELOW_CLOSED] : [ZERO_AT_THRESHOLD, SLOPE_BELOW_OPEN];
+  if (t < 0) {
+    return {
+      f: cases(
+        ['\\min(x, m)', 'x > 0', 'min(x, m)', 'x > 0'],
+        ['0', '\\theta < x \\le 0', '0', 'θ < x ≤ 0'],
+        leak,
+      ),
+      df: cases(
+        ['1', '0 \\le x \\le m', '1', '0 ≤ x ≤ m'],
+        ['0', 'x > m', '0', 'x > m'],
+        a === 0
+          ? ['0', '\\theta < x < 0', '0', 'θ < x < 0']
+          : ['0', '\\theta \\le x < 0', '0', 'θ ≤ x < 0'],
+        a === 0 ? SLOPE_BELOW_CLOSED : SLOPE_BELOW_OPEN,
+      ),
+    };
+  }
+  const f = cases(['\\min(x, m)', 'x > \\theta', 'min(x, m)', 'x > θ'], leak);
+  if (t >= m) {
+    // A threshold at or above the cap: f jumps from the leak straight to m, where it stays.
+    const above: Piece =
+      a === 0 ? ['0', 'x > \\theta', '0', 'x > θ'] : ['0', 'x \\ge \\theta', '0', 'x ≥ θ'];
+    return { f, df: cases(above, a === 0 ? SLOPE_BELOW_CLOSED : SLOPE_BELOW_OPEN) };
+  }
+  const viaRelu6 = t === 0 && m === 6;
+  return {
+    f,
+    df: cases(
+      viaRelu6
+        ? ['1', '\\theta < x < m', '1', 'θ < x < m']
+        : ['1', '\\theta < x \\le m', '1', 'θ < x ≤ m'],
+      viaRelu6 ? ['0', 'x \\ge m', '0', 'x ≥ m'] : ['0', 'x > m', '0', 'x > m'],
+      ...below,
+    ),
+  };
+}
+
 export const relu: ScalarDef = {
   kind: 'scalar',
   info: {
@@ -89,7 +151,22 @@ export const relu: ScalarDef = {
       },
     ],
     plotRange: [-3, 3],
-    formulaVariants: [{}, { negative_slope: 0.1 }],
+    // One of each form kerasReluFormulas writes: with and without a leak, uncapped (θ = 0 is leaky_relu's
+    // case), capped through relu6 or clip_by_value, capped under a negative threshold or below θ.
+    formulaVariants: [
+      {},
+      { negative_slope: 0.1 },
+      { threshold: 1 },
+      { threshold: 1, negative_slope: 0.1 },
+      { max_value: 6 },
+      { max_value: 6, negative_slope: 0.1 },
+      { max_value: 1 },
+      { max_value: 1, negative_slope: 0.1 },
+      { max_value: 1, threshold: -1 },
+      { max_value: 1, threshold: -1, negative_slope: 0.1 },
+      { max_value: 1, threshold: 2 },
+      { max_value: 1, threshold: 2, negative_slope: 0.1 },
+    ],
   },
   bind(p) {
     if (isPlainRelu(p)) {
@@ -162,21 +239,7 @@ export const relu: ScalarDef = {
         df: cases(['1', 'x > 0', '1', 'x > 0'], ['0', 'x \\le 0', '0', 'x ≤ 0']),
       };
     }
-    const closedAtM = !(num(p, 'threshold') === 0 && num(p, 'max_value') === 6);
-    return {
-      f: cases(
-        ['\\min(x, m)', 'x > \\theta', 'min(x, m)', 'x > θ'],
-        ['\\alpha (x - \\theta)', 'x \\le \\theta', 'α(x − θ)', 'x ≤ θ'],
-      ),
-      // The side of m each piece takes follows f′ above: relu6's open interval, clip_by_value's closed one.
-      df: cases(
-        closedAtM
-          ? ['1', '\\theta < x \\le m', '1', 'θ < x ≤ m']
-          : ['1', '\\theta < x < m', '1', 'θ < x < m'],
-        closedAtM ? ['0', 'x > m', '0', 'x > m'] : ['0', 'x \\ge m', '0', 'x ≥ m'],
-        ['\\alpha', 'x \\le \\theta', 'α', 'x ≤ θ'],
-      ),
-    };
+    return kerasReluFormulas(num(p, 'negative_slope'), num(p, 'max_value'), num(p, 'threshold'));
   },
 };
 
