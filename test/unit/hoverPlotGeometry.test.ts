@@ -184,6 +184,19 @@ describe('hover plot geometry', () => {
     assert.equal(pieces(plotSvg(steep, light, 'steep'), light.f).length, 1);
   });
 
+  it('a curve continuous through a kink is one piece, however far below 0 the plot reaches', () => {
+    // |x| − 5 on [−10, 10]: f spans [−5, 5], f′ jumps from −1 to 1 at 0 and f does not. A step of
+    // 2·10⁻⁹ across the kink is the grid's, not the function's: f is one piece and f′ two, also when
+    // the plot's lower half is as tall as its upper one.
+    const svg = plotSvg(
+      samples([-10, 10], (x) => [Math.abs(x) - 5, x > 0 ? 1 : -1], [0]),
+      light,
+      'abs',
+    );
+    assert.equal(pieces(svg, light.f).length, 1);
+    assert.equal(pieces(svg, light.df).length, 2);
+  });
+
   it('no curve for fewer than two samples or an empty or unbounded x span', () => {
     for (const xs of [[1], [2, 2], [-Infinity, 0], [0, Number.MAX_VALUE * 2], [-1e308, 1e308]]) {
       const svg = plotSvg(
