@@ -148,6 +148,20 @@ describe('findPitfalls: whole-file fixtures', () => {
   const files = ['test/fixtures', 'examples'].flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => [dir, f] as const),
   );
+  it('has whole files of every language to read', () => {
+    const langs = new Set(files.map(([, f]) => LANG_BY_EXT[f.split('.').pop() ?? '']));
+    assert.ok(files.length > 50, `${files.length} files`);
+    for (const lang of new Set(Object.values(LANG_BY_EXT))) {
+      assert.ok(langs.has(lang), lang);
+    }
+    // A confirmed finding whose file was moved would otherwise never be compared.
+    for (const file of Object.keys(CONFIRMED)) {
+      assert.ok(
+        files.some(([, f]) => f === file),
+        file,
+      );
+    }
+  });
   for (const [dir, file] of files) {
     const lang = LANG_BY_EXT[file.split('.').pop() ?? ''];
     if (lang === undefined) {
@@ -179,6 +193,7 @@ describe('findPitfalls: hostile input', () => {
 
   it('never throws on 20,000 mutated snippets; every span and fix lies inside the text', () => {
     const rand = mulberry32(1313);
+    let findings = 0;
     for (let n = 0; n < 20_000; n++) {
       const [lang, seed] = SEEDS[n % SEEDS.length];
       let s = seed;
@@ -190,6 +205,7 @@ describe('findPitfalls: hostile input', () => {
             : s.slice(0, at) + s.slice(at + 1 + Math.floor(rand() * 4));
       }
       for (const p of findUnguarded(s, lang)) {
+        findings++;
         assert.ok(
           0 <= p.start && p.start < p.end && p.end <= s.length,
           `span in ${JSON.stringify(s)}`,
@@ -200,6 +216,8 @@ describe('findPitfalls: hostile input', () => {
         }
       }
     }
+    // The seeds are pitfalls: most mutated copies still hold one, so the checks above did run.
+    assert.ok(findings > 5_000, `${findings} findings checked`);
   });
 
   it('bad arguments give an empty list', () => {
