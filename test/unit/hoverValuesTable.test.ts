@@ -176,6 +176,31 @@ describe('the points the table shows', () => {
     assert.match(md, /tf\.clip\\_by\\_value/);
   });
 
+  it("Keras relu under max_value: TensorFlow's slopes at the cap, named as Keras' and never as PyTorch's", () => {
+    // tf.clip_by_value passes the gradient at its bound: f′(5) = 1, the left-hand slope. At m = 6
+    // Keras calls tf.nn.relu6, whose gradient is 0 at 6: the right-hand slope. relu′(0) = 0 on both.
+    const note = (m: number) => {
+      const f = facts('relu', { max_value: m }, 'keras');
+      return valuesMarkdown(f, valuePoints(f, undefined), 4);
+    };
+    const convention = "Keras' \\(TensorFlow backend\\) convention";
+    for (const m of [5, 6]) {
+      assert.match(
+        note(m),
+        new RegExp(`Kink at x = 0: the value shown is the left-hand slope, ${convention}\\.`),
+      );
+      assert.doesNotMatch(note(m), /PyTorch/);
+    }
+    assert.match(
+      note(5),
+      new RegExp(`Kink at x = 5: the value shown is the left-hand slope, ${convention}\\.`),
+    );
+    assert.match(
+      note(6),
+      new RegExp(`Kink at x = 6: the value shown is the right-hand slope, ${convention}\\.`),
+    );
+  });
+
   it("sparse_sigmoid's ¼ at ±1 (JAX's convention) is neither one-sided slope (½ inside, 0 outside)", () => {
     const f = facts('sparse_sigmoid', {}, 'jax');
     const points = valuePoints(f, undefined);

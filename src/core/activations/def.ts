@@ -9,6 +9,13 @@ import type {
   KinkConvention,
   VectorEvaluation,
 } from '../types';
+import { SOURCE } from './sources';
+
+/** Unless an entry says otherwise, the values at its kinks are PyTorch autograd's one-sided ones. */
+export const PYTORCH_CONVENTION: KinkConvention = {
+  owner: "PyTorch's",
+  source: SOURCE.torchActivationCpu,
+};
 
 /** Parameters after defaults are filled and values validated. */
 export type Resolved = Readonly<Record<string, number | string>>;

@@ -2,8 +2,8 @@
  * The catalogue: every entry by id, and the two lookups every API function starts with (find the
  * entry, resolve its parameters). Errors name the id or the parameter at fault.
  */
-import type { ActivationInfo, FactSource, KinkConvention, Params } from '../types';
-import type { Def, Resolved, ScalarDef, VectorDef } from './def';
+import type { ActivationInfo, FactSource, Params } from '../types';
+import { PYTORCH_CONVENTION, type Def, type Resolved, type ScalarDef, type VectorDef } from './def';
 import { hardtanh, linear, threshold } from './clipping';
 import { celu, elu, exponential, selu } from './expFamily';
 import { resolveWith } from './params';
@@ -17,14 +17,7 @@ import { leakyRelu, prelu, rrelu } from './leakyFamily';
 import { hardswish, lisht, mish, silu } from './smoothGated';
 import { glu, logSoftmax, softmax, softmin, sparsemax } from './softmaxFamily';
 import { softplus, sparsePlus, squareplus } from './softplusFamily';
-import { SOURCE } from './sources';
 import { tellingPoints } from './telling';
-
-/** Unless an entry says otherwise, the values at its kinks are PyTorch autograd's one-sided ones. */
-const PYTORCH_CONVENTION: KinkConvention = {
-  owner: "PyTorch's",
-  source: SOURCE.torchActivationCpu,
-};
 
 /** Catalogue order: the order pickers list them in. */
 const DEFS: readonly Def[] = [

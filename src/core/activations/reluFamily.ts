@@ -3,7 +3,15 @@
  * PyTorch.
  */
 import type { Formula, ParamSpec } from '../types';
-import { cases, fm, num, type Piece, type Resolved, type ScalarDef } from './def';
+import {
+  cases,
+  fm,
+  num,
+  PYTORCH_CONVENTION,
+  type Piece,
+  type Resolved,
+  type ScalarDef,
+} from './def';
 import { docLinks } from './docs';
 import { paper, SOURCE } from './sources';
 
@@ -206,6 +214,11 @@ export const relu: ScalarDef = {
       o.d2y = 0;
     };
   },
+  // Keras' extras are computed as Keras on TensorFlow, its default backend, differentiates them.
+  convention: (p) =>
+    isPlainRelu(p)
+      ? PYTORCH_CONVENTION
+      : { owner: "Keras' (TensorFlow backend)", source: SOURCE.tfKeras2Backend },
   kernel(p) {
     if (!isPlainRelu(p)) {
       return undefined;
