@@ -90,6 +90,8 @@ export interface FrameworkDifference {
   readonly text: string;
   /** A parameter whose presence in the code makes the difference moot (`dim` for implicit softmax axes). */
   readonly unlessGiven?: string;
+  /** A parameter the difference is about: shown only when the code gives it (Keras relu's `max_value`). */
+  readonly onlyIfGiven?: string;
   /** Where the difference can be checked (our own constant: the hover links it). */
   readonly source: FactSource;
 }

@@ -175,6 +175,7 @@ export function differencesMarkdown(facts: ActivationFacts): string {
   return facts.info.differences
     .filter((d) => d.frameworks.includes(facts.call.framework))
     .filter((d) => d.unlessGiven === undefined || !given(d.unlessGiven))
+    .filter((d) => d.onlyIfGiven === undefined || given(d.onlyIfGiven))
     .map((d) => {
       const link = catalogueLink('source', d.source.url, d.source.label.replace(/"/g, "'"));
       return `⚠ ${escapeMarkdown(unicodeMath(d.text))}${link ? ` (${link})` : ''}`;

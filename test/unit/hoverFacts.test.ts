@@ -23,7 +23,9 @@ describe('hover differences link their sources', () => {
   it('every difference shown carries a link to its own source, and nothing else', () => {
     for (const info of listActivations()) {
       for (const d of info.differences) {
-        const md = differencesMarkdown(facts(info.id, d.frameworks[0]));
+        // A difference about a parameter is shown to code that gives it (any valid value).
+        const given = d.onlyIfGiven === undefined ? {} : { [d.onlyIfGiven]: 1 };
+        const md = differencesMarkdown(facts(info.id, d.frameworks[0], given));
         assert.ok(links(md).includes(d.source.url), `${info.id}: ${d.source.url}`);
         const own = new Set(info.differences.map((x) => x.source.url));
         links(md).forEach((u) => assert.ok(own.has(u), u));
@@ -35,6 +37,19 @@ describe('hover differences link their sources', () => {
     const md = differencesMarkdown(facts('hardsigmoid', 'keras', { slope: 0.2 }));
     assert.match(md, /tf\.keras 2 and TF\.js use clip\(0\.2x \+ 0\.5, 0, 1\)/);
     assert.match(md, /depends on the backend/);
+  });
+
+  it("Keras and TF.js code that caps relu are told the cap's slope by backend; code that does not, nothing", () => {
+    // Keras 3 relu: clip(…, 0, max_value) or relu6; the clip's gradient at its bound is 1 on TensorFlow
+    // and PyTorch, ½ on JAX (lax.min/max split a tie). TF.js reLU({maxValue}) is clipByValue: 1, also at 6.
+    const keras = differencesMarkdown(facts('relu', 'keras', { max_value: 6 }));
+    assert.match(keras, /JAX's splits the tie \(½\)/);
+    assert.match(keras, /relu6 instead, whose slope at 6 is 0/);
+    assert.doesNotMatch(differencesMarkdown(facts('relu', 'keras')), /max\\_value the slope/);
+    const tfjs = differencesMarkdown(facts('relu', 'tfjs', { max_value: 6 }));
+    assert.match(tfjs, /slope at maxValue is 1, also at 6/);
+    assert.equal(differencesMarkdown(facts('relu', 'tfjs')), '');
+    assert.doesNotMatch(differencesMarkdown(facts('relu', 'pytorch', { max_value: 6 })), /slope/);
   });
 
   it('Flax code gets JAX conventions and its own PReLU default', () => {

@@ -157,6 +157,18 @@ export const relu: ScalarDef = {
         text: 'Keras relu also takes negative_slope, max_value and threshold; the defaults give plain ReLU.',
         source: SOURCE.keras3Activations,
       },
+      {
+        frameworks: ['keras'],
+        text: "At max_value the slope is the backend's: TensorFlow's and PyTorch's clip pass 1 (shown), JAX's splits the tie (½); at max_value = 6 with threshold 0 Keras calls relu6 instead, whose slope at 6 is 0.",
+        onlyIfGiven: 'max_value',
+        source: SOURCE.keras3JaxNn,
+      },
+      {
+        frameworks: ['tfjs'],
+        text: "tf.layers.reLU({maxValue}) clips with clipByValue, whose slope at maxValue is 1, also at 6; the values shown are Keras' (relu6: 0 at 6).",
+        onlyIfGiven: 'max_value',
+        source: SOURCE.tfjsAdvancedActivations,
+      },
     ],
     plotRange: [-3, 3],
     // One of each form kerasReluFormulas writes: with and without a leak, uncapped (θ = 0 is leaky_relu's
