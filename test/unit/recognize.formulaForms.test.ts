@@ -37,17 +37,26 @@ def hard_swish_library_gate(x):
     return x * F.hardsigmoid(x)
 
 
-def look_alikes(x, lo, cap, mask):
-    a = np.minimum(np.maximum(x + 3, lo), 6) / 6
-    b = np.minimum(np.maximum(x + 3, 0), cap) / 6
-    c = np.clip(x + 3, 0, cap) / 6
+class Capped:
+    def __init__(self, lo, cap):
+        self.lo = lo
+        self.cap = cap
+
+    def __call__(self, x):
+        a = np.minimum(np.maximum(x + 3, self.lo), 6) / 6
+        b = np.minimum(np.maximum(x + 3, 0), self.cap) / 6
+        c = np.clip(x + 3, 0, self.cap) / 6
+        return a, b, c
+
+
+def look_alikes(x, mask):
     d = np.clip(x + 3, -1, 6) / 6
     e = np.clip(-0.2 * x + 0.5, 0, 1)
     f = x * F.relu6(x + 3.0) * mask / 6.0
     g = x * np.abs(x) / 6.0
     k = tf.minimum(tf.nn.relu(x + 1.0), 6.0)
     m = x * F.hardsigmoid(2.0 * x)
-    return a, b, c, d, e, f, g, k, m
+    return d, e, f, g, k, m
 `;
 
   it('reads the hard sigmoid with the maximum outside, the bounds first, or a capped relu', () => {
@@ -79,9 +88,9 @@ def look_alikes(x, lo, cap, mask):
   it('leaves clamps with other bounds, slopes or factors alone', () => {
     for (const expr of [
       // a bound the code does not spell: no number to read
-      'np.minimum(np.maximum(x + 3, lo), 6) / 6',
-      'np.minimum(np.maximum(x + 3, 0), cap) / 6',
-      'np.clip(x + 3, 0, cap) / 6',
+      'np.minimum(np.maximum(x + 3, self.lo), 6) / 6',
+      'np.minimum(np.maximum(x + 3, 0), self.cap) / 6',
+      'np.clip(x + 3, 0, self.cap) / 6',
       // a clamp from −1: (x + 4) / 6 at its low end, not 0
       'np.clip(x + 3, -1, 6) / 6',
       // the hard sigmoid of −x: falls where the activation rises
@@ -252,6 +261,27 @@ class Gate(nn.Module):
 }
 `;
     expectFormula('javascript', plainJs, 'h * (h > 0)', { id: 'relu', framework: 'other' });
+    // Comparisons alone make a formula: `>=` and `<=` as well as `>` and `<`.
+    const inclusive = `def relu_inclusive(h):
+    return h * (h >= 0)
+
+
+def relu_inclusive_turned(h):
+    return h * (0 <= h)
+`;
+    expectFormula(PY, inclusive, 'h * (h >= 0)', { id: 'relu', framework: 'numpy' });
+    expectFormula(PY, inclusive, 'h * (0 <= h)', { id: 'relu', framework: 'numpy' });
+  });
+
+  it('takes the framework from the library function, not from a method', () => {
+    // `x.mul` is any library's method; `tf.sigmoid` names TF.js.
+    const tfjs = `import * as tf from '@tensorflow/tfjs';
+
+export function swish(x: tf.Tensor): tf.Tensor {
+  return x.mul(tf.sigmoid(x));
+}
+`;
+    expectFormula('typescript', tfjs, 'x.mul(tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' });
   });
 });
 
@@ -332,6 +362,45 @@ def look_alikes(x):
     for (const expr of [
       'torch.exp(x - x.max(dim=-1, keepdim=True)[1]) / torch.exp(x - x.max(dim=-1, keepdim=True)[1]).sum(dim=-1, keepdim=True)',
       'torch.exp(x - x.max(dim=-1, keepdim=True).indices) / torch.exp(x - x.max(dim=-1, keepdim=True).indices).sum(dim=-1, keepdim=True)',
+    ]) {
+      expectNoFormula(PY, SRC, expr);
+    }
+  });
+});
+
+describe('hand-written formulas: what softmax and log-softmax are not', () => {
+  const SRC = `import numpy as np
+
+
+def tempered(z):
+    return np.exp(2 * z) / np.sum(np.exp(2 * z), axis=-1, keepdims=True)
+
+
+def max_normalized(z):
+    return np.exp(z) / np.max(np.exp(z), axis=-1, keepdims=True)
+
+
+def other_normalizer(z, w):
+    return np.exp(z) / np.sum(np.exp(w), axis=-1, keepdims=True)
+
+
+def log_of_other(z, w):
+    return z - np.log(np.sum(np.exp(w), axis=-1, keepdims=True))
+
+
+def log_of_sum(z):
+    return z - np.log(np.sum(z, axis=-1, keepdims=True))
+`;
+
+  it('leaves a temperature, another normalizer and other logs alone', () => {
+    for (const expr of [
+      // softmax(2z): a temperature of ½, no activation of z
+      'np.exp(2 * z) / np.sum(np.exp(2 * z), axis=-1, keepdims=True)',
+      // divided by the largest term, not the sum: the largest output is 1
+      'np.exp(z) / np.max(np.exp(z), axis=-1, keepdims=True)',
+      'np.exp(z) / np.sum(np.exp(w), axis=-1, keepdims=True)',
+      'z - np.log(np.sum(np.exp(w), axis=-1, keepdims=True))',
+      'z - np.log(np.sum(z, axis=-1, keepdims=True))',
     ]) {
       expectNoFormula(PY, SRC, expr);
     }
