@@ -7,6 +7,7 @@
  * with slope 0.1, x − logsumexp(x) is log-softmax. Each has look-alikes beside it.
  */
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectCall } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -404,5 +405,24 @@ def log_of_sum(z):
     ]) {
       expectNoFormula(PY, SRC, expr);
     }
+  });
+});
+
+describe('hand-written formulas: a clamp with one bound around a library call', () => {
+  it('still shows the call inside a clamp that gives one bound only', () => {
+    // A probability capped below 1 is no activation of its own: the hover on `sigmoid` shows it.
+    const src = `import torch
+import torch.nn.functional as F
+
+
+def capped_probability(x):
+    return torch.sigmoid(x).clamp(max=0.99)
+
+
+def floored_probability(x):
+    return torch.sigmoid(x).clamp(min=0.01)
+`;
+    expectCall(PY, src, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' });
+    expectCall(PY, src, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' }, 1);
   });
 });
