@@ -426,3 +426,24 @@ def floored_probability(x):
     expectCall(PY, src, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' }, 1);
   });
 });
+
+describe('hand-written formulas: Rust paths', () => {
+  it("reads burn's activation::relu(x) squared by a product, the path written with ::", () => {
+    const src = `use burn::tensor::{activation, backend::Backend, Tensor};
+
+/// relu(x)², as the Primer paper's squared ReLU.
+pub fn squared<B: Backend, const D: usize>(x: Tensor<B, D>) -> Tensor<B, D> {
+    activation::relu(x.clone()) * activation::relu(x)
+}
+
+pub fn gated<B: Backend, const D: usize>(x: Tensor<B, D>, y: Tensor<B, D>) -> Tensor<B, D> {
+    activation::relu(x) * activation::relu(y)
+}
+`;
+    expectFormula('rust', src, 'activation::relu(x.clone()) * activation::relu(x)', {
+      id: 'relu_squared',
+      framework: 'burn',
+    });
+    expectNoFormula('rust', src, 'activation::relu(x) * activation::relu(y)');
+  });
+});
