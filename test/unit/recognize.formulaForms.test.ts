@@ -447,3 +447,23 @@ pub fn gated<B: Backend, const D: usize>(x: Tensor<B, D>, y: Tensor<B, D>) -> Te
     expectNoFormula('rust', src, 'activation::relu(x) * activation::relu(y)');
   });
 });
+
+describe('hand-written formulas: a conditional whose condition is negated', () => {
+  it('reads the whole conditional when both branches compute the same', () => {
+    const src = `import torch.nn as nn
+
+
+class Swish(nn.Module):
+    def __init__(self, inplace: bool = False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, x):
+        return x.mul(x.sigmoid()) if not self.inplace else x.mul_(x.sigmoid())
+`;
+    expectFormula(PY, src, 'x.mul(x.sigmoid()) if not self.inplace else x.mul_(x.sigmoid())', {
+      id: 'silu',
+      framework: 'pytorch',
+    });
+  });
+});
