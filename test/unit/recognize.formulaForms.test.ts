@@ -47,7 +47,8 @@ class Capped:
         a = np.minimum(np.maximum(x + 3, self.lo), 6) / 6
         b = np.minimum(np.maximum(x + 3, 0), self.cap) / 6
         c = np.clip(x + 3, 0, self.cap) / 6
-        return a, b, c
+        d = x * F.relu6(x + 3.0) * self.cap / 6.0
+        return a, b, c, d
 
 
 def look_alikes(x, mask):
@@ -92,6 +93,8 @@ def look_alikes(x, mask):
       'np.minimum(np.maximum(x + 3, self.lo), 6) / 6',
       'np.minimum(np.maximum(x + 3, 0), self.cap) / 6',
       'np.clip(x + 3, 0, self.cap) / 6',
+      // hard swish times a factor of the layer's own
+      'x * F.relu6(x + 3.0) * self.cap / 6.0',
       // a clamp from −1: (x + 4) / 6 at its low end, not 0
       'np.clip(x + 3, -1, 6) / 6',
       // the hard sigmoid of −x: falls where the activation rises
