@@ -3,6 +3,7 @@
  * (its first character, every name and number in it, its last character), with the formula's span.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt } from '../../src/core';
 import type { Expected } from './recognizeHelpers';
 

@@ -5,6 +5,7 @@
  * no pitfall left there, and the recognizer reading the new call with the expected axis.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { findPitfalls, recognizeAt, type Pitfall, type PitfallRule } from '../../src/core';
 
 /** A PyTorch module whose forward pass holds `body` (lines at the method's indentation). */

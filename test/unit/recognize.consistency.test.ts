@@ -3,6 +3,7 @@
  * table's defaults are accepted by the core's own parameter validation.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { listActivations, resolveParams } from '../../src/core';
 import { allSpellings } from '../../src/core/recognize/resolve';
 

@@ -9,6 +9,7 @@
  * recognizer improves; never lower them.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { corpusImportReader, loadCorpus } from './corpusLoader';
 import { describeFailure, formatTable, scoreCorpus, tally, type Mode } from './corpusScore';
 

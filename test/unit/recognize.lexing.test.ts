@@ -3,6 +3,7 @@
  * each language family's own syntax, and numeric literals parse in every spelling our languages have.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { evalLiteral, parseNumber } from '../../src/core/recognize/literals';
 import { tokenize, type Lang } from '../../src/core/recognize/tokenizer';
 

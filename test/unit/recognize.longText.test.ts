@@ -5,6 +5,7 @@
  * `export function`, …) so that every call in such a file is read as in a short one.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt } from '../../src/core';
 import { MAX_MODEL_CHARS } from '../../src/core/recognize/models';
 

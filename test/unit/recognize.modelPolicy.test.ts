@@ -4,6 +4,7 @@
  * windows around the hovered offset, and the same text keeps its choice from hover to hover.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt } from '../../src/core';
 import {
   documentModel,

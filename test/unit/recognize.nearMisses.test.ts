@@ -3,6 +3,7 @@
  * losses, definitions) in which no offset at all may be recognized.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt } from '../../src/core';
 
 function recognizedAnywhere(text: string, lang: string): string[] {

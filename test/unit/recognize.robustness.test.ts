@@ -4,6 +4,7 @@
  * nesting). Speed is measured in bench/recognize.bench.ts, not asserted here.
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt, type RecognizedCall } from '../../src/core';
 import { recognizeUnguarded } from '../../src/core/recognize';
 import { mulberry32 as prng } from './coreRandom';

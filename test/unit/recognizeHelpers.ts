@@ -3,6 +3,7 @@
  * word's first character, its middle and its end (VS Code's word ranges include the end boundary).
  */
 import assert from 'node:assert/strict';
+import './freshModels';
 import { recognizeAt, type RecognizedCall } from '../../src/core';
 
 /** Offsets [start, end) of the nth occurrence of `word` in `text` (a whole-word match). */

@@ -104,6 +104,15 @@ function cachedText(text: string, lang: Lang, head: Imports | undefined): Cached
   return undefined;
 }
 
+/**
+ * Forgets every cached model (and the answers remembered on them). For the unit tests only: under
+ * StrykerJS the test bundles stay loaded from one mutant to the next, and a model cached by an earlier run
+ * would answer with what the code computed before the mutant was switched on.
+ */
+export function forgetModels(): void {
+  cache.length = 0;
+}
+
 function remember(entry: Cached): void {
   cache.unshift(entry);
   cache.length = Math.min(cache.length, CACHE_SIZE);
