@@ -49,6 +49,11 @@ describe('hover in the VS Code window', () => {
   before(async () => {
     wb = await openWorkbench();
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.screenshot(`failed-hover-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+    }
+  });
   after(async () => {
     await wb?.close();
   });
