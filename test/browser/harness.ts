@@ -184,6 +184,22 @@ async function answerTrustPrompt(page: Page, trust: boolean): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/**
+ * The notebook just opened shows as a notebook. VS Code picks the notebook editor only once it has
+ * registered the extensions' contributions (`vscode.ipynb` contributes it); before that, in a fresh
+ * profile, it opens the file as JSON text. Tests open a notebook after {@link Workbench.extensionActivated}.
+ */
+async function assertNotebookEditor(page: Page, name: string): Promise<void> {
+  const notebook = page.locator('.notebookOverlay:visible .monaco-editor .view-lines');
+  const text = page.locator('.editor-group-container.active .monaco-editor .view-lines:visible');
+  await notebook.or(text).first().waitFor();
+  if (!(await notebook.first().isVisible())) {
+    throw new Error(
+      `${name} opened as text: VS Code had not registered the notebook editor yet (open it after extensionActivated)`,
+    );
+  }
+}
+
 function driver(page: Page, server: Server, browser: Browser, workspaceFolder: string): Workbench {
   const quickInput = page.locator('.quick-input-widget');
   let closed: Promise<void> | undefined;
@@ -242,6 +258,9 @@ function driver(page: Page, server: Server, browser: Browser, workspaceFolder: s
       await page.keyboard.press('Enter');
       await quickInput.waitFor({ state: 'hidden' });
       await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      if (name.endsWith('.ipynb')) {
+        await assertNotebookEditor(page, name);
+      }
       await activeEditor.locator('.monaco-editor .view-lines').first().waitFor();
     },
 

@@ -51,7 +51,9 @@ describe('hover in the VS Code window', () => {
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`failed-hover-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+      await wb.screenshot(
+        `failed-hover-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`,
+      );
     }
   });
   after(async () => {

@@ -10,6 +10,10 @@ describe('notebook cells', function () {
   let wb: Workbench;
   before(async () => {
     wb = await openWorkbench({ viewport: { width: 1400, height: 900 } });
+    // A fresh profile opens a notebook as JSON text until VS Code has registered the extensions'
+    // notebook editors; our extension's activation (by a Python file) comes after that registration.
+    await wb.openFile('smoke.py');
+    await wb.extensionActivated();
     await wb.openFile(NOTEBOOK);
   });
   afterEach(async function () {
