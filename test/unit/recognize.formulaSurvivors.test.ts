@@ -259,3 +259,67 @@ at::Tensor swish(const at::Tensor& x) {
     expectFormula('cpp', cpp, 'x * x.sigmoid()', { id: 'silu', framework: 'libtorch' });
   });
 });
+
+describe('formulas over temporaries in braced bodies', () => {
+  const JS_SRC = `// Swish over a temporary gate, and a gate that a branch may overwrite.
+export function swish(x) {
+  const gate = 1 / (1 + Math.exp(-x));
+  return x * gate;
+}
+
+export function maybeSwish(x, plain) {
+  let gate = 1 / (1 + Math.exp(-x));
+  if (plain) {
+    gate = 1;
+  }
+  return x * gate;
+}
+
+export function loopGate(xs) {
+  const out = [];
+  for (const x of xs) {
+    const gate = 1 / (1 + Math.exp(-x));
+    out.push(x * gate);
+  }
+  return out;
+}
+
+export const swishArrow = (x) => {
+  const gate = 1 / (1 + Math.exp(-x));
+  return x * gate;
+};
+`;
+
+  it('reads a top-level temporary of a function or arrow body, also inside a loop body', () => {
+    expectFormula(JS, JS_SRC, 'x * gate', { id: 'silu', framework: 'other' });
+    expectFormula(JS, JS_SRC, 'x * gate', { id: 'silu', framework: 'other' }, 2);
+    expectFormula(JS, JS_SRC, 'x * gate', { id: 'silu', framework: 'other' }, 3);
+  });
+
+  it('leaves a temporary a branch may have replaced', () => {
+    // With plain set, the function returns x: not SiLU on every path.
+    expectNoFormula(JS, JS_SRC, 'x * gate', 1);
+  });
+
+  const CPP_SRC = `#include <torch/torch.h>
+
+// SiLU through a temporary, and a gate only defined inside a block that has ended.
+torch::Tensor silu(const torch::Tensor& x) {
+  auto gate = torch::sigmoid(x);
+  return x * gate;
+}
+
+torch::Tensor scoped(const torch::Tensor& x, const torch::Tensor& gate) {
+  {
+    auto gate = torch::sigmoid(x);
+    (void)gate;
+  }
+  return x * gate;
+}
+`;
+
+  it('reads a C++ temporary, and not one from a block that has closed', () => {
+    expectFormula('cpp', CPP_SRC, 'x * gate', { id: 'silu', framework: 'libtorch' });
+    expectNoFormula('cpp', CPP_SRC, 'x * gate', 1);
+  });
+});
