@@ -56,9 +56,17 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
   let depth = 0;
   let last = -1;
   let named = false;
+  // A generic type's `<…>` (`Map<string, number>`, `Tensor<B, D>`): its commas end no parameter. Read
+  // in the type only, not in a default value, where `<` may compare.
+  let angle = 0;
+  let defaulted = false;
   const limit = Math.min(model.count, open + MAX_PARAM_TOKENS);
   for (let k = open + 1; k < limit; k++) {
-    const end = depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'));
+    if (depth === 0 && !defaulted) {
+      angle += model.isPunct(k, '<') ? 1 : model.isPunct(k, '>') && angle > 0 ? -1 : 0;
+      defaulted = model.isPunct(k, '=');
+    }
+    const end = depth === 0 && ((angle === 0 && model.isPunct(k, ',')) || model.isPunct(k, ')'));
     if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
       if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
         found.push(last);
@@ -70,6 +78,8 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
       if (end) {
         named = false;
         last = -1;
+        angle = 0;
+        defaulted = false;
       }
       continue;
     }
