@@ -242,6 +242,72 @@ export function head(v: tf.Tensor): tf.Tensor[] {
   });
 });
 
+describe('user functions whose signature holds braces (an options object, a type literal)', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+interface LayerOptions {
+  name?: string;
+  trainable?: boolean;
+}
+
+/** Leaky ReLU after an options bag: max(x, slope * x). */
+export function leakyWithOptions(x: tf.Tensor, opts: LayerOptions = {}, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+/** Swish with its options typed inline; beta is not read from them here. */
+export function swish(x: tf.Tensor, options: { beta?: number; name?: string } = {}): tf.Tensor {
+  return x.mul(tf.sigmoid(x));
+}
+
+/** Looks like an activation's name, computes a sum: not one. */
+export function relu6Count(xs: number[], opts = { strict: true }): number {
+  return xs.filter((v) => v > 0 && v < 6).length;
+}
+
+export function block(h: tf.Tensor, slopeFromConfig: number): tf.Tensor[] {
+  const a = leakyWithOptions(h);
+  const b = leakyWithOptions(h, { name: 'leaky' }, 0.3);
+  const c = leakyWithOptions(h, {}, slopeFromConfig);
+  const d = swish(h, { name: 'swish' });
+  const n = relu6Count([1, 2, 7]);
+  return [a, b, c, d, tf.scalar(n)];
+}
+`;
+
+  it("reads the function's body past the braces of its parameters", () => {
+    // Before: the first { of the parameter list was taken for the body, and the call was never read.
+    expectCall(
+      TS,
+      SRC,
+      'leakyWithOptions',
+      {
+        id: 'leaky_relu',
+        framework: 'tfjs',
+        params: { negative_slope: 0.2 },
+      },
+      1,
+    );
+    expectCall(
+      TS,
+      SRC,
+      'leakyWithOptions',
+      {
+        id: 'leaky_relu',
+        framework: 'tfjs',
+        params: { negative_slope: 0.3 },
+      },
+      2,
+    );
+    expectCall(TS, SRC, 'swish', { id: 'silu', framework: 'tfjs', params: { beta: 1 } }, 1);
+  });
+
+  it('leaves a slope the call gives as a name, and a function that computes no activation', () => {
+    assert.equal(hover(TS, SRC, 'leakyWithOptions', 3), undefined);
+    assert.equal(hover(TS, SRC, 'relu6Count', 1), undefined);
+  });
+});
+
 describe('formulas: the framework a tensor method names', () => {
   it('reads tensor methods in JavaScript as TF.js and in C++ as LibTorch', () => {
     // No import names a library: the methods alone say which one (\`.mul\`, \`.sigmoid()\` on a tensor).

@@ -194,6 +194,10 @@ function cDefs(model: DocumentModel): Definition[] {
       signatureDepth++; // ( [
     } else if (pending >= 0 && (c === 41 || c === 93)) {
       signatureDepth--; // ) ]
+    } else if (c === 123 && pending >= 0 && signatureDepth > 0) {
+      // A brace inside the parameter list (`opts = {}`, `options: { beta?: number }`, C++'s `= {1, 2}`)
+      // opens no body: the definition's body is still to come.
+      braces.push(-1);
     } else if (c === 123) {
       braces.push(pending); // {
       pending = -1;
