@@ -308,6 +308,97 @@ export function block(h: tf.Tensor, slopeFromConfig: number): tf.Tensor[] {
   });
 });
 
+describe('JavaScript function values: parameter defaults and the arguments of their calls', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+// Activations as values, the way small TF.js models pass them around.
+export const leaky = (x, slope = 0.1) => tf.maximum(x, x.mul(slope));
+
+export const leakyBlock = (x, slope = 0.1) => {
+  const scaled = x.mul(slope);
+  return tf.maximum(x, scaled);
+};
+
+export const softplus = function (x, beta = 1) {
+  return tf.div(tf.log1p(tf.exp(tf.mul(beta, x))), beta);
+};
+
+/** Not an activation's constant: alpha comes from the enclosing scope, not the arrow's parameters. */
+export const scaleAll = (xs, alpha) => xs.map((v) => tf.maximum(v, v.mul(alpha)));
+
+export function head(h, cfg) {
+  return [
+    leaky(h),
+    leaky(h, 0.3),
+    leaky(h, cfg.slope),
+    leakyBlock(h, 0.25),
+    softplus(h, 2),
+  ];
+}
+`;
+
+  it("reads an arrow's expression body with the arrow's own defaults", () => {
+    expectFormula(JS, SRC, 'tf.maximum(x, x.mul(slope))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
+    expectCall(
+      JS,
+      SRC,
+      'leaky',
+      {
+        id: 'leaky_relu',
+        framework: 'tfjs',
+        params: { negative_slope: 0.1 },
+      },
+      1,
+    );
+  });
+
+  it("shows the slope a call passes, for an arrow's expression or block body and a function expression", () => {
+    // Before: leakyBlock(h, 0.25) was shown with the default slope 0.1, which it does not compute.
+    expectCall(
+      JS,
+      SRC,
+      'leaky',
+      {
+        id: 'leaky_relu',
+        framework: 'tfjs',
+        params: { negative_slope: 0.3 },
+      },
+      2,
+    );
+    expectCall(
+      JS,
+      SRC,
+      'leakyBlock',
+      {
+        id: 'leaky_relu',
+        framework: 'tfjs',
+        params: { negative_slope: 0.25 },
+      },
+      1,
+    );
+    expectCall(
+      JS,
+      SRC,
+      'softplus',
+      {
+        id: 'softplus',
+        framework: 'tfjs',
+        params: { beta: 2 },
+      },
+      1,
+    );
+  });
+
+  it('shows nothing for a slope the call gives as an expression, or a name from outside the arrow', () => {
+    assert.equal(hover(JS, SRC, 'leaky', 3), undefined);
+    assert.equal(hover(JS, SRC, 'tf.maximum(v, v.mul(alpha))'), undefined);
+  });
+});
+
 describe('formulas: the framework a tensor method names', () => {
   it('reads tensor methods in JavaScript as TF.js and in C++ as LibTorch', () => {
     // No import names a library: the methods alone say which one (\`.mul\`, \`.sigmoid()\` on a tensor).

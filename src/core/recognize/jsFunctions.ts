@@ -43,6 +43,14 @@ export function isJsFunctionStart(model: DocumentModel, at: number): boolean {
 }
 
 /**
+ * The `(` of the parameter list of the function expression starting at token `at`; -1 when it has none
+ * (`x => …`) or `at` starts no function expression.
+ */
+export function jsParameterList(model: DocumentModel, at: number): number {
+  return headAt(model, at)?.open ?? -1;
+}
+
+/**
  * `tf.tidy(() => expr)` (or `tidy(…)` imported from TF.js) spanning `[a, b)`: the range of `expr`, the
  * value tidy returns; `[a, b)` itself otherwise.
  */
@@ -81,8 +89,14 @@ export function unwrapTidy(model: DocumentModel, a: number, b: number): [number,
   return ranges.length === 1 ? ranges[0] : [a, b];
 }
 
-/** A function expression's head: its first parameter and where its body starts (a `{` or an expression). */
-function headAt(model: DocumentModel, at: number): { input?: string; body: number } | undefined {
+/**
+ * A function expression's head: its parameter list's `(` (-1 for `x => …`), its first parameter, and where
+ * its body starts (a `{` or an expression).
+ */
+function headAt(
+  model: DocumentModel,
+  at: number,
+): { open: number; input?: string; body: number } | undefined {
   let k = at;
   if (model.isWord(k, 'async')) {
     k++;
@@ -94,17 +108,17 @@ function headAt(model: DocumentModel, at: number): { input?: string; body: numbe
     }
     const close = model.isPunct(k, '(') ? model.closing(k, k + MAX_HEAD_TOKENS) : -1;
     const body = close < 0 ? -1 : skipTo(model, close + 1, '{');
-    return body < 0 ? undefined : { input: firstName(model, k, close), body };
+    return body < 0 ? undefined : { open: k, input: firstName(model, k, close), body };
   }
   if (model.kinds[k] === ID && model.isPunct(k + 1, '=>')) {
-    return { input: model.tokenText(k), body: k + 2 };
+    return { open: -1, input: model.tokenText(k), body: k + 2 };
   }
   if (!model.isPunct(k, '(')) {
     return undefined;
   }
   const close = model.closing(k, k + MAX_HEAD_TOKENS);
   const arrow = close < 0 ? -1 : skipTo(model, close + 1, '=>');
-  return arrow < 0 ? undefined : { input: firstName(model, k, close), body: arrow + 1 };
+  return arrow < 0 ? undefined : { open: k, input: firstName(model, k, close), body: arrow + 1 };
 }
 
 /** The expressions a body returns: an arrow's expression, or the `return`s of a block. */

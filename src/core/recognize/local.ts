@@ -13,8 +13,8 @@ import { definitions, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { documentModel } from './models';
 import { singleStringArgument } from './factories';
-import { callArguments } from './formulas/parameters';
-import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
+import { callArguments, withArguments } from './formulas/parameters';
+import { classifyJsFunction, isJsFunctionStart, jsParameterList } from './jsFunctions';
 import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { definitionValues, withCallArguments } from './substitution';
 import { ID } from './tokenizer';
@@ -153,7 +153,8 @@ function meaningIn(
     // Bindings in branches (`if …: act = relu` / `else: act = hard_swish`) must agree.
     let found: RecognizedCall | undefined;
     for (const b of possibleBindings(model, name, ti, binding) ?? []) {
-      const r = b.value === undefined ? undefined : valueMeaning(model, b.value, recognize);
+      const r =
+        b.value === undefined ? undefined : calledValueMeaning(model, b.value, ti, recognize);
       if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
         return null;
       }
@@ -185,6 +186,21 @@ function meaningIn(
     };
   }
   return found ?? null;
+}
+
+/**
+ * {@link valueMeaning} of a name used at `ti`: a JavaScript function value called there (`leaky(h, 0.3)`)
+ * is read with the call's arguments standing for its parameters' defaults.
+ */
+function calledValueMeaning(
+  model: DocumentModel,
+  value: number,
+  ti: number,
+  recognize: RecognizeToken,
+): RecognizedCall | undefined {
+  const open = model.lang === 'js' ? jsParameterList(model, value) : -1;
+  const args = open >= 0 ? callArguments(model, ti, open) : undefined;
+  return withArguments(model, open, args, () => valueMeaning(model, value, recognize));
 }
 
 /**

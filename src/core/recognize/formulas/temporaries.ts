@@ -74,11 +74,17 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   if (model.kinds[at] !== ID || model.lang === 'julia') {
     return undefined;
   }
+  const name = model.tokenText(at);
+  // An arrow function's expression body (`(x, slope = 0.1) => tf.maximum(x, x.mul(slope))`) binds nothing
+  // but its parameters.
+  const arrow = model.lang === 'js' ? arrowParameters(model, at) : -1;
+  if (arrow >= 0 && parameterNamed(model, arrow, name) !== undefined) {
+    return parameterValue(model, arrow, name);
+  }
   const body = bodyAround(model, at);
   if (body === undefined) {
     return undefined;
   }
-  const name = model.tokenText(at);
   const stmt = model.stmt[at];
   let b = bindingOf(model, name, at);
   if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
@@ -101,13 +107,38 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
     }
     return valueAt(model, b.value);
   }
-  const given = body.open >= 0 ? argumentFor(model, body.open, name) : undefined;
+  return body.open >= 0 ? parameterValue(model, body.open, name) : undefined;
+}
+
+/** The parameter `name` of the list opened at `open`: what the call in force gives it, else its default. */
+function parameterValue(model: DocumentModel, open: number, name: string): Bound | undefined {
+  const given = argumentFor(model, open, name);
   if (given !== undefined) {
     return given.literal ? { k: 'literal', value: given.value } : { k: 'unknown' };
   }
-  const param = body.open >= 0 ? parameterNamed(model, body.open, name) : undefined;
+  const param = parameterNamed(model, open, name);
   const value = param === undefined ? undefined : parameterDefault(model, param);
   return value === undefined ? undefined : { k: 'literal', value };
+}
+
+/**
+ * The parameter list's `(` of the arrow function whose expression body holds token `at`, or -1: the
+ * nearest `=>` before `at` in its statement that no bracket closed since (a `{` between them makes `at`
+ * part of a block, read by {@link bodyAround}).
+ */
+function arrowParameters(model: DocumentModel, at: number): number {
+  const stmt = model.stmt[at];
+  let depth = 0;
+  for (let k = at - 1; k >= stmt && at - k < MAX_BODY_SCAN; k--) {
+    depth -= bracket(model, k);
+    if (depth < 0 && model.isPunct(k, '{')) {
+      return -1;
+    }
+    if (depth <= 0 && model.isPunct(k, '=>')) {
+      return signatureBefore(model, k);
+    }
+  }
+  return -1;
 }
 
 /** The body around token `at`: Python's enclosing function, a C-like language's innermost block. */
