@@ -14,6 +14,27 @@ import { expectCall, hover } from './recognizeHelpers';
 const TS = 'typescript';
 const JS = 'javascript';
 
+/** The call at the `nth` occurrence of `word` is TF.js' leaky ReLU with slope `slope`. */
+function expectTfjsLeaky(
+  lang: string,
+  src: string,
+  word: string,
+  slope: number,
+  nth: number,
+): void {
+  expectCall(
+    lang,
+    src,
+    word,
+    {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: slope },
+    },
+    nth,
+  );
+}
+
 describe('formula parameters: defaults in TypeScript and JavaScript signatures', () => {
   const SRC = `import * as tf from '@tensorflow/tfjs';
 
@@ -197,28 +218,12 @@ export function head(v: tf.Tensor): tf.Tensor[] {
       2,
     );
     // The optional slope is given by the call: max(x, 0.25x).
-    expectCall(
-      TS,
-      SRC,
-      'leakyGiven',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.25 },
-      },
-      1,
-    );
+    expectTfjsLeaky(TS, SRC, 'leakyGiven', 0.25, 1);
   });
 
   it('counts the parameters of a signature with a generic type', () => {
     // leakyTagged(v, new Map(), 0.3) computes max(v, 0.3v): the call's slope, not the default 0.2.
-    expectCall(
-      TS,
-      SRC,
-      'leakyTagged',
-      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.3 } },
-      1,
-    );
+    expectTfjsLeaky(TS, SRC, 'leakyTagged', 0.3, 1);
   });
 
   it('leaves a call whose arguments make no activation, or leave the slope unset', () => {
@@ -277,28 +282,8 @@ export function block(h: tf.Tensor, slopeFromConfig: number): tf.Tensor[] {
 
   it("reads the function's body past the braces of its parameters", () => {
     // Before: the first { of the parameter list was taken for the body, and the call was never read.
-    expectCall(
-      TS,
-      SRC,
-      'leakyWithOptions',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.2 },
-      },
-      1,
-    );
-    expectCall(
-      TS,
-      SRC,
-      'leakyWithOptions',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.3 },
-      },
-      2,
-    );
+    expectTfjsLeaky(TS, SRC, 'leakyWithOptions', 0.2, 1);
+    expectTfjsLeaky(TS, SRC, 'leakyWithOptions', 0.3, 2);
     expectCall(TS, SRC, 'swish', { id: 'silu', framework: 'tfjs', params: { beta: 1 } }, 1);
   });
 
@@ -343,43 +328,13 @@ export function head(h, cfg) {
       framework: 'tfjs',
       params: { negative_slope: 0.1 },
     });
-    expectCall(
-      JS,
-      SRC,
-      'leaky',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.1 },
-      },
-      1,
-    );
+    expectTfjsLeaky(JS, SRC, 'leaky', 0.1, 1);
   });
 
   it("shows the slope a call passes, for an arrow's expression or block body and a function expression", () => {
     // Before: leakyBlock(h, 0.25) was shown with the default slope 0.1, which it does not compute.
-    expectCall(
-      JS,
-      SRC,
-      'leaky',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.3 },
-      },
-      2,
-    );
-    expectCall(
-      JS,
-      SRC,
-      'leakyBlock',
-      {
-        id: 'leaky_relu',
-        framework: 'tfjs',
-        params: { negative_slope: 0.25 },
-      },
-      1,
-    );
+    expectTfjsLeaky(JS, SRC, 'leaky', 0.3, 2);
+    expectTfjsLeaky(JS, SRC, 'leakyBlock', 0.25, 1);
     expectCall(
       JS,
       SRC,
