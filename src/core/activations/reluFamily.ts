@@ -70,17 +70,13 @@ const ZERO_AT_THRESHOLD: Piece = ['0', 'x = \\theta', '0', 'x = θ'];
  */
 function kerasReluFormulas(a: number, m: number, t: number): { f: Formula; df: Formula } {
   const leak: Piece = ['\\alpha (x - \\theta)', 'x \\le \\theta', 'α(x − θ)', 'x ≤ θ'];
+  const below: Piece[] = a === 0 ? [SLOPE_BELOW_CLOSED] : [ZERO_AT_THRESHOLD, SLOPE_BELOW_OPEN];
   if (m === Infinity) {
-    const f = cases(['x', 'x > \\theta', 'x', 'x > θ'], leak);
-    if (t === 0 || a === 0) {
-      return { f, df: cases(['1', 'x > \\theta', '1', 'x > θ'], SLOPE_BELOW_CLOSED) };
-    }
     return {
-      f,
-      df: cases(['1', 'x > \\theta', '1', 'x > θ'], ZERO_AT_THRESHOLD, SLOPE_BELOW_OPEN),
+      f: cases(['x', 'x > \\theta', 'x', 'x > θ'], leak),
+      df: cases(['1', 'x > \\theta', '1', 'x > θ'], ...(t === 0 ? [SLOPE_BELOW_CLOSED] : below)),
     };
   }
-  const below: Piece[] = a === 0 ? [SLOPE_BELOW_CLOSED] : [ZERO_AT_THRESHOLD, SLOPE_BELOW_OPEN];
   if (t < 0) {
     return {
       f: cases(
