@@ -109,7 +109,7 @@ class Parser {
     }
     if (this.lang === 'julia' && t.t === '.') {
       const n = this.tok(this.i + 1);
-      if (n !== undefined && n.s === t.e && (PRECEDENCE[n.t] !== undefined || n.t === '^')) {
+      if (n !== undefined && n.s === t.e && PRECEDENCE[n.t] !== undefined) {
         return [n.t, 2];
       }
       return undefined;
@@ -120,8 +120,14 @@ class Parser {
     return Object.prototype.hasOwnProperty.call(PRECEDENCE, t.t) ? [t.t, 1] : undefined;
   }
 
-  private isPower(t: Token | undefined): boolean {
-    return t !== undefined && (t.t === '**' || (this.lang === 'julia' && t.t === '^'));
+  /** The width in tokens of a power operator at the cursor (`**`, Julia's `^` and broadcast `.^`), else 0. */
+  private power(): number {
+    const t = this.tok();
+    if (t?.t === '**' || (this.lang === 'julia' && t?.t === '^')) {
+      return 1;
+    }
+    const n = this.tok(this.i + 1);
+    return this.lang === 'julia' && t?.t === '.' && n?.t === '^' && n.s === t.e ? 2 : 0;
   }
 
   /** An expression, with Python's conditional `a if c else b` around it (only at the loosest level). */
@@ -189,8 +195,10 @@ class Parser {
       return this.add({ k: 'unary', op: t.t, x, s, e: x.e });
     }
     const base = this.postfix();
-    if (base !== undefined && this.isPower(this.tok())) {
-      const save = this.i++;
+    const width = base !== undefined ? this.power() : 0;
+    if (width > 0) {
+      const save = this.i;
+      this.i += width;
       const exp = this.unary();
       if (exp === undefined) {
         this.i = save;
@@ -222,10 +230,12 @@ class Parser {
         const open = this.i;
         const items = this.list(open);
         n = this.add({ k: 'index', obj: n, items: items.nodes, s: n.s, e: items.close });
-      } else if (
-        (t?.t === '?' && this.lang === 'rust') ||
-        (t?.t === "'" && this.lang === 'julia')
-      ) {
+      } else if (t?.t === '?' && this.lang === 'rust') {
+        // Rust's `?` passes a Result's value on: `sigmoid(xs)?` is the sigmoid (candle's ops return Results).
+        this.i++;
+        n = n.k === 'name' ? n : this.add({ ...n, e: this.i - 1 });
+      } else if (t?.t === "'" && this.lang === 'julia') {
+        // Julia's adjoint: a transposed value is another array, no part of an elementwise formula.
         this.i++;
         n = this.add({ k: 'other', s: n.s, e: this.i - 1 });
       } else {
