@@ -132,3 +132,110 @@ def gelu_or_relu(x, exact):
     assert.equal(hover('python', SRC, 'exact', 1), undefined);
   });
 });
+
+describe('formula grammar: statements over several lines', () => {
+  const PY = `import math
+
+import numpy as np
+import torch
+
+
+def gelu_tanh(x):
+    """GELU's tanh approximation, broken over lines inside its parentheses."""
+    return 0.5 * x * (
+        1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0)))
+    )
+
+
+def activation_stats(x):
+    # One entry per activation; each value is its own formula.
+    return {
+        "swish": x * torch.sigmoid(x),
+        "relu": np.maximum(x, 0),
+    }
+
+
+def row_outputs(logits):
+    e = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return [
+        e / e.sum(axis=-1, keepdims=True),
+        np.log1p(np.exp(logits)),
+    ]
+
+
+def leaky(x, slope=0.2):
+    y = np.where(
+        x > 0,
+        x,
+        slope * x,
+    )
+    return y
+`;
+
+  it('reads a formula whose parentheses run over three lines, from any of them', () => {
+    expectFormula(
+      'python',
+      PY,
+      `0.5 * x * (
+        1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0)))
+    )`,
+      { id: 'gelu', framework: 'pytorch', params: TANH },
+    );
+  });
+
+  it("reads each value of a dict's or list's lines as its own formula", () => {
+    expectFormula('python', PY, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+    expectFormula('python', PY, 'np.maximum(x, 0)', { id: 'relu', framework: 'numpy' });
+    expectFormula('python', PY, 'e / e.sum(axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+    expectFormula('python', PY, 'np.log1p(np.exp(logits))', {
+      id: 'softplus',
+      framework: 'numpy',
+      params: { beta: 1 },
+    });
+  });
+
+  it("reads a call whose arguments stand one per line (np.where's three parts)", () => {
+    expectFormula(
+      'python',
+      PY,
+      `np.where(
+        x > 0,
+        x,
+        slope * x,
+    )`,
+      { id: 'leaky_relu', framework: 'numpy', params: { negative_slope: 0.2 } },
+    );
+  });
+
+  const JS = `import * as tf from '@tensorflow/tfjs';
+
+/** Swish as formatters break a long chain: the method on its own line. */
+export function swish(x) {
+  return x
+    .mul(tf.sigmoid(x));
+}
+
+/** Not swish: the chain multiplies the gate by another tensor. */
+export function gated(x, g) {
+  return g
+    .mul(tf.sigmoid(x));
+}
+`;
+
+  it('reads a method chain continued on the next line as one formula', () => {
+    expectFormula('javascript', JS, 'x\n    .mul(tf.sigmoid(x))', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+    expectNoFormula('javascript', JS, 'g\n    .mul(tf.sigmoid(x))');
+  });
+});

@@ -379,6 +379,14 @@ class Parser {
   }
 }
 
+/**
+ * Whether a line's first token may start a statement: a line that begins with `.` continues a method chain
+ * (`x\n  .mul(tf.sigmoid(x))`, as formatters break long chains).
+ */
+function linesStatement(t: Token): boolean {
+  return t.nl && t.t !== '.';
+}
+
 /** Where the statement around token `ti` starts: the last line start at the outermost bracket depth. */
 function statementStart(toks: readonly Token[], ti: number): number {
   const from = Math.max(0, ti - LOOK_BACK);
@@ -387,7 +395,7 @@ function statementStart(toks: readonly Token[], ti: number): number {
   let start = from;
   for (let k = from; k <= ti; k++) {
     const t = toks[k];
-    if (t.nl && depth <= min) {
+    if (linesStatement(t) && depth <= min) {
       min = depth;
       start = k;
     }
@@ -419,7 +427,7 @@ export function statementHas(
   let depth = 0;
   for (let k = statementStart(toks, ti); k < end; k++) {
     const t = toks[k];
-    if (k > ti && t.nl && depth <= 0) {
+    if (k > ti && linesStatement(t) && depth <= 0) {
       return false;
     }
     if (wanted(t, k)) {
