@@ -239,3 +239,287 @@ export function gated(x, g) {
     expectNoFormula('javascript', JS, 'g\n    .mul(tf.sigmoid(x))');
   });
 });
+
+describe('formula grammar: parentheses, tuples and arrow bodies', () => {
+  const PY = `import torch
+from torch import nn
+
+
+class SwishTuple(nn.Module):
+    """Returns a one-element tuple, as modules that feed a tuple-unpacking caller do."""
+
+    def forward(self, x):
+        return (x * torch.sigmoid(x),)
+
+
+class SwishWrapped(nn.Module):
+    def forward(self, x):
+        return (x * torch.sigmoid(x))
+`;
+
+  it("shows a formula in a one-element tuple without the tuple's parentheses", () => {
+    expectFormula('python', PY, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+
+  it('shows a parenthesized formula with its parentheses', () => {
+    expectFormula('python', PY, '(x * torch.sigmoid(x))', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+
+  const JS = `import * as tf from '@tensorflow/tfjs';
+
+/** Swish, its intermediate tensors freed by tf.tidy. */
+export function swish(x) {
+  return tf.tidy(() => x.mul(tf.sigmoid(x)));
+}
+
+/** Softplus through a temporary: log(1 + e^x). */
+export function softplus(x) {
+  const e = tf.exp(x);
+  return tf.log(e.add(1));
+}
+`;
+
+  it("reads tf.tidy's arrow body as the formula it runs", () => {
+    expectFormula('javascript', JS, 'tf.tidy(() => x.mul(tf.sigmoid(x)))', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+  });
+
+  it("reads a temporary's value up to its semicolon", () => {
+    const got = hover('javascript', JS, 'exp');
+    assert.ok(got);
+    assert.equal(got.id, 'softplus');
+    assert.equal(JS.slice(got.start, got.end), 'tf.exp(x)');
+    expectFormula('javascript', JS, 'tf.log(e.add(1))', {
+      id: 'softplus',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe("formula grammar: C++'s `::` paths", () => {
+  const CPP = `#include <torch/torch.h>
+
+// Swish written out with LibTorch's functions.
+torch::Tensor swish(const torch::Tensor& x) {
+  return x * torch::sigmoid(x);
+}
+`;
+
+  it('reads `torch::sigmoid` as the sigmoid in a formula', () => {
+    expectFormula('cpp', CPP, 'x * torch::sigmoid(x)', {
+      id: 'silu',
+      framework: 'libtorch',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('formula grammar: conditions with `or` and comparisons', () => {
+  const PY = `import torch
+import torch.nn.functional as F
+
+
+def swish(x, inplace=False):
+    # A leaf tensor cannot be changed in place; either branch computes x * sigmoid(x).
+    return x.mul_(torch.sigmoid(x)) if inplace or x.is_leaf else x.mul(torch.sigmoid(x))
+
+
+def gelu(x, approximate="none"):
+    # Exact GELU from the library, or its tanh approximation written out: two different functions.
+    return F.gelu(x) if approximate == "none" else 0.5 * x * (1 + torch.tanh(0.7978845608 * (x + 0.044715 * x ** 3)))
+`;
+
+  it('shows swish over both branches when the condition has `or`', () => {
+    expectFormula(
+      'python',
+      PY,
+      'x.mul_(torch.sigmoid(x)) if inplace or x.is_leaf else x.mul(torch.sigmoid(x))',
+      { id: 'silu', framework: 'pytorch', params: { beta: 1 } },
+    );
+  });
+
+  it('shows the tanh GELU alone when the other branch is the exact one', () => {
+    expectFormula(
+      'python',
+      PY,
+      '0.5 * x * (1 + torch.tanh(0.7978845608 * (x + 0.044715 * x ** 3)))',
+      { id: 'gelu', framework: 'pytorch', params: TANH },
+    );
+  });
+});
+
+describe("formula grammar: Rust's `::` paths", () => {
+  const RS = `use burn::tensor::{activation, backend::Backend, Tensor};
+
+/// Squared ReLU (Primer): relu(x)².
+pub fn relu_squared<B: Backend, const D: usize>(x: Tensor<B, D>) -> Tensor<B, D> {
+    let r = activation::relu(x);
+    r.clone() * r
+}
+
+/// Swish with the sigmoid named by its full path.
+pub fn swish<B: Backend, const D: usize>(x: Tensor<B, D>) -> Tensor<B, D> {
+    x.clone() * burn::tensor::activation::sigmoid(x)
+}
+`;
+
+  it('reads a full `burn::tensor::activation::sigmoid` path in a formula', () => {
+    expectFormula('rust', RS, 'x.clone() * burn::tensor::activation::sigmoid(x)', {
+      id: 'silu',
+      framework: 'burn',
+      params: { beta: 1 },
+    });
+  });
+
+  it('reads a temporary bound through a `::` path', () => {
+    expectFormula('rust', RS, 'r.clone() * r', { id: 'relu_squared', framework: 'burn' });
+  });
+});
+
+describe('formula grammar: a long table of activations in one statement', () => {
+  const PY = `"""Activation functions for a from-scratch NumPy network."""
+import numpy as np
+
+ACTIVATIONS = {
+    "relu": lambda x: np.maximum(x, 0),
+    "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
+    "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1),
+    "softplus": lambda x: np.log1p(np.exp(x)),
+    "swish": lambda x: x / (1 + np.exp(-x)),
+    "tanh": lambda x: np.tanh(x),
+    "gelu": lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3))),
+}
+`;
+
+  it('reads every entry as its own formula, the last ones as well as the first', () => {
+    expectFormula('python', PY, 'np.maximum(x, 0)', { id: 'relu', framework: 'numpy' });
+    expectFormula('python', PY, 'np.where(x > 0, x, 0.01 * x)', {
+      id: 'leaky_relu',
+      framework: 'numpy',
+      params: { negative_slope: 0.01 },
+    });
+    expectFormula('python', PY, 'np.where(x > 0, x, np.exp(x) - 1)', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+    expectFormula('python', PY, 'np.log1p(np.exp(x))', {
+      id: 'softplus',
+      framework: 'numpy',
+      params: { beta: 1 },
+    });
+    expectFormula('python', PY, 'x / (1 + np.exp(-x))', {
+      id: 'silu',
+      framework: 'numpy',
+      params: { beta: 1 },
+    });
+    expectFormula(
+      'python',
+      PY,
+      '0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)))',
+      { id: 'gelu', framework: 'numpy', params: TANH },
+    );
+  });
+});
+
+describe('formula grammar: operators', () => {
+  const PY = `import math
+
+import numpy as np
+import torch
+
+
+def gelu(x):
+    """Exact GELU, halved first: (x / 2) * (1 + erf(x / sqrt(2)))."""
+    return x / 2 * (1 + torch.erf(x / math.sqrt(2)))
+
+
+def hard_sigmoid(x):
+    # The upper bound written with its sign, as the lower one is.
+    return np.clip(x / 6 + 0.5, 0, +1)
+`;
+
+  it('reads `/` and `*` from left to right: x / 2 * (1 + erf(…)) is GELU', () => {
+    expectFormula('python', PY, 'x / 2 * (1 + torch.erf(x / math.sqrt(2)))', {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'none' },
+    });
+  });
+
+  it('reads a bound written `+1` as 1', () => {
+    expectFormula('python', PY, 'np.clip(x / 6 + 0.5, 0, +1)', {
+      id: 'hardsigmoid',
+      framework: 'numpy',
+      params: { slope: 1 / 6 },
+    });
+  });
+});
+
+describe('formula grammar: a line still being typed at the end of the file', () => {
+  it('shows the formula before a trailing operator', () => {
+    const SRC = `import math
+
+import torch
+
+
+def gelu(x):
+    return 0.5 * x * (1 + torch.erf(x / math.sqrt(2))) *`;
+    expectFormula('python', SRC, '0.5 * x * (1 + torch.erf(x / math.sqrt(2)))', {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'none' },
+    });
+  });
+
+  it('shows the formula before a trailing operator and sign', () => {
+    const SRC = `import torch
+
+
+def swish(x):
+    return x * torch.sigmoid(x) * -`;
+    expectFormula('python', SRC, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('formula grammar: a dotted name still being typed at the end of the file', () => {
+  it('shows the formula before `torch.` in Python', () => {
+    const SRC = `import torch
+
+
+def swish(x):
+    return x * torch.sigmoid(x) + torch.`;
+    expectFormula('python', SRC, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+
+  it('shows the formula before `NNlib.` in Julia', () => {
+    const SRC = `using NNlib: sigmoid
+
+swish(x) = x .* sigmoid.(x) .+ NNlib.`;
+    expectFormula('julia', SRC, 'x .* sigmoid.(x)', {
+      id: 'silu',
+      framework: 'flux',
+      params: { beta: 1 },
+    });
+  });
+});
