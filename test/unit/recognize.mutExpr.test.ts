@@ -223,6 +223,12 @@ export function swish(x) {
     .mul(tf.sigmoid(x));
 }
 
+/** Swish broken after its operator, as formatters break a long product. */
+export function swishBroken(x) {
+  return x *
+    tf.sigmoid(x);
+}
+
 /** Not swish: the chain multiplies the gate by another tensor. */
 export function gated(x, g) {
   return g
@@ -237,6 +243,14 @@ export function gated(x, g) {
       params: { beta: 1 },
     });
     expectNoFormula('javascript', JS, 'g\n    .mul(tf.sigmoid(x))');
+  });
+
+  it('reads a product broken after its operator as one formula', () => {
+    expectFormula('javascript', JS, 'x *\n    tf.sigmoid(x)', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
   });
 });
 

@@ -380,11 +380,17 @@ class Parser {
 }
 
 /**
- * Whether a line's first token may start a statement: a line that begins with `.` continues a method chain
- * (`x\n  .mul(tf.sigmoid(x))`, as formatters break long chains).
+ * Whether token `k`, first on its line, may start a statement: a line that begins with `.` continues a
+ * method chain (`x\n  .mul(tf.sigmoid(x))`), and one after a line that ends with a binary operator continues
+ * its expression (`x *\n  tf.sigmoid(x)`), as formatters break long lines.
  */
-function linesStatement(t: Token): boolean {
-  return t.nl && t.t !== '.';
+function linesStatement(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  const before = k > 0 ? toks[k - 1] : undefined;
+  const carried =
+    before?.k === 'p' &&
+    (Object.prototype.hasOwnProperty.call(PRECEDENCE, before.t) || before.t === '**');
+  return t.nl && t.t !== '.' && !carried;
 }
 
 /** Where the statement around token `ti` starts: the last line start at the outermost bracket depth. */
@@ -395,7 +401,7 @@ function statementStart(toks: readonly Token[], ti: number): number {
   let start = from;
   for (let k = from; k <= ti; k++) {
     const t = toks[k];
-    if (linesStatement(t) && depth <= min) {
+    if (linesStatement(toks, k) && depth <= min) {
       min = depth;
       start = k;
     }
@@ -427,7 +433,7 @@ export function statementHas(
   let depth = 0;
   for (let k = statementStart(toks, ti); k < end; k++) {
     const t = toks[k];
-    if (k > ti && linesStatement(t) && depth <= 0) {
+    if (k > ti && linesStatement(toks, k) && depth <= 0) {
       return false;
     }
     if (wanted(t, k)) {
