@@ -13,6 +13,8 @@
  * (a truncated or negated-by-`!` argument, a cap it does not spell) there is no hover.
  */
 import './freshModels';
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
@@ -151,5 +153,165 @@ export class GatedBlock {
   it('shows nothing for a cap the code does not spell, or a string where a number belongs', () => {
     expectNothing(TS, SRC, 'cappedRelu', 2);
     expectNothing(TS, SRC, 'swish', 3);
+  });
+});
+
+describe('formula terms: a formula inside a larger expression', () => {
+  const SRC = `import numpy as np
+
+
+def cross_entropy_grad(x, y):
+    """The gradient of the binary cross-entropy with respect to the logits x: sigmoid(x) - y."""
+    return -(y - 1 / (1 + np.exp(-x)))
+`;
+
+  it('shows the sigmoid inside a negated expression that is no activation itself', () => {
+    expectFormula(PY, SRC, '1 / (1 + np.exp(-x))', { id: 'sigmoid', framework: 'numpy' });
+  });
+});
+
+describe('formula terms: layers built and applied at once', () => {
+  const SRC = `import torch
+from torch import nn
+from tensorflow.keras import layers
+
+
+class HardGates(nn.Module):
+    """Hard sigmoid and hard swish from PyTorch layers applied on the spot."""
+
+    ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
+
+    def __init__(self, inplace: bool = False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, x):
+        a = nn.ReLU6(True)(x + 3.0) / 6.0
+        b = nn.ReLU6(inplace=self.inplace)(x + 3.0) / 6.0
+        c = x * nn.Sigmoid()(x)
+        d = self.ACTIVATIONS["sigmoid"]()(x) + x * torch.sigmoid(x)
+        e = self.blocks[0](x) + x * torch.sigmoid(x)
+        return a + b + c + d + e
+
+
+def keras_gates(x, cap):
+    p = layers.ReLU(max_value=6.0)(x + 3.0) / 6.0
+    q = layers.ReLU(6.0, 0.0, 0.0)(x + 3.0) / 6.0
+    r = layers.ReLU(max_value=6.0, negative_slope=0.0, threshold=0.0)(x + 3.0) / 6.0
+    s = layers.ReLU()(x) ** 2
+    t = layers.ReLU(6.0, 0.1)(x + 3.0) / 6.0
+    u = layers.ReLU(max_value=cap)(x + 3.0) / 6.0
+    v = x * layers.ReLU(6.0)(x + 3.0) / 6.0
+    w = layers.ReLU(6.0, threshold=1.0)(x + 3.0) / 6.0
+    return p, q, r, s, t, u, v, w
+`;
+  const HARD_SIGMOID = { id: 'hardsigmoid', params: { slope: 1 / 6 } };
+
+  it("reads PyTorch's ReLU6 layer, whatever its inplace flag, as relu6", () => {
+    expectFormula(PY, SRC, 'nn.ReLU6(True)(x + 3.0) / 6.0', {
+      ...HARD_SIGMOID,
+      framework: 'pytorch',
+    });
+    expectFormula(PY, SRC, 'nn.ReLU6(inplace=self.inplace)(x + 3.0) / 6.0', {
+      ...HARD_SIGMOID,
+      framework: 'pytorch',
+    });
+    expectFormula(PY, SRC, 'x * nn.Sigmoid()(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+
+  it('shows the formula beside a layer looked up in a table or a list', () => {
+    const silu = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
+    expectFormula(PY, SRC, 'x * torch.sigmoid(x)', silu, 0);
+    expectFormula(PY, SRC, 'x * torch.sigmoid(x)', silu, 1);
+  });
+
+  it("reads Keras' ReLU layer capped at 6 with slope and threshold 0, by position or keyword", () => {
+    for (const form of [
+      'layers.ReLU(max_value=6.0)(x + 3.0) / 6.0',
+      'layers.ReLU(6.0, 0.0, 0.0)(x + 3.0) / 6.0',
+      'layers.ReLU(max_value=6.0, negative_slope=0.0, threshold=0.0)(x + 3.0) / 6.0',
+    ]) {
+      expectFormula(PY, SRC, form, { ...HARD_SIGMOID, framework: 'keras' });
+    }
+    expectFormula(PY, SRC, 'x * layers.ReLU(6.0)(x + 3.0) / 6.0', {
+      id: 'hardswish',
+      framework: 'keras',
+    });
+    expectFormula(PY, SRC, 'layers.ReLU()(x) ** 2', { id: 'relu_squared', framework: 'keras' });
+  });
+
+  it("shows nothing for Keras' ReLU with a slope, a threshold or a cap the code does not spell", () => {
+    expectNoFormula(PY, SRC, 'layers.ReLU(6.0, 0.1)(x + 3.0) / 6.0');
+    expectNoFormula(PY, SRC, 'layers.ReLU(max_value=cap)(x + 3.0) / 6.0');
+    expectNoFormula(PY, SRC, 'layers.ReLU(6.0, threshold=1.0)(x + 3.0) / 6.0');
+  });
+});
+
+describe("formula terms: TF.js' tidy", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** Swish, its intermediate tensors freed by tidy. */
+export function swishTidy(x) {
+  return tf.tidy(() => x.mul(tf.sigmoid(x)));
+}
+
+/** The same with tidy's optional name first (\`tf.tidy(nameOrFn, fn?)\`). */
+export function swishNamed(x) {
+  return tf.tidy('gate', () => x.mul(tf.sigmoid(x)));
+}
+
+/** A mistake: tidy wants a function, and throws on the tensor it is given. */
+export function swishTensor(x) {
+  return tf.tidy(x.mul(tf.sigmoid(x)));
+}
+`;
+  const SILU = { id: 'silu', framework: 'tfjs', params: { beta: 1 } };
+
+  it('reads tidy of a function as what the function computes', () => {
+    expectFormula(JS, SRC, 'tf.tidy(() => x.mul(tf.sigmoid(x)))', SILU);
+  });
+
+  it("reads tidy with a name first the same way, from tidy's name and from the function", () => {
+    const call = "tf.tidy('gate', () => x.mul(tf.sigmoid(x)))";
+    const start = SRC.indexOf(call);
+    for (const word of ['tidy', 'mul', 'sigmoid']) {
+      const got = recognizeAt(SRC, SRC.indexOf(word, start) + 1, JS);
+      assert.equal(got?.id, 'silu', word);
+      assert.equal(got.framework, 'tfjs', word);
+      assert.deepEqual([got.start, got.end], [start, start + call.length], word);
+    }
+  });
+
+  it('does not read tidy of a tensor as the tensor', () => {
+    expectFormula(JS, SRC, 'x.mul(tf.sigmoid(x))', SILU, 2);
+    const tidy = SRC.indexOf('tf.tidy(x.mul') + 'tf.'.length;
+    assert.equal(recognizeAt(SRC, tidy + 1, JS), undefined);
+  });
+});
+
+describe('formula terms: subscripts and attributes of a call', () => {
+  const SRC = `import torch
+from torch import nn
+
+
+class GatedHeads(nn.Module):
+    """SiLU of the first output of a projection, and a softmax stabilized by the row maximum."""
+
+    def forward(self, x):
+        a = self.proj(x)[0] * torch.sigmoid(self.proj(x)[0])
+        b = torch.sigmoid(self.rnn(x).output) * self.rnn(x).output
+        c = torch.exp(x - x.max(dim=-1, keepdim=True)[0])
+        d = c / torch.exp(x - x.max(dim=-1, keepdim=True).values).sum(dim=-1, keepdim=True)
+        return a, b, c, d
+`;
+
+  it('reads a subscript or attribute of an unknown call as the variable', () => {
+    const silu = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
+    expectFormula(PY, SRC, 'self.proj(x)[0] * torch.sigmoid(self.proj(x)[0])', silu);
+    expectFormula(PY, SRC, 'torch.sigmoid(self.rnn(x).output) * self.rnn(x).output', silu);
   });
 });
