@@ -16,11 +16,34 @@ import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall, expectNothing } from './recognizeHelpers';
+import { expectCall, expectNothing, type Expected } from './recognizeHelpers';
 
 const PY = 'python';
 const JS = 'javascript';
 const TS = 'typescript';
+
+/**
+ * The first `expr` is recognized as `expected`, over the whole of it, from each of `words` in it: for a
+ * formula holding a string (`float("inf")`, `tf.tidy('gate', …)`), whose string is no place to hover it.
+ */
+function expectFormulaFrom(
+  lang: string,
+  src: string,
+  expr: string,
+  words: readonly string[],
+  expected: Expected,
+): void {
+  const start = src.indexOf(expr);
+  assert.ok(start >= 0, expr);
+  for (const word of words) {
+    const got = recognizeAt(src, src.indexOf(word, start) + 1, lang);
+    assert.equal(got?.id, expected.id, word);
+    assert.equal(got.framework, expected.framework, word);
+    assert.deepEqual([got.start, got.end], [start, start + expr.length], word);
+    assert.deepEqual(got.params, { ...got.params, ...expected.params }, word);
+    assert.deepEqual(got.nonLiteral, expected.nonLiteral, word);
+  }
+}
 
 describe('formula terms: a conditional expression', () => {
   const SRC = `import torch
@@ -277,13 +300,7 @@ export function swishTensor(x) {
 
   it("reads tidy with a name first the same way, from tidy's name and from the function", () => {
     const call = "tf.tidy('gate', () => x.mul(tf.sigmoid(x)))";
-    const start = SRC.indexOf(call);
-    for (const word of ['tidy', 'mul', 'sigmoid']) {
-      const got = recognizeAt(SRC, SRC.indexOf(word, start) + 1, JS);
-      assert.equal(got?.id, 'silu', word);
-      assert.equal(got.framework, 'tfjs', word);
-      assert.deepEqual([got.start, got.end], [start, start + call.length], word);
-    }
+    expectFormulaFrom(JS, SRC, call, ['tidy', 'mul', 'sigmoid'], SILU);
   });
 
   it('does not read tidy of a tensor as the tensor', () => {
@@ -313,5 +330,163 @@ class GatedHeads(nn.Module):
     const silu = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
     expectFormula(PY, SRC, 'self.proj(x)[0] * torch.sigmoid(self.proj(x)[0])', silu);
     expectFormula(PY, SRC, 'torch.sigmoid(self.rnn(x).output) * self.rnn(x).output', silu);
+  });
+});
+
+describe('formula terms: constants folded and factors of one dropped', () => {
+  const SRC = `import numpy as np
+
+
+def selu(x, scale=1.0507009873554805, alpha=1.6732632423543772):
+    """SELU (Klambauer et al. 2017) with its two constants as defaults."""
+    return np.where(x > 0, scale * x, scale * alpha * (np.exp(x) - 1))
+
+
+def softmax_tempered(x, temperature=1.0):
+    """Softmax of x / temperature; the default temperature 1 leaves x as it is."""
+    e = np.exp(x / temperature)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_scaled(x, scale=1.0):
+    """Softmax of scale * x; the default scale 1 leaves x as it is."""
+    e = np.exp(scale * x)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_sharp(x, scale=2.0):
+    """Softmax of 2x: no softmax of x."""
+    e = np.exp(scale * x)
+    return e / e.sum(axis=-1, keepdims=True)
+`;
+
+  it('multiplies constants given as defaults', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, scale * x, scale * alpha * (np.exp(x) - 1))', {
+      id: 'selu',
+      framework: 'numpy',
+    });
+  });
+
+  it('drops a division or a multiplication by a default of one', () => {
+    const softmax = { id: 'softmax', framework: 'numpy', params: { dim: -1 } };
+    expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', softmax, 0);
+    expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', softmax, 1);
+    expectNoFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', 2);
+  });
+});
+
+describe('formula terms: names and calls that stand for values', () => {
+  const SRC = `import jax.numpy as jnp
+import torch  # only for the data loader
+from torch import nn
+
+
+def log_softmax(x):
+    """Log-softmax with the row maximum subtracted first (a method call, then jnp's functions)."""
+    return (x - x.max(axis=-1, keepdims=True)) - jnp.log(jnp.sum(jnp.exp(x - x.max(axis=-1, keepdims=True)), axis=-1, keepdims=True))
+
+
+def relu_unbounded(x):
+    return torch.clamp(x, 0.0, float("inf"))
+
+
+def relu_capped(x, cap):
+    return torch.clamp(x, 0.0, float(cap))
+
+
+def gated(x):
+    return conv(x) * torch.sigmoid(conv(x))
+
+
+class Swish(nn.Module):
+    def forward(self, x):
+        return x * torch.sigmoid(self.cfg.beta * x)
+
+    def hard(self, x):
+        # torch.add(input, other, alpha) is input + alpha * other: x + 6 here, no hard sigmoid.
+        return torch.clamp(torch.add(x, 3.0, alpha=2.0), 0.0, 6.0) / 6.0
+
+    def gate(self, x):
+        return self.proj(x) * torch.sigmoid(self.proj(x))
+`;
+
+  it("takes the framework from the library's functions, not from a method every array has", () => {
+    expectFormula(
+      PY,
+      SRC,
+      '(x - x.max(axis=-1, keepdims=True)) - jnp.log(jnp.sum(jnp.exp(x - x.max(axis=-1, keepdims=True)), axis=-1, keepdims=True))',
+      { id: 'log_softmax', framework: 'jax', params: { dim: -1 } },
+    );
+  });
+
+  it('reads float("inf") as an open upper bound, and float of a name as no bound known', () => {
+    expectFormulaFrom(PY, SRC, 'torch.clamp(x, 0.0, float("inf"))', ['clamp', 'x', 'float'], {
+      id: 'relu',
+      framework: 'pytorch',
+    });
+    expectNoFormula(PY, SRC, 'torch.clamp(x, 0.0, float(cap))');
+  });
+
+  it('reads an unknown call or method call as the variable', () => {
+    const silu = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
+    expectFormula(PY, SRC, 'conv(x) * torch.sigmoid(conv(x))', silu);
+    expectFormula(PY, SRC, 'self.proj(x) * torch.sigmoid(self.proj(x))', silu);
+  });
+
+  it("names an attribute of the object's configuration as a parameter the code does not spell", () => {
+    const words = ['x', 'sigmoid', 'self', 'cfg', 'beta'];
+    expectFormulaFrom(PY, SRC, 'x * torch.sigmoid(self.cfg.beta * x)', words, {
+      id: 'silu',
+      framework: 'pytorch',
+      nonLiteral: ['beta'],
+    });
+  });
+
+  it('does not read torch.add with alpha as a plain sum', () => {
+    expectNoFormula(PY, SRC, 'torch.clamp(torch.add(x, 3.0, alpha=2.0), 0.0, 6.0) / 6.0');
+  });
+});
+
+describe('formula terms: Julia', () => {
+  const SRC = `module Activations
+
+using NNlib
+
+# The tanh approximation of GELU (Hendrycks & Gimpel), with π.
+gelu_tanh(x) = 0.5 * x * (1 + tanh(sqrt(2 / π) * (x + 0.044715 * x^3)))
+
+# The same with the ASCII name of π.
+gelu_ascii(x) = 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))
+
+# A ReLU clamped at infinity: no cap.
+relu_open(x) = clamp(x, 0, Inf)
+
+end
+`;
+
+  it('reads π, pi and Inf as the constants', () => {
+    const gelu = { id: 'gelu', framework: 'other', params: { approximate: 'tanh' } };
+    expectFormula('julia', SRC, '0.5 * x * (1 + tanh(sqrt(2 / π) * (x + 0.044715 * x^3)))', gelu);
+    expectFormula('julia', SRC, '0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))', gelu);
+    expectFormula('julia', SRC, 'clamp(x, 0, Inf)', { id: 'relu', framework: 'other' });
+  });
+});
+
+describe('formula terms: a softmax over a temporary', () => {
+  const SRC = `import numpy as np
+
+
+def tempered_softmax(logits, temperature=2.0):
+    """Softmax of the logits divided by a temperature: a softmax of z, not of the logits."""
+    z = logits / temperature
+    return np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)
+`;
+
+  it('reads the formula over the temporary as written', () => {
+    expectFormula(PY, SRC, 'np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
   });
 });

@@ -218,8 +218,9 @@ class Normalizer {
         return bound;
       }
     }
-    if (parts.length === 2 && RECEIVERS.has(parts[0])) {
-      return { t: 'sym', name: parts[1] };
+    if (parts.length >= 2 && RECEIVERS.has(parts[0])) {
+      // `self.beta`, and `self.cfg.beta` too: a value the object holds.
+      return { t: 'sym', name: parts.slice(1).join('.') };
     }
     const member = parts[parts.length - 1];
     for (const path of candidatePaths(parts, this.imports, this.lang)) {
