@@ -181,15 +181,30 @@ export class GatedBlock {
 
 describe('formula terms: a formula inside a larger expression', () => {
   const SRC = `import numpy as np
+import torch
+import torch.nn.functional as F
 
 
 def cross_entropy_grad(x, y):
     """The gradient of the binary cross-entropy with respect to the logits x: sigmoid(x) - y."""
     return -(y - 1 / (1 + np.exp(-x)))
+
+
+def residual(x, h, weight):
+    """A projection of h plus the SiLU of x: only the second term is an activation."""
+    return F.linear(h, weight) + x * torch.sigmoid(x)
 `;
 
   it('shows the sigmoid inside a negated expression that is no activation itself', () => {
     expectFormula(PY, SRC, '1 / (1 + np.exp(-x))', { id: 'sigmoid', framework: 'numpy' });
+  });
+
+  it('shows the SiLU added to a projection that is no formula', () => {
+    expectFormula(PY, SRC, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
   });
 });
 
@@ -224,6 +239,7 @@ def keras_gates(x, cap):
     s = layers.ReLU()(x) ** 2
     t = layers.ReLU(6.0, 0.1)(x + 3.0) / 6.0
     u = layers.ReLU(max_value=cap)(x + 3.0) / 6.0
+    k = layers.ReLU(max_value=cap)(x) ** 2
     v = x * layers.ReLU(6.0)(x + 3.0) / 6.0
     w = layers.ReLU(6.0, threshold=1.0)(x + 3.0) / 6.0
     return p, q, r, s, t, u, v, w
@@ -270,6 +286,7 @@ def keras_gates(x, cap):
   it("shows nothing for Keras' ReLU with a slope, a threshold or a cap the code does not spell", () => {
     expectNoFormula(PY, SRC, 'layers.ReLU(6.0, 0.1)(x + 3.0) / 6.0');
     expectNoFormula(PY, SRC, 'layers.ReLU(max_value=cap)(x + 3.0) / 6.0');
+    expectNoFormula(PY, SRC, 'layers.ReLU(max_value=cap)(x) ** 2');
     expectNoFormula(PY, SRC, 'layers.ReLU(6.0, threshold=1.0)(x + 3.0) / 6.0');
   });
 });
@@ -354,6 +371,12 @@ def softmax_scaled(x, scale=1.0):
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def softmax_inverse(x, inv_temperature=1.0):
+    """Softmax of x times an inverse temperature; the default 1 leaves x as it is."""
+    e = np.exp(x * inv_temperature)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 def softmax_sharp(x, scale=2.0):
     """Softmax of 2x: no softmax of x."""
     e = np.exp(scale * x)
@@ -371,7 +394,8 @@ def softmax_sharp(x, scale=2.0):
     const softmax = { id: 'softmax', framework: 'numpy', params: { dim: -1 } };
     expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', softmax, 0);
     expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', softmax, 1);
-    expectNoFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', 2);
+    expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', softmax, 2);
+    expectNoFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', 3);
   });
 });
 
@@ -488,5 +512,35 @@ def tempered_softmax(logits, temperature=2.0):
       framework: 'numpy',
       params: { dim: -1 },
     });
+  });
+});
+
+describe('formula terms: keyword arguments no pattern reads', () => {
+  const SRC = `import numpy as np
+import torch
+
+
+def softmax_accumulated(x, dtype):
+    """Softmax over the last axis, the sum accumulated in \`dtype\` (any: the values are the same)."""
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True, dtype=dtype)
+
+
+def softmax_default_dtype(x):
+    return torch.exp(x) / torch.sum(torch.exp(x), dim=-1, keepdim=True, dtype=torch.get_default_dtype())
+`;
+
+  it('reads the softmax whatever the dtype its sum is accumulated in', () => {
+    expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True, dtype=dtype)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+    expectFormula(
+      PY,
+      SRC,
+      'torch.exp(x) / torch.sum(torch.exp(x), dim=-1, keepdim=True, dtype=torch.get_default_dtype())',
+      { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+    );
   });
 });
