@@ -229,7 +229,10 @@ class HardGates(nn.Module):
         c = x * nn.Sigmoid()(x)
         d = self.ACTIVATIONS["sigmoid"]()(x) + x * torch.sigmoid(x)
         e = self.blocks[0](x) + x * torch.sigmoid(x)
-        return a + b + c + d + e
+        # Typos: ReLU6 takes \`inplace\` alone, so both raise a TypeError and compute nothing.
+        f = nn.ReLU6(inplce=True)(x + 3.0) / 6.0
+        g = nn.ReLU6(True, 6.0)(x + 3.0) / 6.0
+        return a + b + c + d + e + f + g
 
 
 def keras_gates(x, cap):
@@ -260,6 +263,11 @@ def keras_gates(x, cap):
       framework: 'pytorch',
       params: { beta: 1 },
     });
+  });
+
+  it('shows nothing for a PyTorch layer given a keyword or an argument it does not take', () => {
+    expectNoFormula(PY, SRC, 'nn.ReLU6(inplce=True)(x + 3.0) / 6.0');
+    expectNoFormula(PY, SRC, 'nn.ReLU6(True, 6.0)(x + 3.0) / 6.0');
   });
 
   it('shows the formula beside a layer looked up in a table or a list', () => {
