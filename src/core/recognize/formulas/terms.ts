@@ -218,8 +218,9 @@ class Normalizer {
         return bound;
       }
     }
-    if (parts.length === 2 && RECEIVERS.has(parts[0])) {
-      return { t: 'sym', name: parts[1] };
+    if (parts.length >= 2 && RECEIVERS.has(parts[0])) {
+      // `self.beta`, and `self.cfg.beta` too: a value the object holds.
+      return { t: 'sym', name: parts.slice(1).join('.') };
     }
     const member = parts[parts.length - 1];
     for (const path of candidatePaths(parts, this.imports, this.lang)) {
@@ -287,9 +288,8 @@ class Normalizer {
       return undefined;
     }
     if (!keras) {
-      return first === null || typeof first === 'boolean'
-        ? this.layerOf(found, [input])
-        : undefined;
+      // PyTorch's `inplace` changes no value, whatever it is (`inplace=self.inplace` too).
+      return this.layerOf(found, [input]);
     }
     if (typeof first === 'number') {
       const bound = (v: number): Term => ({ t: 'c', v });
@@ -322,6 +322,9 @@ class Normalizer {
   }
 
   private apply(op: Op, first: Term[], n: Extract<Node, { k: 'call' }>): Term | undefined {
+    if (op === 'tidy') {
+      return this.tidy(n);
+    }
     const args = [...first];
     for (const a of n.args) {
       const t = this.term(a);
@@ -338,10 +341,6 @@ class Normalizer {
     if (operator !== undefined) {
       return args.length === 2 && kw.size === 0 ? combine(operator, args[0], args[1]) : undefined;
     }
-    if (op === 'tidy') {
-      // `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors.
-      return args.length === 1 && kw.size === 0 && n.args[0].k === 'thunk' ? args[0] : undefined;
-    }
     if (op === 'zeros') {
       return args.length === 1 && kw.size === 0 ? { t: 'c', v: 0 } : undefined;
     }
@@ -352,26 +351,45 @@ class Normalizer {
     return { t: 'op', op, args, kw };
   }
 
+  /**
+   * `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors. TF.js' `tidy(nameOrFn, fn?)`
+   * may take a name first (`tf.tidy('gate', () => f(x))`).
+   */
+  private tidy(n: CallNode): Term | undefined {
+    const named = n.args.length === 2 && typeof this.literal(n.args[0]) === 'string';
+    const fn = n.args[named ? 1 : 0];
+    return (named || n.args.length === 1) && n.kw.size === 0 && fn.k === 'thunk'
+      ? this.term(fn)
+      : undefined;
+  }
+
   /** `x.max(dim=-1, keepdim=True)[0]` is PyTorch's max value; any other subscript is a leaf. */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
     const zero = n.items.length === 1 && n.items[0].k === 'num' && n.items[0].v === 0;
-    if (zero && n.obj.k === 'call') {
-      const inner = this.term(n.obj);
-      if (inner?.t === 'op' && inner.op === 'amax') {
-        return inner;
-      }
-    }
-    return this.leaf(n);
+    return (zero ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
+  /** `x.max(dim=-1).values` is PyTorch's max value too; any other attribute is a leaf. */
   private attr(n: Extract<Node, { k: 'attr' }>): Term | undefined {
-    if (n.name === 'values' && n.obj.k === 'call') {
-      const inner = this.term(n.obj);
-      if (inner?.t === 'op' && inner.op === 'amax') {
-        return inner;
-      }
+    return (n.name === 'values' ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
+  }
+
+  /**
+   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`), else undefined with nothing read:
+   * in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside must not become the variable.
+   */
+  private maxValues(obj: Node): Term | undefined {
+    if (obj.k !== 'call') {
+      return undefined;
     }
-    return this.leaf(n);
+    const [variable, used] = [this.variable, this.frameworks.length];
+    const inner = this.term(obj);
+    if (inner?.t === 'op' && inner.op === 'amax') {
+      return inner;
+    }
+    this.variable = variable;
+    this.frameworks.length = used;
+    return undefined;
   }
 
   /** The operation a dotted name stands for when its module is a known array library. */
