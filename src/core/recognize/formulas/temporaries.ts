@@ -85,7 +85,9 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   if (body === undefined) {
     return undefined;
   }
-  const stmt = model.stmt[at];
+  // A one-line definition (`def leaky(x, slope=0.2): return …`) is one statement with its signature:
+  // the use's statement is read from the body's start, after the parameters it binds.
+  const stmt = Math.max(model.stmt[at], body.start);
   let b = bindingOf(model, name, at);
   if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
     // `z = z - z.max()` reads the z of before; a name bound inside the statement (a comprehension's
@@ -123,17 +125,15 @@ function parameterValue(model: DocumentModel, open: number, name: string): Bound
 
 /**
  * The parameter list's `(` of the arrow function whose expression body holds token `at`, or -1: the
- * nearest `=>` before `at` in its statement that no bracket closed since (a `{` between them makes `at`
- * part of a block, read by {@link bodyAround}).
+ * nearest `=>` before `at` in its statement that no bracket closed since. A `{` passed on the way is an
+ * object literal in that body (`(x, slope = 0.2) => ({ leaky: … })`): a block's statements start after
+ * its `{`, so the scan, which stops at the statement's start, never meets a block's.
  */
 function arrowParameters(model: DocumentModel, at: number): number {
   const stmt = model.stmt[at];
   let depth = 0;
   for (let k = at - 1; k >= stmt && at - k < MAX_BODY_SCAN; k--) {
     depth -= bracket(model, k);
-    if (depth < 0 && model.isPunct(k, '{')) {
-      return -1;
-    }
     if (depth <= 0 && model.isPunct(k, '=>')) {
       return signatureBefore(model, k);
     }
@@ -164,12 +164,20 @@ function bodyAround(model: DocumentModel, at: number): Body | undefined {
   return found ?? undefined;
 }
 
-/** The first token of a Python function's body (after its parameter list and `:`). */
+/**
+ * The first token of a Python function's body: after its parameter list and `:`, on the next line or (a
+ * one-line definition, `def leaky(x, slope=0.2): return …`) on the same line.
+ */
 function pythonBodyStart(model: DocumentModel, fn: Definition): number | undefined {
   const end = Math.min(fn.end, fn.start + MAX_PARAM_TOKENS);
+  let depth = 0;
   for (let k = fn.nameAt + 1; k < end; k++) {
     if ((model.flags[k] & STMT) !== 0) {
-      return (model.flags[k] & NL) !== 0 ? k : undefined;
+      return k;
+    }
+    depth += bracket(model, k);
+    if (depth === 0 && model.isPunct(k, ':') && (model.flags[k + 1] & NL) === 0) {
+      return k + 1 < end ? k + 1 : undefined;
     }
   }
   return undefined;
