@@ -40,6 +40,20 @@ export type Bound =
   | { readonly k: 'unknown' };
 
 const FUNCTIONS = new Set(['def', 'fn', 'function']);
+/** Words that start a statement whose block is a branch or a loop of the function around it. */
+const CONTROL = new Set([
+  'if',
+  'else',
+  'for',
+  'while',
+  'do',
+  'try',
+  'catch',
+  'finally',
+  'switch',
+  'match',
+  'loop',
+]);
 /** Longest right-hand side read, in tokens. */
 const MAX_VALUE_TOKENS = 400;
 /** How far a parameter list may reach, and how far before a block's `{` it may end, in tokens. */
@@ -47,6 +61,8 @@ const MAX_PARAM_TOKENS = 512;
 const MAX_SIGNATURE_TAIL = 24;
 /** Longest stretch of a body scanned (for its start, its end, or whether a statement is at its top). */
 const MAX_BODY_SCAN = 4000;
+/** Deepest nesting of branches and loops read out of, to their function's body. */
+const MAX_NESTING = 16;
 
 /** A function body: its first token, its end (exclusive; -1 when not found), its parameter list. */
 interface Body {
@@ -81,11 +97,13 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   if (arrow >= 0 && parameterNamed(model, arrow, name) !== undefined) {
     return parameterValue(model, arrow, name);
   }
-  const body = bodyAround(model, at);
-  if (body === undefined) {
+  const inner = bodyAround(model, at);
+  if (inner === undefined) {
     return undefined;
   }
-  const stmt = model.stmt[at];
+  // A one-line definition (`def leaky(x, slope=0.2): return …`) is one statement with its signature:
+  // the use's statement is read from the body's start, after the parameters it binds.
+  const stmt = Math.max(model.stmt[at], inner.start);
   let b = bindingOf(model, name, at);
   if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
     // `z = z - z.max()` reads the z of before; a name bound inside the statement (a comprehension's
@@ -95,6 +113,9 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
       return undefined;
     }
   }
+  // A name bound in the use's own block is read there (a loop body's temporary); any other, in the
+  // function's body, which the use's block may be a branch or a loop of.
+  const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner);
   if (b !== undefined && b.at !== at && b.at >= body.start) {
     if (b.value === undefined || !topLevel(model, body, model.stmt[b.at])) {
       return undefined;
@@ -123,17 +144,15 @@ function parameterValue(model: DocumentModel, open: number, name: string): Bound
 
 /**
  * The parameter list's `(` of the arrow function whose expression body holds token `at`, or -1: the
- * nearest `=>` before `at` in its statement that no bracket closed since (a `{` between them makes `at`
- * part of a block, read by {@link bodyAround}).
+ * nearest `=>` before `at` in its statement that no bracket closed since. A `{` passed on the way is an
+ * object literal in that body (`(x, slope = 0.2) => ({ leaky: … })`): a block's statements start after
+ * its `{`, so the scan, which stops at the statement's start, never meets a block's.
  */
 function arrowParameters(model: DocumentModel, at: number): number {
   const stmt = model.stmt[at];
   let depth = 0;
   for (let k = at - 1; k >= stmt && at - k < MAX_BODY_SCAN; k--) {
     depth -= bracket(model, k);
-    if (depth < 0 && model.isPunct(k, '{')) {
-      return -1;
-    }
     if (depth <= 0 && model.isPunct(k, '=>')) {
       return signatureBefore(model, k);
     }
@@ -164,12 +183,20 @@ function bodyAround(model: DocumentModel, at: number): Body | undefined {
   return found ?? undefined;
 }
 
-/** The first token of a Python function's body (after its parameter list and `:`). */
+/**
+ * The first token of a Python function's body: after its parameter list and `:`, on the next line or (a
+ * one-line definition, `def leaky(x, slope=0.2): return …`) on the same line.
+ */
 function pythonBodyStart(model: DocumentModel, fn: Definition): number | undefined {
   const end = Math.min(fn.end, fn.start + MAX_PARAM_TOKENS);
+  let depth = 0;
   for (let k = fn.nameAt + 1; k < end; k++) {
     if ((model.flags[k] & STMT) !== 0) {
-      return (model.flags[k] & NL) !== 0 ? k : undefined;
+      return k;
+    }
+    depth += bracket(model, k);
+    if (depth === 0 && model.isPunct(k, ':') && (model.flags[k + 1] & NL) === 0) {
+      return k + 1 < end ? k + 1 : undefined;
     }
   }
   return undefined;
@@ -178,21 +205,39 @@ function pythonBodyStart(model: DocumentModel, fn: Definition): number | undefin
 /** The innermost `{ … }` block around the statement at `stmt`, with the parameter list before it. */
 function blockAround(model: DocumentModel, stmt: number): Body | undefined {
   let depth = 0;
-  let brace = -1;
   for (let k = stmt - 1; k >= 0 && stmt - k < MAX_BODY_SCAN; k--) {
     depth -= bracket(model, k);
     if (depth < 0) {
-      if (!model.isPunct(k, '{')) {
-        return undefined; // inside an expression's brackets: no block statement
-      }
-      brace = k;
-      break;
+      // inside an expression's brackets: no block statement
+      return model.isPunct(k, '{') ? blockAt(model, k) : undefined;
     }
   }
-  if (brace < 0) {
-    return undefined;
+  return undefined;
+}
+
+/**
+ * The body of the function whose branch or loop `body` is (`if (…) {`, `} else {`, `for … {`, `try {`
+ * inside `f(x, slope = 0.2) {`), where the function's parameters and top-level temporaries are read;
+ * `body` itself when it is no branch or loop (a function's, an arrow's, a Python function's).
+ */
+function functionBody(model: DocumentModel, body: Body): Body {
+  let found = body;
+  for (let n = 0; model.lang !== 'python' && n < MAX_NESTING; n++) {
+    const brace = found.start - 1;
+    const outer = CONTROL.has(model.tokenText(model.stmt[brace]))
+      ? blockAround(model, brace)
+      : undefined;
+    if (outer === undefined) {
+      break;
+    }
+    found = outer;
   }
-  depth = 0;
+  return found;
+}
+
+/** The block opened at `brace`: its first token, its end, the parameter list before it. */
+function blockAt(model: DocumentModel, brace: number): Body {
+  let depth = 0;
   let end = -1;
   for (let k = brace; k < model.count && k - brace < MAX_BODY_SCAN; k++) {
     depth += bracket(model, k);
@@ -206,22 +251,24 @@ function blockAround(model: DocumentModel, stmt: number): Body | undefined {
 
 /**
  * The `(` of the parameter list a block's `{` follows: `f(x, alpha = 1): Tensor {`, `fn f(x: T) -> T {`,
- * `(x) => {`; -1 when the block follows something else (`if (…) {` still finds its condition's list, whose
- * names are no parameters with defaults).
+ * `(x) => {`, past a return type that is an object type (`): { y: Tensor; mask: Tensor } {`); -1 when the
+ * block follows something else (`if (…) {` still finds its condition's list, whose names are no
+ * parameters with defaults).
  */
 function signatureBefore(model: DocumentModel, brace: number): number {
   let close = -1;
-  for (let k = brace - 1; k >= 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
+  const limit = brace - MAX_SIGNATURE_TAIL;
+  for (let k = brace - 1; k >= 0 && k > limit; k--) {
     if (model.isPunct(k, ')')) {
       close = k;
       break;
     }
-    if (
-      model.isPunct(k, ';') ||
-      model.isPunct(k, '{') ||
-      model.isPunct(k, '}') ||
-      model.isPunct(k, '=')
-    ) {
+    if (model.isPunct(k, '}')) {
+      k = objectTypeBefore(model, k, limit);
+      if (k < 0) {
+        return -1; // a block's end (`} else {`), not a type
+      }
+    } else if (model.isPunct(k, ';') || model.isPunct(k, '{') || model.isPunct(k, '=')) {
       return -1;
     }
   }
@@ -230,6 +277,21 @@ function signatureBefore(model: DocumentModel, brace: number): number {
     depth += bracket(model, k);
     if (depth === 0) {
       return k;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The `{` of the object type that ends at `close` when an annotation's `:` comes before it
+ * (`): { y: Tensor; mask: Tensor }`), else -1. Reads no token at or before `limit`.
+ */
+function objectTypeBefore(model: DocumentModel, close: number, limit: number): number {
+  let depth = 0;
+  for (let k = close; k > limit && k > 0; k--) {
+    depth += bracket(model, k);
+    if (depth === 0) {
+      return model.isPunct(k, '{') && model.isPunct(k - 1, ':') ? k : -1;
     }
   }
   return -1;
