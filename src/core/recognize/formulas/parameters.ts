@@ -44,7 +44,9 @@ function parameterNames(model: DocumentModel, open: number): string[] {
 /**
  * The name tokens of the parameters in the list opened at `open` (`self` and `this` left out). A
  * parameter's name is the last name before its `:` annotation (`x: float`, `alpha?: number`), else before
- * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name.
+ * its `=` (`slope=0.2`, C++'s `double alpha = 0.2`), else its last name. A destructured parameter
+ * (`{ trainable } = {}`, `[lo, hi]`) has no name: its opening bracket holds its place, so that a call's
+ * later arguments go to the parameters they are written for.
  */
 function parameterTokens(model: DocumentModel, open: number): number[] {
   const memo = memoOf<number[]>(model, 'formulaParameters');
@@ -55,6 +57,7 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
   found = [];
   let depth = 0;
   let last = -1;
+  let first = open + 1;
   let named = false;
   // A generic type's `<…>` (`Map<string, number>`, `Tensor<B, D>`): its commas end no parameter. Read
   // in the type only, not in a default value, where `<` may compare.
@@ -68,8 +71,9 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
     }
     const end = depth === 0 && ((angle === 0 && model.isPunct(k, ',')) || model.isPunct(k, ')'));
     if (end || (depth === 0 && !named && (model.isPunct(k, ':') || model.isPunct(k, '=')))) {
-      if (last >= 0 && !named && !RECEIVERS.has(model.tokenText(last))) {
-        found.push(last);
+      const name = last >= 0 ? last : isPattern(model, first) ? first : -1;
+      if (name >= 0 && !named && !RECEIVERS.has(model.tokenText(name))) {
+        found.push(name);
       }
       named = true;
       if (model.isPunct(k, ')')) {
@@ -78,6 +82,7 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
       if (end) {
         named = false;
         last = -1;
+        first = k + 1;
         angle = 0;
         defaulted = false;
       }
@@ -90,6 +95,11 @@ function parameterTokens(model: DocumentModel, open: number): number[] {
   }
   memo.set(open, found);
   return found;
+}
+
+/** Whether token `k` opens a destructuring pattern (`{ a, b }`, `[lo, hi]`, Rust's `(a, b)`). */
+function isPattern(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k, '{') || model.isPunct(k, '[') || model.isPunct(k, '(');
 }
 
 /** A parameter's literal default: `slope=0.2`, `alpha: float = 1.0`, `alpha = 1` (TypeScript). */

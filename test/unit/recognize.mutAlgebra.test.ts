@@ -1,0 +1,211 @@
+/**
+ * How the recognizer reads the algebra of a hand-written formula: a sum with its constant first or a term
+ * negated (`-1 + 2σ(2x)`, `-(1 - eˣ)`), a polynomial with its factors in any order (`(1 + 0.044715·x²)·x`,
+ * `x·np.square(x)`), an infinite bound, and formulas that look like an activation but are not one: a
+ * shifted logistic, `np.minimum` where `np.maximum` was meant, two different clamps multiplied, a
+ * log-softmax shifted on one side only. Expected values are the mathematics: 2σ(2x) − 1 = tanh x,
+ * −(1 − eˣ) = eˣ − 1 (ELU's negative branch with α = 1), clip(x, 0, ∞) = max(x, 0), GELU's tanh
+ * approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016); σ(x − 0.5),
+ * min(x, 0), relu(x)·min(x, 6) and x − max(x) − log Σ eˣ are no activation of the catalogue (no hover
+ * over the whole expression).
+ */
+import './freshModels';
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
+import { expectFormula, expectNoFormula } from './formulaHelpers';
+
+const PY = 'python';
+
+/**
+ * Asserts that no hover anywhere in the nth `expr` covers the whole of it: the expression is no
+ * activation, though a part of it may be one (`np.maximum(x, 0)` inside a look-alike is ReLU).
+ */
+function expectNotWhole(lang: string, text: string, expr: string, nth = 0): void {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) {
+    start = text.indexOf(expr, start + 1);
+  }
+  assert.ok(start >= 0, `"${expr}" #${nth} not in snippet`);
+  for (let offset = start; offset <= start + expr.length; offset++) {
+    const got = recognizeAt(text, offset, lang);
+    assert.ok(
+      got === undefined || got.start > start || got.end < start + expr.length,
+      `"${expr}" at ${offset - start} was read as ${JSON.stringify(got)}`,
+    );
+  }
+}
+
+describe('formula algebra: sums and products in any order', () => {
+  const SRC = `"""Reference activations written out in NumPy, for the plotting notebook."""
+import math
+
+import numpy as np
+
+
+def tanh_from_sigmoid(x):
+    """tanh(x) = 2 sigmoid(2x) - 1, written with the constant first."""
+    return -1.0 + 2.0 * (1.0 / (1.0 + np.exp(-2.0 * x)))
+
+
+def tanh_from_exp(x):
+    """(e^x - e^-x) / (e^x + e^-x), the negative exponential first in the numerator."""
+    return (-np.exp(-x) + np.exp(x)) / (np.exp(x) + np.exp(-x))
+
+
+def elu_negated(x):
+    """ELU with alpha = 1; the negative branch as -(1 - e^x)."""
+    return np.where(x > 0, x, -(1.0 - np.exp(x)))
+
+
+def gelu_x_last(x):
+    """GELU's tanh approximation, the polynomial factored as (1 + 0.044715 x^2) x."""
+    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (1.0 + 0.044715 * x * x) * x))
+
+
+def gelu_square(x):
+    """The same with the cube as x times np.square(x)."""
+    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x * np.square(x))))
+
+
+def relu_unbounded(x):
+    """np.clip with an infinite upper bound is ReLU."""
+    return np.clip(x, 0, np.inf)
+`;
+
+  it('reads 2σ(2x) − 1 with the constant first as tanh', () => {
+    expectFormula(PY, SRC, '-1.0 + 2.0 * (1.0 / (1.0 + np.exp(-2.0 * x)))', {
+      id: 'tanh',
+      framework: 'numpy',
+    });
+  });
+
+  it('reads (−e^{−x} + eˣ) / (eˣ + e^{−x}) as tanh', () => {
+    expectFormula(PY, SRC, '(-np.exp(-x) + np.exp(x)) / (np.exp(x) + np.exp(-x))', {
+      id: 'tanh',
+      framework: 'numpy',
+    });
+  });
+
+  it('reads a negative branch −(1 − eˣ) as ELU with α = 1', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, -(1.0 - np.exp(x)))', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+  });
+
+  it("reads GELU's polynomial in any order of its factors, and x·square(x) as the cube", () => {
+    const gelu = { id: 'gelu', framework: 'numpy', params: { approximate: 'tanh' } };
+    expectFormula(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (1.0 + 0.044715 * x * x) * x))',
+      gelu,
+    );
+    expectFormula(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x * np.square(x))))',
+      gelu,
+    );
+  });
+
+  it('reads a clip to [0, ∞) as ReLU', () => {
+    expectFormula(PY, SRC, 'np.clip(x, 0, np.inf)', { id: 'relu', framework: 'numpy' });
+  });
+});
+
+describe('formula algebra: look-alikes that are no activation', () => {
+  const SRC = `"""Helpers of a small NumPy/PyTorch model: some look like activations and are not."""
+import numpy as np
+import torch
+
+
+def centred_gate(x):
+    # A logistic centred at 0.5: sigma(x - 0.5) is no activation of its own.
+    return 1.0 / (1.0 + np.exp(-(x - 0.5)))
+
+
+def negative_part(x):
+    # min(x, 0): the part ReLU cuts away.
+    return np.minimum(x, 0)
+
+
+def softmax_typo(x):
+    # np.maximum is elementwise, so min(x, 0) stays in the exponent: no softmax.
+    return np.exp(x - np.maximum(x, 0)) / np.sum(np.exp(x - np.maximum(x, 0)), axis=-1, keepdims=True)
+
+
+def log_softmax_half_stable(x):
+    # The maximum subtracted outside the log only: off by max(x) from a log-softmax.
+    return (x - x.max(axis=-1, keepdims=True)) - np.log(np.sum(np.exp(x), axis=-1, keepdims=True))
+
+
+def log_prob_unnormalized(x):
+    # A "safe" log of e^x with no sum over the axis: x - max(x, log 1e-12), no log-softmax.
+    return x - np.log(np.maximum(np.exp(x), 1e-12))
+
+
+def relu_times_relu6(x):
+    return torch.clamp(x, min=0) * torch.clamp(x, min=0, max=6)
+
+
+def relu_times_cap(x):
+    return torch.clamp(x, min=0) * torch.clamp(x, max=6)
+
+
+def relu_times_shifted(x):
+    return torch.clamp(x, min=0) * torch.clamp(x, min=-1)
+
+
+def relu_times_clip(x):
+    return torch.clamp(x, 0) * torch.clamp(x, 0, 6)
+
+
+def relu_times_floor(x):
+    return np.maximum(x, 0) * np.maximum(x, 1e-3)
+
+
+def squared_relu(x):
+    # The real thing, for contrast: relu(x)^2.
+    return torch.clamp(x, min=0) * torch.clamp(x, min=0)
+`;
+
+  it('shows no sigmoid for a logistic shifted off the origin', () => {
+    expectNoFormula(PY, SRC, '1.0 / (1.0 + np.exp(-(x - 0.5)))');
+  });
+
+  it('shows no ReLU for np.minimum(x, 0)', () => {
+    expectNoFormula(PY, SRC, 'np.minimum(x, 0)');
+  });
+
+  it('shows no softmax when the shift is elementwise, and no log-softmax without the sum', () => {
+    expectNotWhole(
+      PY,
+      SRC,
+      'np.exp(x - np.maximum(x, 0)) / np.sum(np.exp(x - np.maximum(x, 0)), axis=-1, keepdims=True)',
+    );
+    expectNotWhole(
+      PY,
+      SRC,
+      '(x - x.max(axis=-1, keepdims=True)) - np.log(np.sum(np.exp(x), axis=-1, keepdims=True))',
+    );
+    expectNotWhole(PY, SRC, 'x - np.log(np.maximum(np.exp(x), 1e-12))');
+  });
+
+  it('shows squared ReLU only for a clamp times the same clamp', () => {
+    for (const expr of [
+      'torch.clamp(x, min=0) * torch.clamp(x, min=0, max=6)',
+      'torch.clamp(x, min=0) * torch.clamp(x, max=6)',
+      'torch.clamp(x, min=0) * torch.clamp(x, min=-1)',
+      'torch.clamp(x, 0) * torch.clamp(x, 0, 6)',
+      'np.maximum(x, 0) * np.maximum(x, 1e-3)',
+    ]) {
+      expectNotWhole(PY, SRC, expr);
+    }
+    expectFormula(PY, SRC, 'torch.clamp(x, min=0) * torch.clamp(x, min=0)', {
+      id: 'relu_squared',
+      framework: 'pytorch',
+    });
+  });
+});
