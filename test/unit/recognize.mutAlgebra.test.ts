@@ -209,3 +209,20 @@ def squared_relu(x):
     });
   });
 });
+
+describe('formula algebra: a statement without arithmetic holds no formula over temporaries', () => {
+  const SRC = `import torch
+
+
+def relu_mask(x):
+    """ReLU as x times its own sign test, then converted for the loss."""
+    r = x * (x > 0)
+    y = r.float()
+    return y
+`;
+
+  it('shows ReLU on the formula and nothing on the conversion of its result', () => {
+    expectFormula(PY, SRC, 'x * (x > 0)', { id: 'relu', framework: 'pytorch' });
+    expectNoFormula(PY, SRC, 'r.float()');
+  });
+});
