@@ -102,6 +102,30 @@ export function head(v: tf.Tensor): tf.Tensor[] {
   });
 });
 
+describe('formula parameters: an assignment in a JavaScript call', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** Keras' hard sigmoid written out: clip(slope * x + offset, 0, 1). */
+export function hardSigmoid(x: tf.Tensor, slope = 0.2, offset = 0.5): tf.Tensor {
+  return tf.clipByValue(tf.add(tf.mul(x, slope), offset), 0, 1);
+}
+
+let offset = 0;
+// A Python habit: \`offset = 0.25\` assigns the variable and passes 0.25 as the second argument, the slope.
+export const gate = hardSigmoid(tf.ones([4]), offset = 0.25);
+`;
+
+  it('passes the assigned value by position, not to the parameter of that name', () => {
+    expectCall(
+      TS,
+      SRC,
+      'hardSigmoid',
+      { id: 'hardsigmoid', framework: 'tfjs', params: { slope: 0.25 } },
+      1,
+    );
+  });
+});
+
 describe('formula parameters: defaults in Python signatures', () => {
   const SRC = `"""Scalar and array activations for the plots in the docs."""
 import math
