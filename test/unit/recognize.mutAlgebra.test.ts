@@ -226,3 +226,27 @@ def relu_mask(x):
     expectNoFormula(PY, SRC, 'r.float()');
   });
 });
+
+describe('formula algebra: the argument count of an operation', () => {
+  const SRC = `"""Information-theory helpers: costs in bits."""
+import math
+
+
+def softplus_bits(v):
+    # log2(1 + e^v): softplus divided by ln 2, no softplus of any beta.
+    return math.log(1 + math.exp(v), 2)
+
+
+def softplus_nats(v):
+    return math.log(1 + math.exp(v))
+`;
+
+  it('shows no softplus for a logarithm to base 2, softplus for the natural one', () => {
+    expectNoFormula(PY, SRC, 'math.log(1 + math.exp(v), 2)');
+    expectFormula(PY, SRC, 'math.log(1 + math.exp(v))', {
+      id: 'softplus',
+      framework: 'other',
+      params: { beta: 1 },
+    });
+  });
+});
