@@ -13,6 +13,7 @@ import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectCall } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -248,5 +249,31 @@ def softplus_nats(v):
       framework: 'other',
       params: { beta: 1 },
     });
+  });
+});
+
+describe('formula algebra: look-alikes of a gate and of softsign', () => {
+  const SRC = `"""Gates of a small PyTorch model."""
+import torch
+import torch.nn.functional as F
+
+
+def log_gate(x):
+    # A hard-sigmoid shape over log(x): no hard sigmoid of x, though relu6 is still ReLU6.
+    return F.relu6(torch.log(x) + 3.0) / 6.0
+
+
+def squash(x):
+    # A rational squashing with a quadratic term: no softsign, which is x / (1 + |x|).
+    return x / (1 + torch.abs(x) + x * x)
+`;
+
+  it('shows ReLU6 on relu6 and no hard sigmoid over the gate of a logarithm', () => {
+    expectCall(PY, SRC, 'relu6', { id: 'relu6', framework: 'pytorch' }, 1);
+    expectNotWhole(PY, SRC, 'F.relu6(torch.log(x) + 3.0) / 6.0');
+  });
+
+  it('shows no softsign when the denominator has more than 1 + |x|', () => {
+    expectNoFormula(PY, SRC, 'x / (1 + torch.abs(x) + x * x)');
   });
 });

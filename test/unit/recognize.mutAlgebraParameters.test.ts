@@ -126,6 +126,33 @@ export const gate = hardSigmoid(tf.ones([4]), offset = 0.25);
   });
 });
 
+describe("formula parameters: a wrapper's argument is its own", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** Leaky ReLU with its own slope. */
+export function leaky(x: tf.Tensor, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+/** A wrapper whose slope parameter is kept for the config: leaky() uses its own. */
+export function act(x: tf.Tensor, slope = 0.5): tf.Tensor {
+  return leaky(x);
+}
+
+export const y = act(tf.ones([4]), 0.1);
+`;
+
+  it("shows the inner function's default, not the slope the wrapper's call gives", () => {
+    expectCall(
+      TS,
+      SRC,
+      'act',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.2 } },
+      1,
+    );
+  });
+});
+
 describe('formula parameters: defaults in Python signatures', () => {
   const SRC = `"""Scalar and array activations for the plots in the docs."""
 import math
