@@ -238,6 +238,41 @@ def head(h):
   });
 });
 
+describe('formula parameters: a default before other parameters, and inside an annotation', () => {
+  const SRC = `"""Activations with validated arguments, for the config-driven model."""
+from typing import Annotated
+
+import numpy as np
+from pydantic import Field, validate_call
+
+
+def elu(x, alpha=1.0, inplace=False):
+    """ELU; inplace is accepted for PyTorch's signature and ignored."""
+    return np.where(x > 0, x, alpha * (np.exp(x) - 1))
+
+
+@validate_call
+def leaky(x, slope: Annotated[float, Field(gt=0, lt=1)] = 0.2):
+    return np.maximum(x, slope * x)
+`;
+
+  it('reads a default followed by another parameter', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, alpha * (np.exp(x) - 1))', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+  });
+
+  it("reads the default after the annotation, not the annotation's own keyword values", () => {
+    expectFormula(PY, SRC, 'np.maximum(x, slope * x)', {
+      id: 'leaky_relu',
+      framework: 'numpy',
+      params: { negative_slope: 0.2 },
+    });
+  });
+});
+
 describe('formula parameters: one hover leaves the next as it was', () => {
   const PY_SRC = `import numpy as np
 

@@ -108,7 +108,8 @@ function isPattern(model: DocumentModel, k: number): boolean {
 export function parameterDefault(model: DocumentModel, at: number): LiteralValue | undefined {
   let k = at + 1;
   let depth = 0;
-  const limit = Math.min(model.count, at + MAX_DEFAULT_TOKENS);
+  // The annotation before the `=` may be long (`Annotated[float, Field(gt=0, lt=1)]`): bounded as the list is.
+  const limit = Math.min(model.count, at + MAX_PARAM_TOKENS);
   for (; k < limit; k++) {
     if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
       return undefined; // no default
