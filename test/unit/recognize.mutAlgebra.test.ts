@@ -1,13 +1,16 @@
 /**
  * How the recognizer reads the algebra of a hand-written formula: a sum with its constant first or a term
  * negated (`-1 + 2σ(2x)`, `-(1 - eˣ)`), a polynomial with its factors in any order (`(1 + 0.044715·x²)·x`,
- * `x·np.square(x)`), an infinite bound, and formulas that look like an activation but are not one: a
- * shifted logistic, `np.minimum` where `np.maximum` was meant, two different clamps multiplied, a
- * log-softmax shifted on one side only. Expected values are the mathematics: 2σ(2x) − 1 = tanh x,
- * −(1 − eˣ) = eˣ − 1 (ELU's negative branch with α = 1), clip(x, 0, ∞) = max(x, 0), GELU's tanh
- * approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016); σ(x − 0.5),
- * min(x, 0), relu(x)·min(x, 6) and x − max(x) − log Σ eˣ are no activation of the catalogue (no hover
- * over the whole expression).
+ * `x·np.square(x)`), an infinite bound, an operation's argument count (`math.log(v, 2)` is a logarithm to
+ * base 2), a statement that only converts a formula's result (`r.float()`), and formulas that look like an
+ * activation but are not one: a shifted logistic, `np.minimum` where `np.maximum` was meant, two different
+ * clamps multiplied, a log-softmax shifted on one side only, relu6 of a logarithm, a denominator beyond
+ * 1 + |x|. Expected values are the mathematics: 2σ(2x) − 1 = tanh x, −(1 − eˣ) = eˣ − 1 (ELU's negative
+ * branch with α = 1), clip(x, 0, ∞) = max(x, 0), GELU's tanh approximation
+ * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016), ln(1 + eˣ) is softplus with β = 1;
+ * σ(x − 0.5), min(x, 0), relu(x)·min(x, 6), x − max(x) − log Σ eˣ, log₂(1 + eˣ), relu6(ln x + 3)/6 and
+ * x/(1 + |x| + x²) are no activation of the catalogue (no hover over the whole expression; a library
+ * function inside, like `F.relu6`, is still hovered as itself).
  */
 import './freshModels';
 import assert from 'node:assert/strict';

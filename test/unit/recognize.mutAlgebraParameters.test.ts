@@ -1,12 +1,15 @@
 /**
  * A user function's parameters as formulas read them: which parameter a call's argument goes to (after a
- * destructured options parameter, in a typed TypeScript signature, by keyword in Python), which default a
- * parameter has (`max_value=None`, `slope: float = 0.2`, none at all when the next parameter has one), that
- * the formula's own input is never a constant even with a default, and that reading one call or one body
- * leaves the next hover as it was. Expected values are the mathematics and the frameworks' meaning:
- * x·σ(βx) with the β the call gives, clip(x, 0, None) = max(x, 0), max(x, 0.2x) is leaky ReLU with
- * slope 0.2, log(1 + e^{βx})/β is softplus with that β; a learned weight or a module-level name has no
- * literal value, so its formula makes no hover.
+ * destructured options parameter, in a typed TypeScript signature, by keyword in Python, an assignment in a
+ * JavaScript call going by position, a wrapper's argument staying the wrapper's), which default a parameter
+ * has (`max_value=None`, `slope: float = 0.2`, a default before other parameters, one after a pydantic
+ * annotation with keywords of its own, none at all when only the next parameter has one), that the
+ * formula's own input is never a constant even with a default, and that reading one call or one body leaves
+ * the next hover as it was. Expected values are the mathematics and the languages' meaning: x·σ(βx) with
+ * the β the call gives, clip(x, 0, None) = max(x, 0), max(x, 0.2x) is leaky ReLU with slope 0.2,
+ * log(1 + e^{βx})/β is softplus with that β, clip(s·x + 0.5, 0, 1) is the hard sigmoid of slope s, and in
+ * JavaScript `f(v, offset = 0.25)` passes 0.25 as the second argument; a learned weight or a module-level
+ * name has no literal value, so its formula makes no hover.
  */
 import './freshModels';
 import assert from 'node:assert/strict';
