@@ -1,18 +1,22 @@
 /**
  * How the recognizer reads the algebra of a hand-written formula: a sum with its constant first or a term
  * negated (`-1 + 2σ(2x)`, `-(1 - eˣ)`), a polynomial with its factors in any order (`(1 + 0.044715·x²)·x`,
- * `x·np.square(x)`), an infinite bound, and formulas that look like an activation but are not one: a
- * shifted logistic, `np.minimum` where `np.maximum` was meant, two different clamps multiplied, a
- * log-softmax shifted on one side only. Expected values are the mathematics: 2σ(2x) − 1 = tanh x,
- * −(1 − eˣ) = eˣ − 1 (ELU's negative branch with α = 1), clip(x, 0, ∞) = max(x, 0), GELU's tanh
- * approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016); σ(x − 0.5),
- * min(x, 0), relu(x)·min(x, 6) and x − max(x) − log Σ eˣ are no activation of the catalogue (no hover
- * over the whole expression).
+ * `x·np.square(x)`), an infinite bound, an operation's argument count (`math.log(v, 2)` is a logarithm to
+ * base 2), a statement that only converts a formula's result (`r.float()`), and formulas that look like an
+ * activation but are not one: a shifted logistic, `np.minimum` where `np.maximum` was meant, two different
+ * clamps multiplied, a log-softmax shifted on one side only, relu6 of a logarithm, a denominator beyond
+ * 1 + |x|. Expected values are the mathematics: 2σ(2x) − 1 = tanh x, −(1 − eˣ) = eˣ − 1 (ELU's negative
+ * branch with α = 1), clip(x, 0, ∞) = max(x, 0), GELU's tanh approximation
+ * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016), ln(1 + eˣ) is softplus with β = 1;
+ * σ(x − 0.5), min(x, 0), relu(x)·min(x, 6), x − max(x) − log Σ eˣ, log₂(1 + eˣ), relu6(ln x + 3)/6 and
+ * x/(1 + |x| + x²) are no activation of the catalogue (no hover over the whole expression; a library
+ * function inside, like `F.relu6`, is still hovered as itself).
  */
 import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectCall } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -207,5 +211,72 @@ def squared_relu(x):
       id: 'relu_squared',
       framework: 'pytorch',
     });
+  });
+});
+
+describe('formula algebra: a statement without arithmetic holds no formula over temporaries', () => {
+  const SRC = `import torch
+
+
+def relu_mask(x):
+    """ReLU as x times its own sign test, then converted for the loss."""
+    r = x * (x > 0)
+    y = r.float()
+    return y
+`;
+
+  it('shows ReLU on the formula and nothing on the conversion of its result', () => {
+    expectFormula(PY, SRC, 'x * (x > 0)', { id: 'relu', framework: 'pytorch' });
+    expectNoFormula(PY, SRC, 'r.float()');
+  });
+});
+
+describe('formula algebra: the argument count of an operation', () => {
+  const SRC = `"""Information-theory helpers: costs in bits."""
+import math
+
+
+def softplus_bits(v):
+    # log2(1 + e^v): softplus divided by ln 2, no softplus of any beta.
+    return math.log(1 + math.exp(v), 2)
+
+
+def softplus_nats(v):
+    return math.log(1 + math.exp(v))
+`;
+
+  it('shows no softplus for a logarithm to base 2, softplus for the natural one', () => {
+    expectNoFormula(PY, SRC, 'math.log(1 + math.exp(v), 2)');
+    expectFormula(PY, SRC, 'math.log(1 + math.exp(v))', {
+      id: 'softplus',
+      framework: 'other',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('formula algebra: look-alikes of a gate and of softsign', () => {
+  const SRC = `"""Gates of a small PyTorch model."""
+import torch
+import torch.nn.functional as F
+
+
+def log_gate(x):
+    # A hard-sigmoid shape over log(x): no hard sigmoid of x, though relu6 is still ReLU6.
+    return F.relu6(torch.log(x) + 3.0) / 6.0
+
+
+def squash(x):
+    # A rational squashing with a quadratic term: no softsign, which is x / (1 + |x|).
+    return x / (1 + torch.abs(x) + x * x)
+`;
+
+  it('shows ReLU6 on relu6 and no hard sigmoid over the gate of a logarithm', () => {
+    expectCall(PY, SRC, 'relu6', { id: 'relu6', framework: 'pytorch' }, 1);
+    expectNotWhole(PY, SRC, 'F.relu6(torch.log(x) + 3.0) / 6.0');
+  });
+
+  it('shows no softsign when the denominator has more than 1 + |x|', () => {
+    expectNoFormula(PY, SRC, 'x / (1 + torch.abs(x) + x * x)');
   });
 });

@@ -1,12 +1,15 @@
 /**
  * A user function's parameters as formulas read them: which parameter a call's argument goes to (after a
- * destructured options parameter, in a typed TypeScript signature, by keyword in Python), which default a
- * parameter has (`max_value=None`, `slope: float = 0.2`, none at all when the next parameter has one), that
- * the formula's own input is never a constant even with a default, and that reading one call or one body
- * leaves the next hover as it was. Expected values are the mathematics and the frameworks' meaning:
- * x·σ(βx) with the β the call gives, clip(x, 0, None) = max(x, 0), max(x, 0.2x) is leaky ReLU with
- * slope 0.2, log(1 + e^{βx})/β is softplus with that β; a learned weight or a module-level name has no
- * literal value, so its formula makes no hover.
+ * destructured options parameter, in a typed TypeScript signature, by keyword in Python, an assignment in a
+ * JavaScript call going by position, a wrapper's argument staying the wrapper's), which default a parameter
+ * has (`max_value=None`, `slope: float = 0.2`, a default before other parameters, one after a pydantic
+ * annotation with keywords of its own, none at all when only the next parameter has one), that the
+ * formula's own input is never a constant even with a default, and that reading one call or one body leaves
+ * the next hover as it was. Expected values are the mathematics and the languages' meaning: x·σ(βx) with
+ * the β the call gives, clip(x, 0, None) = max(x, 0), max(x, 0.2x) is leaky ReLU with slope 0.2,
+ * log(1 + e^{βx})/β is softplus with that β, clip(s·x + 0.5, 0, 1) is the hard sigmoid of slope s, and in
+ * JavaScript `f(v, offset = 0.25)` passes 0.25 as the second argument; a learned weight or a module-level
+ * name has no literal value, so its formula makes no hover.
  */
 import './freshModels';
 import assert from 'node:assert/strict';
@@ -102,6 +105,57 @@ export function head(v: tf.Tensor): tf.Tensor[] {
   });
 });
 
+describe('formula parameters: an assignment in a JavaScript call', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** Keras' hard sigmoid written out: clip(slope * x + offset, 0, 1). */
+export function hardSigmoid(x: tf.Tensor, slope = 0.2, offset = 0.5): tf.Tensor {
+  return tf.clipByValue(tf.add(tf.mul(x, slope), offset), 0, 1);
+}
+
+let offset = 0;
+// A Python habit: \`offset = 0.25\` assigns the variable and passes 0.25 as the second argument, the slope.
+export const gate = hardSigmoid(tf.ones([4]), offset = 0.25);
+`;
+
+  it('passes the assigned value by position, not to the parameter of that name', () => {
+    expectCall(
+      TS,
+      SRC,
+      'hardSigmoid',
+      { id: 'hardsigmoid', framework: 'tfjs', params: { slope: 0.25 } },
+      1,
+    );
+  });
+});
+
+describe("formula parameters: a wrapper's argument is its own", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** Leaky ReLU with its own slope. */
+export function leaky(x: tf.Tensor, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+/** A wrapper whose slope parameter is kept for the config: leaky() uses its own. */
+export function act(x: tf.Tensor, slope = 0.5): tf.Tensor {
+  return leaky(x);
+}
+
+export const y = act(tf.ones([4]), 0.1);
+`;
+
+  it("shows the inner function's default, not the slope the wrapper's call gives", () => {
+    expectCall(
+      TS,
+      SRC,
+      'act',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.2 } },
+      1,
+    );
+  });
+});
+
 describe('formula parameters: defaults in Python signatures', () => {
   const SRC = `"""Scalar and array activations for the plots in the docs."""
 import math
@@ -184,6 +238,41 @@ def head(h):
     });
     expectCall(PY, SRC, 'leaky', leaky(0.3), 1);
     expectCall(PY, SRC, 'leaky', leaky(0.1), 2);
+  });
+});
+
+describe('formula parameters: a default before other parameters, and inside an annotation', () => {
+  const SRC = `"""Activations with validated arguments, for the config-driven model."""
+from typing import Annotated
+
+import numpy as np
+from pydantic import Field, validate_call
+
+
+def elu(x, alpha=1.0, inplace=False):
+    """ELU; inplace is accepted for PyTorch's signature and ignored."""
+    return np.where(x > 0, x, alpha * (np.exp(x) - 1))
+
+
+@validate_call
+def leaky(x, slope: Annotated[float, Field(gt=0, lt=1)] = 0.2):
+    return np.maximum(x, slope * x)
+`;
+
+  it('reads a default followed by another parameter', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, alpha * (np.exp(x) - 1))', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+  });
+
+  it("reads the default after the annotation, not the annotation's own keyword values", () => {
+    expectFormula(PY, SRC, 'np.maximum(x, slope * x)', {
+      id: 'leaky_relu',
+      framework: 'numpy',
+      params: { negative_slope: 0.2 },
+    });
   });
 });
 

@@ -12,6 +12,8 @@ const MAX_PARAM_TOKENS = 512;
 /** Longest default value read, in tokens. */
 const MAX_DEFAULT_TOKENS = 16;
 const RECEIVERS = new Set(['self', 'cls', 'this']);
+/** Languages whose calls pass arguments by name (`f(x, slope=0.2)`); elsewhere `f(x, s = 0.2)` assigns. */
+const KEYWORD_CALLS: ReadonlySet<string> = new Set(['python', 'julia']);
 
 /** A per-model memo of this module's readings, by token index. */
 export function memoOf<T>(model: DocumentModel, key: string): Map<number, T> {
@@ -106,7 +108,8 @@ function isPattern(model: DocumentModel, k: number): boolean {
 export function parameterDefault(model: DocumentModel, at: number): LiteralValue | undefined {
   let k = at + 1;
   let depth = 0;
-  const limit = Math.min(model.count, at + MAX_DEFAULT_TOKENS);
+  // The annotation before the `=` may be long (`Annotated[float, Field(gt=0, lt=1)]`): bounded as the list is.
+  const limit = Math.min(model.count, at + MAX_PARAM_TOKENS);
   for (; k < limit; k++) {
     if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
       return undefined; // no default
@@ -165,14 +168,16 @@ export function callArguments(
       depth += bracket(model, k);
       continue;
     }
-    const keyword = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
+    // `name = value`: a keyword argument, or in JavaScript an assignment whose value goes by position.
+    const assigned = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
+    const keyword = assigned && KEYWORD_CALLS.has(model.lang);
     const name = keyword
       ? model.tokenText(from)
       : index > 0
         ? parameterNames(model, open)[index]
         : undefined;
     const value =
-      k > from ? evalLiteral(model.slice(from, k), keyword ? 2 : 0, k - from) : undefined;
+      k > from ? evalLiteral(model.slice(from, k), assigned ? 2 : 0, k - from) : undefined;
     if (name !== undefined) {
       values.set(name, value);
     }
