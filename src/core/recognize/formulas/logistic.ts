@@ -46,12 +46,32 @@ function onePlusExp(t: Term): Term | undefined {
 }
 
 /**
- * The k of σ(k·x) when `t` computes it: a library sigmoid, `1 / (1 + exp(-k·x))` or
- * `exp(k·x) / (1 + exp(k·x))`.
+ * The argument u of `½(1 + tanh(u))`, written `0.5 * (1 + tanh(u))` or `0.5 + 0.5 * tanh(u)` (in any order):
+ * σ(x) = ½(1 + tanh(x/2)), the sigmoid through tanh.
+ */
+function halfTanh(t: Term): Term | undefined {
+  const s = sum(t);
+  const [only] = s.ts;
+  if (s.ts.length === 1 && near(s.k0, 0.5) && near(only.k, 0.5) && only.fs.length === 1) {
+    return isOp(only.fs[0], 'tanh', 1) ? only.fs[0].args[0] : undefined;
+  }
+  const half = scaled(t);
+  const inner = half !== undefined && near(half[0], 0.5) ? onePlus(half[1]) : undefined;
+  return isOp(inner, 'tanh', 1) ? inner.args[0] : undefined;
+}
+
+/**
+ * The k of σ(k·x) when `t` computes it: a library sigmoid, `1 / (1 + exp(-k·x))`,
+ * `exp(k·x) / (1 + exp(k·x))` or `0.5 * (1 + tanh(k·x / 2))`.
  */
 export function sigmoidSlope(t: Term, library = true): number | undefined {
   if (isOp(t, 'sigmoid', 1)) {
     return library ? linear(t.args[0]) : undefined;
+  }
+  const viaTanh = halfTanh(t);
+  if (viaTanh !== undefined) {
+    const k = linear(viaTanh);
+    return k === undefined ? undefined : 2 * k;
   }
   if (t.t !== 'bin' || t.op !== '/') {
     return undefined;
@@ -76,7 +96,10 @@ function sigmoid(t: Term): Found | undefined {
   return k !== undefined && near(k, 1) ? { id: 'sigmoid', params: {} } : undefined;
 }
 
-/** `2 / (1 + exp(-2x)) - 1`, `2 * sigmoid(2 * x) - 1`, `(exp(x) - exp(-x)) / (exp(x) + exp(-x))`. */
+/**
+ * `2 / (1 + exp(-2x)) - 1`, `2 * sigmoid(2 * x) - 1`, `(exp(x) - exp(-x)) / (exp(x) + exp(-x))`,
+ * `(exp(2x) - 1) / (exp(2x) + 1)` and `(1 - exp(-2x)) / (1 + exp(-2x))`.
+ */
 function tanh(t: Term): Found | undefined {
   const TANH: Found = { id: 'tanh', params: {} };
   const s = sum(t);
@@ -89,16 +112,24 @@ function tanh(t: Term): Found | undefined {
   }
   const top = expSum(t.a);
   const bottom = expSum(t.b);
-  if (top === undefined || bottom === undefined || !near(top.k0, -bottom.k0)) {
+  if (top === undefined || bottom === undefined) {
     return undefined;
   }
-  // (e^{2x} - 1) / (e^{2x} + 1)
-  if (top.exps.length === 1 && bottom.exps.length === 1 && near(top.k0, -1)) {
+  // (e^{2x} - 1) / (e^{2x} + 1), and the same divided through by e^{2x}: (1 - e^{-2x}) / (1 + e^{-2x})
+  if (top.exps.length === 1 && bottom.exps.length === 1) {
     const [[ca, ka], [cb, kb]] = [top.exps[0], bottom.exps[0]];
-    return near(ca, 1) && near(cb, 1) && near(ka, 2) && near(kb, 2) ? TANH : undefined;
+    const sign = Math.sign(kb);
+    return near(Math.abs(kb), 2) &&
+      near(ka, kb) &&
+      near(cb, 1) &&
+      near(bottom.k0, 1) &&
+      near(ca, sign) &&
+      near(top.k0, -sign)
+      ? TANH
+      : undefined;
   }
   // (e^x - e^{-x}) / (e^x + e^{-x})
-  if (top.exps.length === 2 && bottom.exps.length === 2 && top.k0 === 0) {
+  if (top.exps.length === 2 && bottom.exps.length === 2 && top.k0 === 0 && bottom.k0 === 0) {
     const coef = (list: [number, number][], k: number): number =>
       list.find(([, kk]) => near(kk, k))?.[0] ?? NaN;
     return near(coef(top.exps, 1), 1) &&
@@ -193,13 +224,14 @@ function swish(t: Term): Found | undefined {
     }
   }
   const beta = gate && sigmoidSlope(gate);
-  if (beta === undefined || beta <= 0) {
-    return undefined;
-  }
-  if (near(beta, QUICK) && inCatalogue('quick_gelu')) {
-    return { id: 'quick_gelu', params: {} };
-  }
-  return { id: 'silu', params: { beta } };
+  return beta !== undefined && beta > 0 ? swishWithSlope(beta) : undefined;
+}
+
+/** x·σ(β·x): quick-GELU at β = 1.702, else swish with its β. */
+function swishWithSlope(beta: number): Found {
+  return near(beta, QUICK) && inCatalogue('quick_gelu')
+    ? { id: 'quick_gelu', params: {} }
+    : { id: 'silu', params: { beta } };
 }
 
 /** `x * tanh(softplus(x))`, with softplus from a library or written out. */
@@ -220,7 +252,8 @@ function softsign(t: Term): Found | undefined {
 
 /**
  * `0.5 * x * (1 + tanh(√(2/π) * (x + 0.044715 * x**3)))` (any grouping of the polynomial, any spelling of
- * √(2/π)) and the exact `0.5 * x * (1 + erf(x / √2))`.
+ * √(2/π)) and the exact `0.5 * x * (1 + erf(x / √2))`. The same shape with a linear argument,
+ * `0.5 * x * (1 + tanh(x / 2))`, is x·σ(x) through tanh: a swish.
  */
 function gelu(t: Term): Found | undefined {
   const p = product(t);
@@ -231,7 +264,12 @@ function gelu(t: Term): Found | undefined {
   const inner = onePlus(isX(a) ? b : isX(b) ? a : { t: 'none' });
   if (isOp(inner, 'tanh', 1)) {
     const cubic = polyIs(poly(inner.args[0]), { 1: SQRT_2_PI, 3: SQRT_2_PI * GELU_CUBIC });
-    return cubic ? { id: 'gelu', params: { approximate: 'tanh' } } : undefined;
+    const half = linear(inner.args[0]);
+    return cubic
+      ? { id: 'gelu', params: { approximate: 'tanh' } }
+      : half !== undefined && half > 0
+        ? swishWithSlope(2 * half)
+        : undefined;
   }
   if (isOp(inner, 'erf', 1)) {
     const scaledX = polyIs(poly(inner.args[0]), { 1: Math.SQRT1_2 });

@@ -38,8 +38,13 @@ export function bounds(t: OpTerm): [Term | undefined, Term | undefined] {
   const kw = (names: readonly string[]): Term | undefined => {
     for (const name of names) {
       if (t.kw.has(name)) {
+        // A bound the code does not spell (`max=self.cap`, `max=cap`) is a value, not an absent bound.
         const v = t.kw.get(name);
-        return typeof v === 'number' ? { t: 'c', v } : v === null ? { t: 'none' } : undefined;
+        return typeof v === 'number'
+          ? { t: 'c', v }
+          : v === null
+            ? { t: 'none' }
+            : { t: 'sym', name };
       }
     }
     return undefined;
@@ -132,7 +137,7 @@ function near1(v: number): boolean {
   return isConst({ t: 'c', v }, 1);
 }
 
-/** The negative branch: 0, `a * x`, or `a * (exp(x) - 1)` / `a * expm1(x)`. */
+/** The negative branch: 0, `a * x`, or `a * (exp(x) - 1)` / `a * expm1(x)` / `-a * (1 - exp(x))`. */
 function negativeBranch(t: Term): { kind: 'zero' | 'linear' | 'expm1'; k: number } | undefined {
   if (isConst(t, 0)) {
     return { kind: 'zero', k: 0 };
@@ -141,34 +146,24 @@ function negativeBranch(t: Term): { kind: 'zero' | 'linear' | 'expm1'; k: number
   if (a !== undefined) {
     return { kind: 'linear', k: a };
   }
-  const s = scaled(t);
-  if (s !== undefined && expm1(s[1])) {
-    return { kind: 'expm1', k: s[0] };
-  }
-  // `a * exp(x) - a`, and `exp(x) - 1` without a coefficient, read as a sum.
-  const sm = sum(t);
-  const [e] = sm.ts;
-  if (sm.ts.length === 1 && e.fs.length === 1 && isOp(e.fs[0], 'exp', 1) && isX(e.fs[0].args[0])) {
-    return isConst({ t: 'c', v: sm.k0 }, -e.k) ? { kind: 'expm1', k: e.k } : undefined;
-  }
-  return undefined;
+  const [k, f] = scaled(t) ?? [1, t];
+  const c = expm1Multiple(f);
+  return c === undefined ? undefined : { kind: 'expm1', k: k * c };
 }
 
-/** `expm1(x)` or `exp(x) - 1`. */
-function expm1(t: Term): boolean {
+/**
+ * The c of c·(eˣ − 1): `expm1(x)` (1), or a sum of one c·exp(x) and the constant −c (`exp(x) - 1`,
+ * `1 - exp(x)`, `a * exp(x) - a`).
+ */
+function expm1Multiple(t: Term): number | undefined {
   if (isOp(t, 'expm1', 1)) {
-    return isX(t.args[0]);
+    return isX(t.args[0]) ? 1 : undefined;
   }
   const s = sum(t);
   const [e] = s.ts;
-  return (
-    s.ts.length === 1 &&
-    isConst({ t: 'c', v: s.k0 }, -1) &&
-    isConst({ t: 'c', v: e.k }, 1) &&
-    e.fs.length === 1 &&
-    isOp(e.fs[0], 'exp', 1) &&
-    isX(e.fs[0].args[0])
-  );
+  const isExpX =
+    s.ts.length === 1 && e.fs.length === 1 && isOp(e.fs[0], 'exp', 1) && isX(e.fs[0].args[0]);
+  return isExpX && isConst({ t: 'c', v: s.k0 }, -e.k) ? e.k : undefined;
 }
 
 /** `relu(x) ** 2`, `F.relu(x).pow(2)`, `torch.square(F.relu(x))`, `np.maximum(x, 0) ** 2`. */
