@@ -537,3 +537,37 @@ swish(x) = x .* sigmoid.(x) .+ NNlib.`;
     });
   });
 });
+
+describe('formula grammar: literals and lists as arguments', () => {
+  const PY = `"""Activations of a NumPy-only model."""
+import numpy as np
+
+
+def relu(x):
+    # The mask cast to the input's float type by name.
+    return x * (x > 0).astype("float32")
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=[-1], keepdims=True)
+`;
+
+  it('reads a call with a string argument (a dtype name) inside a formula', () => {
+    const formula = 'x * (x > 0).astype("float32")';
+    for (const word of ['x', 'astype']) {
+      const got = hover('python', PY, word, word === 'x' ? 2 : 0);
+      assert.ok(got, word);
+      assert.equal(got.id, 'relu');
+      assert.equal(got.framework, 'numpy');
+      assert.equal(PY.slice(got.start, got.end), formula);
+    }
+  });
+
+  it('reads a call whose keyword argument is a list', () => {
+    expectFormula('python', PY, 'e / e.sum(axis=[-1], keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+    });
+  });
+});

@@ -195,7 +195,10 @@ class Parser {
       return this.add({ k: 'unary', op: t.t, x, s, e: x.e });
     }
     const base = this.postfix();
-    const width = base !== undefined ? this.power() : 0;
+    if (base === undefined) {
+      return undefined;
+    }
+    const width = this.power();
     if (width > 0) {
       const save = this.i;
       this.i += width;
