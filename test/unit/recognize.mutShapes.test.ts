@@ -157,14 +157,17 @@ def swish(x, beta=1.0):
 
 
 class GainedActivations(nn.Module):
-    def __init__(self, gain):
+    def __init__(self, gain, bias):
         super().__init__()
         self.gain = gain
+        self.bias = bias
 
     def forward(self, x):
         a = x * torch.sigmoid(x) * self.gain
         b = 0.5 * x * (1 + torch.erf(x / math.sqrt(2.0))) * self.gain
-        return a, b
+        c = 2 * torch.sigmoid(2 * x) - 1 + self.bias
+        d = x * (x > 0) * self.gain
+        return a, b, c, d
 `;
 
   it('reads -softplus(-x) with a library softplus as log-sigmoid', () => {
@@ -190,7 +193,7 @@ class GainedActivations(nn.Module):
     }
   });
 
-  it('hovers SiLU and GELU times a gain over the activation alone', () => {
+  it('hovers SiLU, GELU, tanh and a ReLU mask beside a gain or a bias over the activation alone', () => {
     const silu = SRC.indexOf('x * torch.sigmoid(x) * self.gain');
     expectFormula(
       PY,
@@ -204,8 +207,16 @@ class GainedActivations(nn.Module):
       framework: 'pytorch',
       params: { approximate: 'none' },
     });
-    for (const nth of [0, 1]) {
-      assert.equal(hover(PY, SRC, 'gain', nth + 1), undefined, 'the gain itself is no activation');
+    expectFormula(PY, SRC, '2 * torch.sigmoid(2 * x) - 1', { id: 'tanh', framework: 'pytorch' });
+    // No library function in x * (x > 0): the framework is the array library the file imports.
+    expectFormula(PY, SRC, 'x * (x > 0)', { id: 'relu', framework: 'pytorch' });
+    for (const [word, nth] of [
+      ['gain', 3],
+      ['gain', 4],
+      ['gain', 5],
+      ['bias', 3],
+    ] as const) {
+      assert.equal(hover(PY, SRC, word, nth), undefined, `${word} #${nth} is no activation`);
     }
   });
 });
@@ -388,6 +399,11 @@ def relu6_unit_range(x):
 def swish_keras_gate(x):
     # x times the slope-0.2 hard sigmoid: hard swish uses slope 1/6.
     return x * np.clip(0.2 * x + 0.5, 0, 1)
+
+
+def hard_swish(x, cap=6.0):
+    """x * relu6(x + 3) / 6, with the cap of a quantized export as a parameter."""
+    return x * np.minimum(np.maximum(x + 3, 0), cap) / cap
 `;
 
   it('hovers relu6(x)/6 as the ReLU6 inside it, not as one activation', () => {
@@ -396,6 +412,13 @@ def swish_keras_gate(x):
       framework: 'tensorflow',
     });
     assert.equal(hover(PY, SRC, '6.0', 1), undefined, 'the division by 6 is outside the ReLU6');
+  });
+
+  it('reads hard swish with its cap a parameter from every token, the inner maximum included', () => {
+    expectFormula(PY, SRC, 'x * np.minimum(np.maximum(x + 3, 0), cap) / cap', {
+      id: 'hardswish',
+      framework: 'numpy',
+    });
   });
 
   it('hovers x times the slope-0.2 hard sigmoid as that hard sigmoid, not as hard swish', () => {
@@ -440,12 +463,16 @@ def log_energy(x):
     return x - np.log(np.sum(np.square(x)))
 `;
 
-  it('reads axis=None as a softmax over every element, and a positional dim', () => {
-    expectFormula(PY, SRC, 'np.exp(x) / np.sum(np.exp(x), axis=None)', {
-      id: 'softmax',
-      framework: 'numpy',
-    });
-    assert.equal(hover(PY, SRC, 'None')?.params.dim, undefined, 'no dimension for axis=None');
+  it('reads axis=None, by keyword or by position, as a softmax over every element', () => {
+    for (const [expr, nth] of [['np.exp(x) / np.sum(np.exp(x), axis=None)', 0]] as const) {
+      expectFormula(PY, SRC, expr, { id: 'softmax', framework: 'numpy' });
+      const got = hover(PY, SRC, 'None', nth);
+      assert.equal(got?.id, 'softmax');
+      assert.ok(!('dim' in got.params), `no dimension for ${expr}`);
+    }
+  });
+
+  it('reads a positional dim of a method sum', () => {
     expectFormula(PY, SRC, 'torch.exp(x) / torch.exp(x).sum(-1, keepdim=True)', {
       id: 'softmax',
       framework: 'pytorch',
