@@ -445,6 +445,10 @@ def softmax_all(x):
     return np.exp(x) / np.sum(np.exp(x), axis=None)
 
 
+def softmax_all_positional(x):
+    return np.exp(x) / np.sum(np.exp(x), None)
+
+
 def softmax_last(x):
     return torch.exp(x) / torch.exp(x).sum(-1, keepdim=True)
 
@@ -464,7 +468,10 @@ def log_energy(x):
 `;
 
   it('reads axis=None, by keyword or by position, as a softmax over every element', () => {
-    for (const [expr, nth] of [['np.exp(x) / np.sum(np.exp(x), axis=None)', 0]] as const) {
+    for (const [expr, nth] of [
+      ['np.exp(x) / np.sum(np.exp(x), axis=None)', 0],
+      ['np.exp(x) / np.sum(np.exp(x), None)', 1],
+    ] as const) {
       expectFormula(PY, SRC, expr, { id: 'softmax', framework: 'numpy' });
       const got = hover(PY, SRC, 'None', nth);
       assert.equal(got?.id, 'softmax');
