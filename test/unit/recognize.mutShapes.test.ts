@@ -404,6 +404,15 @@ def swish_keras_gate(x):
 def hard_swish(x, cap=6.0):
     """x * relu6(x + 3) / 6, with the cap of a quantized export as a parameter."""
     return x * np.minimum(np.maximum(x + 3, 0), cap) / cap
+
+
+class ScaledRelu6(tf.Module):
+    def __init__(self, gain):
+        super().__init__()
+        self.gain = gain
+
+    def __call__(self, x):
+        return tf.minimum(tf.nn.relu(x), 6.0) * self.gain
 `;
 
   it('hovers relu6(x)/6 as the ReLU6 inside it, not as one activation', () => {
@@ -412,6 +421,17 @@ def hard_swish(x, cap=6.0):
       framework: 'tensorflow',
     });
     assert.equal(hover(PY, SRC, '6.0', 1), undefined, 'the division by 6 is outside the ReLU6');
+  });
+
+  it('hovers ReLU6 times a gain over the ReLU6 alone', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'tf.minimum(tf.nn.relu(x), 6.0)',
+      { id: 'relu6', framework: 'tensorflow' },
+      1,
+    );
+    assert.equal(hover(PY, SRC, 'gain', 3), undefined, 'the gain is outside the ReLU6');
   });
 
   it('reads hard swish with its cap a parameter from every token, the inner maximum included', () => {
