@@ -158,6 +158,23 @@ def swish(x, beta=1.0):
     return x / (1 + torch.exp(-x * beta))
 
 
+class LearnedSwish(nn.Module):
+    """Swish with a learned beta kept positive through softplus or exp."""
+
+    def __init__(self):
+        super().__init__()
+        self.beta_raw = nn.Parameter(torch.zeros(1))
+        self.log_beta = nn.Parameter(torch.zeros(1))
+
+    def forward(self, x):
+        a = x * torch.sigmoid(F.softplus(self.beta_raw) * x)
+        b = x * torch.sigmoid(torch.exp(self.log_beta) * x)
+        # look-alikes: the learned factor multiplies x twice, or a function of x
+        c = x * torch.sigmoid(self.beta_raw * x * x)
+        d = x * torch.sigmoid(torch.tanh(self.beta_raw * x) * x)
+        return a, b, c, d
+
+
 class GainedActivations(nn.Module):
     def __init__(self, gain, bias):
         super().__init__()
@@ -183,6 +200,19 @@ class GainedActivations(nn.Module):
       framework: 'pytorch',
       params: { beta: 1 },
     });
+  });
+
+  it('reads swish whose beta is a learned value passed through softplus or exp as SiLU with beta not spelled', () => {
+    for (const expr of [
+      'x * torch.sigmoid(F.softplus(self.beta_raw) * x)',
+      'x * torch.sigmoid(torch.exp(self.log_beta) * x)',
+    ]) {
+      expectFormula(PY, SRC, expr, { id: 'silu', framework: 'pytorch' });
+      const got = recognizeAt(SRC, SRC.indexOf(expr), PY);
+      assert.deepEqual(got?.nonLiteral, ['beta'], expr);
+    }
+    expectNoFormula(PY, SRC, 'x * torch.sigmoid(self.beta_raw * x * x)');
+    expectNoFormula(PY, SRC, 'x * torch.sigmoid(torch.tanh(self.beta_raw * x) * x)');
   });
 
   it('shows nothing for x·σ(−x), 2·SiLU or x·(1 + |x|)', () => {
