@@ -3,9 +3,10 @@
  * coefficient typed wrong, a product where a quotient belongs, a clamp bound given by keyword, a comparison
  * written with zero on the left, ELU's `a·exp(x) − a` spelling, squared ReLU's spellings, a softmax's axis
  * given as None, swish with a learned β passed through softplus or exp (SiLU, β not spelled), and a
- * formula that is part of a larger expression (times a gain, plus a bias, divided by 6). Expected values are the mathematics: e^x / (1 + e^x) is σ(x), (e^{2x} − 1) / (e^{2x} + 1) is tanh(x),
- * a·e^x − a is a·(e^x − 1) (ELU with α = a), max(x, 0)² is squared ReLU, clip(x, 0, ∞) is ReLU, a sum over
- * axis None is a softmax over every element. A look-alike computes some other function (σ(2x), tanh(x / 2),
+ * formula that is part of a larger expression (times a gain, plus a bias, divided by 6). Expected values
+ * are the mathematics: e^x / (1 + e^x) is σ(x), (e^{2x} − 1) / (e^{2x} + 1) is tanh(x), a·e^x − a is
+ * a·(e^x − 1) (ELU with α = a), max(x, 0)² is squared ReLU, clip(x, 0, ∞) is ReLU, a sum over axis None
+ * is a softmax over every element. A look-alike computes some other function (σ(2x), tanh(x / 2),
  * coth x, 2·SiLU, x·σ(−x), softmax(2x)), which no catalogue entry is: no hover, or only a library
  * function's own name. A formula inside a larger expression is hovered over the formula alone, and the
  * rest of the expression shows nothing.
