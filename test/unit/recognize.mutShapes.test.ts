@@ -1,12 +1,15 @@
 /**
  * Hand-written activations next to the near misses a reviewer would catch: a sign, an exponent or a
  * coefficient typed wrong, a product where a quotient belongs, a clamp bound given by keyword, a comparison
- * written with zero on the left, ELU's `a·exp(x) − a` spelling, squared ReLU's spellings, and a formula
- * that is part of a larger product (a gain, a mask). Expected values are the mathematics: e^x / (1 + e^x)
- * is σ(x), (e^{2x} − 1) / (e^{2x} + 1) is tanh(x), a·e^x − a is a·(e^x − 1) (ELU with α = a),
- * max(x, 0)² is squared ReLU, clip(x, 0, ∞) is ReLU. A look-alike computes some other function
- * (σ(2x), tanh(x / 2), coth x, 2·SiLU, x·σ(−x), relu(x)/6), which no catalogue entry is: no hover, or
- * only a library function's own name. A formula times a gain is hovered over the formula alone.
+ * written with zero on the left, ELU's `a·exp(x) − a` spelling, squared ReLU's spellings, a softmax's axis
+ * given as None, swish with a learned β passed through softplus or exp (SiLU, β not spelled), and a
+ * formula that is part of a larger expression (times a gain, plus a bias, divided by 6). Expected values
+ * are the mathematics: e^x / (1 + e^x) is σ(x), (e^{2x} − 1) / (e^{2x} + 1) is tanh(x), a·e^x − a is
+ * a·(e^x − 1) (ELU with α = a), max(x, 0)² is squared ReLU, clip(x, 0, ∞) is ReLU, a sum over axis None
+ * is a softmax over every element. A look-alike computes some other function (σ(2x), tanh(x / 2),
+ * coth x, 2·SiLU, x·σ(−x), softmax(2x)), which no catalogue entry is: no hover, or only a library
+ * function's own name. A formula inside a larger expression is hovered over the formula alone, and the
+ * rest of the expression shows nothing.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -156,15 +159,35 @@ def swish(x, beta=1.0):
     return x / (1 + torch.exp(-x * beta))
 
 
+class LearnedSwish(nn.Module):
+    """Swish with a learned beta kept positive through softplus or exp."""
+
+    def __init__(self):
+        super().__init__()
+        self.beta_raw = nn.Parameter(torch.zeros(1))
+        self.log_beta = nn.Parameter(torch.zeros(1))
+
+    def forward(self, x):
+        a = x * torch.sigmoid(F.softplus(self.beta_raw) * x)
+        b = x * torch.sigmoid(torch.exp(self.log_beta) * x)
+        # look-alikes: the learned factor multiplies x twice, or a function of x
+        c = x * torch.sigmoid(self.beta_raw * x * x)
+        d = x * torch.sigmoid(torch.tanh(self.beta_raw * x) * x)
+        return a, b, c, d
+
+
 class GainedActivations(nn.Module):
-    def __init__(self, gain):
+    def __init__(self, gain, bias):
         super().__init__()
         self.gain = gain
+        self.bias = bias
 
     def forward(self, x):
         a = x * torch.sigmoid(x) * self.gain
         b = 0.5 * x * (1 + torch.erf(x / math.sqrt(2.0))) * self.gain
-        return a, b
+        c = 2 * torch.sigmoid(2 * x) - 1 + self.bias
+        d = x * (x > 0) * self.gain
+        return a, b, c, d
 `;
 
   it('reads -softplus(-x) with a library softplus as log-sigmoid', () => {
@@ -180,6 +203,19 @@ class GainedActivations(nn.Module):
     });
   });
 
+  it('reads swish whose beta is a learned value passed through softplus or exp as SiLU with beta not spelled', () => {
+    for (const expr of [
+      'x * torch.sigmoid(F.softplus(self.beta_raw) * x)',
+      'x * torch.sigmoid(torch.exp(self.log_beta) * x)',
+    ]) {
+      expectFormula(PY, SRC, expr, { id: 'silu', framework: 'pytorch' });
+      const got = recognizeAt(SRC, SRC.indexOf(expr), PY);
+      assert.deepEqual(got?.nonLiteral, ['beta'], expr);
+    }
+    expectNoFormula(PY, SRC, 'x * torch.sigmoid(self.beta_raw * x * x)');
+    expectNoFormula(PY, SRC, 'x * torch.sigmoid(torch.tanh(self.beta_raw * x) * x)');
+  });
+
   it('shows nothing for x·σ(−x), 2·SiLU or x·(1 + |x|)', () => {
     for (const expr of [
       'x / (1 + torch.exp(x))',
@@ -190,7 +226,7 @@ class GainedActivations(nn.Module):
     }
   });
 
-  it('hovers SiLU and GELU times a gain over the activation alone', () => {
+  it('hovers SiLU, GELU, tanh and a ReLU mask beside a gain or a bias over the activation alone', () => {
     const silu = SRC.indexOf('x * torch.sigmoid(x) * self.gain');
     expectFormula(
       PY,
@@ -204,8 +240,16 @@ class GainedActivations(nn.Module):
       framework: 'pytorch',
       params: { approximate: 'none' },
     });
-    for (const nth of [0, 1]) {
-      assert.equal(hover(PY, SRC, 'gain', nth + 1), undefined, 'the gain itself is no activation');
+    expectFormula(PY, SRC, '2 * torch.sigmoid(2 * x) - 1', { id: 'tanh', framework: 'pytorch' });
+    // No library function in x * (x > 0): the framework is the array library the file imports.
+    expectFormula(PY, SRC, 'x * (x > 0)', { id: 'relu', framework: 'pytorch' });
+    for (const [word, nth] of [
+      ['gain', 3],
+      ['gain', 4],
+      ['gain', 5],
+      ['bias', 3],
+    ] as const) {
+      assert.equal(hover(PY, SRC, word, nth), undefined, `${word} #${nth} is no activation`);
     }
   });
 });
@@ -388,6 +432,20 @@ def relu6_unit_range(x):
 def swish_keras_gate(x):
     # x times the slope-0.2 hard sigmoid: hard swish uses slope 1/6.
     return x * np.clip(0.2 * x + 0.5, 0, 1)
+
+
+def hard_swish(x, cap=6.0):
+    """x * relu6(x + 3) / 6, with the cap of a quantized export as a parameter."""
+    return x * np.minimum(np.maximum(x + 3, 0), cap) / cap
+
+
+class ScaledRelu6(tf.Module):
+    def __init__(self, gain):
+        super().__init__()
+        self.gain = gain
+
+    def __call__(self, x):
+        return tf.minimum(tf.nn.relu(x), 6.0) * self.gain
 `;
 
   it('hovers relu6(x)/6 as the ReLU6 inside it, not as one activation', () => {
@@ -396,6 +454,24 @@ def swish_keras_gate(x):
       framework: 'tensorflow',
     });
     assert.equal(hover(PY, SRC, '6.0', 1), undefined, 'the division by 6 is outside the ReLU6');
+  });
+
+  it('hovers ReLU6 times a gain over the ReLU6 alone', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'tf.minimum(tf.nn.relu(x), 6.0)',
+      { id: 'relu6', framework: 'tensorflow' },
+      1,
+    );
+    assert.equal(hover(PY, SRC, 'gain', 3), undefined, 'the gain is outside the ReLU6');
+  });
+
+  it('reads hard swish with its cap a parameter from every token, the inner maximum included', () => {
+    expectFormula(PY, SRC, 'x * np.minimum(np.maximum(x + 3, 0), cap) / cap', {
+      id: 'hardswish',
+      framework: 'numpy',
+    });
   });
 
   it('hovers x times the slope-0.2 hard sigmoid as that hard sigmoid, not as hard swish', () => {
@@ -422,6 +498,10 @@ def softmax_all(x):
     return np.exp(x) / np.sum(np.exp(x), axis=None)
 
 
+def softmax_all_positional(x):
+    return np.exp(x) / np.sum(np.exp(x), None)
+
+
 def softmax_last(x):
     return torch.exp(x) / torch.exp(x).sum(-1, keepdim=True)
 
@@ -440,12 +520,19 @@ def log_energy(x):
     return x - np.log(np.sum(np.square(x)))
 `;
 
-  it('reads axis=None as a softmax over every element, and a positional dim', () => {
-    expectFormula(PY, SRC, 'np.exp(x) / np.sum(np.exp(x), axis=None)', {
-      id: 'softmax',
-      framework: 'numpy',
-    });
-    assert.equal(hover(PY, SRC, 'None')?.params.dim, undefined, 'no dimension for axis=None');
+  it('reads axis=None, by keyword or by position, as a softmax over every element', () => {
+    for (const [expr, nth] of [
+      ['np.exp(x) / np.sum(np.exp(x), axis=None)', 0],
+      ['np.exp(x) / np.sum(np.exp(x), None)', 1],
+    ] as const) {
+      expectFormula(PY, SRC, expr, { id: 'softmax', framework: 'numpy' });
+      const got = hover(PY, SRC, 'None', nth);
+      assert.equal(got?.id, 'softmax');
+      assert.ok(!('dim' in got.params), `no dimension for ${expr}`);
+    }
+  });
+
+  it('reads a positional dim of a method sum', () => {
     expectFormula(PY, SRC, 'torch.exp(x) / torch.exp(x).sum(-1, keepdim=True)', {
       id: 'softmax',
       framework: 'pytorch',

@@ -211,17 +211,12 @@ function gateOf(t: Term): Term | undefined {
 
 /**
  * `x * sigmoid(x)`, `x / (1 + exp(-x))`; `x * sigmoid(1.702 * x)` is quick-GELU; `x * sigmoid(self.beta * x)`
- * is swish with a β the code does not spell.
+ * (or `softplus(self.beta) * x`) is swish with a β the code does not spell.
  */
 function swish(t: Term): Found | undefined {
   const gate = gateOf(t);
-  if (isOp(gate, 'sigmoid', 1)) {
-    const p = product(gate.args[0]);
-    const [a, b] = p.fs;
-    const symbolic = p.fs.length === 2 && near(p.k, 1) && (isX(a) ? b : isX(b) ? a : undefined);
-    if (symbolic && symbolic.t === 'sym') {
-      return { id: 'silu', params: {}, nonLiteral: ['beta'] };
-    }
+  if (isOp(gate, 'sigmoid', 1) && unspelledSlope(gate.args[0])) {
+    return { id: 'silu', params: {}, nonLiteral: ['beta'] };
   }
   const beta = gate && sigmoidSlope(gate);
   return beta !== undefined && beta > 0 ? swishWithSlope(beta) : undefined;
@@ -232,6 +227,35 @@ function swishWithSlope(beta: number): Found {
   return near(beta, QUICK) && inCatalogue('quick_gelu')
     ? { id: 'quick_gelu', params: {} }
     : { id: 'silu', params: { beta } };
+}
+
+/**
+ * Whether `t` is β·x with a β the code does not spell: x once, times factors free of x that hold an
+ * attribute or unbound name (`self.beta`, `F.softplus(self.beta_raw)`, `torch.exp(self.log_beta)`).
+ */
+function unspelledSlope(t: Term): boolean {
+  const p = product(t);
+  const others = p.fs.filter((f) => !isX(f));
+  return (
+    p.k > 0 &&
+    others.length > 0 &&
+    others.length === p.fs.length - 1 &&
+    others.every((f) => mentions(f, 'sym') && !mentions(f, 'x'))
+  );
+}
+
+/** Whether a term holds the variable (`'x'`) or a value the code does not spell (`'sym'`). */
+function mentions(t: Term, kind: 'x' | 'sym'): boolean {
+  switch (t.t) {
+    case 'op':
+      return t.args.some((a) => mentions(a, kind));
+    case 'bin':
+      return mentions(t.a, kind) || mentions(t.b, kind);
+    case 'neg':
+      return mentions(t.a, kind);
+    default:
+      return t.t === kind;
+  }
 }
 
 /** `x * tanh(softplus(x))`, with softplus from a library or written out. */

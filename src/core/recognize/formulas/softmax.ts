@@ -16,9 +16,15 @@ function shifted(t: Term): boolean {
   );
 }
 
-/** The reduction's axis as a parameter: `axis=-1`, `dim=1`, a second positional argument. */
+/**
+ * The reduction's axis as a parameter: `axis=-1`, `dim=1`, a second positional argument. None, by keyword
+ * or by position (`np.sum(e, None)`), reduces every element: no dimension.
+ */
 function axisOf(t: OpTerm): Record<string, number> | undefined {
   const pos = t.args[1];
+  if (pos?.t === 'none') {
+    return {};
+  }
   const v = pos !== undefined ? (pos.t === 'c' ? pos.v : undefined) : keyword(t, AXIS);
   if (v === undefined || v === null) {
     return pos === undefined ? {} : undefined;
