@@ -128,7 +128,9 @@ describe('identities: activations written through another function', () => {
   });
 });
 
-const TORCH_CAPPED = `import torch
+const TORCH_CAPPED = `import math
+
+import torch
 from torch import nn
 
 
@@ -149,6 +151,10 @@ def capped(x, cap):
 
 def open_above(x):
     return torch.clamp(x, min=0.0, max=None)
+
+
+def open_to_infinity(x):
+    return torch.clamp(x, min=0.0, max=math.inf)
 `;
 
 describe('identities: a clamp is a ReLU only when it has no upper bound', () => {
@@ -157,8 +163,12 @@ describe('identities: a clamp is a ReLU only when it has no upper bound', () => 
     expectNothing(PY, TORCH_CAPPED, 'torch.clamp(x, min=0.0, max=cap)');
   });
 
-  it('reads ReLU when the upper bound is None', () => {
+  it('reads ReLU when the upper bound is None or infinity', () => {
     expectFormula(PY, TORCH_CAPPED, 'torch.clamp(x, min=0.0, max=None)', {
+      id: 'relu',
+      framework: 'pytorch',
+    });
+    expectFormula(PY, TORCH_CAPPED, 'torch.clamp(x, min=0.0, max=math.inf)', {
       id: 'relu',
       framework: 'pytorch',
     });

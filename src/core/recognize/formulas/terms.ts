@@ -197,14 +197,26 @@ class Normalizer {
     }
   }
 
-  /** A keyword argument's literal value, through a name bound to a literal (`axis=axis`, `axis=-1`). */
+  /**
+   * A keyword argument's literal value: a literal (`axis=-1`), a name bound to one (`axis=axis`) or a
+   * library constant (`clip_value_max=np.inf`, `max=float('inf')`).
+   */
   private literal(v: Node): LiteralValue | undefined {
     const lit = evalLiteral(this.toks, v.s, v.e + 1);
-    if (lit !== undefined || v.k !== 'name' || v.parts.length !== 1) {
+    if (lit !== undefined) {
       return lit;
     }
-    const t = this.bound(v);
+    const t = v.k === 'name' && v.parts.length === 1 ? this.bound(v) : this.constant(v);
     return t?.t === 'c' ? t.v : t?.t === 'none' ? null : undefined;
+  }
+
+  /** The term of `v` when it is a constant, read without changing the formula's variable or frameworks. */
+  private constant(v: Node): Term | undefined {
+    const [variable, used] = [this.variable, this.frameworks.length];
+    const t = this.term(v);
+    this.variable = variable;
+    this.frameworks.length = used;
+    return t?.t === 'c' ? t : undefined;
   }
 
   private name(n: Extract<Node, { k: 'name' }>): Term | undefined {
