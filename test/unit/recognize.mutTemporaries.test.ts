@@ -332,9 +332,12 @@ pub fn squared_relu<B: Backend, const D: usize>(x: Tensor<B, D>) -> Tensor<B, D>
 }
 `;
     expectFormula('rust', burn, 'r.clone() * r', { id: 'relu_squared', framework: 'burn' });
-    // The argument of relu(x) is inside a relu: it is not squared ReLU's value.
-    const got = at('rust', burn, 'x);');
-    assert.ok(got === undefined || got.id === 'relu', JSON.stringify(got));
+    // On relu(x)'s closing parenthesis and its \`;\` the value is relu, not the squared ReLU its use makes.
+    const end = burn.indexOf('relu(x);') + 'relu(x)'.length;
+    for (const offset of [end - 1, end, end + 1]) {
+      const got = recognizeAt(burn, offset, 'rust');
+      assert.ok(got === undefined || got.id === 'relu', JSON.stringify(got));
+    }
   });
 });
 
@@ -505,5 +508,74 @@ export function head(h: tf.Tensor, cfg: { beta: number }): tf.Tensor[] {
       { id: 'silu', framework: 'tfjs', nonLiteral: ['beta'] },
       2,
     );
+  });
+});
+
+describe('temporaries: arrows inside arrows, and arrows of earlier statements', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+// Scalar references for the plots, next to the tensor versions.
+export const softplusRef = (x, beta = 2) => Math.log1p(Math.exp(beta * x)) / beta;
+
+export const leaky = (x, slope = 0.1) => tf.maximum(x, x.mul(slope));
+
+export function leakyGiven(x, slope) {
+  return tf.maximum(x, x.mul(slope));
+}
+
+export const leakyRows = (rows, slope = 0.2) => rows.map((r) => tf.maximum(r, tf.mul(slope, r)));
+
+// The inner arrow's own slope (an input, an index) hides the outer default.
+export const shadowed = (xs, slope = 0.2) => xs.map((slope) => tf.maximum(xs, tf.mul(slope, xs)));
+export const indexed = (xs, slope = 0.2) => xs.map((v, slope) => tf.maximum(v, tf.mul(slope, v)));
+`;
+
+  it("reads a default used at the top of an arrow's expression body, outside any bracket", () => {
+    // log(1 + e^{2x}) / 2: softplus with beta 2, from every token, the last beta included.
+    expectFormula('javascript', SRC, 'Math.log1p(Math.exp(beta * x)) / beta', {
+      id: 'softplus',
+      framework: 'other',
+      params: { beta: 2 },
+    });
+  });
+
+  it("does not give a function's parameter the default of an arrow in an earlier statement", () => {
+    expectFormula('javascript', SRC, 'tf.maximum(x, x.mul(slope))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
+    expectNoFormula('javascript', SRC, 'tf.maximum(x, x.mul(slope))', 1);
+  });
+
+  it("reads the outer arrow's default inside an inner arrow that has no parameter of that name", () => {
+    // Before: only the nearest arrow was read, and r => max(r, slope·r) showed nothing.
+    expectFormula('javascript', SRC, 'tf.maximum(r, tf.mul(slope, r))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+    expectNoFormula('javascript', SRC, 'tf.maximum(xs, tf.mul(slope, xs))');
+    expectNoFormula('javascript', SRC, 'tf.maximum(v, tf.mul(slope, v))');
+  });
+});
+
+describe("temporaries: the parts of an assignment that are not the temporary's value", () => {
+  const SRC = `import * as tfc from '@tensorflow/tfjs-core';
+
+/** GELU with the exact normal CDF. */
+export function gelu(x: tfc.Tensor): tfc.Tensor {
+  const cdf = tfc.mul(0.5, tfc.add(1, tfc.erf(tfc.div(x, Math.sqrt(2)))));
+  return tfc.mul(x, cdf);
+}
+`;
+
+  it('shows the formula from the first token of the value on, and nothing on `const` or `=`', () => {
+    const value = 'tfc.mul(0.5, tfc.add(1, tfc.erf(tfc.div(x, Math.sqrt(2)))))';
+    const got = at(TS, SRC, value);
+    assert.equal(got?.id, 'gelu');
+    assert.equal(SRC.slice(got.start, got.end), value);
+    assert.equal(at(TS, SRC, 'const cdf'), undefined);
+    assert.equal(at(TS, SRC, '= tfc.mul'), undefined);
   });
 });

@@ -93,8 +93,8 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   const name = model.tokenText(at);
   // An arrow function's expression body (`(x, slope = 0.1) => tf.maximum(x, x.mul(slope))`) binds nothing
   // but its parameters.
-  const arrow = model.lang === 'js' ? arrowParameters(model, at) : -1;
-  if (arrow >= 0 && parameterNamed(model, arrow, name) !== undefined) {
+  const arrow = model.lang === 'js' ? arrowDeclaring(model, at, name) : -1;
+  if (arrow >= 0) {
     return parameterValue(model, arrow, name);
   }
   const inner = bodyAround(model, at);
@@ -140,6 +140,26 @@ function parameterValue(model: DocumentModel, open: number, name: string): Bound
   const param = parameterNamed(model, open, name);
   const value = param === undefined ? undefined : parameterDefault(model, param);
   return value === undefined ? undefined : { k: 'literal', value };
+}
+
+/**
+ * The parameter list's `(` of the arrow function around token `at` that has a parameter `name` after its
+ * first, or -1: the nearest arrow whose expression body holds `at`, else the arrow whose expression body
+ * holds that one (`(rows, slope = 0.2) => rows.map((r) => … slope …)`), unless an arrow on the way takes
+ * `name` as its input.
+ */
+function arrowDeclaring(model: DocumentModel, at: number, name: string): number {
+  let arrow = arrowParameters(model, at);
+  for (let n = 0; arrow >= 0 && n < MAX_NESTING; n++) {
+    if (parameterNamed(model, arrow, name) !== undefined) {
+      return arrow;
+    }
+    if (model.isWord(arrow + 1, name)) {
+      return -1; // the arrow's input, which stands for no value
+    }
+    arrow = arrowParameters(model, arrow);
+  }
+  return -1;
 }
 
 /**
