@@ -114,8 +114,12 @@ function matchNodes(
   return undefined;
 }
 
+/**
+ * The formula that uses the temporary whose value holds token `ti`. The use is read as the function's
+ * value: `log1p(exp(bx))` after `bx = beta * x` is softplus with that β, not the β = 1 of the name `bx`.
+ */
 export function matchFormulaUse(scope: Scope, ti: number): RecognizedCall | undefined {
-  return matchThroughUse(scope, ti, matchFormula);
+  return matchThroughUse(scope, ti, (s, at) => readAsBody(() => matchFormula(s, at)));
 }
 
 /** A token a formula needs: an operation's name, or a comparison (`x * (x > 0)`). */

@@ -10,7 +10,6 @@ import type { Scope } from '../match';
 import { STMT } from '../statements';
 import { ID } from '../tokenizer';
 import { parseExpression } from './expr';
-import { readAsBody } from './index';
 import { normalize } from './terms';
 import { boundAt } from './temporaries';
 
@@ -81,9 +80,7 @@ export function matchThroughUse(
     while (to < model.count && to - from < MAX_STATEMENT_TOKENS && (model.flags[to] & STMT) === 0) {
       to++;
     }
-    const found = readAsBody(() =>
-      match({ ...scope, toks: model.slice(from, to), base: from }, u - from),
-    );
+    const found = match({ ...scope, toks: model.slice(from, to), base: from }, u - from);
     if (found !== undefined) {
       const last = model.isPunct(end - 1, ';') ? end - 2 : end - 1;
       return { ...found, start: model.starts[value], end: model.ends[last] };
