@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import './freshModels';
 import { recognizeAt } from '../../src/core';
-import type { Expected } from './recognizeHelpers';
+import { nthOffset, type Expected } from './recognizeHelpers';
 
 /** Offsets of the formula's first and last character and of the middle of each word or number in it. */
 function probes(start: number, expr: string): number[] {
@@ -24,11 +24,7 @@ export function expectFormula(
   expected: Expected,
   nth = 0,
 ): void {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(expr, start + 1);
-  }
-  assert.ok(start >= 0, `formula "${expr}" #${nth} not in snippet`);
+  const start = nthOffset(text, expr, nth);
   for (const offset of probes(start, expr)) {
     const got = recognizeAt(text, offset, lang);
     const where = `"${expr}" at ${offset - start} (${JSON.stringify(text.slice(offset - 3, offset + 3))})`;
@@ -53,11 +49,7 @@ export function expectFormula(
  * library function's own name (`torch.tanh` inside a look-alike is still tanh).
  */
 export function expectNoFormula(lang: string, text: string, expr: string, nth = 0): void {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(expr, start + 1);
-  }
-  assert.ok(start >= 0, `"${expr}" #${nth} not in snippet`);
+  const start = nthOffset(text, expr, nth);
   for (let offset = start; offset <= start + expr.length; offset++) {
     const got = recognizeAt(text, offset, lang);
     const span = got === undefined ? '' : text.slice(got.start, got.end);

@@ -16,7 +16,7 @@ import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -25,11 +25,7 @@ const PY = 'python';
  * activation, though a part of it may be one (`np.maximum(x, 0)` inside a look-alike is ReLU).
  */
 function expectNotWhole(lang: string, text: string, expr: string, nth = 0): void {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(expr, start + 1);
-  }
-  assert.ok(start >= 0, `"${expr}" #${nth} not in snippet`);
+  const start = nthOffset(text, expr, nth);
   for (let offset = start; offset <= start + expr.length; offset++) {
     const got = recognizeAt(text, offset, lang);
     assert.ok(

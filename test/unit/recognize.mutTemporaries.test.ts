@@ -11,20 +11,10 @@ import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, recognizedAtStart as at } from './recognizeHelpers';
 
 const PY = 'python';
 const TS = 'typescript';
-
-/** What is recognized with the cursor on the first character of the nth `needle`. */
-function at(lang: string, text: string, needle: string, nth = 0): ReturnType<typeof recognizeAt> {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(needle, start + 1);
-  }
-  assert.ok(start >= 0, `"${needle}" #${nth} not in snippet`);
-  return recognizeAt(text, start, lang);
-}
 
 describe('temporaries: a use in a nested block of its Python function', () => {
   const SRC = `"""Softmax and friends for the attention notebook."""

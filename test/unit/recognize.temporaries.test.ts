@@ -8,19 +8,9 @@
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall, hover } from './recognizeHelpers';
+import { expectCall, hover, recognizedAtStart as at } from './recognizeHelpers';
 
 const PY = 'python';
-
-/** What is recognized with the cursor on the first character of the nth `needle`. */
-function at(lang: string, text: string, needle: string, nth = 0): ReturnType<typeof recognizeAt> {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(needle, start + 1);
-  }
-  assert.ok(start >= 0, `"${needle}" #${nth} not in snippet`);
-  return recognizeAt(text, start, lang);
-}
 
 describe('formulas through a function body: temporaries', () => {
   const NUMPY = `"""Softmax three ways, for the course notes."""

@@ -22,6 +22,26 @@ export function spanOf(text: string, word: string, nth = 0): [number, number] {
   }
 }
 
+/** Offset of the nth occurrence of `needle` in `text` (any substring, unlike {@link spanOf}). */
+export function nthOffset(text: string, needle: string, nth = 0): number {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) {
+    start = text.indexOf(needle, start + 1);
+  }
+  assert.ok(start >= 0, `"${needle}" #${nth} not in snippet`);
+  return start;
+}
+
+/** What is recognized with the cursor on the first character of the nth `needle`. */
+export function recognizedAtStart(
+  lang: string,
+  text: string,
+  needle: string,
+  nth = 0,
+): RecognizedCall | undefined {
+  return recognizeAt(text, nthOffset(text, needle, nth), lang);
+}
+
 function isWholeWord(text: string, at: number, len: number): boolean {
   const word = /[\p{L}\p{N}_]/u;
   return !word.test(text[at - 1] ?? ' ') && !word.test(text[at + len] ?? ' ');
