@@ -212,11 +212,22 @@ class Normalizer {
 
   /** The term of `v` when it is a constant, read without changing the formula's variable or frameworks. */
   private constant(v: Node): Term | undefined {
-    const [variable, used] = [this.variable, this.frameworks.length];
-    const t = this.term(v);
-    this.variable = variable;
-    this.frameworks.length = used;
+    const t = this.readAside(v, () => false);
     return t?.t === 'c' ? t : undefined;
+  }
+
+  /**
+   * The term of `n`. The formula's variable and frameworks that reading it set are kept only when `keep`
+   * accepts the term: a part read to look at it must not make its call the formula's variable.
+   */
+  private readAside(n: Node, keep: (t: Term) => boolean): Term | undefined {
+    const [variable, used] = [this.variable, this.frameworks.length];
+    const t = this.term(n);
+    if (t === undefined || !keep(t)) {
+      this.variable = variable;
+      this.frameworks.length = used;
+    }
+    return t;
   }
 
   private name(n: Extract<Node, { k: 'name' }>): Term | undefined {
@@ -394,14 +405,9 @@ class Normalizer {
     if (obj.k !== 'call') {
       return undefined;
     }
-    const [variable, used] = [this.variable, this.frameworks.length];
-    const inner = this.term(obj);
-    if (inner?.t === 'op' && inner.op === 'amax') {
-      return inner;
-    }
-    this.variable = variable;
-    this.frameworks.length = used;
-    return undefined;
+    const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
+    const inner = this.readAside(obj, isMax);
+    return inner !== undefined && isMax(inner) ? inner : undefined;
   }
 
   /** The operation a dotted name stands for when its module is a known array library. */
