@@ -1,6 +1,7 @@
 /**
  * Where statements start, as each language says, decided token by token while the document is lexed:
- * Python and Julia start one at every line outside brackets (unless a `\` continues the line) and after `;`;
+ * Python and Julia start one at every line outside brackets and after `;` (the lexer joins a Python line
+ * ending in `\` to the next);
  * C-like languages after `;`, at the start of a block and after a block closes, JavaScript also at a line
  * that follows a complete value (no semicolons), and C/C++ at preprocessor lines. Knowing this, a call at
  * the start of a line is a use even when the line before ends in a name (`h = a + b` / `F.relu_(h)`), and the
@@ -34,9 +35,9 @@ const EXPRESSION_BEFORE_BRACE = new Set([
 /**
  * First characters of the tokens after which a Julia line continues (`using NNlib: relu,` then more names on
  * the next line; `y = a +` then the rest): , = + - * / ^ & | < > ~ % ÷ (two-character operators such as `=>`,
- * `->`, `>=` start with one of these).
+ * `->`, `>=` start with one of these), and `\` (left division).
  */
-const JULIA_CONTINUERS = new Set([44, 61, 43, 45, 42, 47, 94, 38, 124, 60, 62, 126, 37, 247]);
+const JULIA_CONTINUERS = new Set([44, 61, 43, 45, 42, 47, 94, 38, 124, 60, 62, 126, 37, 247, 92]);
 
 /**
  * Marks the tokens of `buf` (lexed from `text`) that start a statement: sets STMT in their flags. One pass
@@ -67,11 +68,8 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
     next = false;
     if (nl && exprDepth === 0) {
       if (!cLike) {
-        // `\` continues the line; so does a Julia line ending in a comma or a binary operator
-        start ||= !(
-          prevKind === PUNCT &&
-          (prevChar === 92 || (julia && JULIA_CONTINUERS.has(prevChar)))
-        );
+        // A Julia line ending in a comma or a binary operator continues (Python's `\` is joined by the lexer)
+        start ||= !(prevKind === PUNCT && julia && JULIA_CONTINUERS.has(prevChar));
       } else if (directive) {
         start = true;
         directive = false;

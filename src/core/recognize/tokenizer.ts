@@ -103,6 +103,7 @@ export function lex(
   const hashComment = lang === 'python' || lang === 'julia';
   const slashComment = !hashComment;
   const julia = lang === 'julia';
+  const python = lang === 'python';
   // The previous token, for the few decisions that depend on it (`'` after a value, `.5` after a name).
   let prevKind = -1;
   let prevEnd = -1;
@@ -208,6 +209,12 @@ export function lex(
       prevChar = c;
       continue;
     }
+    if (c === 92 && python && lineJoins(text, i + 1, to)) {
+      // Python's explicit line joining: `\` then the newline make one logical line, so the next token
+      // does not start a line (no statement, indentation or definition starts there).
+      i = text.indexOf('\n', i) + 1;
+      continue;
+    }
     if (substitutions.length > 0 && (c === 123 || c === 125)) {
       substitutions[substitutions.length - 1] += c === 123 ? 1 : -1;
     }
@@ -219,6 +226,12 @@ export function lex(
     prevChar = c;
   }
   return Math.min(i, to);
+}
+
+/** Whether a newline (`\n` or `\r\n`) follows at `i`, inside `[…, to)`. */
+function lineJoins(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  return i < to && (c === 10 || (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10));
 }
 
 /** Tokenizes `text[from, to)` into Token objects (no statement marks: see the document model for those). */
