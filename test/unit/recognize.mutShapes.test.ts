@@ -2,11 +2,11 @@
  * Hand-written activations next to the near misses a reviewer would catch: a sign, an exponent or a
  * coefficient typed wrong, a product where a quotient belongs, a clamp bound given by keyword, a comparison
  * written with zero on the left, ELU's `a·exp(x) − a` spelling, squared ReLU's spellings, a softmax's axis
- * given as None, swish with a learned β passed through softplus or exp (SiLU, β not spelled), and a
- * formula that is part of a larger expression (times a gain, plus a bias, divided by 6). Expected values
- * are the mathematics: e^x / (1 + e^x) is σ(x), (e^{2x} − 1) / (e^{2x} + 1) is tanh(x), a·e^x − a is
- * a·(e^x − 1) (ELU with α = a), max(x, 0)² is squared ReLU, clip(x, 0, ∞) is ReLU, a sum over axis None
- * is a softmax over every element. A look-alike computes some other function (σ(2x), tanh(x / 2),
+ * given as None or computed (a dimension named as not read), swish with a learned β passed through softplus
+ * or exp (SiLU, β not spelled), and a formula that is part of a larger expression (times a gain, plus a
+ * bias, divided by 6). Expected values are the mathematics: e^x / (1 + e^x) is σ(x), (e^{2x} − 1) /
+ * (e^{2x} + 1) is tanh(x), a·e^x − a is a·(e^x − 1) (ELU with α = a), max(x, 0)² is squared ReLU,
+ * clip(x, 0, ∞) is ReLU, a sum over axis None is a softmax over every element. A look-alike computes some other function (σ(2x), tanh(x / 2),
  * coth x, 2·SiLU, x·σ(−x), softmax(2x)), which no catalogue entry is: no hover, or only a library
  * function's own name. A formula inside a larger expression is hovered over the formula alone, and the
  * rest of the expression shows nothing.
@@ -551,5 +551,69 @@ def log_energy(x):
   it('shows nothing for a softmax of 2x or a log of a sum of squares', () => {
     expectNoFormula(PY, SRC, 'np.exp(x / 0.5) / np.sum(np.exp(x / 0.5))');
     expectNoFormula(PY, SRC, 'x - np.log(np.sum(np.square(x)))');
+  });
+});
+
+describe('hand-written softmax over an axis the code computes', () => {
+  const SRC = `"""Attention heads whose normalizing axis is configured, not written."""
+import tensorflow as tf
+import torch
+from torch import nn
+
+
+class ScaledSoftmax(nn.Module):
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, scores):
+        e = torch.exp(scores - scores.amax(dim=self.dim, keepdim=True))
+        return e / e.sum(dim=self.dim, keepdim=True)
+
+    def positional(self, scores):
+        return torch.exp(scores) / torch.sum(torch.exp(scores), self.dim, keepdim=True)
+
+    def log_probs(self, scores):
+        return scores - torch.logsumexp(scores, dim=self.dim, keepdim=True)
+
+
+def keras_head(logits):
+    e = tf.exp(logits)
+    return e / tf.reduce_sum(e, axis=[-1], keepdims=True)
+
+
+def flat(logits):
+    # every element at once: a distribution over the whole tensor
+    return torch.exp(logits) / torch.exp(logits).sum()
+`;
+
+  function expectAxisNotRead(expr: string, id: string, framework: string): void {
+    expectFormula(PY, SRC, expr, { id, framework });
+    const got = recognizeAt(SRC, SRC.indexOf(expr), PY);
+    assert.ok(got !== undefined && !('dim' in got.params), `no dimension value for ${expr}`);
+    assert.deepEqual(got.nonLiteral, ['dim'], `the dimension is named as not read for ${expr}`);
+  }
+
+  it('names the dimension as given but not read, by keyword, by position and in a list', () => {
+    expectAxisNotRead('e / e.sum(dim=self.dim, keepdim=True)', 'softmax', 'pytorch');
+    expectAxisNotRead(
+      'torch.exp(scores) / torch.sum(torch.exp(scores), self.dim, keepdim=True)',
+      'softmax',
+      'pytorch',
+    );
+    expectAxisNotRead(
+      'scores - torch.logsumexp(scores, dim=self.dim, keepdim=True)',
+      'log_softmax',
+      'pytorch',
+    );
+    expectAxisNotRead('e / tf.reduce_sum(e, axis=[-1], keepdims=True)', 'softmax', 'tensorflow');
+  });
+
+  it('a sum with no axis is over every element: no dimension, none missing', () => {
+    const expr = 'torch.exp(logits) / torch.exp(logits).sum()';
+    expectFormula(PY, SRC, expr, { id: 'softmax', framework: 'pytorch' });
+    const got = recognizeAt(SRC, SRC.indexOf(expr), PY);
+    assert.ok(got !== undefined && !('dim' in got.params));
+    assert.equal(got.nonLiteral, undefined);
   });
 });

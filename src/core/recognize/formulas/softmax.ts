@@ -3,7 +3,7 @@
  * for stability, with the reduction's axis as the softmax dimension; `x - log(sum(exp(x)))` and
  * `x - logsumexp(x)`.
  */
-import { isCall, isOp, isX, keyword, same, type OpTerm } from './algebra';
+import { isCall, isOp, isX, same, type OpTerm } from './algebra';
 import type { Found } from './found';
 import type { Term } from './terms';
 
@@ -16,20 +16,40 @@ function shifted(t: Term): boolean {
   );
 }
 
+/** The softmax dimension a reduction gives: its value, or its name when the code gives an expression. */
+type Axis = Pick<Found, 'params' | 'nonLiteral'>;
+
+const ALL_ELEMENTS: Axis = { params: {} };
+const NOT_A_LITERAL: Axis = { params: {}, nonLiteral: ['dim'] };
+
 /**
  * The reduction's axis as a parameter: `axis=-1`, `dim=1`, a second positional argument. None, by keyword
- * or by position (`np.sum(e, None)`), reduces every element: no dimension.
+ * or by position (`np.sum(e, None)`), or no axis at all reduces every element: no dimension. An axis the
+ * code computes (`axis=self.axis`, `self.dim`, `axis=[-1]`) is a dimension not read from the code.
  */
-function axisOf(t: OpTerm): Record<string, number> | undefined {
+function axisOf(t: OpTerm): Axis | undefined {
   const pos = t.args[1];
-  if (pos?.t === 'none') {
-    return {};
+  if (pos !== undefined) {
+    if (pos.t === 'none') {
+      return ALL_ELEMENTS;
+    }
+    if (pos.t === 'sym') {
+      return NOT_A_LITERAL;
+    }
+    return pos.t === 'c' && Number.isInteger(pos.v) ? { params: { dim: pos.v } } : undefined;
   }
-  const v = pos !== undefined ? (pos.t === 'c' ? pos.v : undefined) : keyword(t, AXIS);
-  if (v === undefined || v === null) {
-    return pos === undefined ? {} : undefined;
+  const name = AXIS.find((n) => t.kw.has(n));
+  if (name === undefined) {
+    return ALL_ELEMENTS;
   }
-  return typeof v === 'number' && Number.isInteger(v) ? { dim: v } : undefined;
+  const v = t.kw.get(name);
+  if (v === null) {
+    return ALL_ELEMENTS;
+  }
+  if (v === undefined) {
+    return NOT_A_LITERAL;
+  }
+  return typeof v === 'number' && Number.isInteger(v) ? { params: { dim: v } } : undefined;
 }
 
 /** Any softmax or log-softmax formula. */
@@ -40,20 +60,21 @@ export function softmax(t: Term): Found | undefined {
   if (t.op === '/' && isOp(t.a, 'exp', 1) && shifted(t.a.args[0])) {
     const d = t.b;
     if (d.t === 'op' && d.op === 'sum' && d.args.length <= 2 && same(d.args[0], t.a)) {
-      const dim = axisOf(d);
-      return dim && { id: 'softmax', params: dim };
+      const axis = axisOf(d);
+      return axis && { id: 'softmax', ...axis };
     }
   }
   if (t.op === '-' && shifted(t.a) && t.b.t === 'op') {
     const r = t.b;
     const s = r.args[0];
     if (isOp(r, 'log', 1) && isCall(s, 'sum')) {
-      const dim = isOp(s.args[0], 'exp', 1) && same(s.args[0].args[0], t.a) ? axisOf(s) : undefined;
-      return dim && { id: 'log_softmax', params: dim };
+      const axis =
+        isOp(s.args[0], 'exp', 1) && same(s.args[0].args[0], t.a) ? axisOf(s) : undefined;
+      return axis && { id: 'log_softmax', ...axis };
     }
     if (r.op === 'logsumexp' && same(r.args[0], t.a)) {
-      const dim = axisOf(r);
-      return dim && { id: 'log_softmax', params: dim };
+      const axis = axisOf(r);
+      return axis && { id: 'log_softmax', ...axis };
     }
   }
   return undefined;
