@@ -235,3 +235,40 @@ const d = tf.layers.dense({ units: 4, activation: 'prelu' });
     expectNothing(TS, src, 'prelu');
   });
 });
+
+describe("recognizeAt: exact GELU written with JavaScript's Math.SQRT2 and Math.SQRT1_2", () => {
+  const src = `${IMPORT}
+/** Exact GELU, x·Φ(x) = ½x(1 + erf(x/√2)): tfjs-core has no gelu op, so the layers spell it out. */
+export function gelu(x: tf.Tensor): tf.Tensor {
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.div(x, Math.SQRT2))));
+}
+
+export function geluScaled(x: tf.Tensor): tf.Tensor {
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
+}
+
+export function notGelu(x: tf.Tensor): tf.Tensor {
+  // erf(x·√2) is Φ(2x) rescaled: not GELU
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT2))));
+}
+`;
+
+  it('reads x/√2 and x·(1/√2) inside erf as the exact GELU', () => {
+    for (const expr of [
+      'tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.div(x, Math.SQRT2))))',
+      'tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))))',
+    ]) {
+      const at = src.indexOf(expr);
+      const got = recognizeAt(src, at + expr.indexOf('SQRT'), TS);
+      assert.equal(got?.id, 'gelu', expr);
+      assert.equal(got.framework, TFJS);
+      assert.equal(got.params.approximate, 'none');
+      assert.deepEqual([got.start, got.end], [at, at + expr.length]);
+    }
+  });
+
+  it('shows nothing for erf(x·√2)', () => {
+    const expr = 'tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT2))))';
+    assert.equal(recognizeAt(src, src.lastIndexOf(expr) + expr.indexOf('SQRT'), TS), undefined);
+  });
+});

@@ -235,7 +235,10 @@ export const MODULES: Readonly<Record<string, Module>> = {
   },
 };
 
-/** Named constants of those modules (`np.pi`, `math.pi`, `Math.PI`, `np.inf`). */
+/**
+ * Named constants of those modules (`np.pi`, `math.pi`, `Math.PI`, `np.inf`), and JavaScript's √2 and
+ * 1/√2, which exact-GELU code divides or multiplies by (`tf.erf(x.div(Math.SQRT2))`).
+ */
 export const CONSTANTS: Readonly<Record<string, number>> = {
   pi: Math.PI,
   PI: Math.PI,
@@ -243,6 +246,8 @@ export const CONSTANTS: Readonly<Record<string, number>> = {
   E: Math.E,
   inf: Infinity,
   Infinity: Infinity,
+  SQRT2: Math.SQRT2,
+  SQRT1_2: Math.SQRT1_2,
 };
 
 /**
