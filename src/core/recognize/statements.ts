@@ -3,7 +3,8 @@
  * Python and Julia start one at every line outside brackets and after `;` (the lexer joins a Python line
  * ending in `\` to the next);
  * C-like languages after `;`, at the start of a block and after a block closes, JavaScript also at a line
- * that follows a complete value (no semicolons), and C/C++ at preprocessor lines. Knowing this, a call at
+ * that follows a complete value (no semicolons), C/C++ at preprocessor lines, and Rust after an attribute
+ * (`#[cfg(…)]`, `#![allow(…)]`: the item it is on starts a statement). Knowing this, a call at
  * the start of a line is a use even when the line before ends in a name (`h = a + b` / `F.relu_(h)`), and the
  * continuation lines of `from m import (…)` or `use m::{…};` belong to their import.
  */
@@ -16,6 +17,9 @@ export const STMT = 2;
 
 /** Deepest bracket nesting whose kinds are remembered; deeper brackets count as expression brackets. */
 const MAX_STACK = 4096;
+
+/** The stack's mark for the `[` of a Rust attribute (an expression bracket after which a statement starts). */
+const ATTRIBUTE = -2;
 
 /** Names after which a `{` opens an expression (an object, an import list), not a block. */
 const EXPRESSION_BEFORE_BRACE = new Set([
@@ -49,8 +53,9 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
   const js = lang === 'js';
   const cpp = lang === 'cpp';
   const julia = lang === 'julia';
-  /** Open brackets: -1 for an expression bracket, else a block brace (C-like) holding the expression depth
-   * outside it, restored when it closes. */
+  const rust = lang === 'rust';
+  /** Open brackets: -1 for an expression bracket, ATTRIBUTE for a Rust attribute's `[`, else a block brace
+   * (C-like) holding the expression depth outside it, restored when it closes. */
   const stack = new Int32Array(MAX_STACK);
   let depth = 0;
   /** Expression brackets open above the innermost block (or the top level). */
@@ -61,6 +66,8 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
   let prevStart = 0;
   let next = true;
   let directive = false;
+  /** After a Rust `#` or `#!`: a `[` here opens an attribute. */
+  let attributeNext = false;
   for (let n = 0; n < count; n++) {
     const kind = kinds[n];
     const nl = (flags[n] & NL) !== 0;
@@ -93,9 +100,9 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
       if (len === 1) {
         if (c === 40 || c === 91 || c === 123) {
           const block =
-            c === 123 && cLike && opensBlock(text, prevKind, prevChar, prevStart, prevLen);
+            c === 123 && cLike && opensBlock(text, js, prevKind, prevChar, prevStart, prevLen);
           if (depth < MAX_STACK) {
-            stack[depth] = block ? exprDepth : -1;
+            stack[depth] = block ? exprDepth : c === 91 && attributeNext ? ATTRIBUTE : -1;
           }
           depth++;
           if (block) {
@@ -113,18 +120,24 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
               next = true;
             } else if (exprDepth > 0) {
               exprDepth--;
+              // `#[cfg(…)]` / `#![allow(…)]`: the item or statement it is on starts after it.
+              next = saved === ATTRIBUTE;
             }
           }
         } else if (c === 59 && exprDepth === 0) {
           next = true; // ;
         }
       }
+      attributeNext = rust && (c === 35 || (attributeNext && c === 33 && len === 1));
       prevChar = c;
       prevLen = len;
       prevStart = s;
     } else if (kind === ID) {
       prevStart = starts[n];
       prevLen = ends[n] - prevStart;
+    }
+    if (kind !== PUNCT) {
+      attributeNext = false;
     }
     prevKind = kind;
     if (start) {
@@ -171,9 +184,14 @@ function endsValue(
   );
 }
 
-/** Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`) or an object. */
+/**
+ * Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`, a number as in Rust's
+ * `if n > 2 {`, a string as in `if mode == "fast" {` or C++'s `extern "C" {`) or an object (after `=`, `(`,
+ * `,`, `:`, and in JavaScript after the string piece `` `…${ `` that opens a template substitution).
+ */
 function opensBlock(
   text: string,
+  js: boolean,
   prevKind: number,
   prevChar: number,
   prevStart: number,
@@ -185,8 +203,8 @@ function opensBlock(
   if (prevKind === ID) {
     return !EXPRESSION_BEFORE_BRACE.has(prevWord(text, prevKind, prevStart, prevLen));
   }
-  if (prevKind !== PUNCT) {
-    return false;
+  if (prevKind === NUM || prevKind === STR) {
+    return prevKind === NUM || !js;
   }
   const c = prevChar;
   return prevLen === 1

@@ -1,0 +1,215 @@
+/**
+ * Where statements start, seen through what a hover shows: a call or an alias on the line after a complete
+ * value is a statement of its own, the continuation lines of an expression, an import or a declaration are
+ * not. Expected values come from each language's rules: Python and Julia end a statement at a line end
+ * outside brackets (Julia not after a trailing operator or comma), JavaScript without semicolons ends one
+ * where the next line cannot continue it (after a number, a string, `)` or `]`, a name; not after `=`),
+ * C++ ends one at `;` and at a preprocessor line's end, and a `{` opens a block after a condition however
+ * it ends (`if n > 2 {` in Rust) but an object or a substitution after `=` or a template's `${`. A Rust
+ * attribute (`#[cfg(…)]`, `#![allow(…)]`) belongs to the item after it, which starts a statement (a `use`
+ * is read as an import). The activations hovered are the frameworks' own (`tf.leakyRelu`'s slope 0.2,
+ * `torch.sigmoid`, burn's `relu`); a formula is the mathematics (x·σ(x) is SiLU, e^x / (1 + e^x) is σ(x)).
+ */
+import { expectFormula } from './formulaHelpers';
+import { expectCall, expectNothing } from './recognizeHelpers';
+
+const PY = 'python';
+const JS = 'javascript';
+const CPP = 'cpp';
+const RS = 'rust';
+
+describe('statements: Python brackets hold a statement over its lines', () => {
+  const SRC = `"""Feed-forward helpers for the encoder, formatted by black."""
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+def gelu_tanh(x):
+    # The tanh approximation, wrapped where the line got too long.
+    return 0.5 * x * (
+        1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0)))
+    )
+
+
+def feed_forward(x, w1, b1):
+    h = torch.addmm(
+        b1,
+        x,
+        w1.t(),
+    )
+    F.relu_(h)
+    return h
+`;
+
+  it('reads a formula whose parentheses span three lines', () => {
+    const formula = `0.5 * x * (
+        1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0)))
+    )`;
+    expectFormula(PY, SRC, formula, {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'tanh' },
+    });
+  });
+
+  it('a call on the line after a closing parenthesis is a statement of its own', () => {
+    expectCall(PY, SRC, 'relu_', { id: 'relu', framework: 'pytorch' });
+  });
+});
+
+describe('statements: JavaScript without semicolons', () => {
+  const SRC = `// Activation choices for the browser demo (standard style: no semicolons).
+import * as tf from '@tensorflow/tfjs'
+
+const LEAK = 0.2
+const leaky = tf.leakyRelu
+const NAME = 'gated-head'
+const gate = tf.sigmoid
+const gain = Math.sqrt(2)
+const smooth = tf.elu
+const widths = [64, 32]
+const squash = tf.tanh
+const depth = widths.length
+const soft = tf.softplus
+const act =
+  tf.relu
+
+export function head(x) {
+  return squash(smooth(gate(leaky(soft(act(x))))))
+}
+`;
+
+  it('an alias declared after a line ending in a number, a string, ")", "]" or a name is read', () => {
+    expectCall(JS, SRC, 'leaky', { id: 'leaky_relu', framework: 'tfjs' }, 1);
+    expectCall(JS, SRC, 'gate', { id: 'sigmoid', framework: 'tfjs' }, 1);
+    expectCall(JS, SRC, 'smooth', { id: 'elu', framework: 'tfjs' }, 1);
+    expectCall(JS, SRC, 'squash', { id: 'tanh', framework: 'tfjs' }, 1);
+    expectCall(JS, SRC, 'soft', { id: 'softplus', framework: 'tfjs' }, 1);
+  });
+
+  it('an alias whose value is on the line after its "=" is read', () => {
+    expectCall(JS, SRC, 'act', { id: 'relu', framework: 'tfjs' }, 1);
+  });
+});
+
+describe('statements: C++ preprocessor lines and blocks', () => {
+  const SRC = `// Activation block for the LibTorch port of the classifier (GNU style).
+#include <torch/torch.h>
+#include <cmath>
+using namespace torch;
+
+#define GATE_SCALE 2.0
+
+static Tensor
+relu(const Tensor& x)
+{
+  return x.clamp_min(0);
+}
+
+Tensor gate(const Tensor& x) {
+  Tensor y = x * torch::sigmoid(x);
+  {
+    torch::NoGradGuard no_grad;
+    auto e = torch::exp(x);
+    auto s = e / (1 + e);
+  }
+  return sigmoid(y);
+}
+`;
+
+  it('a using directive after #include lines is read', () => {
+    expectCall(CPP, SRC, 'sigmoid', { id: 'sigmoid', framework: 'libtorch' }, 1);
+  });
+
+  it('a function whose return type is on the line before its name is a declaration, not a call', () => {
+    expectNothing(CPP, SRC, 'relu');
+  });
+
+  it('a temporary in a scope block is read', () => {
+    expectFormula(CPP, SRC, 'e / (1 + e)', { id: 'sigmoid', framework: 'libtorch' });
+  });
+});
+
+describe('statements: C++ options chained over several lines', () => {
+  const SRC = `// Classifier head with a leaky gate, formatted by clang-format.
+#include <torch/torch.h>
+
+struct HeadImpl : torch::nn::Module {
+  HeadImpl() {
+    act = register_module("act", torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions()
+                                                          .negative_slope(0.1)
+                                                          .inplace(true)));
+  }
+
+  torch::Tensor forward(torch::Tensor x) {
+    auto y = torch::nn::functional::elu(x, torch::nn::functional::ELUFuncOptions()
+        .alpha(0.5));
+    return act(y);
+  }
+
+  torch::nn::LeakyReLU act{nullptr};
+};
+`;
+
+  it('reads an option set on a line of its own inside the call', () => {
+    expectCall(CPP, SRC, 'LeakyReLU', {
+      id: 'leaky_relu',
+      framework: 'libtorch',
+      params: { negative_slope: 0.1 },
+    });
+    expectCall(CPP, SRC, 'elu', { id: 'elu', framework: 'libtorch', params: { alpha: 0.5 } });
+  });
+
+  it('reads the member registered in the constructor where forward calls it', () => {
+    expectCall(CPP, SRC, 'act', { id: 'leaky_relu', framework: 'libtorch' }, 2);
+  });
+});
+
+describe('statements: Rust blocks after a literal and items after an attribute', () => {
+  const BURN = `use burn::tensor::{activation::relu, backend::Backend, Tensor};
+
+/// Squared ReLU for the sparse head, chosen by the configured power.
+pub fn sparse_head<B: Backend>(x: Tensor<B, 2>, power: usize, mode: &str) -> Tensor<B, 2> {
+    if power == 2 {
+        let r = relu(x);
+        return r.clone() * r;
+    }
+    if mode == "squared" {
+        let r = relu(x);
+        return r.clone() * r;
+    }
+    x
+}
+`;
+
+  it('a temporary in the block of a condition ending in a number or a string is read', () => {
+    expectFormula(RS, BURN, 'r.clone() * r', { id: 'relu_squared', framework: 'burn' });
+    expectFormula(RS, BURN, 'r.clone() * r', { id: 'relu_squared', framework: 'burn' }, 1);
+  });
+
+  const CANDLE = `#![allow(clippy::needless_return)]
+use candle_nn::ops::sigmoid;
+use candle_core::{Result, Tensor};
+#[cfg(feature = "attention")]
+use candle_nn::ops::softmax_last_dim;
+
+#[inline]
+pub fn gate(x: &Tensor) -> Result<Tensor> {
+    sigmoid(x)
+}
+
+#[cfg(feature = "attention")]
+pub fn attend(scores: &Tensor) -> Result<Tensor> {
+    softmax_last_dim(scores)
+}
+`;
+
+  it('a use after an inner or an outer attribute is an import', () => {
+    expectNothing(RS, CANDLE, 'sigmoid');
+    expectCall(RS, CANDLE, 'sigmoid', { id: 'sigmoid', framework: 'candle' }, 1);
+    expectNothing(RS, CANDLE, 'softmax_last_dim');
+    expectCall(RS, CANDLE, 'softmax_last_dim', { id: 'softmax', framework: 'candle' }, 1);
+  });
+});
