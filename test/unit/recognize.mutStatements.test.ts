@@ -10,6 +10,9 @@
  * is read as an import). The activations hovered are the frameworks' own (`tf.leakyRelu`'s slope 0.2,
  * `torch.sigmoid`, burn's `relu`); a formula is the mathematics (x·σ(x) is SiLU, e^x / (1 + e^x) is σ(x)).
  */
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
+import { MAX_MODEL_CHARS } from '../../src/core/recognize/models';
 import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
@@ -60,37 +63,93 @@ def feed_forward(x, w1, b1):
 });
 
 describe('statements: JavaScript without semicolons', () => {
-  const SRC = `// Activation choices for the browser demo (standard style: no semicolons).
+  const SRC = `// Logistic gates for the browser demo, written with tf ops (standard style: no semicolons).
 import * as tf from '@tensorflow/tfjs'
 
-const LEAK = 0.2
-const leaky = tf.leakyRelu
-const NAME = 'gated-head'
-const gate = tf.sigmoid
-const gain = Math.sqrt(2)
-const smooth = tf.elu
-const widths = [64, 32]
-const squash = tf.tanh
-const depth = widths.length
-const soft = tf.softplus
-const act =
-  tf.relu
+export function gateAfterNumber(x) {
+  const floor = 0.05
+  const e = tf.exp(x)
+  return tf.maximum(floor, tf.div(e, tf.add(1, e)))
+}
 
-export function head(x) {
-  return squash(smooth(gate(leaky(soft(act(x))))))
+export function gateAfterString(x) {
+  const scope = 'logistic-gate'
+  const e = tf.exp(x)
+  return tf.div(e, tf.add(1, e))
+}
+
+export function gateAfterCall(x) {
+  const started = performance.now()
+  const e = tf.exp(x)
+  return tf.div(e, tf.add(1, e))
+}
+
+export function gateAfterIndex(x) {
+  const width = x.shape[1]
+  const e = tf.exp(x)
+  return tf.reshape(tf.div(e, tf.add(1, e)), [-1, width])
+}
+
+export function gateAfterName(x, layer) {
+  const bias = layer.bias
+  const e = tf.exp(x)
+  return tf.div(e, tf.add(1, e))
+}
+
+export function gateWrapped(x) {
+  const e =
+    tf.exp(x)
+  return tf.div(e, tf.add(1, e))
 }
 `;
+  const GATE = 'tf.div(e, tf.add(1, e))';
+  const SIGMOID = { id: 'sigmoid', framework: 'tfjs' };
 
-  it('an alias declared after a line ending in a number, a string, ")", "]" or a name is read', () => {
-    expectCall(JS, SRC, 'leaky', { id: 'leaky_relu', framework: 'tfjs' }, 1);
-    expectCall(JS, SRC, 'gate', { id: 'sigmoid', framework: 'tfjs' }, 1);
-    expectCall(JS, SRC, 'smooth', { id: 'elu', framework: 'tfjs' }, 1);
-    expectCall(JS, SRC, 'squash', { id: 'tanh', framework: 'tfjs' }, 1);
-    expectCall(JS, SRC, 'soft', { id: 'softplus', framework: 'tfjs' }, 1);
+  it('a temporary declared after a line ending in a number or a string is read', () => {
+    expectFormula(JS, SRC, GATE, SIGMOID, 0);
+    expectFormula(JS, SRC, GATE, SIGMOID, 1);
   });
 
-  it('an alias whose value is on the line after its "=" is read', () => {
-    expectCall(JS, SRC, 'act', { id: 'relu', framework: 'tfjs' }, 1);
+  it('a temporary declared after a line ending in ")", "]" or a name is read', () => {
+    expectFormula(JS, SRC, GATE, SIGMOID, 2);
+    expectFormula(JS, SRC, GATE, SIGMOID, 3);
+    expectFormula(JS, SRC, GATE, SIGMOID, 4);
+  });
+
+  it('a temporary whose value is on the line after its "=" is read', () => {
+    expectFormula(JS, SRC, GATE, SIGMOID, 5);
+  });
+});
+
+describe('statements: a window of a long generated C++ file that starts inside a function', () => {
+  /** One generated gate: a temporary declared right after an if block. */
+  const gate = (i: number): string => `
+torch::Tensor gate_${i}(const torch::Tensor& x, bool clamp) {
+  torch::Tensor h = x;
+  if (clamp) {
+    h = h.clamp(-30, 30);
+  }
+  auto e = torch::exp(h);
+  return e / (1 + e);
+}
+`;
+  const parts = ['// Generated gates, one per output channel.\n#include <torch/torch.h>\n'];
+  let length = 0;
+  for (let i = 0; length <= MAX_MODEL_CHARS; i++) {
+    parts.push(gate(i));
+    length += parts[parts.length - 1].length;
+  }
+  const SRC = parts.join('');
+
+  it('reads the temporary after a block in every part of the file', () => {
+    // Windows start at a line start; most land inside a function, whose closing brace then has no
+    // opening one in the window.
+    for (let i = 500; i < parts.length - 1; i += 700) {
+      const at = SRC.indexOf('e / (1 + e)', SRC.indexOf(`gate_${i}(`));
+      const got = recognizeAt(SRC, at + 4, CPP);
+      assert.equal(got?.id, 'sigmoid', `gate_${i}`);
+      assert.deepEqual([got.start, got.end], [at, at + 'e / (1 + e)'.length], `gate_${i}`);
+    }
   });
 });
 
@@ -117,6 +176,17 @@ Tensor gate(const Tensor& x) {
   }
   return sigmoid(y);
 }
+
+Tensor calibrated(const Tensor& logits) {
+  {
+    // Statistics only: no graph.
+    torch::NoGradGuard no_grad;
+    auto t = torch::exp(logits);
+    auto p = t / (1 + t);
+    stats.update(p);
+  }
+  return logits;
+}
 `;
 
   it('a using directive after #include lines is read', () => {
@@ -127,8 +197,9 @@ Tensor gate(const Tensor& x) {
     expectNothing(CPP, SRC, 'relu');
   });
 
-  it('a temporary in a scope block is read', () => {
+  it('a temporary in a scope block is read, after a statement or first in a function', () => {
     expectFormula(CPP, SRC, 'e / (1 + e)', { id: 'sigmoid', framework: 'libtorch' });
+    expectFormula(CPP, SRC, 't / (1 + t)', { id: 'sigmoid', framework: 'libtorch' });
   });
 });
 
