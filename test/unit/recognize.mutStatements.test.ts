@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { MAX_MODEL_CHARS } from '../../src/core/recognize/models';
 import { expectFormula } from './formulaHelpers';
-import { expectCall, expectNothing } from './recognizeHelpers';
+import { expectCall, expectNothing, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
 const JS = 'javascript';
@@ -118,6 +118,11 @@ export function gateWrapped(x) {
 
   it('a temporary whose value is on the line after its "=" is read', () => {
     expectFormula(JS, SRC, GATE, SIGMOID, 5);
+    // Hovering the value's function shows the formula that uses it, over the value.
+    const value = nthOffset(SRC, 'tf.exp(x)', 5);
+    const got = recognizeAt(SRC, value + 'tf.e'.length, JS);
+    assert.equal(got?.id, 'sigmoid');
+    assert.deepEqual([got.start, got.end], [value, value + 'tf.exp(x)'.length]);
   });
 });
 
@@ -177,6 +182,12 @@ Tensor gate(const Tensor& x) {
   return sigmoid(y);
 }
 
+Tensor logistic_of_scores(const Tensor& attention_scores_before_gate) {
+  auto negative_exponential_of_scores = torch::exp(
+      -attention_scores_before_gate);
+  return 1 / (1 + negative_exponential_of_scores);
+}
+
 Tensor calibrated(const Tensor& logits) {
   {
     // Statistics only: no graph.
@@ -195,6 +206,13 @@ Tensor calibrated(const Tensor& logits) {
 
   it('a function whose return type is on the line before its name is a declaration, not a call', () => {
     expectNothing(CPP, SRC, 'relu');
+  });
+
+  it('a temporary whose call is wrapped after its "(" is read', () => {
+    expectFormula(CPP, SRC, '1 / (1 + negative_exponential_of_scores)', {
+      id: 'sigmoid',
+      framework: 'libtorch',
+    });
   });
 
   it('a temporary in a scope block is read, after a statement or first in a function', () => {
