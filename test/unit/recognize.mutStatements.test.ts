@@ -96,6 +96,12 @@ export function gateAfterName(x, layer) {
   return tf.div(e, tf.add(1, e))
 }
 
+export function gateAfterLongName(x, layer) {
+  const units = layer.outputUnits
+  const e = tf.exp(x)
+  return tf.div(e, tf.add(1, e))
+}
+
 export function gateWrapped(x) {
   const e =
     tf.exp(x)
@@ -114,12 +120,13 @@ export function gateWrapped(x) {
     expectFormula(JS, SRC, GATE, SIGMOID, 2);
     expectFormula(JS, SRC, GATE, SIGMOID, 3);
     expectFormula(JS, SRC, GATE, SIGMOID, 4);
+    expectFormula(JS, SRC, GATE, SIGMOID, 5); // a name longer than any keyword
   });
 
   it('a temporary whose value is on the line after its "=" is read', () => {
-    expectFormula(JS, SRC, GATE, SIGMOID, 5);
+    expectFormula(JS, SRC, GATE, SIGMOID, 6);
     // Hovering the value's function shows the formula that uses it, over the value.
-    const value = nthOffset(SRC, 'tf.exp(x)', 5);
+    const value = nthOffset(SRC, 'tf.exp(x)', 6);
     const got = recognizeAt(SRC, value + 'tf.e'.length, JS);
     assert.equal(got?.id, 'sigmoid');
     assert.deepEqual([got.start, got.end], [value, value + 'tf.exp(x)'.length]);
