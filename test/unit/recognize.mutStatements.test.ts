@@ -1,14 +1,18 @@
 /**
- * Where statements start, seen through what a hover shows: a call or an alias on the line after a complete
- * value is a statement of its own, the continuation lines of an expression, an import or a declaration are
- * not. Expected values come from each language's rules: Python and Julia end a statement at a line end
- * outside brackets (Julia not after a trailing operator or comma), JavaScript without semicolons ends one
- * where the next line cannot continue it (after a number, a string, `)` or `]`, a name; not after `=`),
- * C++ ends one at `;` and at a preprocessor line's end, and a `{` opens a block after a condition however
- * it ends (`if n > 2 {` in Rust) but an object or a substitution after `=` or a template's `${`. A Rust
- * attribute (`#[cfg(…)]`, `#![allow(…)]`) belongs to the item after it, which starts a statement (a `use`
- * is read as an import). The activations hovered are the frameworks' own (`tf.leakyRelu`'s slope 0.2,
- * `torch.sigmoid`, burn's `relu`); a formula is the mathematics (x·σ(x) is SiLU, e^x / (1 + e^x) is σ(x)).
+ * Where statements start, seen through what a hover shows: a temporary, an import or a call on the line
+ * after a complete statement is read as a statement of its own; the continuation lines of an expression,
+ * a call's arguments or a declaration are not. Expected values come from each language's rules: Python ends
+ * a statement at a line end outside brackets; JavaScript without semicolons ends one where the next line
+ * cannot continue it (after a number, a string, `)`, `]` or a name; not after `=`); C++ ends one at `;` and
+ * at a preprocessor line's end, and a line that starts with `.` or `-` inside a call continues it; a `{`
+ * opens a block after a condition however the condition ends (`if power == 2 {`, `if mode == "squared" {`
+ * in Rust), after `;` and after `{`; a Rust attribute (`#[cfg(…)]`, `#![allow(…)]`) belongs to the item
+ * after it, which starts a statement (a `use` there is an import). Long generated files are read by windows
+ * that may start inside a function: its closing brace then has no opening one, and what follows is read as
+ * in a short file. The activations are the frameworks' own (LibTorch's LeakyReLU with the slope written,
+ * 0.1, not its default 0.01; burn's `relu`); a formula is the mathematics (e^x / (1 + e^x) and
+ * 1 / (1 + e^−x) are σ(x), r·r with r = relu(x) is squared ReLU, GELU's tanh form), and hovering a
+ * temporary's value shows the formula that uses it, over the value.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
