@@ -484,7 +484,7 @@ class DecoderImpl : public torch::nn::Module {
  public:
   explicit DecoderImpl(bool smooth) {
     if (smooth) {
-      act = register_module("act", torch::nn::ELU());
+      act = register_module("act", torch::nn::Tanh());
     } else {
       act = register_module("act", torch::nn::ReLU());
     }
