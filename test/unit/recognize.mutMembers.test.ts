@@ -528,3 +528,76 @@ TORCH_MODULE(Critic);
     expectNothing(CPP, SRC, 'lrelu', 4);
   });
 });
+
+describe('LibTorch: members declared in a header, under an access label, with `=` initializers', () => {
+  const SRC = `// gated_head.h: the module's declaration; gated_head.cpp registers the projection.
+#pragma once
+#include <torch/torch.h>
+
+/// Scores a hidden state: a gated projection smoothed by a softplus.
+class GatedHeadImpl : public torch::nn::Module {
+ public:
+  explicit GatedHeadImpl(int64_t width);
+
+  torch::Tensor forward(torch::Tensor x) {
+    auto h = act(proj(x));
+    return smooth(h) * gate(h);
+  }
+
+ private:
+  torch::nn::ReLU act{nullptr};
+  torch::nn::Linear proj{nullptr};
+  torch::nn::Sigmoid gate = nullptr;
+  torch::nn::Softplus smooth = torch::nn::Softplus(torch::nn::SoftplusOptions().beta(2.0));
+};
+TORCH_MODULE(GatedHead);
+
+/// The same head with its leaky activation configured where it is declared.
+struct LeakyHeadImpl : torch::nn::Module {
+  torch::Tensor forward(torch::Tensor x) { return lrelu(x); }
+
+ protected:
+  torch::nn::LeakyReLU lrelu = torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
+};
+TORCH_MODULE(LeakyHead);
+
+/// Builds the GELU the config asks for; defined in activations.cpp.
+torch::nn::GELU make_gelu(const HeadOptions& options);
+
+struct GeluHeadImpl : torch::nn::Module {
+  torch::Tensor forward(torch::Tensor x) { return head_act(proj(x)); }
+
+ private:
+  torch::nn::Linear proj{nullptr};
+  torch::nn::GELU head_act = make_gelu(HeadOptions{});
+};
+`;
+
+  it('reads the first member declared after `private:` by its type', () => {
+    expectCall(CPP, SRC, 'act', { id: 'relu', framework: 'libtorch' }, 0);
+    expectNothing(CPP, SRC, 'proj', 0);
+  });
+
+  it('reads a member declared `= nullptr` by its type', () => {
+    expectCall(CPP, SRC, 'gate', { id: 'sigmoid', framework: 'libtorch' }, 0);
+  });
+
+  it('reads the options of the module a member is initialized with after `=`', () => {
+    const softplus = { id: 'softplus', framework: 'libtorch', params: { beta: 2, threshold: 20 } };
+    expectCall(CPP, SRC, 'smooth', softplus, 0);
+    const leaky = { id: 'leaky_relu', framework: 'libtorch', params: { negative_slope: 0.2 } };
+    expectCall(CPP, SRC, 'lrelu', leaky, 0);
+  });
+
+  it('reads a member initialized by a factory by its declared type', () => {
+    expectCall(CPP, SRC, 'head_act', { id: 'gelu', framework: 'libtorch' }, 0);
+  });
+
+  it('gives nothing on the declarations themselves', () => {
+    expectNothing(CPP, SRC, 'act', 1);
+    expectNothing(CPP, SRC, 'gate', 1);
+    expectNothing(CPP, SRC, 'smooth', 1);
+    expectNothing(CPP, SRC, 'lrelu', 1);
+    expectNothing(CPP, SRC, 'head_act', 1);
+  });
+});
