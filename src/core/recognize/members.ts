@@ -40,6 +40,7 @@ const MAX_MEMBERS = 8;
 /** Deepest brace nesting whose struct literals are told apart. */
 const MAX_BRACES = 256;
 const TYPES = new Set(['struct', 'class', 'impl']);
+const ACCESS = new Set(['public', 'protected', 'private']);
 
 /** Member declarations by name (built once per model). */
 function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
@@ -105,7 +106,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       if (cls !== undefined && last > at && first >= 65 && first <= 90) {
         add(model.tokenText(i), cls.name, at);
       }
-    } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0) {
+    } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
       let k = i;
       while (model.isPunct(k + 1, '::') && kinds[k + 2] === ID) {
@@ -116,8 +117,15 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       const ends =
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
       if (kinds[name] === ID && ends && classAround(model, i) !== undefined) {
-        const typed = model.isPunct(after, '{') && model.isWord(after + 1, 'nullptr');
-        add(model.tokenText(name), classAround(model, i)?.name, i, typed ? TYPED : INITIALIZED);
+        const owner = classAround(model, i)?.name;
+        // `{nullptr}` / `= nullptr` holds nothing yet: the type says what a constructor registers. A value
+        // after `=` says what the member holds; its type answers when the value names no module.
+        const empty = !model.isPunct(after, ';') && model.isWord(after + 1, 'nullptr');
+        const assigned = model.isPunct(after, '=');
+        if (assigned && !empty) {
+          add(model.tokenText(name), owner, after + 1, INITIALIZED);
+        }
+        add(model.tokenText(name), owner, i, empty || assigned ? TYPED : INITIALIZED);
       }
     } else if (
       model.lang === 'js' &&
@@ -142,6 +150,14 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   }
   model.memo.set('members', index);
   return index;
+}
+
+/**
+ * Whether token `ti` follows a C++ access label (`private:`): the first member declared under it starts a
+ * declaration, though the label's colon ends no statement.
+ */
+function afterAccessLabel(model: DocumentModel, ti: number): boolean {
+  return model.isPunct(ti - 1, ':') && ACCESS.has(model.tokenText(ti - 2));
 }
 
 /**
