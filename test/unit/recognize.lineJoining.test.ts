@@ -3,7 +3,9 @@
  * reference, "Explicit line joining"), so a formula, an import or an assignment may run over several physical
  * lines, and the line after the joined one starts a statement. A `\` anywhere else (in a string, in a
  * comment, before more text on its line) joins nothing. Julia has no such joining: there `\` is left
- * division, and a line ending in a binary operator continues.
+ * division, and a line ending in a binary operator continues. In C-like languages a statement ends at `;`
+ * (or, in JavaScript, where the grammar cannot go on), so a line that begins with a binary operator continues
+ * the expression above it, as rustfmt formats long expressions.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -95,5 +97,36 @@ end
 
   it('the continued line belongs to the assignment: hovering its operand finds no call', () => {
     assert.equal(recognizeAt(solver, nthOffset(solver, '        b') + 8, 'julia'), undefined);
+  });
+});
+
+describe('C-like languages: a line that begins with a binary operator continues the expression', () => {
+  const CANDLE = `use candle_core::{Result, Tensor};
+
+/// The logistic function on a scalar, as rustfmt breaks a long expression: before the operator.
+pub fn logistic(x: f64) -> f64 {
+    1.0
+        / (1.0 + (-x).exp())
+}
+`;
+
+  const LIBTORCH = `#include <torch/torch.h>
+
+torch::Tensor gate(const torch::Tensor& x) {
+  auto w = 1
+      / (1 + torch::exp(-x));
+  return w;
+}
+`;
+
+  it('Rust and C++: the formula is read across the break, from the operator line too', () => {
+    expectFormula('rust', CANDLE, '1.0\n        / (1.0 + (-x).exp())', {
+      id: 'sigmoid',
+      framework: 'other',
+    });
+    expectFormula('cpp', LIBTORCH, '1\n      / (1 + torch::exp(-x))', {
+      id: 'sigmoid',
+      framework: 'libtorch',
+    });
   });
 });

@@ -385,26 +385,40 @@ class Parser {
 /**
  * Whether token `k`, first on its line, may start a statement: a line that begins with `.` continues a
  * method chain (`x\n  .mul(tf.sigmoid(x))`), and one after a line that ends with a binary operator continues
- * its expression (`x *\n  tf.sigmoid(x)`), as formatters break long lines.
+ * its expression (`x *\n  tf.sigmoid(x)`), as formatters break long lines. In C-like languages a line that
+ * begins with a binary operator continues too (rustfmt breaks before the operator:
+ * `1.0\n    / (1.0 + (-x).exp())`), unless the line before ended a statement or opened or closed a block
+ * (`*ptr = 0;` after `;` is a statement of its own).
  */
-function linesStatement(toks: readonly Token[], k: number): boolean {
+function linesStatement(toks: readonly Token[], k: number, lang: Lang): boolean {
   const t = toks[k];
   const before = k > 0 ? toks[k - 1] : undefined;
   const carried =
     before?.k === 'p' &&
     (Object.prototype.hasOwnProperty.call(PRECEDENCE, before.t) || before.t === '**');
-  return t.nl && t.t !== '.' && !carried;
+  return t.nl && t.t !== '.' && !carried && !leadsContinuation(t, before, lang);
+}
+
+/** A C-like line starting with a binary operator after a line that did not end a statement or block. */
+function leadsContinuation(t: Token, before: Token | undefined, lang: Lang): boolean {
+  return (
+    (lang === 'js' || lang === 'cpp' || lang === 'rust') &&
+    t.k === 'p' &&
+    Object.prototype.hasOwnProperty.call(PRECEDENCE, t.t) &&
+    before !== undefined &&
+    !(before.k === 'p' && (before.t === ';' || before.t === '{' || before.t === '}'))
+  );
 }
 
 /** Where the statement around token `ti` starts: the last line start at the outermost bracket depth. */
-function statementStart(toks: readonly Token[], ti: number): number {
+function statementStart(toks: readonly Token[], ti: number, lang: Lang): number {
   const from = Math.max(0, ti - LOOK_BACK);
   let depth = 0;
   let min = 0;
   let start = from;
   for (let k = from; k <= ti; k++) {
     const t = toks[k];
-    if (linesStatement(toks, k) && depth <= min) {
+    if (linesStatement(toks, k, lang) && depth <= min) {
       min = depth;
       start = k;
     }
@@ -430,13 +444,14 @@ function statementStart(toks: readonly Token[], ti: number): number {
 export function statementHas(
   toks: readonly Token[],
   ti: number,
+  lang: Lang,
   wanted: (t: Token, k: number) => boolean,
 ): boolean {
   const end = Math.min(toks.length, ti + LOOK_AHEAD);
   let depth = 0;
-  for (let k = statementStart(toks, ti); k < end; k++) {
+  for (let k = statementStart(toks, ti, lang); k < end; k++) {
     const t = toks[k];
-    if (k > ti && linesStatement(toks, k) && depth <= 0) {
+    if (k > ti && linesStatement(toks, k, lang) && depth <= 0) {
       return false;
     }
     if (wanted(t, k)) {
@@ -454,7 +469,7 @@ export function statementHas(
 /** Every expression containing token `ti`, outermost first. */
 export function expressionsAround(toks: readonly Token[], ti: number, lang: Lang): Node[] {
   const end = Math.min(toks.length, ti + LOOK_AHEAD);
-  const p = new Parser(toks, lang, statementStart(toks, ti), end);
+  const p = new Parser(toks, lang, statementStart(toks, ti, lang), end);
   while (p.i <= ti && p.i < end) {
     const at = p.i;
     if (p.expr() === undefined || p.i === at) {

@@ -30,7 +30,7 @@ const MAX_TOKENS = 300;
  */
 function mayHoldFormula(scope: Scope, ti: number): boolean {
   const { toks, imports, model, base } = scope;
-  if (statementHas(toks, ti, (t) => formulaToken(t) || aliasOfOperation(t, imports))) {
+  if (statementHas(toks, ti, scope.lang, (t) => formulaToken(t) || aliasOfOperation(t, imports))) {
     return true;
   }
   // Only a statement with arithmetic may be a formula over temporaries alone (`r * r`): the names'
@@ -41,8 +41,8 @@ function mayHoldFormula(scope: Scope, ti: number): boolean {
     base !== undefined &&
     boundAt(model, base + k)?.k === 'value';
   return (
-    statementHas(toks, ti, (t) => t.k === 'p' && ARITHMETIC.has(t.t)) &&
-    statementHas(toks, ti, bound)
+    statementHas(toks, ti, scope.lang, (t) => t.k === 'p' && ARITHMETIC.has(t.t)) &&
+    statementHas(toks, ti, scope.lang, bound)
   );
 }
 
