@@ -93,31 +93,31 @@ const SELF = new Set(['self', 'cls', 'this', 'super']);
 
 /** Whether token `ti` is on an import statement (a declaration of names: never a use). */
 export function onImportLine(scope: Scope, ti: number): boolean {
-  const { toks } = scope;
-  // The statement's first token, where the document model marks it: `from m import (\n  relu,\n)` and
-  // `use m::{\n  sigmoid,\n};` continue their import over several lines.
+  const [first, second] = statementOpening(scope, ti);
+  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
+  if (scope.lang === 'rust' && first === 'pub') {
+    return second === 'use';
+  }
+  return IMPORT_WORDS[scope.lang].has(first);
+}
+
+/**
+ * The first two tokens of token `ti`'s statement: `from m import (\n  relu,\n)` and `use m::{\n  sigmoid,\n};`
+ * continue their import over several lines.
+ */
+function statementOpening(scope: Scope, ti: number): readonly [string, string | undefined] {
+  const { toks, model, base } = scope;
   let k = ti;
   while (k > 0 && toks[k].st !== true) {
     k--;
   }
-  if (toks[k].st !== true) {
-    if (scope.lang === 'python' && toks[ti].nl) {
-      const enc = findEnclosing(toks, ti, scope.lang);
-      if (enc !== undefined && toks[enc.open - 1]?.t === 'import') {
-        return true;
-      }
-    }
-    k = ti;
-    while (k > 0 && !toks[k].nl) {
-      k--;
-    }
+  if (toks[k].st === true || model === undefined || base === undefined) {
+    return [toks[k].t, toks[k + 1]?.t];
   }
-  const first = toks[k];
-  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
-  if (scope.lang === 'rust' && first.t === 'pub') {
-    return toks[k + 1]?.t === 'use';
-  }
-  return IMPORT_WORDS[scope.lang].has(first.t);
+  // The window starts inside the statement (an import list longer than the window): the model knows its
+  // start, before the window, so the token after it exists.
+  const first = model.stmt[base + ti];
+  return [model.tokenText(first), model.tokenText(first + 1)];
 }
 
 /**
