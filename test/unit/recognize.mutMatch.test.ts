@@ -85,3 +85,290 @@ pub fn gate<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
     expectCall('rust', src, 'sigmoid', { id: 'sigmoid', framework: 'burn' }, 1);
   });
 });
+
+describe('PyTorch and JAX names: the last name of a path, its receiver, and functools.partial', () => {
+  const SRC = `"""Classifier head with a softmax module, plus the utilities the training script patches in."""
+import functools
+
+import jax
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+# Logged with each run so that the plots say which squashing was used.
+ACTIVATION_NAME = torch.sigmoid.__name__
+
+
+class Head(nn.Module):
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.proj = nn.Linear(width, 10)
+        self.softmax = nn.Softmax(dim=-1)
+
+    def forward(self, x):
+        logits = self.proj(x)
+        return self.softmax(logits)
+
+    def scores(self, x):
+        # Tensor.softmax's first positional argument is dim.
+        return self.proj(x).softmax(1)
+
+    def gated(self, h, res):
+        return F.leaky_relu((h + res) * 0.5, 0.2)
+
+
+# Keep the library's GELU, but make it the tanh approximation everywhere.
+F.gelu = functools.partial(F.gelu, approximate="tanh")
+slope_act = functools.partial(jax.nn.leaky_relu, negative_slope=0.2)
+# Here the keyword is apply_activation's own, not leaky_relu's.
+applied = functools.partial(apply_activation, jax.nn.leaky_relu, negative_slope=0.2)
+`;
+
+  it('a name followed by an attribute is not the activation (torch.sigmoid.__name__)', () => {
+    expectNothing(PY, SRC, 'sigmoid');
+  });
+
+  it('the module a constructor stored in self.softmax is what self.softmax(logits) applies', () => {
+    expectCall(PY, SRC, 'softmax', { id: 'softmax', framework: 'pytorch', params: { dim: -1 } }, 2);
+  });
+
+  it("a softmax method on an expression reads Tensor.softmax's positional dim", () => {
+    expectCall(PY, SRC, 'softmax', { id: 'softmax', framework: 'pytorch', params: { dim: 1 } }, 4);
+  });
+
+  it('a first argument in extra parentheses is still the input, and the slope comes after it', () => {
+    expectCall(PY, SRC, 'leaky_relu', {
+      id: 'leaky_relu',
+      framework: 'pytorch',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('assigning to F.gelu (a monkeypatch) is no use; the partial on its right is', () => {
+    expectNothing(PY, SRC, 'gelu', 0);
+    expectCall(
+      PY,
+      SRC,
+      'gelu',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+
+  it("partial's keywords are the activation's when it is partial's first argument, not later", () => {
+    expectCall(
+      PY,
+      SRC,
+      'leaky_relu',
+      { id: 'leaky_relu', framework: 'jax', params: { negative_slope: 0.2 } },
+      1,
+    );
+    expectCall(
+      PY,
+      SRC,
+      'leaky_relu',
+      { id: 'leaky_relu', framework: 'jax', params: { negative_slope: 0.01 } },
+      3,
+    );
+  });
+
+  it('a hover reports exactly the activation, its parameters, framework and span', () => {
+    const [start, end] = spanOf(SRC, 'leaky_relu', 1);
+    assert.deepStrictEqual(recognizeAt(SRC, start + 1, PY), {
+      id: 'leaky_relu',
+      params: { negative_slope: 0.2 },
+      framework: 'jax',
+      start,
+      end,
+    });
+  });
+});
+
+describe('TF.js: a tf bound to a local object is that object', () => {
+  const SRC = `// Activation helpers for the browser demo; \`tf\` is the global the TF.js script tag defines.
+
+/** A stand-in for tf used by the demo's unit tests: same names, plain numbers. */
+function makeFakeOps() {
+  return { relu: (v) => Math.max(v, 0), sigmoid: (v) => 1 / (1 + Math.exp(-v)) };
+}
+
+export function scoreWithFake(x) {
+  const tf = makeFakeOps();
+  const score = Math.round(100 * clampUnit(tf.sigmoid(x)));
+  return score;
+}
+
+export function scoreWithTfjs(x) {
+  return tf.sigmoid(x).mul(100).round();
+}
+
+export function leaky(x) {
+  return tf.leakyRelu(x, 0.3);
+}
+`;
+
+  it('tf.sigmoid deep inside an expression reads the local tf: nothing', () => {
+    expectNothing('javascript', SRC, 'sigmoid', 1);
+  });
+
+  it('the global tf is TF.js', () => {
+    expectCall('javascript', SRC, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' }, 2);
+    expectCall('javascript', SRC, 'leakyRelu', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.3 },
+    });
+  });
+});
+
+describe('Julia: a compact definition over several lines, and type assertions on calls', () => {
+  const SRC = `"""
+    Activations for the small Flux MLP, with the element type pinned for the GPU kernels.
+"""
+module TinyActs
+
+using Flux
+using NNlib: relu, leakyrelu
+
+export gelu, hidden, stats
+
+# The sigmoid approximation of GELU, kept in the argument's element type.
+gelu(x::T) where {
+    T<:AbstractFloat,
+} = x * sigmoid(T(1.702) * x)
+
+function hidden(h)
+    relu.(h)::Matrix{Float32}
+end
+
+function stats(h)
+    summary = (hidden = relu.(h)::Matrix{Float32}, count = length(h))
+    shifted = leakyrelu((h .- 1), 0.2f0)
+    relu(h)::Matrix{Float32}; scale = 2
+    return summary, shifted, scale
+end
+
+end
+`;
+  const JL = 'julia';
+
+  it('a where clause spread over lines still ends in the definition of gelu: no hover', () => {
+    expectNothing(JL, SRC, 'gelu', 1);
+  });
+
+  it("a broadcast call with a type assertion, ending a function's body, is hovered", () => {
+    expectCall(JL, SRC, 'relu', { id: 'relu', framework: 'flux' }, 1);
+  });
+
+  it('a type-asserted call as a named tuple field is hovered (the = after it names the next field)', () => {
+    expectCall(JL, SRC, 'relu', { id: 'relu', framework: 'flux' }, 2);
+  });
+
+  it('a type-asserted call ended by ; is hovered though an assignment follows on its line', () => {
+    expectCall(JL, SRC, 'relu', { id: 'relu', framework: 'flux' }, 3);
+  });
+
+  it("leakyrelu's slope is its second argument even after a parenthesized first one", () => {
+    expectCall(
+      JL,
+      SRC,
+      'leakyrelu',
+      {
+        id: 'leaky_relu',
+        framework: 'flux',
+        params: { negative_slope: 0.2 },
+      },
+      1,
+    );
+  });
+});
+
+describe('burn and LibTorch: builders, glob imports and declarations', () => {
+  const BURN = `//! A two-layer MLP for the tabular baseline.
+use burn::nn::{LeakyReluConfig, Linear, LinearConfig};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Mlp<B: Backend> {
+    fc1: Linear<B>,
+    fc2: Linear<B>,
+    act: Gelu,
+}
+
+impl<B: Backend> Mlp<B> {
+    pub fn new(device: &B::Device) -> Self {
+        Self {
+            fc1: LinearConfig::new(16, 64).init(device),
+            fc2: LinearConfig::new(64, 1).init(device),
+            act: Gelu::new(),
+        }
+    }
+
+    /// The residual branch: a leaky ReLU with the slope the paper uses.
+    pub fn residual(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let leaky = LeakyReluConfig::new().with_negative_slope(0.2).init();
+        leaky.forward(self.fc1.forward(x))
+    }
+}
+`;
+
+  it("a struct field's type is a declaration; Gelu::new() under a prelude glob is burn's GELU", () => {
+    expectNothing('rust', BURN, 'Gelu', 0);
+    expectCall('rust', BURN, 'Gelu', { id: 'gelu', framework: 'burn' }, 1);
+  });
+
+  it("LeakyReluConfig::new() builds burn's leaky ReLU with the slope set after it", () => {
+    expectNothing('rust', BURN, 'LeakyReluConfig', 0);
+    expectCall(
+      'rust',
+      BURN,
+      'LeakyReluConfig',
+      {
+        id: 'leaky_relu',
+        framework: 'burn',
+        params: { negative_slope: 0.2 },
+      },
+      1,
+    );
+  });
+
+  const CPP = `// LibTorch blocks of the speech model: a leaky ReLU with the paper's slope, two ways.
+#include <torch/torch.h>
+
+namespace F = torch::nn::functional;
+
+torch::Tensor centred_leaky(const torch::Tensor& x) {
+  // Centre first, then the ATen op with its slope as the second argument.
+  return torch::leaky_relu((x - x.mean()), 0.2);
+}
+
+torch::Tensor block(const torch::Tensor& x) {
+  torch::nn::LeakyReLU act(torch::nn::LeakyReLUOptions().negative_slope(0.1));
+  torch::nn::ELU smooth{torch::nn::ELUOptions().alpha(0.5)};
+  auto gelu = torch::nn::GELU();
+  return smooth(act(gelu(x)));
+}
+`;
+
+  it("torch::leaky_relu's slope follows a parenthesized input", () => {
+    expectCall('cpp', CPP, 'leaky_relu', {
+      id: 'leaky_relu',
+      framework: 'libtorch',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('modules declared with their options in parentheses or braces read those options', () => {
+    expectCall('cpp', CPP, 'LeakyReLU', {
+      id: 'leaky_relu',
+      framework: 'libtorch',
+      params: { negative_slope: 0.1 },
+    });
+    expectCall('cpp', CPP, 'ELU', { id: 'elu', framework: 'libtorch', params: { alpha: 0.5 } });
+    expectCall('cpp', CPP, 'GELU', {
+      id: 'gelu',
+      framework: 'libtorch',
+      params: { approximate: 'none' },
+    });
+  });
+});
