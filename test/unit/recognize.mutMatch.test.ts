@@ -372,3 +372,115 @@ torch::Tensor block(const torch::Tensor& x) {
     });
   });
 });
+
+describe('a module bound at run time is still the module', () => {
+  it('TF.js required through a computed package name: tf.sigmoid is TF.js', () => {
+    const src = `// Server-side scoring: the GPU build of TF.js when the machine has one.
+const useGpu = process.env.CUDA_VISIBLE_DEVICES !== undefined;
+const tf = require(useGpu ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
+
+function score(x) {
+  return tf.sigmoid(x);
+}
+module.exports = { score };
+`;
+    expectCall('javascript', src, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' });
+  });
+
+  it('a Python np bound by importlib is NumPy (only TF.js code rebinds tf to its own objects)', () => {
+    const src = `"""Runs on machines with or without a GPU: the array module is chosen at import time."""
+import importlib
+import os
+
+np = importlib.import_module("cupy" if os.environ.get("USE_GPU") else "numpy")
+
+
+def squash(x):
+    return np.tanh(x)
+`;
+    expectCall(PY, src, 'tanh', { id: 'tanh', framework: 'numpy' });
+  });
+});
+
+describe('a method on an expression is the tensor method, whatever the file imports by that name', () => {
+  it("(q @ kᵀ).softmax(-2) reads Tensor.softmax's dim though softmax is imported from F", () => {
+    const src = `"""Attention scores: the functional softmax for the mask, the tensor method for the logits."""
+import torch
+from torch.nn.functional import softmax
+
+
+def attend(q, k, mask):
+    masked = softmax(q @ k.transpose(-2, -1) + mask, dim=-1)
+    plain = (q @ k.transpose(-2, -1)).softmax(-2)
+    return masked, plain
+`;
+    expectCall(PY, src, 'softmax', { id: 'softmax', framework: 'pytorch', params: { dim: -1 } }, 2);
+    expectCall(PY, src, 'softmax', { id: 'softmax', framework: 'pytorch', params: { dim: -2 } }, 3);
+  });
+});
+
+describe("burn's config written as a struct literal", () => {
+  it('LeakyReluConfig { negative_slope: 0.2 } reports the slope it lists', () => {
+    const src = `//! The GAN's discriminator activation, configured the way the paper states it.
+use burn::nn::{LeakyRelu, LeakyReluConfig};
+
+/// DCGAN's discriminator uses a slope of 0.2 in every layer.
+pub fn discriminator_act() -> LeakyRelu {
+    LeakyReluConfig { negative_slope: 0.2 }.init()
+}
+`;
+    expectCall(
+      'rust',
+      src,
+      'LeakyReluConfig',
+      {
+        id: 'leaky_relu',
+        framework: 'burn',
+        params: { negative_slope: 0.2 },
+      },
+      1,
+    );
+  });
+});
+
+describe("Julia: methods added to NNlib's functions are definitions, not calls", () => {
+  const SRC = `"""
+Forward-mode duals for the activations of a small Flux model: each method extends NNlib's function.
+"""
+module DualActs
+
+using NNlib
+using ForwardDiff: Dual, value, partials
+
+NNlib.softplus(d::Dual{T}) where {T} = Dual{T}(softplus(value(d)), sigmoid(value(d)) * partials(d))
+
+NNlib.relu(d::Dual{T}) where {
+    T<:Real,
+} = value(d) > 0 ? d : zero(d)
+
+NNlib.sigmoid(x::AbstractFloat)::typeof(x) = one(x) / (one(x) + exp(-x))
+
+hidden(h) = NNlib.relu.(h)::Matrix{Float32}
+
+end
+`;
+  const JL = 'julia';
+
+  it('a method with a where clause, on one line or several, defines the function', () => {
+    expectNothing(JL, SRC, 'softplus', 0);
+    expectNothing(JL, SRC, 'relu', 0);
+  });
+
+  it('a method with a computed return type defines the function', () => {
+    expectNothing(JL, SRC, 'sigmoid', 1);
+  });
+
+  it('a qualified broadcast with a type assertion on the right of a definition is a call', () => {
+    expectCall(JL, SRC, 'relu', { id: 'relu', framework: 'flux' }, 1);
+  });
+
+  it('a type-asserted call on the last line of a file without a final newline is a call', () => {
+    const src = `using NNlib\n\nh = randn(Float32, 4, 4)\nNNlib.relu.(h)::Matrix{Float32}`;
+    expectCall(JL, src, 'relu', { id: 'relu', framework: 'flux' });
+  });
+});

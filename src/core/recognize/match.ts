@@ -221,7 +221,10 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (cpp && next?.k === 'id' && (toks[ti + 2]?.t === '(' || toks[ti + 2]?.t === '{')) {
     open = ti + 2;
   }
-  const isCall = toks[open]?.t === '(' || (cpp && open > ti && toks[open]?.t === '{');
+  // burn's configs are plain structs too: `LeakyReluConfig { negative_slope: 0.2 }` names its fields.
+  const structLiteral = lang === 'rust' && next?.t === '{' && tok.t.endsWith('Config');
+  const isCall =
+    toks[open]?.t === '(' || ((structLiteral || (cpp && open > ti)) && toks[open]?.t === '{');
 
   let spelling: Spelling | undefined;
   if (method) {
@@ -252,7 +255,11 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     if (method && spelling.pos.length === 0 && list.args.length > 0) {
       return undefined;
     }
-    pb.applyArgs(list.args, spelling.input);
+    // A struct literal's `..base` fills the fields not listed: only the listed ones are known.
+    pb.applyArgs(
+      structLiteral ? list.args.filter((a) => a.name !== undefined) : list.args,
+      spelling.input,
+    );
     if (!list.truncated) {
       pb.applyChain(list.close + 1, Math.min(toks.length, list.close + 200));
     }
