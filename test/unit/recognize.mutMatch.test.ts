@@ -484,3 +484,44 @@ end
     expectCall(JL, src, 'relu', { id: 'relu', framework: 'flux' });
   });
 });
+
+describe("C++'s global namespace qualifier: ::torch::softmax is LibTorch's function", () => {
+  const SRC = `// Class probabilities for the exported LibTorch model.
+#include <torch/torch.h>
+
+torch::Tensor probs(const torch::Tensor& logits) {
+  auto p = ::torch::softmax(logits, 1);
+  return p;
+}
+
+torch::Tensor log_probs(const torch::Tensor& logits) {
+  return ::torch::log_softmax(logits, /*dim=*/1);
+}
+
+torch::Tensor scores(const torch::Tensor& logits) {
+  return logits.softmax(1);
+}
+`;
+
+  it('torch::softmax(input, dim) reads dim from its second argument after a leading ::', () => {
+    expectCall('cpp', SRC, 'softmax', { id: 'softmax', framework: 'libtorch', params: { dim: 1 } });
+  });
+
+  it('after return, ::torch::log_softmax is the function too', () => {
+    expectCall('cpp', SRC, 'log_softmax', {
+      id: 'log_softmax',
+      framework: 'libtorch',
+      params: { dim: 1 },
+    });
+  });
+
+  it("the tensor method's only argument is its dim", () => {
+    expectCall(
+      'cpp',
+      SRC,
+      'softmax',
+      { id: 'softmax', framework: 'libtorch', params: { dim: 1 } },
+      1,
+    );
+  });
+});

@@ -188,7 +188,11 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     return undefined;
   }
   let j = ti;
-  while (j >= 2 && (toks[j - 1].t === '.' || toks[j - 1].t === '::') && toks[j - 2].k === 'id') {
+  while (
+    j >= 2 &&
+    (toks[j - 1].t === '.' || toks[j - 1].t === '::') &&
+    continuesPath(toks, j - 2, lang)
+  ) {
     j -= 2;
   }
   const parts: string[] = [];
@@ -203,7 +207,9 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (declared || onImportLine(scope, ti) || inEnum(scope, ti) || rebound(scope, j, parts)) {
     return undefined;
   }
-  const exprReceiver = before !== undefined && (before.t === '.' || before.t === '::');
+  const exprReceiver =
+    before !== undefined &&
+    (before.t === '.' || (before.t === '::' && !(lang === 'cpp' && globalNamespace(toks, j - 2))));
   const method =
     exprReceiver ||
     (parts.length > 1 && (SELF.has(parts[0]) || !isKnownHead(parts[0], imports, lang)));
@@ -266,6 +272,20 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     return result(spelling, tok, pb);
   }
   return matchReference(scope, ti, parts, spelling, pb);
+}
+
+/** Whether token `k`, before a `.` or `::`, is a name of the path after it (C++'s `return ::f` is not). */
+function continuesPath(toks: readonly Token[], k: number, lang: Lang): boolean {
+  return toks[k].k === 'id' && !(lang === 'cpp' && EXPRESSION_WORDS.has(toks[k].t));
+}
+
+/**
+ * Whether the `::` after token `k` (which is no name of the path) is C++'s global namespace
+ * (`auto p = ::torch::softmax(x, 1)`), not a type's scope (`Net<T>::act(x)`, `decltype(x)::f()`).
+ */
+function globalNamespace(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  return t === undefined || EXPRESSION_WORDS.has(t.t) || (t.t !== '>' && t.t !== ')');
 }
 
 /** A name used without a call: `activation=tf.nn.swish`, `Dense(10 => 5, relu)`, `partial(nn.gelu, …)`. */
