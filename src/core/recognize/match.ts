@@ -93,31 +93,31 @@ const SELF = new Set(['self', 'cls', 'this', 'super']);
 
 /** Whether token `ti` is on an import statement (a declaration of names: never a use). */
 export function onImportLine(scope: Scope, ti: number): boolean {
-  const { toks } = scope;
-  // The statement's first token, where the document model marks it: `from m import (\n  relu,\n)` and
-  // `use m::{\n  sigmoid,\n};` continue their import over several lines.
+  const [first, second] = statementOpening(scope, ti);
+  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
+  if (scope.lang === 'rust' && first === 'pub') {
+    return second === 'use';
+  }
+  return IMPORT_WORDS[scope.lang].has(first);
+}
+
+/**
+ * The first two tokens of token `ti`'s statement: `from m import (\n  relu,\n)` and `use m::{\n  sigmoid,\n};`
+ * continue their import over several lines.
+ */
+function statementOpening(scope: Scope, ti: number): readonly [string, string | undefined] {
+  const { toks, model, base } = scope;
   let k = ti;
   while (k > 0 && toks[k].st !== true) {
     k--;
   }
-  if (toks[k].st !== true) {
-    if (scope.lang === 'python' && toks[ti].nl) {
-      const enc = findEnclosing(toks, ti, scope.lang);
-      if (enc !== undefined && toks[enc.open - 1]?.t === 'import') {
-        return true;
-      }
-    }
-    k = ti;
-    while (k > 0 && !toks[k].nl) {
-      k--;
-    }
+  if (toks[k].st === true || model === undefined || base === undefined) {
+    return [toks[k].t, toks[k + 1]?.t];
   }
-  const first = toks[k];
-  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
-  if (scope.lang === 'rust' && first.t === 'pub') {
-    return toks[k + 1]?.t === 'use';
-  }
-  return IMPORT_WORDS[scope.lang].has(first.t);
+  // The window starts inside the statement (an import list longer than the window): the model knows its
+  // start, before the window, so the token after it exists.
+  const first = model.stmt[base + ti];
+  return [model.tokenText(first), model.tokenText(first + 1)];
 }
 
 /**
@@ -188,7 +188,11 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     return undefined;
   }
   let j = ti;
-  while (j >= 2 && (toks[j - 1].t === '.' || toks[j - 1].t === '::') && toks[j - 2].k === 'id') {
+  while (
+    j >= 2 &&
+    (toks[j - 1].t === '.' || toks[j - 1].t === '::') &&
+    continuesPath(toks, j - 2, lang)
+  ) {
     j -= 2;
   }
   const parts: string[] = [];
@@ -203,7 +207,9 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (declared || onImportLine(scope, ti) || inEnum(scope, ti) || rebound(scope, j, parts)) {
     return undefined;
   }
-  const exprReceiver = before !== undefined && (before.t === '.' || before.t === '::');
+  const exprReceiver =
+    before !== undefined &&
+    (before.t === '.' || (before.t === '::' && !(lang === 'cpp' && globalNamespace(toks, j - 2))));
   const method =
     exprReceiver ||
     (parts.length > 1 && (SELF.has(parts[0]) || !isKnownHead(parts[0], imports, lang)));
@@ -221,7 +227,10 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (cpp && next?.k === 'id' && (toks[ti + 2]?.t === '(' || toks[ti + 2]?.t === '{')) {
     open = ti + 2;
   }
-  const isCall = toks[open]?.t === '(' || (cpp && open > ti && toks[open]?.t === '{');
+  // burn's configs are plain structs too: `LeakyReluConfig { negative_slope: 0.2 }` names its fields.
+  const structLiteral = lang === 'rust' && next?.t === '{' && tok.t.endsWith('Config');
+  const isCall =
+    toks[open]?.t === '(' || ((structLiteral || (cpp && open > ti)) && toks[open]?.t === '{');
 
   let spelling: Spelling | undefined;
   if (method) {
@@ -252,13 +261,31 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
     if (method && spelling.pos.length === 0 && list.args.length > 0) {
       return undefined;
     }
-    pb.applyArgs(list.args, spelling.input);
+    // A struct literal's `..base` fills the fields not listed: only the listed ones are known.
+    pb.applyArgs(
+      structLiteral ? list.args.filter((a) => a.name !== undefined) : list.args,
+      spelling.input,
+    );
     if (!list.truncated) {
       pb.applyChain(list.close + 1, Math.min(toks.length, list.close + 200));
     }
     return result(spelling, tok, pb);
   }
   return matchReference(scope, ti, parts, spelling, pb);
+}
+
+/** Whether token `k`, before a `.` or `::`, is a name of the path after it (C++'s `return ::f` is not). */
+function continuesPath(toks: readonly Token[], k: number, lang: Lang): boolean {
+  return toks[k].k === 'id' && !(lang === 'cpp' && EXPRESSION_WORDS.has(toks[k].t));
+}
+
+/**
+ * Whether the `::` after token `k` (which is no name of the path) is C++'s global namespace
+ * (`auto p = ::torch::softmax(x, 1)`), not a type's scope (`Net<T>::act(x)`, `decltype(x)::f()`).
+ */
+function globalNamespace(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  return t === undefined || EXPRESSION_WORDS.has(t.t) || (t.t !== '>' && t.t !== ')');
 }
 
 /** A name used without a call: `activation=tf.nn.swish`, `Dense(10 => 5, relu)`, `partial(nn.gelu, …)`. */
