@@ -3,7 +3,8 @@
  * reads ahead of a hover so that `recognizeAt` can follow an imported activation into its file. What counts
  * as the user's own is each language's rule for a local module: in Python any package but the frameworks
  * and the standard modules the core knows (relative imports included), in JavaScript and TypeScript a
- * relative specifier (`./`, `../`; a bare one is an npm package), in Rust a path under `crate::`. Julia and
+ * relative specifier (`./`, `../`; a bare one is an npm package), in Rust a path under `crate::`. A name
+ * imported from a package (`from . import schedules`) is looked up in that package, `.`. Julia and
  * C++ code is not followed into other files. The oracle for "what the host must read" is the recognizer
  * itself asking: every specifier `readImport` is asked for while hovering the file's uses must have been
  * listed ahead.
@@ -22,6 +23,7 @@ import numpy as np
 from einops import rearrange
 from transformers.activations import ACT2FN
 from .activations import GELUTanh, QuickGELU
+from . import schedules
 from ..common.layers import Swish as SwishLayer
 from mymodels.blocks import ResBlock
 from utils.acts import *
@@ -68,7 +70,7 @@ describe('importedModules: the modules of the user’s own code a file imports',
   it('Python: relative imports, project packages and star imports; never a framework or the standard library', () => {
     assert.deepEqual(
       new Set(importedModules(TRAIN_PY, 'python')),
-      new Set(['.activations', '..common.layers', 'mymodels.blocks', 'utils.acts']),
+      new Set(['.activations', '.', '..common.layers', 'mymodels.blocks', 'utils.acts']),
     );
   });
 
