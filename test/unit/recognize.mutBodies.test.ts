@@ -383,10 +383,8 @@ fn sigmoid_scalar(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Scaled by pi and back: the constants are paths, not names the body reads.
-fn sigmoid_scaled(x: f32) -> f32 {
-    (1.0 / (1.0 + (-x).exp())) * std::f32::consts::PI / std::f32::consts::PI
-}
+/// The same function as a unit struct, for code that wants a type.
+struct Sigmoid;
 
 fn relu_discarded(xs: &Tensor) {
     xs.relu();
@@ -413,7 +411,7 @@ pub fn block(h: Tensor, g: f32) {
     );
   });
 
-  it("Rust: the block's last expression is returned; with a semicolon nothing is", () => {
+  it("Rust: the block's last expression is returned, whatever item follows; with a semicolon nothing is", () => {
     expectCall('rust', CANDLE, 'sigmoid_scalar', { id: 'sigmoid', framework: 'other' }, 1);
     assert.equal(sourceOf('rust', CANDLE, 'sigmoid_scalar', 1), '1.0 / (1.0 + (-x).exp())');
     expectNothing('rust', CANDLE, 'relu_discarded', 1);
@@ -459,5 +457,163 @@ y = swish_broadcast(h) .+ relu_broadcast(h) .+ relu_last(h)
   it("Julia: a function without return is its last expression's value", () => {
     expectCall('julia', FLUX, 'relu_last', { id: 'relu', framework: 'flux' }, 1);
     assert.equal(sourceOf('julia', FLUX, 'relu_last', 1), 'relu.(x)');
+  });
+});
+
+describe('user-defined activations: branches, nested classes and calls that disagree', () => {
+  const TORCH = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def hard_sigmoid(x, inplace: bool = False):
+    if inplace:
+        return x.add_(3.0).clamp_(0.0, 6.0).div_(6.0)
+    return F.relu6(x + 3.0) / 6.0
+
+
+class GatedGELU(nn.Module):
+    """GELU times a sigmoid gate: a gated unit, not GELU and not a sigmoid."""
+
+    class Gate(nn.Module):
+        def forward(self, x):
+            return torch.sigmoid(x)
+
+    def __init__(self):
+        super().__init__()
+        self.gate = GatedGELU.Gate()
+
+    def forward(self, x):
+        return F.gelu(x) * self.gate(x)
+
+
+y = hard_sigmoid(h) + GatedGELU()(h)
+`;
+
+  it('the branch under `if inplace:` is the same function in place; the other return decides', () => {
+    expectCall(
+      PY,
+      TORCH,
+      'hard_sigmoid',
+      { id: 'hardsigmoid', framework: 'pytorch', params: { slope: 1 / 6 } },
+      1,
+    );
+    assert.equal(sourceOf(PY, TORCH, 'hard_sigmoid', 1), 'F.relu6(x + 3.0) / 6.0');
+  });
+
+  it("a layer class is its own forward, not a nested class's", () => {
+    expectNothing(PY, TORCH, 'GatedGELU', 2);
+  });
+
+  const FLUX = `using Flux
+
+"""ReLU; with \`inplace = true\` it overwrites \`x\` and returns nothing."""
+function relu_maybe_inplace(x; inplace = false)
+    if inplace
+        x .= relu.(x)
+        return nothing
+    end
+    return relu.(x)
+end
+
+y = relu_maybe_inplace(h)
+`;
+
+  it("Julia: every return counts, `if inplace` included (PyTorch's convention is Python's)", () => {
+    expectNothing('julia', FLUX, 'relu_maybe_inplace', 1);
+  });
+
+  const TFJS = `import * as tf from '@tensorflow/tfjs';
+
+function leaky(x, slope = 0.2) {
+  return tf.maximum(x, x.mul(slope));
+}
+
+/** The slope depends on the phase: no single activation. */
+function phased(x, training) {
+  if (training) {
+    return leaky(x, 0.1);
+  }
+  return leaky(x, 0.3);
+}
+
+/** Both phases use one slope. */
+function steady(x, training) {
+  if (training) {
+    return leaky(x, 0.1);
+  }
+  return leaky(x, 0.1);
+}
+
+export const out = (h) => [phased(h, true), steady(h, false)];
+`;
+
+  it('two returns calling one function with different slopes are no activation', () => {
+    expectNothing(JS, TFJS, 'phased', 1);
+    expectCall(
+      JS,
+      TFJS,
+      'steady',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
+      1,
+    );
+  });
+});
+
+describe('user-defined activations: layers built and applied, paths in arguments', () => {
+  const KERAS = `import tensorflow as tf
+from tensorflow.keras import layers
+
+
+def gelu_layer(x):
+    return tf.keras.layers.Activation("gelu")(x)
+
+
+def relu_layer(x):
+    return layers.ReLU()(x)
+
+
+def gelu_layer_indexed(x):
+    return layers.Activation("gelu")(x)[0]
+
+
+y = gelu_layer(h) + relu_layer(h) + gelu_layer_indexed(h)
+`;
+
+  it('Keras: a layer made by its name, or by its class, and applied once', () => {
+    expectCall(
+      PY,
+      KERAS,
+      'gelu_layer',
+      { id: 'gelu', framework: 'keras', params: { approximate: 'none' } },
+      1,
+    );
+    assert.equal(sourceOf(PY, KERAS, 'gelu_layer', 1), 'tf.keras.layers.Activation("gelu")(x)');
+    expectCall(PY, KERAS, 'relu_layer', { id: 'relu', framework: 'keras' }, 1);
+    // Indexing the result takes one row of it: no longer the activation of x.
+    expectNothing(PY, KERAS, 'gelu_layer_indexed', 1);
+  });
+
+  const CANDLE = `use candle_core::{Result, Tensor, D};
+use candle_nn::ops;
+
+/// Softmax over the last dimension, named through the D enum.
+fn probs(xs: &Tensor) -> Result<Tensor> {
+    ops::softmax(xs, D::Minus1)
+}
+
+pub fn head(h: &Tensor) -> Result<Tensor> {
+    probs(h)
+}
+`;
+
+  it('Rust: a path such as D::Minus1 is not a name the body reads', () => {
+    expectCall(
+      'rust',
+      CANDLE,
+      'probs',
+      { id: 'softmax', framework: 'candle', params: { dim: -1 } },
+      1,
+    );
   });
 });
