@@ -617,3 +617,34 @@ pub fn head(h: &Tensor) -> Result<Tensor> {
     );
   });
 });
+
+describe("Julia's short-form definitions with defaults", () => {
+  const SRC = `using Flux
+
+# The activation is chosen once, when the model is built; \`verbose\` only logs.
+act(x; verbose = false) = gelu(x)
+act_plain(x) = gelu(x)
+
+model = Chain(Dense(4 => 8), x -> act.(x), Dense(8 => 2))
+y = act(h) .+ act_plain(h)
+`;
+
+  it("the body is what follows the `=` after the parameter list (before: a default's `=`)", () => {
+    // NNlib's gelu is the tanh approximation.
+    expectCall(
+      'julia',
+      SRC,
+      'act',
+      { id: 'gelu', framework: 'flux', params: { approximate: 'tanh' } },
+      2,
+    );
+    assert.equal(sourceOf('julia', SRC, 'act', 2), 'gelu(x)');
+    expectCall(
+      'julia',
+      SRC,
+      'act_plain',
+      { id: 'gelu', framework: 'flux', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+});

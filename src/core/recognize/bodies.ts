@@ -82,11 +82,9 @@ function classifyUncached(
     return undefined;
   }
   if (def.keyword === '=') {
-    // Julia's `f(x) = expr`: the expression after the `=` that follows the parameter list.
-    let k = def.nameAt + 1;
-    while (k < def.end && !model.isPunct(k, '=')) {
-      k++;
-    }
+    // Julia's `f(x; approx = false) = expr`: the expression after the `=` that follows the parameter list
+    // (not the `=` of a default inside it).
+    const k = model.closing(def.nameAt + 1, def.end) + 1;
     return classifyExpression(
       model,
       k + 1,
