@@ -82,11 +82,9 @@ function classifyUncached(
     return undefined;
   }
   if (def.keyword === '=') {
-    // Julia's `f(x) = expr`: the expression after the `=` that follows the parameter list.
-    let k = def.nameAt + 1;
-    while (k < def.end && !model.isPunct(k, '=')) {
-      k++;
-    }
+    // Julia's `f(x; approx = false) = expr`: the expression after the `=` that follows the parameter list
+    // (not the `=` of a default inside it).
+    const k = model.closing(def.nameAt + 1, def.end) + 1;
     return classifyExpression(
       model,
       k + 1,
@@ -177,7 +175,8 @@ export function classifyExpression(
   depth = 0,
   values?: Values,
 ): RecognizedCall | undefined {
-  // Outer parentheses: `return (1 / (1 + exp(-x)))`.
+  // Outer parentheses: `return (1 / (1 + exp(-x)))`. A formula's span may keep them.
+  const outerA = a;
   while (b - a > 2 && model.isPunct(a, '(') && model.closing(a, b) === b - 1) {
     a++;
     b--;
@@ -235,7 +234,8 @@ export function classifyExpression(
     if (
       r !== undefined &&
       (covers(model, { ...r, start: model.starts[at] }, at, a, b) ||
-        covers(model, r, at, wrapA, wrapB))
+        covers(model, r, at, wrapA, wrapB) ||
+        spansParenthesized(model, r, outerA, a, b))
     ) {
       return { ...r, start: model.starts[a], end: model.ends[b - 1] };
     }
@@ -280,7 +280,7 @@ function reading(
       continue; // not a name of its own: a member
     }
     const word = model.tokenText(k);
-    if (model.isPunct(k + 1, '(') || model.isPunct(k + 1, '=')) {
+    if (isCalled(model, k) || model.isPunct(k + 1, '=')) {
       continue; // a function, a keyword argument
     }
     if (!isPlainName(model, k) && word !== input && boundAt(model, k)?.k !== 'value') {
@@ -309,6 +309,11 @@ function reading(
     reads = Math.max(reads, value);
   }
   return reads;
+}
+
+/** Whether the name at `k` is called: `relu(x)`, or broadcast in Julia, `relu.(x)`. */
+function isCalled(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k + 1, '(') || (model.isPunct(k + 1, '.') && model.isPunct(k + 2, '('));
 }
 
 /** Names an activation's body may read besides its input. */
@@ -385,6 +390,25 @@ function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b
   return (
     close === b - 1 || (model.isPunct(close + 1, '(') && model.closing(close + 1, b) === b - 1)
   );
+}
+
+/**
+ * Whether a recognition spans the expression `[a, b)` with some of the parentheses around it that were
+ * taken off from `outerA` on: the formula `(1 / (1 + exp(-x)))` keeps its own.
+ */
+function spansParenthesized(
+  model: DocumentModel,
+  r: RecognizedCall,
+  outerA: number,
+  a: number,
+  b: number,
+): boolean {
+  for (let d = 1; d <= a - outerA; d++) {
+    if (r.start === model.starts[a - d] && r.end === model.ends[b - 1 + d]) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The expression a definition returns, as one line of source for the hover (cut at MAX_SOURCE). */
