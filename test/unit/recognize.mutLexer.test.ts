@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { TokenBuffer } from '../../src/core/recognize/tokenBuffer';
-import { lex, tokenize, type Lang } from '../../src/core/recognize/tokenizer';
+import { lex, tokenize, type Lang, type Token } from '../../src/core/recognize/tokenizer';
 import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
@@ -166,6 +166,21 @@ export function swishThenRelu(x: tf.Tensor): tf.Tensor {
 `;
     expectCall('typescript', src, 'relu', { id: 'relu', framework: 'tfjs' });
     assert.deepEqual(texts('a = (b)*c**2', 'js'), ['a', '=', '(', 'b', ')', '*', 'c', '**', '2']);
+  });
+
+  it('a nested generic type closes with two `>`, so the parameter after it keeps its default', () => {
+    const src = `${HEAD}
+export function leaky(x: tf.Tensor, cache: Map<string, Array<number>>, alpha = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(x, alpha));
+}
+`;
+    const expr = 'tf.maximum(x, tf.mul(x, alpha))';
+    expectFormula('typescript', src, expr, {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+    assert.deepEqual(texts('a >> b; Array<Array<number>>', 'js').slice(-3), ['number', '>', '>']);
   });
 
   it('the code after a function that built a template string is still code', () => {
@@ -322,6 +337,17 @@ torch::Tensor act(const torch::Tensor& x) {
         'p:;',
       ],
     );
+  });
+
+  it('token pasting in a macro opens no raw string or prefixed literal', () => {
+    const src = `${HEAD}
+#define WIDEN(s) L##s
+#define DECLARE_ACT(name) torch::Tensor name##_forward(const torch::Tensor& x)
+
+DECLARE_ACT(gate) { return torch::sigmoid(x); }
+`;
+    expectCall('cpp', src, 'sigmoid', { id: 'sigmoid', framework: 'libtorch' });
+    assert.deepEqual(texts('L##s', 'cpp'), ['L', '#', '#', 's']);
   });
 
   it('adjacent string literals are separate: C has no triple quotes', () => {
@@ -766,5 +792,51 @@ describe('the lexer reads its range and no further', () => {
         ['str', '"C:\\', src.length],
       ],
     );
+  });
+});
+
+describe('a window of a text sees what the text cut there would', () => {
+  /** Lexing `text[0, to)` must give the tokens of the text cut at `to` (the cut after `before`). */
+  function expectWindowLikeCut(lang: Lang, text: string, before: string): void {
+    const to = text.indexOf(before) + before.length;
+    const spans = (toks: Token[]): string[] => toks.map((t) => `${t.k}:${t.s}-${t.e}`);
+    assert.deepEqual(
+      spans(tokenize(text, 0, to, lang)),
+      spans(tokenize(text.slice(0, to), 0, to, lang)),
+      `${lang} window ending after ${JSON.stringify(before)}`,
+    );
+  }
+
+  it('docstrings: a window ending after one, one character after one, or after one ending in an escaped quote', () => {
+    const src = `import torch.nn.functional as F
+
+
+def act(x):
+    """Say \\"hi\\""""
+    return F.silu(x)
+
+
+def gate(x):
+    """Gate."""
+    return F.sigmoid(x)
+`;
+    expectWindowLikeCut('python', src, 'return F.silu');
+    expectWindowLikeCut('python', src, '"""Gate."""\n');
+    expectWindowLikeCut('python', src, '"""Gate."""');
+    expectWindowLikeCut('python', src, '"""Gate.""');
+  });
+
+  it('strings, template literals and numbers cut before their end', () => {
+    expectWindowLikeCut('python', 'act = "relu"\nbeta = 12345\n', '"relu');
+    expectWindowLikeCut('python', 'act = "relu"\nbeta = 12345\n', 'beta = 12');
+    expectWindowLikeCut('js', 'const s = `layer ${i}`;\n', '`layer ');
+    expectWindowLikeCut('js', 'const s = `layer ${i}`;\n', '`layer $');
+    expectWindowLikeCut('js', 'const s = `layer ${i}`;\n', '`layer ${i}');
+  });
+
+  it('Rust raw strings and chars, C++ raw strings cut inside their delimiters', () => {
+    expectWindowLikeCut('rust', 'let s = r##"{"a": 1}"##;\nlet c = \'x\';\n', 'r#');
+    expectWindowLikeCut('rust', 'let s = r##"{"a": 1}"##;\nlet c = \'x\';\n', "'x");
+    expectWindowLikeCut('cpp', 'auto s = R"json({"act": "relu"})json";\n', 'R"js');
   });
 });
