@@ -192,7 +192,10 @@ function describe(layer: number): string {
 
 export const head = (x: tf.Tensor) => tf.sigmoid(x);
 `;
-    expectCall('typescript', src, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' });
+    expectCall('typescript', src, 'sigmoid', {
+      id: 'sigmoid',
+      framework: 'tfjs',
+    });
   });
 
   it('braces in a template are text unless `${` opens a substitution', () => {
@@ -287,6 +290,8 @@ torch::Tensor act(const torch::Tensor& x) { return torch::tanh(x); }
     expectNothing('cpp', src, 'sigmoid');
     expectCall('cpp', src, 'tanh', { id: 'tanh', framework: 'libtorch' });
     assert.deepEqual(texts('u8R"(a)" LR"x(")x"', 'cpp'), ['u8R"(a)"', 'LR"x(")x"']);
+    const sixteen = 'R"0123456789abcdef(say "relu")0123456789abcdef"';
+    assert.deepEqual(kinded(`${sixteen};`, 'cpp'), [`str:${sixteen}`, 'p:;']);
   });
 
   it('an unterminated raw string runs to the end of the text', () => {
@@ -394,6 +399,14 @@ fn head(xs: &Tensor) -> Result<Tensor> {
       'str:r#"a"b"#',
       'str:br"\\"',
       'str:cr"x"',
+    ]);
+    // Rust 1.77's C string literals: `c"…"` is a &CStr.
+    assert.deepEqual(kinded('let name = c"relu";', 'rust'), [
+      'id:let',
+      'id:name',
+      'p:=',
+      'str:c"relu"',
+      'p:;',
     ]);
   });
 
@@ -572,6 +585,20 @@ end
     assert.deepEqual(kinded(" 'a'", 'julia'), ["str:'a'"]);
   });
 
+  it('a string macro such as r"…" is a name and a string, whose escaped quotes do not close it', () => {
+    assert.deepEqual(kinded('m = match(r"act=\\"(\\w+)\\"", line)', 'julia'), [
+      'id:m',
+      'p:=',
+      'id:match',
+      'p:(',
+      'id:r',
+      'str:"act=\\"(\\w+)\\""',
+      'p:,',
+      'id:line',
+      'p:)',
+    ]);
+  });
+
   it('`!=` right after a name is the operator, not part of the name', () => {
     assert.deepEqual(texts('if x!=0 relu!(y) end', 'julia'), [
       'if',
@@ -670,7 +697,11 @@ describe('numbers and operators in every family', () => {
 def smooth(x):
     return F.celu(x, alpha=.9)
 `;
-    expectCall('python', src, 'celu', { id: 'celu', framework: 'pytorch', params: { alpha: 0.9 } });
+    expectCall('python', src, 'celu', {
+      id: 'celu',
+      framework: 'pytorch',
+      params: { alpha: 0.9 },
+    });
     assert.deepEqual(texts('a = [.9, 9., 99]', 'python'), [
       'a',
       '=',
