@@ -206,6 +206,7 @@ const y = tf.elu(x);
     expectNothing('javascript', src, 'relu');
     expectCall('javascript', src, 'elu', { id: 'elu', framework: 'tfjs' });
     assert.deepEqual(texts('`{"a": "relu"}`', 'js'), ['`{"a": "relu"}`']);
+    assert.deepEqual(texts('`[{"a": "relu"}]`', 'js'), ['`[{"a": "relu"}]`']);
   });
 
   it('a `$` not followed by `{` is template text', () => {
@@ -663,7 +664,7 @@ y = sigmoid.(x)
 
 describe('numbers and operators in every family', () => {
   it('a sign belongs to a number only after its exponent, and never after a hexadecimal digit e', () => {
-    assert.deepEqual(texts('y = x**2-1 + 0.5e-3', 'python'), [
+    assert.deepEqual(texts('y = x**2-1 + 0.5e-3 * 2.5E+2', 'python'), [
       'y',
       '=',
       'x',
@@ -673,6 +674,8 @@ describe('numbers and operators in every family', () => {
       '1',
       '+',
       '0.5e-3',
+      '*',
+      '2.5E+2',
     ]);
     assert.deepEqual(texts('mask = 0xfe+1; eps = 1.0f-1e-6f;', 'cpp'), [
       'mask',
@@ -855,6 +858,7 @@ def gate(x):
     expectWindowLikeCut('python', src, '"""Gate."""\n');
     expectWindowLikeCut('python', src, '"""Gate."""');
     expectWindowLikeCut('python', src, '"""Gate.""');
+    expectWindowLikeCut('python', src, '"""Gat');
   });
 
   it('strings, template literals and numbers cut before their end', () => {
