@@ -456,7 +456,7 @@ function templateText(text: string, i: number, to: number, open: boolean): numbe
 
 /**
  * Scans a numeric literal in any of our languages: `1e-2`, `.1`, `6.`, `0x1F`, `1_000`, `0.2f0` (Julia
- * Float32), `0.2f`, `2.0_f64`. Letters and digits are consumed greedily; a sign belongs to the number only right
+ * Float32), `0.2f`, `2.0_f64`, `1'000` (C++'s digit separators). Letters and digits are consumed greedily; a sign belongs to the number only right
  * after an exponent marker.
  */
 function scanNumber(text: string, i: number, to: number, lang: Lang): number {
@@ -478,6 +478,11 @@ function scanNumber(text: string, i: number, to: number, lang: Lang): number {
         continue;
       }
       break;
+    }
+    // C++14's digit separators: `1'000'000` is one number (a `'` followed by a digit or letter goes on).
+    if (c === 39 && lang === 'cpp' && j + 1 < to && isIdentPart(text.charCodeAt(j + 1))) {
+      j++;
+      continue;
     }
     if ((c === 43 || c === 45) && !hex && isDigit(text.charCodeAt(j + 1))) {
       const p = text.charCodeAt(j - 1) | 32;
