@@ -456,8 +456,8 @@ function templateText(text: string, i: number, to: number, open: boolean): numbe
 
 /**
  * Scans a numeric literal in any of our languages: `1e-2`, `.1`, `6.`, `0x1F`, `1_000`, `0.2f0` (Julia
- * Float32), `0.2f`, `2.0_f64`, `1'000` (C++'s digit separators). Letters and digits are consumed greedily; a sign belongs to the number only right
- * after an exponent marker.
+ * Float32), `0.2f`, `2.0_f64`, `1'000` (C++'s digit separators). Letters and digits are consumed greedily;
+ * a sign belongs to the number only right after an exponent marker.
  */
 function scanNumber(text: string, i: number, to: number, lang: Lang): number {
   let j = i;
