@@ -285,7 +285,7 @@ function continuesPath(toks: readonly Token[], k: number, lang: Lang): boolean {
  */
 function globalNamespace(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
-  return t === undefined || EXPRESSION_WORDS.has(t.t) || (t.t !== '>' && t.t !== ')');
+  return t === undefined || (t.t !== '>' && t.t !== ')');
 }
 
 /** A name used without a call: `activation=tf.nn.swish`, `Dense(10 => 5, relu)`, `partial(nn.gelu, …)`. */

@@ -116,8 +116,9 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       const after = name + 1;
       const ends =
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
-      if (kinds[name] === ID && ends && classAround(model, i) !== undefined) {
-        const owner = classAround(model, i)?.name;
+      const cls = kinds[name] === ID && ends ? classAround(model, i) : undefined;
+      if (cls !== undefined) {
+        const owner = cls.name;
         // `{nullptr}` / `= nullptr` holds nothing yet: the type says what a constructor registers. A value
         // after `=` says what the member holds; its type answers when the value names no module.
         const empty = !model.isPunct(after, ';') && model.isWord(after + 1, 'nullptr');

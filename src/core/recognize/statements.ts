@@ -66,8 +66,6 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
   let prevStart = 0;
   let next = true;
   let directive = false;
-  /** After a Rust `#` or `#!`: a `[` here opens an attribute. */
-  let attributeNext = false;
   for (let n = 0; n < count; n++) {
     const kind = kinds[n];
     const nl = (flags[n] & NL) !== 0;
@@ -102,7 +100,8 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
           const block =
             c === 123 && cLike && opensBlock(text, js, prevKind, prevChar, prevStart, prevLen);
           if (depth < MAX_STACK) {
-            stack[depth] = block ? exprDepth : c === 91 && attributeNext ? ATTRIBUTE : -1;
+            const attribute = c === 91 && rust && opensAttribute(text, buf, n);
+            stack[depth] = block ? exprDepth : attribute ? ATTRIBUTE : -1;
           }
           depth++;
           if (block) {
@@ -128,16 +127,12 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
           next = true; // ;
         }
       }
-      attributeNext = rust && (c === 35 || (attributeNext && c === 33 && len === 1));
       prevChar = c;
       prevLen = len;
       prevStart = s;
     } else if (kind === ID) {
       prevStart = starts[n];
       prevLen = ends[n] - prevStart;
-    }
-    if (kind !== PUNCT) {
-      attributeNext = false;
     }
     prevKind = kind;
     if (start) {
@@ -181,6 +176,16 @@ function endsValue(
     prevKind === NUM ||
     prevKind === STR ||
     (prevKind === PUNCT && prevLen === 1 && (prevChar === 41 || prevChar === 93))
+  );
+}
+
+/** Whether the `[` at token `n` opens a Rust attribute: right after `#` (outer) or `#` `!` (inner). */
+function opensAttribute(text: string, buf: TokenBuffer, n: number): boolean {
+  const { kinds, starts, ends } = buf;
+  const punct = (k: number, c: number): boolean =>
+    k >= 0 && kinds[k] === PUNCT && text.charCodeAt(starts[k]) === c;
+  return (
+    punct(n - 1, 35) || (punct(n - 1, 33) && ends[n - 1] - starts[n - 1] === 1 && punct(n - 2, 35))
   );
 }
 

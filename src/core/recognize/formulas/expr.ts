@@ -51,6 +51,11 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   '@': 10,
 };
 
+/** Whether `text` is a binary operator the parser reads (an own key of PRECEDENCE, not `toString`). */
+function isBinaryOperator(text: string): boolean {
+  return Object.prototype.hasOwnProperty.call(PRECEDENCE, text);
+}
+
 /** Words that end an expression (statement keywords, comprehension and conditional parts). */
 const STOP_WORDS = new Set([
   'return',
@@ -117,7 +122,7 @@ class Parser {
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
       return undefined;
     }
-    return Object.prototype.hasOwnProperty.call(PRECEDENCE, t.t) ? [t.t, 1] : undefined;
+    return isBinaryOperator(t.t) ? [t.t, 1] : undefined;
   }
 
   /** The width in tokens of a power operator at the cursor (`**`, Julia's `^` and broadcast `.^`), else 0. */
@@ -393,9 +398,7 @@ class Parser {
 function linesStatement(toks: readonly Token[], k: number, lang: Lang): boolean {
   const t = toks[k];
   const before = k > 0 ? toks[k - 1] : undefined;
-  const carried =
-    before?.k === 'p' &&
-    (Object.prototype.hasOwnProperty.call(PRECEDENCE, before.t) || before.t === '**');
+  const carried = before?.k === 'p' && (isBinaryOperator(before.t) || before.t === '**');
   return t.nl && t.t !== '.' && !carried && !leadsContinuation(t, before, lang);
 }
 
@@ -404,7 +407,7 @@ function leadsContinuation(t: Token, before: Token | undefined, lang: Lang): boo
   return (
     (lang === 'js' || lang === 'cpp' || lang === 'rust') &&
     t.k === 'p' &&
-    Object.prototype.hasOwnProperty.call(PRECEDENCE, t.t) &&
+    isBinaryOperator(t.t) &&
     before !== undefined &&
     !(before.k === 'p' && (before.t === ';' || before.t === '{' || before.t === '}'))
   );
