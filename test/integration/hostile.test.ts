@@ -5,12 +5,10 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { getActivation, validateParams } from '../../src/core';
-import type { WebviewMessage } from '../../src/protocol';
 import { attr, elements, renderHover } from '../unit/vscodeHoverRender';
 import { activateExtension, hoversAt, openFixture, positionOf } from './helpers';
 import { images } from './hoverExpect';
-
-type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+import { nextRendered, plotState, renderedAfter, type Rendered } from './plotHelpers';
 
 const FILE = 'hostile/caption_block.py';
 const HOSTILE_CALLS = [
@@ -86,31 +84,6 @@ function assertOnlyOurs(markdown: string, where: string): void {
   );
 }
 
-const plotState = () =>
-  vscode.commands.executeCommand<{ lastRendered?: Rendered; webviewErrors: string[] }>(
-    'activationLens.test.plotState',
-  );
-
-/** Runs `action` and resolves with the first `rendered` after it that satisfies `want`. */
-async function renderedAfter(
-  action: () => Thenable<unknown>,
-  want: (r: Rendered) => boolean,
-): Promise<Rendered> {
-  let after = (await plotState()).lastRendered?.seq ?? 0;
-  await action();
-  for (;;) {
-    const r = await vscode.commands.executeCommand<Rendered | undefined>(
-      'activationLens.test.nextRendered',
-      { after },
-    );
-    assert.ok(r, 'the webview never reported a matching render');
-    if (want(r)) {
-      return r;
-    }
-    after = r.seq;
-  }
-}
-
 /** A report the webview echoes back: once it arrives, everything posted before it was handled. */
 const probe = (id: string): Rendered => ({
   type: 'rendered',
@@ -122,13 +95,15 @@ const probe = (id: string): Rendered => ({
   colours: [],
 });
 
-async function roundTrip(id: string): Promise<number> {
-  const t0 = Date.now();
+/**
+ * Has the webview echo a probe and waits for it: a hung webview never answers, and the hook's time limit turns
+ * that into a failure. No wall-clock bound here: under load a sound webview may take longer than any guess.
+ */
+async function answersProbe(id: string): Promise<void> {
   await renderedAfter(
     () => vscode.commands.executeCommand('activationLens.test.echo', probe(id)),
     (r) => r.series[0]?.id === id,
   );
-  return Date.now() - t0;
 }
 
 async function closePanel(): Promise<void> {
@@ -189,7 +164,7 @@ describe('hostile repository (issue 10)', function () {
     [0.1, -1e100],
     [-0.1, 1e100],
   ]) {
-    it(`the panel fed Threshold(${threshold}, ${value}) draws and answers a round trip within a second`, async () => {
+    it(`the panel fed Threshold(${threshold}, ${value}) draws and the panel keeps answering`, async () => {
       const r = await renderedAfter(
         () =>
           vscode.commands.executeCommand('activationLens.plot', {
@@ -198,8 +173,7 @@ describe('hostile repository (issue 10)', function () {
         (m) => m.series[0]?.params.value === value,
       );
       assert.equal(r.view, 'plot');
-      const ms = await roundTrip(`probe${value}`);
-      assert.ok(ms < 1000, `round trip took ${ms} ms`);
+      await answersProbe(`probe${value}`);
     });
   }
 
@@ -213,13 +187,9 @@ describe('hostile repository (issue 10)', function () {
       });
       // Every render up to the probe's echo: none of them draws the refused value.
       const probeId = `refused${value}`;
-      const t0 = Date.now();
       await vscode.commands.executeCommand('activationLens.test.echo', probe(probeId));
       for (;;) {
-        const r = await vscode.commands.executeCommand<Rendered | undefined>(
-          'activationLens.test.nextRendered',
-          { after },
-        );
+        const r = await nextRendered(after);
         assert.ok(r, 'the webview never echoed the probe');
         assert.notEqual(r.series[0]?.params.value, value, 'the refused series was drawn');
         if (r.series[0]?.id === probeId) {
@@ -227,8 +197,6 @@ describe('hostile repository (issue 10)', function () {
         }
         after = r.seq;
       }
-      const ms = Date.now() - t0;
-      assert.ok(ms < 1000, `round trip took ${ms} ms`);
     });
   }
 
@@ -271,7 +239,7 @@ describe('hostile repository (issue 10)', function () {
         message: `e${i}`,
       });
     }
-    await roundTrip('probe-errors');
+    await answersProbe('probe-errors');
     const { webviewErrors } = await plotState();
     assert.equal(webviewErrors.length, 20);
     assert.equal(webviewErrors.at(-1), 'e99');
