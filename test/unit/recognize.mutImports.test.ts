@@ -132,6 +132,8 @@ def gate(units):
         TF2,
       ],
       ['from tf_keras.layers import *', TF2],
+      ['from tensorflow.keras import layers, models', TF2],
+      ['import numpy as np\nfrom tf_keras import layers', TF2],
       ['import os\nfrom keras.layers import *', K3],
       ['from keras.src.legacy import tensorflow_compat', K3],
     ];
@@ -210,6 +212,7 @@ describe('TypeScript and JavaScript: imports and requires bind modules, other de
 import { elu as expLinear, selu } from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import * as lodash from 'lodash';
+const DEBUG = false;
 const tfn = require('@tensorflow/tfjs-node');
 let count = 0;
 
@@ -415,5 +418,147 @@ end
 
   it('a module renamed to a name is not the framework', () => {
     expectNothing(JL, SRC, 'relu', 1);
+  });
+});
+
+describe('an import far down a long module', () => {
+  /** A module of many small helpers (thousands of tokens) before a function that imports lazily. */
+  function longModule(): string {
+    const helpers: string[] = [];
+    for (let n = 0; n < 90; n++) {
+      helpers.push(`def scale_${n}(x, factor=${n + 1}.0):
+    """Scales a batch by a fixed factor (helper ${n})."""
+    y = x * factor + ${n}
+    return y / (1.0 + abs(factor))
+`);
+    }
+    return `"""Preprocessing helpers; torch is imported only where it is needed."""
+import math
+
+
+${helpers.join('\n\n')}
+
+def smooth_gate(x):
+    import torch.nn.functional as tfn
+
+    return tfn.softplus(x, beta=2.0)
+`;
+  }
+
+  it('binds its names like one at the top', () => {
+    const src = longModule();
+    expectCall(PY, src, 'softplus', { id: 'softplus', framework: 'pytorch', params: { beta: 2 } });
+  });
+});
+
+/**
+ * Hugging Face configuration defaults: transformers reads `hidden_act`, and a `…Config` class's
+ * `*_activation` parameters, through ACT2FN, whose table says "gelu_new" is the tanh approximation of
+ * GELU, "tanh", "sigmoid" and "silu" the functions of those names.
+ */
+describe('Hugging Face configuration defaults', () => {
+  const SRC = `"""Configuration of a tiny encoder, in the transformers style."""
+from typing import Annotated, Optional, Union
+
+from torch import nn
+from transformers import PretrainedConfig
+from typing_extensions import Doc
+
+
+class TinyConfig(PretrainedConfig):
+    model_type = "tiny"
+
+    def __init__(
+        self,
+        hidden_size: int = 64,
+        hidden_act: Optional[str] = "gelu_new",
+        pooler_activation: Union[str, None] = "tanh",
+        gate_activation: Annotated[str, Doc("gate nonlinearity")] = "sigmoid",
+        head_activation_fn: str = "silu",
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.hidden_act, self.gate_act = "gelu", "sigmoid"
+        self.fallback_act = "relu",  # the trailing comma makes this a tuple
+
+
+class ExportConfig(object):
+    def __init__(self, output_activation: str = "sigmoid"):
+        self.output_activation = output_activation
+
+
+class TinyPooler(nn.Module):
+    def __init__(self, config: TinyConfig, pooler_activation: str = "tanh"):
+        super().__init__()
+        self.dense = nn.Linear(config.hidden_size, config.hidden_size)
+
+
+def build_head(dim, head_activation: str = "tanh"):
+    return nn.Linear(dim, dim)
+
+
+def tiny_config(hidden_act="silu", num_layers=2):
+    return TinyConfig(num_hidden_layers=num_layers)
+`;
+
+  it('a default under an annotation with brackets, commas or a call is hovered, on the string’s text', () => {
+    expectCall(PY, SRC, 'gelu_new', {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'tanh' },
+    });
+    expectCall(PY, SRC, 'tanh', { id: 'tanh', framework: 'pytorch' });
+    expectCall(PY, SRC, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' });
+  });
+
+  it('hidden_act of a factory function’s first parameter', () => {
+    expectCall(PY, SRC, 'silu', { id: 'silu', framework: 'pytorch' }, 1);
+  });
+
+  it('a parameter whose name only contains _activation is no hover', () => {
+    expectNothing(PY, SRC, 'silu');
+  });
+
+  it('attributes assigned in the body are no parameter defaults', () => {
+    expectNothing(PY, SRC, 'gelu');
+    expectNothing(PY, SRC, 'sigmoid', 1);
+    expectNothing(PY, SRC, 'relu');
+  });
+
+  it('*_activation outside a configuration: a class named …Config on no config base, a module, a function', () => {
+    expectNothing(PY, SRC, 'sigmoid', 2);
+    expectNothing(PY, SRC, 'tanh', 1);
+    expectNothing(PY, SRC, 'tanh', 2);
+  });
+
+  it('a class-level hidden_act with a stray comma, and a lambda default, are no configuration parameter', () => {
+    const src = `class TinyArgs:
+    hidden_act = "gelu",  # a tuple, by mistake
+    layers = 2
+
+
+make_config = lambda hidden_act="gelu", layers=2: dict(act=hidden_act)
+`;
+    expectNothing(PY, src, 'gelu');
+    expectNothing(PY, src, 'gelu', 1);
+  });
+
+  it('the same parameter in TypeScript is no hover: ACT2FN is a Python table', () => {
+    const src = `export class TinyConfig {
+  constructor(hidden_act: string = 'gelu', hiddenSize = 64) {}
+}
+`;
+    expectNothing(TS, src, 'gelu');
+  });
+
+  it('a document that ends on the default (being typed) breaks nothing', () => {
+    const src =
+      'class TinyConfig(PretrainedConfig):\n    def __init__(self, hidden_act: str = "gelu"';
+    expectNothing(PY, src, 'gelu');
+  });
+
+  it('a notebook cell that is one call: a keyword no configuration reads is no hover', () => {
+    const cell = 'Namespace(act="gelu", layers=2)\n';
+    expectNothing(PY, cell, 'gelu');
   });
 });
