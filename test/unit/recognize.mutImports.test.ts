@@ -81,6 +81,11 @@ from torch.nn.functional import silu as torch_silu
 
 def head(x):
     return torch_silu(ResBlock(x)) + sw(x)
+
+
+def tail(x):
+    # gelu is not imported here: a name of the project's own, defined elsewhere
+    return gelu(x)
 `;
 
   it('the modules listed ahead: a package for `from . import`, each relative path with its dots', () => {
@@ -88,6 +93,10 @@ def head(x):
       new Set(importedModules(SRC, PY)),
       new Set(['.', '.acts', '..common.layers', 'mypkg.blocks']),
     );
+  });
+
+  it('a name the from-imports do not list is no hover', () => {
+    expectNothing(PY, SRC, 'gelu', 1);
   });
 
   it('a name renamed in a from-import is hovered under its new name', () => {
@@ -167,42 +176,45 @@ describe('Python: names bound by an earlier notebook cell', () => {
 });
 
 describe('an import line still being typed breaks nothing', () => {
+  const PY_USE = '\n\ndef f(x):\n    return torch.relu(x)\n';
+  const PY_RELU = { id: 'relu', framework: 'pytorch' };
+  const TS_USE = "import * as tf from '@tensorflow/tfjs';\nexport const y = tf.relu(x);\n";
+  const TF_RELU = { id: 'relu', framework: 'tfjs' };
+  const CPP_USE =
+    '#include <torch/torch.h>\n\ntorch::Tensor f(torch::Tensor x) {\n  return torch::relu(x);\n}\n';
+  const LT_RELU = { id: 'relu', framework: 'libtorch' };
+  const RS_USE =
+    'fn f<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {\n    activation::gelu(x)\n}\n';
+  const BURN_GELU = { id: 'gelu', framework: 'burn' };
+  /** The language, the text (the unfinished line above or below the code), the word hovered, its meaning. */
   const cases: [string, string, string, { id: string; framework: string }][] = [
-    [
-      PY,
-      'from .\nimport torch\n\n\ndef f(x):\n    return torch.relu(x)\n',
-      'relu',
-      { id: 'relu', framework: 'pytorch' },
-    ],
-    [
-      PY,
-      'import torch.nn.functional as\nimport torch\n\n\ndef f(x):\n    return torch.relu(x)\n',
-      'relu',
-      { id: 'relu', framework: 'pytorch' },
-    ],
-    [
-      TS,
-      "import * as tfx from\nimport * as tf from '@tensorflow/tfjs';\nconst y = tf.relu(x);\n",
-      'relu',
-      { id: 'relu', framework: 'tfjs' },
-    ],
-    [
-      TS,
-      "const nodeRequire = require\nconst tfn = require('@tensorflow/tfjs-node')\nconst y = tfn.relu(x)\n",
-      'relu',
-      { id: 'relu', framework: 'tfjs' },
-    ],
+    [PY, `from .\nimport torch${PY_USE}`, 'relu', PY_RELU],
+    [PY, `import torch.nn.functional as\nimport torch${PY_USE}`, 'relu', PY_RELU],
+    [PY, `import torch${PY_USE}from torch.nn.functional import gelu, silu as`, 'relu', PY_RELU],
+    [TS, `import * as tfx from\n${TS_USE}`, 'relu', TF_RELU],
+    [TS, `${TS_USE}import tfx, { elu as`, 'relu', TF_RELU],
+    [TS, `const nodeRequire = require\n${TS_USE}`, 'relu', TF_RELU],
+    [CPP, `${CPP_USE}namespace`, 'relu', LT_RELU],
+    [CPP, `${CPP_USE}namespace detail`, 'relu', LT_RELU],
     [JL, 'using NNlib: logσ as\nf(x) = relu(x)\n', 'relu', { id: 'relu', framework: 'flux' }],
     [JL, 'import NNlib as\nf(x) = relu(x)\n', 'relu', { id: 'relu', framework: 'flux' }],
-    [RS, 'use burn::tensor::activation::{gelu as\n', 'gelu', { id: 'gelu', framework: 'burn' }],
+    [RS, `use burn::tensor::activation::{gelu as\n${RS_USE}`, 'gelu', BURN_GELU],
+    [RS, `use burn::tensor::activation;\n${RS_USE}use`, 'gelu', BURN_GELU],
+    [RS, `use burn::tensor::activation;\n${RS_USE}use candle_nn::ops`, 'gelu', BURN_GELU],
+    [
+      RS,
+      `use burn::tensor::activation;\n${RS_USE}use burn::tensor::activation::gelu as`,
+      'gelu',
+      BURN_GELU,
+    ],
   ];
-  for (const [lang, src, word, expected] of cases) {
-    it(`${lang}: ${JSON.stringify(src.split('\n')[0])}`, () => {
-      const text =
-        lang === RS
-          ? `${src}fn f<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {\n    activation::gelu(x)\n}\n`
-          : src;
-      expectCall(lang, text, word, expected, lang === RS ? 1 : 0);
+  for (const [lang, text, word, expected] of cases) {
+    const line = text
+      .split('\n')
+      .find((l) => /(\bas|\bfrom|^namespace.*|^use[^;]*|\.|require)$/.test(l));
+    it(`${lang}: ${JSON.stringify(line)}`, () => {
+      const nth = lang === RS && text.startsWith('use burn::tensor::activation::{') ? 1 : 0;
+      expectCall(lang, text, word, expected, nth);
     });
   }
 });
@@ -219,7 +231,7 @@ let count = 0;
 /** Two activations of tfjs-core, one of tfjs-node, a renamed one. */
 export function block(x: Tensor): Tensor {
   const a = tfc.relu(x);
-  const b = expLinear(tfn.sigmoid(a));
+  const b = expLinear(tfn.layers.leakyReLU({ alpha: 0.1 }).apply(a));
   count += 1;
   return lodash.relu6(selu(b));
 }
@@ -228,7 +240,11 @@ export function block(x: Tensor): Tensor {
   it('a namespace import, a renamed named import and a require are the TF.js package', () => {
     expectCall(TS, SRC, 'relu', { id: 'relu', framework: 'tfjs' });
     expectCall(TS, SRC, 'expLinear', { id: 'elu', framework: 'tfjs', params: { alpha: 1 } }, 1);
-    expectCall(TS, SRC, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' });
+    expectCall(TS, SRC, 'leakyReLU', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
     expectCall(TS, SRC, 'selu', { id: 'selu', framework: 'tfjs' }, 1);
   });
 
@@ -238,9 +254,13 @@ export function block(x: Tensor): Tensor {
 
   it('a default import binds the package; a type-only import binds nothing', () => {
     const src =
-      "import tfd from '@tensorflow/tfjs';\nimport type tft from '@tensorflow/tfjs';\nexport const y = tfd.tanh(x);\nexport const z = tft.tanh(x);\n";
-    expectCall(TS, src, 'tanh', { id: 'tanh', framework: 'tfjs' });
-    expectNothing(TS, src, 'tanh', 1);
+      "import tfd from '@tensorflow/tfjs';\nimport type tft from '@tensorflow/tfjs';\nexport const y = tfd.layers.leakyReLU({ alpha: 0.1 });\nexport const z = tft.layers.leakyReLU({ alpha: 0.1 });\n";
+    expectCall(TS, src, 'leakyReLU', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
+    expectNothing(TS, src, 'leakyReLU', 1);
   });
 
   it('`tf` imported from another package is that package’s, not TF.js', () => {
@@ -261,16 +281,43 @@ function act(x) {
   it('a UMD guard: the module is the one `require(…)` is called with', () => {
     const src = `const tfx = typeof require === 'function' ? require('@tensorflow/tfjs') : window.tf;
 
-function act(x) {
-  return tfx.relu(x);
+function activation() {
+  return tfx.layers.leakyReLU({ alpha: 0.1 });
 }
 `;
-    expectCall('javascript', src, 'relu', { id: 'relu', framework: 'tfjs' });
+    expectCall('javascript', src, 'leakyReLU', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
+  });
+
+  it('a renamed name after a default import in the same statement', () => {
+    const src =
+      "import tf, { leakyRelu as leaky } from '@tensorflow/tfjs';\nexport const y = leaky(x, 0.1);\n";
+    expectCall(
+      TS,
+      src,
+      'leaky',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
+      1,
+    );
+  });
+
+  it('a name the import does not list is no hover', () => {
+    const src =
+      "import { elu as expLinear } from '@tensorflow/tfjs';\nexport const y = relu(expLinear(x));\n";
+    expectNothing(TS, src, 'relu');
   });
 
   it('a require after other declarators of the same statement', () => {
-    const src = "const n = 2, tfx = require('@tensorflow/tfjs');\nconst y = tfx.tanh(x);\n";
-    expectCall('javascript', src, 'tanh', { id: 'tanh', framework: 'tfjs' });
+    const src =
+      "const n = 2, tfx = require('@tensorflow/tfjs');\nconst act = tfx.layers.leakyReLU({ alpha: 0.1 });\n";
+    expectCall('javascript', src, 'leakyReLU', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
   });
 });
 
@@ -322,6 +369,28 @@ torch::Tensor head(torch::Tensor x) {
 }
 `;
     expectCall(CPP, src, 'gelu', { id: 'gelu', framework: 'libtorch' }, 1);
+  });
+
+  it('a type alias (`using Act = torch::nn::GELU;`) is the class it names', () => {
+    const src = `#include <torch/torch.h>
+
+using Act = torch::nn::GELU;
+using Features = std::vector<torch::Tensor>;
+
+struct Block : torch::nn::Module {
+  Act act{nullptr};
+  torch::Tensor forward(torch::Tensor x) {
+    return act(x);
+  }
+};
+`;
+    expectCall(
+      CPP,
+      src,
+      'act',
+      { id: 'gelu', framework: 'libtorch', params: { approximate: 'none' } },
+      1,
+    );
   });
 
   it('a using-directive of torch makes bare names torch’s; of std, it does not', () => {
@@ -414,6 +483,11 @@ end
 
   it('names listed without `as` keep their own meaning', () => {
     expectCall(JL, SRC, 'σ', { id: 'sigmoid', framework: 'flux' }, 1);
+  });
+
+  it('each name of a list without `as` is itself', () => {
+    const src = 'using NNlib: relu, softplus\n\nsmooth(x) = softplus(x)\n';
+    expectCall(JL, src, 'softplus', { id: 'softplus', framework: 'flux' }, 1);
   });
 
   it('a module renamed to a name is not the framework', () => {

@@ -167,7 +167,8 @@ function parseStatement(
     return;
   }
   if (lang === 'cpp') {
-    if (first === 'namespace' && toks[1]?.k === 'id' && toks[2]?.t === '=') {
+    // `namespace Fn = torch::nn::functional;` and the type alias `using Act = torch::nn::GELU;`
+    if ((first === 'namespace' || first === 'using') && toks[1]?.k === 'id' && toks[2]?.t === '=') {
       aliases.set(toks[1].t, readPath(toks, 3)[0]);
     } else if (first === 'using' && toks[1]?.t === 'namespace') {
       globs.push(readPath(toks, 2)[0]);
