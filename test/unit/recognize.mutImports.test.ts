@@ -11,6 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { importedModules, recognizeAt } from '../../src/core';
+import { recognizeUnguarded } from '../../src/core/recognize';
 import { expectCall, expectNothing, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
@@ -196,6 +197,7 @@ describe('an import line still being typed breaks nothing', () => {
     [TS, `const nodeRequire = require\n${TS_USE}`, 'relu', TF_RELU],
     [CPP, `${CPP_USE}namespace`, 'relu', LT_RELU],
     [CPP, `${CPP_USE}namespace detail`, 'relu', LT_RELU],
+    [CPP, `${CPP_USE}using`, 'relu', LT_RELU],
     [JL, 'using NNlib: logσ as\nf(x) = relu(x)\n', 'relu', { id: 'relu', framework: 'flux' }],
     [JL, 'import NNlib as\nf(x) = relu(x)\n', 'relu', { id: 'relu', framework: 'flux' }],
     [RS, `use burn::tensor::activation::{gelu as\n${RS_USE}`, 'gelu', BURN_GELU],
@@ -211,7 +213,7 @@ describe('an import line still being typed breaks nothing', () => {
   for (const [lang, text, word, expected] of cases) {
     const line = text
       .split('\n')
-      .find((l) => /(\bas|\bfrom|^namespace.*|^use[^;]*|\.|require)$/.test(l));
+      .find((l) => /(\bas|\bfrom|^namespace.*|^using|^use[^;]*|\.|require)$/.test(l));
     it(`${lang}: ${JSON.stringify(line)}`, () => {
       const nth = lang === RS && text.startsWith('use burn::tensor::activation::{') ? 1 : 0;
       expectCall(lang, text, word, expected, nth);
@@ -271,11 +273,15 @@ export function block(x: Tensor): Tensor {
   it('a package chosen at run time keeps `tf` TF.js by convention', () => {
     const src = `const tf = require(useGpu ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
 
-function act(x) {
-  return tf.relu(x);
+function activation() {
+  return tf.layers.leakyReLU({ alpha: 0.1 });
 }
 `;
-    expectCall('javascript', src, 'relu', { id: 'relu', framework: 'tfjs' });
+    expectCall('javascript', src, 'leakyReLU', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.1 },
+    });
   });
 
   it('a UMD guard: the module is the one `require(…)` is called with', () => {
@@ -434,6 +440,16 @@ fn burn_head<B: Backend>(x: burn::tensor::Tensor<B, 2>) -> burn::tensor::Tensor<
     expectCall(RS, SRC, 'mish', { id: 'mish', framework: 'burn' });
   });
 
+  it('a tree nested in a tree, and the items after it', () => {
+    const src = `use burn::{nn::{Gelu, Relu}, tensor::activation::{self as act}};
+
+fn head<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
+    act::mish(x)
+}
+`;
+    expectCall(RS, src, 'mish', { id: 'mish', framework: 'burn' });
+  });
+
   it('a glob in a tree makes bare names the module’s', () => {
     expectCall(RS, SRC, 'silu', { id: 'silu', framework: 'burn' });
   });
@@ -571,7 +587,7 @@ def build_head(dim, head_activation: str = "tanh"):
     return nn.Linear(dim, dim)
 
 
-def tiny_config(hidden_act="silu", num_layers=2):
+def tiny_config(hidden_act: str = "silu", num_layers: int = 2):
     return TinyConfig(num_hidden_layers=num_layers)
 `;
 
@@ -613,6 +629,50 @@ def tiny_config(hidden_act="silu", num_layers=2):
 
 make_config = lambda hidden_act="gelu", layers=2: dict(act=hidden_act)
 `;
+    expectNothing(PY, src, 'gelu');
+    expectNothing(PY, src, 'gelu', 1);
+  });
+
+  it('every string of the configuration and its look-alikes is read without an exception', () => {
+    // recognizeAt turns an exception into "no hover"; its unguarded form shows it (as the fuzz test does).
+    const texts = [
+      SRC,
+      'class TinyConfig(PretrainedConfig):\n    def __init__(self, hidden_act: str = "gelu"',
+      'Namespace(act="gelu", layers=2)\n',
+    ];
+    for (const text of texts) {
+      for (const m of text.matchAll(/"[a-z_]+"/g)) {
+        const at = (m.index ?? 0) + 2;
+        assert.doesNotThrow(() => recognizeUnguarded(text, at, PY), `at ${at}: ${m[0]}`);
+      }
+    }
+  });
+
+  it('the last parameter, a qualified annotation: hovered; the choices a Literal lists and a dataclass field: not', () => {
+    const src = `import typing
+from dataclasses import dataclass
+from typing import Literal
+
+from transformers import PretrainedConfig
+
+
+class TinyVisionConfig(PretrainedConfig):
+    def __init__(
+        self,
+        projector_hidden_act: typing.Optional[str] = "relu",
+        hidden_act: Literal["quick_gelu", "gelu"] = "quick_gelu"
+    ):
+        super().__init__()
+
+
+@dataclass
+class TrainingArguments:
+    hidden_act: str = "gelu"
+    learning_rate: float = 1e-3
+`;
+    expectCall(PY, src, 'relu', { id: 'relu', framework: 'pytorch' });
+    expectCall(PY, src, 'quick_gelu', { id: 'quick_gelu', framework: 'pytorch' }, 1);
+    expectNothing(PY, src, 'quick_gelu');
     expectNothing(PY, src, 'gelu');
     expectNothing(PY, src, 'gelu', 1);
   });
