@@ -152,6 +152,11 @@ function parseStatement(
     const star = toks.findIndex((t) => t.t === '*');
     if (star >= 0 && toks[star + 1]?.t === 'as' && toks[star + 2]?.k === 'id') {
       aliases.set(toks[star + 2].t, mod);
+    } else if (first !== 'import') {
+      const name = requiredName(toks, req);
+      if (name !== undefined) {
+        aliases.set(name, mod);
+      }
     } else if (toks[1]?.k === 'id' && toks[1].t !== 'type') {
       aliases.set(toks[1].t, mod);
     }
@@ -162,7 +167,8 @@ function parseStatement(
     return;
   }
   if (lang === 'cpp') {
-    if (first === 'namespace' && toks[1]?.k === 'id' && toks[2]?.t === '=') {
+    // `namespace Fn = torch::nn::functional;` and the type alias `using Act = torch::nn::GELU;`
+    if ((first === 'namespace' || first === 'using') && toks[1]?.k === 'id' && toks[2]?.t === '=') {
       aliases.set(toks[1].t, readPath(toks, 3)[0]);
     } else if (first === 'using' && toks[1]?.t === 'namespace') {
       globs.push(readPath(toks, 2)[0]);
@@ -177,12 +183,42 @@ function parseStatement(
     return;
   }
   if (lang === 'rust') {
-    if (first === 'pub' && toks[1]?.t !== 'use') {
-      return;
+    const at = rustUseAt(toks);
+    if (at >= 0) {
+      useTree(toks, at + 1, '', aliases, globs);
     }
-    const at = toks.findIndex((t) => t.t === 'use');
-    useTree(toks, at + 1, '', aliases, globs);
   }
+}
+
+/**
+ * Where the `use` of a Rust statement is: first, or after a visibility (`pub`, `pub(crate)`, `pub(in a::b)`,
+ * which re-exports and still imports); -1 when the statement is no `use` (`pub fn`, `pub struct`).
+ */
+function rustUseAt(toks: readonly Token[]): number {
+  let k = 0;
+  if (toks[k]?.t === 'pub') {
+    k++;
+    if (toks[k]?.t === '(') {
+      while (k < toks.length && toks[k].t !== ')') {
+        k++;
+      }
+      k++;
+    }
+  }
+  return toks[k]?.t === 'use' ? k : -1;
+}
+
+/**
+ * The name a `require(…)` at `req` initializes: the last declarator (`name =` after the keyword or a `,`)
+ * before it, so `const fs = …, tf = require('@tensorflow/tfjs')` binds `tf`.
+ */
+function requiredName(toks: readonly Token[], req: number): string | undefined {
+  for (let k = req - 1; k >= 2; k--) {
+    if (toks[k].t === '=' && toks[k - 1].k === 'id' && (k === 2 || toks[k - 2].t === ',')) {
+      return toks[k - 1].t;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -255,7 +291,8 @@ function useTree(
         continue;
       }
       if (toks[i]?.t === 'as' && toks[i + 1]?.k === 'id') {
-        aliases.set(toks[i + 1].t, path);
+        // `{self as m}` renames the module the braces are in, not a member named `self`.
+        aliases.set(toks[i + 1].t, t.t === 'self' ? prefix : path);
         return i + 2;
       }
       if (t.t === 'self') {
