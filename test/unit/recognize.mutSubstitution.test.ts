@@ -1,0 +1,237 @@
+/**
+ * A user-defined activation's parameters read with their literal values (substitution.ts), hovered in its
+ * `return` expression (parameterBodies.ts) or at a call, and PyTorch's `inplace` branches (inplace.ts).
+ *
+ * The wrappers call a library activation with a parameter of their own (`F.leaky_relu(x, slope)`): only
+ * the parameter's literal value makes the call one activation with known constants. Expected values come
+ * from Python's rules for binding arguments to parameters (by position, by keyword in any order, a
+ * trailing comma adds no argument, `*extra` takes the positional rest, parameters before `/` are
+ * positional, an annotation `Annotated[float, Field(gt=0)]` holds no default of its own), from
+ * class-level fields read as `self.<name>` (a local of a method is no field), and from the frameworks'
+ * documented signatures: `F.leaky_relu(input, negative_slope=0.01)`, `F.hardtanh(input, min_val=-1.0,
+ * max_val=1.0)`, `F.softplus(input, beta=1.0, threshold=20.0)`, `F.elu(input, alpha=1.0)`,
+ * `jax.nn.elu(x, alpha=1.0)`, hard sigmoid relu6(x + 3) / 6 (slope 1/6). A parameter whose value is no
+ * literal (no default, `None`, `1.0 / 3`) leaves the activation unknown: no hover. In timm's convention a
+ * branch taken only when `inplace` (or `self.inplace`) is set computes the same values in place (here
+ * through a compiled kernel the recognizer cannot read), so the other branch decides; any other
+ * condition (`self.training`, `inplace or tracing`) makes both branches count, and they disagree.
+ */
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
+import { expectCall, expectNothing, nthOffset, type Expected } from './recognizeHelpers';
+
+const PY = 'python';
+
+/**
+ * Offsets in the nth `expr` a hover in a return expression is tried at: its first character (the module
+ * of the library call) and every bracket, comma and operator. A name the function binds (its input, a
+ * parameter) means that binding, and a library function's own name shows that function's call.
+ */
+function probes(text: string, expr: string, nth: number): number[] {
+  const start = nthOffset(text, expr, nth);
+  const out = [start];
+  // Not right after a word: that offset is the word's end, which VS Code counts as on the word.
+  for (const m of expr.matchAll(/(?<!\w)[^\w\s.]/g)) {
+    out.push(start + (m.index ?? 0));
+  }
+  return out;
+}
+
+/** Asserts the nth `expr` (a whole return expression) is hovered as `expected` with its own span. */
+function expectBody(text: string, expr: string, expected: Expected, nth = 0): void {
+  const start = nthOffset(text, expr, nth);
+  for (const offset of probes(text, expr, nth)) {
+    const got = recognizeAt(text, offset, PY);
+    const where = `"${expr}" #${nth} at ${offset - start}`;
+    assert.ok(got, `nothing recognized for ${where}`);
+    assert.equal(got.id, expected.id, where);
+    assert.equal(got.framework, expected.framework, where);
+    assert.equal(text.slice(got.start, got.end), expr, `span of ${where}`);
+    for (const [name, value] of Object.entries(expected.params ?? {})) {
+      assert.equal(got.params[name], value, `param ${name} of ${where}`);
+    }
+    assert.equal(got.nonLiteral, undefined, `nonLiteral of ${where}`);
+  }
+}
+
+/** Asserts no hover covers the nth `expr` as a whole (its library call name may still show that call). */
+function expectNoBody(text: string, expr: string, nth = 0): void {
+  const start = nthOffset(text, expr, nth);
+  for (const offset of probes(text, expr, nth)) {
+    const got = recognizeAt(text, offset, PY);
+    assert.ok(
+      got === undefined || got.end - got.start < expr.length,
+      `"${expr}" #${nth} at ${offset - start} gave ${JSON.stringify(got)}`,
+    );
+  }
+}
+
+describe('PyTorch wrappers read their parameters’ literal defaults and a call’s literal arguments', () => {
+  const SRC = `"""Activation wrappers shared by the discriminator and the generator."""
+from typing import Annotated
+
+import torch
+import torch.nn.functional as F
+from pydantic import Field
+
+
+def leaky(x, slope=0.2):
+    """LeakyReLU with the DCGAN slope."""
+    return F.leaky_relu(x, slope)
+
+
+def clipped(x, lo=-2.0, hi=+2.0):
+    # The critic's output range.
+    return F.hardtanh(x, lo, hi)
+
+
+def smooth(x, beta: float = 2, threshold: int = 10):
+    return F.softplus(x, beta, threshold)
+
+
+def elu_act(x, /, alpha: Annotated[float, Field(gt=0)] = 0.5):
+    return F.elu(x, alpha=alpha)
+
+
+def leaky_compat(x, *extra, slope=0.1, **options):
+    """Extra arguments are accepted for the old API and ignored."""
+    return F.leaky_relu(x, slope)
+
+
+def elu_third(x, alpha=1.0 / 3):
+    return F.elu(x, alpha)
+
+
+def leaky_any(x, slope):
+    return F.leaky_relu(x, slope)
+
+
+def leaky_fine(x, slope=1e-2):
+    return F.leaky_relu(x, slope)
+
+
+def leaky_eval(x, slope=0.2, train=None):
+    del train  # the same at training and inference
+    return F.leaky_relu(x, slope)
+
+
+def features(h):
+    a = clipped(h, -0.5)
+    b = clipped(
+        h,
+        -0.5,
+    )
+    c = clipped(h, hi=3.0)
+    d = elu_act(h, 0.25)
+    e = leaky_compat(h, 0.5)
+    f = leaky(slope=0.05, x=h)
+    g = smooth(h, 4)
+    return a, b, c, d, e, f, g
+`;
+
+  it('a wrapper’s return expression is hovered with its defaults, signed ones too', () => {
+    expectBody(SRC, 'F.leaky_relu(x, slope)', {
+      id: 'leaky_relu',
+      framework: 'pytorch',
+      params: { negative_slope: 0.2 },
+    });
+    expectBody(SRC, 'F.hardtanh(x, lo, hi)', {
+      id: 'hardtanh',
+      framework: 'pytorch',
+      params: { min_val: -2, max_val: 2 },
+    });
+    expectBody(SRC, 'F.softplus(x, beta, threshold)', {
+      id: 'softplus',
+      framework: 'pytorch',
+      params: { beta: 2, threshold: 10 },
+    });
+    expectBody(
+      SRC,
+      'F.leaky_relu(x, slope)',
+      {
+        id: 'leaky_relu',
+        framework: 'pytorch',
+        params: { negative_slope: 0.01 },
+      },
+      3,
+    );
+  });
+
+  it('an annotated default is read past the brackets of its annotation', () => {
+    expectBody(SRC, 'F.elu(x, alpha=alpha)', {
+      id: 'elu',
+      framework: 'pytorch',
+      params: { alpha: 0.5 },
+    });
+  });
+
+  it('keyword-only parameters after *extra and **options keep their defaults', () => {
+    expectBody(
+      SRC,
+      'F.leaky_relu(x, slope)',
+      {
+        id: 'leaky_relu',
+        framework: 'pytorch',
+        params: { negative_slope: 0.1 },
+      },
+      1,
+    );
+  });
+
+  it('a parameter with no literal value (an expression, no default, None read) gives no hover', () => {
+    expectNoBody(SRC, 'F.elu(x, alpha)');
+    expectNoBody(SRC, 'F.leaky_relu(x, slope)', 2);
+    expectBody(
+      SRC,
+      'F.leaky_relu(x, slope)',
+      {
+        id: 'leaky_relu',
+        framework: 'pytorch',
+        params: { negative_slope: 0.2 },
+      },
+      4,
+    );
+  });
+
+  it('a call’s literal arguments bind by position and by keyword, as Python binds them', () => {
+    const hardtanh = (min: number, max: number) => ({
+      id: 'hardtanh',
+      framework: 'pytorch',
+      params: { min_val: min, max_val: max },
+    });
+    expectCall(PY, SRC, 'clipped', hardtanh(-0.5, 2), 1);
+    // A trailing comma adds no argument: `hi` keeps its default.
+    expectCall(PY, SRC, 'clipped', hardtanh(-0.5, 2), 2);
+    expectCall(PY, SRC, 'clipped', hardtanh(-2, 3), 3);
+    // Parameters before `/` are positional: 0.25 is alpha.
+    expectCall(PY, SRC, 'elu_act', { id: 'elu', framework: 'pytorch', params: { alpha: 0.25 } }, 1);
+    // 0.5 goes to *extra; the keyword-only slope keeps 0.1.
+    expectCall(
+      PY,
+      SRC,
+      'leaky_compat',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.1 } },
+      1,
+    );
+    // Keyword arguments in any order.
+    expectCall(
+      PY,
+      SRC,
+      'leaky',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.05 } },
+      1,
+    );
+    expectCall(
+      PY,
+      SRC,
+      'smooth',
+      { id: 'softplus', framework: 'pytorch', params: { beta: 4, threshold: 10 } },
+      1,
+    );
+  });
+
+  it('hovering the return keyword or the statement before shows nothing', () => {
+    expectNothing(PY, SRC, 'return', 0);
+    expectNothing(PY, SRC, 'del');
+  });
+});
