@@ -235,3 +235,240 @@ def features(h):
     expectNothing(PY, SRC, 'del');
   });
 });
+
+describe('a return expression is hovered as the function it ends', () => {
+  const SRC = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def leaky(x, slope=0.2, fused=True):
+    if fused:
+        return F.leaky_relu(x, slope)
+    return torch.where(x > 0, x, x * slope)
+
+
+def leaky_steps(x, slope=0.2):
+    yield F.leaky_relu(x, slope)
+
+
+class Dense(nn.Module):
+    def forward(self, x, training=False):
+        return F.relu(self.fc(x))
+
+
+def leaky_last(x, negative_slope=0.3):
+    return F.leaky_relu(x, negative_slope)
+
+
+negative_slope = 0.01
+y = leaky_last(torch.randn(8), negative_slope)
+z = leaky_last(torch.randn(8))
+
+
+def leaky_tail(x, slope=0.1):
+    return F.leaky_relu(x, slope)
+`;
+
+  it('an early return is one expression of its own, up to its line’s end', () => {
+    expectBody(SRC, 'F.leaky_relu(x, slope)', {
+      id: 'leaky_relu',
+      framework: 'pytorch',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('the last function of the file is read up to the file’s end', () => {
+    expectBody(
+      SRC,
+      'F.leaky_relu(x, slope)',
+      {
+        id: 'leaky_relu',
+        framework: 'pytorch',
+        params: { negative_slope: 0.1 },
+      },
+      2,
+    );
+  });
+
+  it('a yield or a return that reads no parameter is no parameter body', () => {
+    expectNoBody(SRC, 'F.leaky_relu(x, slope)', 1);
+    expectNothing(PY, SRC, 'fc');
+    expectNothing(PY, SRC, 'self', 1);
+  });
+
+  it('a function followed by a module-level name like its parameter reads only its own body', () => {
+    expectBody(SRC, 'F.leaky_relu(x, negative_slope)', {
+      id: 'leaky_relu',
+      framework: 'pytorch',
+      params: { negative_slope: 0.3 },
+    });
+    expectCall(
+      PY,
+      SRC,
+      'leaky_last',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.3 } },
+      2,
+    );
+  });
+});
+
+describe('Flax fields read as self.<name>', () => {
+  const SRC = `"""Flax activations with their constants as module fields."""
+from typing import Tuple
+
+import jax
+import jax.numpy as jnp
+from flax import linen as nn
+
+
+class Elu(nn.Module):
+    """ELU after a convolution, with the slope the paper tuned."""
+
+    kernel_size: Tuple[int, int] = (3, 3)
+    alpha: float = 0.5
+    approximate: bool = False
+
+    @nn.compact
+    def __call__(self, x):
+        return jax.nn.elu(x, self.alpha)
+
+
+class Gelu(nn.Module):
+    approximate: bool = False
+
+    @nn.compact
+    def __call__(self, x):
+        y = jax.nn.gelu(x, approximate=self.approximate)
+        return y
+
+
+class LearnedElu(nn.Module):
+    def setup(self):
+        alpha = 1.0  # the initial value of a learned slope
+        self.alpha = self.param("alpha", nn.initializers.constant(alpha), ())
+
+    def __call__(self, x):
+        return jax.nn.elu(x, self.alpha)
+
+
+class LateElu(nn.Module):
+    def __call__(self, x):
+        return jax.nn.elu(x, self.alpha)
+
+    alpha: float = 0.3
+`;
+
+  it('a field after a field with a tuple default is read', () => {
+    expectBody(SRC, 'jax.nn.elu(x, self.alpha)', {
+      id: 'elu',
+      framework: 'jax',
+      params: { alpha: 0.5 },
+    });
+  });
+
+  it('a field declared after the method, at the end of the file, is read', () => {
+    expectBody(
+      SRC,
+      'jax.nn.elu(x, self.alpha)',
+      { id: 'elu', framework: 'jax', params: { alpha: 0.3 } },
+      2,
+    );
+  });
+
+  it('a local of another method is no field: a learned slope is not known', () => {
+    expectNoBody(SRC, 'jax.nn.elu(x, self.alpha)', 1);
+  });
+});
+
+describe('PyTorch inplace branches: the branch taken without the flag decides', () => {
+  const SRC = `"""timm-style activations; the in-place path runs a fused kernel."""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from . import _fused
+
+
+def hard_sigmoid(x, inplace: bool = False):
+    return _fused.hard_sigmoid_(x) if inplace else F.relu6(x + 3.0) / 6.0
+
+
+def hard_sigmoid_traced(x, inplace: bool = False):
+    return _fused.hard_sigmoid_(x) if inplace or torch.jit.is_tracing() else F.relu6(x + 3.0) / 6.0
+
+
+def hard_sigmoid_block(x, inplace: bool = False):
+    if inplace:
+        return _fused.hard_sigmoid_(x)
+    return F.relu6(x + 3.0) / 6.0
+
+
+class HardSigmoid(nn.Module):
+    def __init__(self, inplace: bool = False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, x):
+        return _fused.hard_sigmoid_(x) if self.inplace else F.relu6(x + 3.0) / 6.0
+
+
+class HardSigmoidBlock(HardSigmoid):
+    def forward(self, x):
+        if self.inplace:
+            return _fused.hard_sigmoid_(x)
+        return F.relu6(x + 3.0) / 6.0
+
+
+class HardSigmoidTrain(nn.Module):
+    def forward(self, x):
+        return _fused.hard_sigmoid_(x) if self.training else F.relu6(x + 3.0) / 6.0
+
+
+class HardSigmoidTrainBlock(nn.Module):
+    def forward(self, x):
+        if self.training:
+            return _fused.hard_sigmoid_(x)
+        return F.relu6(x + 3.0) / 6.0
+
+
+class HardSigmoidTraced(HardSigmoid):
+    def forward(self, x):
+        if self.inplace or torch.jit.is_tracing():
+            return _fused.hard_sigmoid_(x)
+        return F.relu6(x + 3.0) / 6.0
+
+
+def net(x):
+    y = hard_sigmoid(x) + hard_sigmoid_traced(x) + hard_sigmoid_block(x)
+    y = y + HardSigmoid()(x) + HardSigmoidBlock()(x) + HardSigmoidTrain()(x)
+    return y + HardSigmoidTrainBlock()(x) + HardSigmoidTraced()(x)
+`;
+  const HARD_SIGMOID = { id: 'hardsigmoid', framework: 'pytorch' };
+
+  it('`… if inplace else …` and `if inplace:`, with the flag a parameter or self.inplace', () => {
+    for (const [name, nth] of [
+      ['hard_sigmoid', 1],
+      ['hard_sigmoid_block', 1],
+      ['HardSigmoid', 1],
+      ['HardSigmoidBlock', 1],
+    ] as const) {
+      const [s] = [nthOffset(SRC, `${name}(`, nth)];
+      const got = recognizeAt(SRC, s + 1, PY);
+      assert.equal(got?.id, HARD_SIGMOID.id, name);
+      assert.equal(got?.framework, HARD_SIGMOID.framework, name);
+      assert.ok(Math.abs((got?.params.slope as number) - 1 / 6) < 1e-12, name);
+    }
+  });
+
+  it('any other condition makes both branches count, and they disagree: no hover', () => {
+    for (const [name, nth] of [
+      ['hard_sigmoid_traced', 1],
+      ['HardSigmoidTrain', 1],
+      ['HardSigmoidTrainBlock', 1],
+      ['HardSigmoidTraced', 1],
+    ] as const) {
+      expectNothing(PY, SRC, name, nth);
+    }
+  });
+});
