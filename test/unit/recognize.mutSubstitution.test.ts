@@ -315,10 +315,11 @@ def leaky_tail(x, slope=0.1):
 
 describe('Flax fields read as self.<name>', () => {
   const SRC = `"""Flax activations with their constants as module fields."""
-from typing import Tuple
+from typing import Annotated, Tuple
 
 import jax
 import jax.numpy as jnp
+from annotated_types import Interval
 from flax import linen as nn
 
 
@@ -357,6 +358,14 @@ class LateElu(nn.Module):
         return jax.nn.elu(x, self.alpha)
 
     alpha: float = 0.3
+
+
+class CheckedElu(nn.Module):
+    # The bound is checked by the config loader; the default is a third.
+    alpha: Annotated[float, Interval(ge=-1.0)] = 1.0 / 3
+
+    def __call__(self, x):
+        return jax.nn.elu(x, self.alpha)
 `;
 
   it('a field after a field with a tuple default is read', () => {
@@ -374,6 +383,11 @@ class LateElu(nn.Module):
       { id: 'elu', framework: 'jax', params: { alpha: 0.3 } },
       2,
     );
+  });
+
+  it('a field whose long statement is an expression, not a literal, leaves its value unknown', () => {
+    // 1.0 / 3 is no literal; its first number is not the field's value.
+    expectNoBody(SRC, 'jax.nn.elu(x, self.alpha)', 3);
   });
 
   it('a local of another method is no field: a learned slope is not known', () => {
