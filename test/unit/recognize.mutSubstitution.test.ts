@@ -115,6 +115,10 @@ def leaky_eval(x, slope=0.2, train=None):
     return F.leaky_relu(x, slope)
 
 
+def leaky_logged(x, tags: dict = {"stage": "disc", "norm": False}, slope=0.2):
+    return F.leaky_relu(x, slope)
+
+
 def features(h):
     a = clipped(h, -0.5)
     b = clipped(
@@ -126,7 +130,8 @@ def features(h):
     e = leaky_compat(h, 0.5)
     f = leaky(slope=0.05, x=h)
     g = smooth(h, 4)
-    return a, b, c, d, e, f, g
+    k = leaky_logged(h, {"stage": "gen", "norm": True}, 0.1)
+    return a, b, c, d, e, f, g, k
 `;
 
   it('a wrapper’s return expression is hovered with its defaults, signed ones too', () => {
@@ -163,6 +168,22 @@ def features(h):
       framework: 'pytorch',
       params: { alpha: 0.5 },
     });
+  });
+
+  it('a dict’s commas, in a default or an argument, separate no parameters', () => {
+    expectBody(
+      SRC,
+      'F.leaky_relu(x, slope)',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.2 } },
+      5,
+    );
+    expectCall(
+      PY,
+      SRC,
+      'leaky_logged',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.1 } },
+      1,
+    );
   });
 
   it('keyword-only parameters after *extra and **options keep their defaults', () => {
@@ -340,8 +361,7 @@ class Gelu(nn.Module):
 
     @nn.compact
     def __call__(self, x):
-        y = jax.nn.gelu(x, approximate=self.approximate)
-        return y
+        return jax.nn.gelu(x, approximate=self.approximate)
 
 
 class LearnedElu(nn.Module):
@@ -353,19 +373,24 @@ class LearnedElu(nn.Module):
         return jax.nn.elu(x, self.alpha)
 
 
-class LateElu(nn.Module):
-    def __call__(self, x):
-        return jax.nn.elu(x, self.alpha)
-
-    alpha: float = 0.3
-
-
 class CheckedElu(nn.Module):
     # The bound is checked by the config loader; the default is a third.
     alpha: Annotated[float, Interval(ge=-1.0)] = 1.0 / 3
 
     def __call__(self, x):
         return jax.nn.elu(x, self.alpha)
+
+
+def head(x):
+    return Gelu()(CheckedElu()(x))
+
+
+class LateElu(nn.Module):
+    def __call__(self, x):
+        return jax.nn.elu(x, self.alpha)
+
+    alpha: float = 0.3
+
 `;
 
   it('a field after a field with a tuple default is read', () => {
@@ -381,13 +406,20 @@ class CheckedElu(nn.Module):
       SRC,
       'jax.nn.elu(x, self.alpha)',
       { id: 'elu', framework: 'jax', params: { alpha: 0.3 } },
-      2,
+      3,
     );
   });
 
   it('a field whose long statement is an expression, not a literal, leaves its value unknown', () => {
     // 1.0 / 3 is no literal; its first number is not the field's value.
-    expectNoBody(SRC, 'jax.nn.elu(x, self.alpha)', 3);
+    expectNoBody(SRC, 'jax.nn.elu(x, self.alpha)', 2);
+  });
+
+  it('a field that is no number is not read: gelu’s approximate stays unknown', () => {
+    const got = recognizeAt(SRC, nthOffset(SRC, 'Gelu()') + 1, PY);
+    assert.equal(got?.id, 'gelu');
+    assert.equal(got?.framework, 'jax');
+    assert.deepEqual(got?.nonLiteral, ['approximate']);
   });
 
   it('a local of another method is no field: a learned slope is not known', () => {
@@ -405,7 +437,8 @@ from . import _fused
 
 
 def hard_sigmoid(x, inplace: bool = False):
-    return _fused.hard_sigmoid_(x) if inplace else F.relu6(x + 3.0) / 6.0
+    # The fused kernel takes and returns a list of tensors.
+    return _fused.hard_sigmoid_([x])[0] if inplace else F.relu6(x + 3.0) / 6.0
 
 
 def hard_sigmoid_traced(x, inplace: bool = False):
@@ -414,6 +447,7 @@ def hard_sigmoid_traced(x, inplace: bool = False):
 
 def hard_sigmoid_block(x, inplace: bool = False):
     if inplace:
+        x = x.contiguous()
         return _fused.hard_sigmoid_(x)
     return F.relu6(x + 3.0) / 6.0
 
@@ -430,6 +464,7 @@ class HardSigmoid(nn.Module):
 class HardSigmoidBlock(HardSigmoid):
     def forward(self, x):
         if self.inplace:
+            _fused.check(x)
             return _fused.hard_sigmoid_(x)
         return F.relu6(x + 3.0) / 6.0
 
@@ -484,5 +519,40 @@ def net(x):
     ] as const) {
       expectNothing(PY, SRC, name, nth);
     }
+  });
+});
+
+describe('a PyTorch module’s class-level constants read as self.<name>', () => {
+  const SRC = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Clipped(nn.Module):
+    """Hard tanh with a symmetric bound shared by every instance."""
+
+    bound = 2.0
+
+    def forward(self, x):
+        return F.hardtanh(x, -self.bound, self.bound)
+
+
+def critic_head(x):
+    return Clipped()(x)
+`;
+
+  it('a negated constant and the constant itself', () => {
+    expectBody(SRC, 'F.hardtanh(x, -self.bound, self.bound)', {
+      id: 'hardtanh',
+      framework: 'pytorch',
+      params: { min_val: -2, max_val: 2 },
+    });
+    expectCall(
+      PY,
+      SRC,
+      'Clipped',
+      { id: 'hardtanh', framework: 'pytorch', params: { min_val: -2, max_val: 2 } },
+      1,
+    );
   });
 });
