@@ -119,6 +119,11 @@ def leaky_logged(x, tags: dict = {"stage": "disc", "norm": False}, slope=0.2):
     return F.leaky_relu(x, slope)
 
 
+def leaky_head(x, cls: int = 0, slope=0.2):
+    """Leaky ReLU on one head's logits; \`cls\` is the index of the head."""
+    return F.leaky_relu(x, slope)
+
+
 def features(h):
     a = clipped(h, -0.5)
     b = clipped(
@@ -131,7 +136,8 @@ def features(h):
     f = leaky(slope=0.05, x=h)
     g = smooth(h, 4)
     k = leaky_logged(h, {"stage": "gen", "norm": True}, 0.1)
-    return a, b, c, d, e, f, g, k
+    m = leaky_head(h, 3, 0.05)
+    return a, b, c, d, e, f, g, k, m
 `;
 
   it('a wrapper’s return expression is hovered with its defaults, signed ones too', () => {
@@ -232,6 +238,14 @@ def features(h):
       SRC,
       'leaky_compat',
       { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.1 } },
+      1,
+    );
+    // A later parameter named cls is a parameter like any other (only a first one is a receiver).
+    expectCall(
+      PY,
+      SRC,
+      'leaky_head',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.05 } },
       1,
     );
     // Keyword arguments in any order.
