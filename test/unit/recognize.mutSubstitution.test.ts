@@ -124,6 +124,15 @@ def leaky_head(x, cls: int = 0, slope=0.2):
     return F.leaky_relu(x, slope)
 
 
+def leaky_from(x, cfg, slope=0.2):
+    """The config's slope wins over the default."""
+    return F.leaky_relu(x, cfg.slope)
+
+
+def leaky_scaled(x, cfg=None, slope=0.2):
+    return F.leaky_relu(x, slope * cfg.scale)
+
+
 def features(h):
     a = clipped(h, -0.5)
     b = clipped(
@@ -263,6 +272,17 @@ def features(h):
       { id: 'softplus', framework: 'pytorch', params: { beta: 4, threshold: 10 } },
       1,
     );
+  });
+
+  it('an attribute named like a parameter (cfg.slope) is not the parameter', () => {
+    // The body reads no parameter's value: only the library call's own name is hovered.
+    expectNoBody(SRC, 'F.leaky_relu(x, cfg.slope)');
+    // The object whose attribute is read is no value read either: slope is, and the product is unknown.
+    const expr = 'F.leaky_relu(x, slope * cfg.scale)';
+    const got = recognizeAt(SRC, nthOffset(SRC, expr), PY);
+    assert.equal(got?.id, 'leaky_relu');
+    assert.equal(got && SRC.slice(got.start, got.end), expr);
+    assert.deepEqual(got?.nonLiteral, ['negative_slope']);
   });
 
   it('hovering the return keyword or the statement before shows nothing', () => {
