@@ -316,8 +316,8 @@ def leaky_last(x, negative_slope=0.3):
     return F.leaky_relu(x, negative_slope)
 
 
-negative_slope = 0.01
-y = leaky_last(torch.randn(8), negative_slope)
+negative_slope, gain = 0.01, 2.0
+y = gain * leaky_last(torch.randn(8), negative_slope)
 z = leaky_last(torch.randn(8))
 
 
