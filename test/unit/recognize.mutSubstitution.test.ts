@@ -398,6 +398,13 @@ class Gelu(nn.Module):
         return jax.nn.gelu(x, approximate=self.approximate)
 
 
+class ConfiguredElu(nn.Module):
+    alpha: float = 0.5  # used when the caller's config has none
+
+    def __call__(self, x, config):
+        return jax.nn.elu(x, config.alpha)
+
+
 class LearnedElu(nn.Module):
     def setup(self):
         alpha = 1.0  # the initial value of a learned slope
@@ -454,6 +461,10 @@ class LateElu(nn.Module):
     assert.equal(got?.id, 'gelu');
     assert.equal(got?.framework, 'jax');
     assert.deepEqual(got?.nonLiteral, ['approximate']);
+  });
+
+  it('another object’s attribute named like a field is not the field', () => {
+    expectNoBody(SRC, 'jax.nn.elu(x, config.alpha)');
   });
 
   it('a local of another method is no field: a learned slope is not known', () => {
@@ -567,16 +578,20 @@ class Clipped(nn.Module):
 
     bound = 2.0
 
+    def __init__(self, inplace: bool = False):
+        super().__init__()
+        self.inplace = inplace
+
     def forward(self, x):
-        return F.hardtanh(x, -self.bound, self.bound)
+        return F.hardtanh(x, -self.bound, self.bound, self.inplace)
 
 
 def critic_head(x):
     return Clipped()(x)
 `;
 
-  it('a negated constant and the constant itself', () => {
-    expectBody(SRC, 'F.hardtanh(x, -self.bound, self.bound)', {
+  it('a negated constant and the constant itself; an attribute set in __init__ is no constant', () => {
+    expectBody(SRC, 'F.hardtanh(x, -self.bound, self.bound, self.inplace)', {
       id: 'hardtanh',
       framework: 'pytorch',
       params: { min_val: -2, max_val: 2 },
