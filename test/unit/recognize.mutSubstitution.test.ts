@@ -490,6 +490,10 @@ def hard_sigmoid_traced(x, inplace: bool = False):
     return _fused.hard_sigmoid_(x) if inplace or torch.jit.is_tracing() else F.relu6(x + 3.0) / 6.0
 
 
+def hard_sigmoid_tuned(x, inplace: bool = False):
+    return _fused.hard_sigmoid_(x, config={"block": 256 if x.is_cuda else 64}) if inplace else F.relu6(x + 3.0) / 6.0
+
+
 def hard_sigmoid_block(x, inplace: bool = False):
     if inplace:
         x = x.contiguous()
@@ -519,6 +523,12 @@ class HardSigmoidTrain(nn.Module):
         return _fused.hard_sigmoid_(x) if self.training else F.relu6(x + 3.0) / 6.0
 
 
+class SiluTrain(nn.Module):
+    def forward(self, x):
+        # The same function either way: the product saves memory when training.
+        return x * torch.sigmoid(x) if self.training else F.silu(x)
+
+
 class HardSigmoidTrainBlock(nn.Module):
     def forward(self, x):
         if self.training:
@@ -534,9 +544,9 @@ class HardSigmoidTraced(HardSigmoid):
 
 
 def net(x):
-    y = hard_sigmoid(x) + hard_sigmoid_traced(x) + hard_sigmoid_block(x)
+    y = hard_sigmoid(x) + hard_sigmoid_traced(x) + hard_sigmoid_block(x) + hard_sigmoid_tuned(x)
     y = y + HardSigmoid()(x) + HardSigmoidBlock()(x) + HardSigmoidTrain()(x)
-    return y + HardSigmoidTrainBlock()(x) + HardSigmoidTraced()(x)
+    return y + HardSigmoidTrainBlock()(x) + HardSigmoidTraced()(x) + SiluTrain()(x)
 `;
   const HARD_SIGMOID = { id: 'hardsigmoid', framework: 'pytorch' };
 
@@ -544,6 +554,7 @@ def net(x):
     for (const [name, nth] of [
       ['hard_sigmoid', 1],
       ['hard_sigmoid_block', 1],
+      ['hard_sigmoid_tuned', 1],
       ['HardSigmoid', 1],
       ['HardSigmoidBlock', 1],
     ] as const) {
@@ -553,6 +564,10 @@ def net(x):
       assert.equal(got?.framework, HARD_SIGMOID.framework, name);
       assert.ok(Math.abs((got?.params.slope as number) - 1 / 6) < 1e-12, name);
     }
+  });
+
+  it('any other condition makes both branches count: when they agree, that activation', () => {
+    expectCall(PY, SRC, 'SiluTrain', { id: 'silu', framework: 'pytorch' }, 1);
   });
 
   it('any other condition makes both branches count, and they disagree: no hover', () => {
