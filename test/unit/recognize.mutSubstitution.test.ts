@@ -501,6 +501,14 @@ def hard_sigmoid_block(x, inplace: bool = False):
     return F.relu6(x + 3.0) / 6.0
 
 
+def hard_sigmoid_scripted(x, inplace: bool = False):
+    if torch.jit.is_scripting():
+        return F.relu6(x + 3.0) / 6.0
+    elif inplace:
+        return _fused.hard_sigmoid_(x)
+    return F.relu6(x + 3.0) / 6.0
+
+
 class HardSigmoid(nn.Module):
     def __init__(self, inplace: bool = False):
         super().__init__()
@@ -545,6 +553,7 @@ class HardSigmoidTraced(HardSigmoid):
 
 def net(x):
     y = hard_sigmoid(x) + hard_sigmoid_traced(x) + hard_sigmoid_block(x) + hard_sigmoid_tuned(x)
+    y = y + hard_sigmoid_scripted(x)
     y = y + HardSigmoid()(x) + HardSigmoidBlock()(x) + HardSigmoidTrain()(x)
     return y + HardSigmoidTrainBlock()(x) + HardSigmoidTraced()(x) + SiluTrain()(x)
 `;
@@ -555,6 +564,8 @@ def net(x):
       ['hard_sigmoid', 1],
       ['hard_sigmoid_block', 1],
       ['hard_sigmoid_tuned', 1],
+      // An `elif inplace:` block is taken only when the flag is set too.
+      ['hard_sigmoid_scripted', 1],
       ['HardSigmoid', 1],
       ['HardSigmoidBlock', 1],
     ] as const) {
