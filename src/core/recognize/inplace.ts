@@ -51,7 +51,7 @@ function column(model: DocumentModel, i: number): number {
 
 /**
  * Whether the statement at token `at` (a `return`) sits directly in the block of an `if inplace:` (or
- * `if self.inplace:`) of the definition `def`.
+ * `if self.inplace:`, or such an `elif`) of the definition `def`.
  */
 export function inInplaceBranch(model: DocumentModel, at: number, def: Definition): boolean {
   const own = column(model, at);
@@ -59,8 +59,8 @@ export function inInplaceBranch(model: DocumentModel, at: number, def: Definitio
     if ((model.flags[k] & STMT) === 0 || (model.flags[k] & NL) === 0 || column(model, k) >= own) {
       continue;
     }
-    // The header of the block: `if <flag>:`.
-    if (!model.isWord(k, 'if')) {
+    // The header of the block: `if <flag>:`, or `elif <flag>:` (taken only with the flag set too).
+    if (!model.isWord(k, 'if') && !model.isWord(k, 'elif')) {
       return false;
     }
     let colon = k + 1;

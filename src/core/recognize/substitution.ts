@@ -19,6 +19,8 @@ const MAX_LIST_TOKENS = 256;
 const MAX_VALUES = 32;
 /** Tokens of a class body searched for its fields (they come first in real code). */
 const MAX_CLASS_TOKENS = 4000;
+/** Longest field statement read (`beta: float = 1.0`), in tokens. */
+const MAX_FIELD_TOKENS = 16;
 const RECEIVERS = new Set(['self', 'cls']);
 
 /** A numeric literal at `[k, end)`: `0.3`, `-1`, `+2e-3`; its source text, else undefined. */
@@ -125,8 +127,11 @@ function readValues(model: DocumentModel, def: Definition): Values {
         continue;
       }
       let stop = k + 1;
-      while (stop < cls.end && (model.flags[stop] & STMT) === 0 && stop < k + 16) {
+      while (stop < cls.end && (model.flags[stop] & STMT) === 0 && stop < k + MAX_FIELD_TOKENS) {
         stop++;
+      }
+      if (stop < cls.end && (model.flags[stop] & STMT) === 0) {
+        continue; // longer than read: its first number need not be its value (`= 1.0 / 3`)
       }
       const eq = equalsIn(model, k + 1, stop);
       const literal = eq < 0 ? undefined : literalAt(model, eq + 1, stop);
