@@ -124,3 +124,61 @@ describe('document model policy: whole texts and windows', () => {
     assert.ok(model.count < MAX_MODEL_TOKENS);
   });
 });
+
+/**
+ * Weights written out as Python (a demo that needs no data files): rows of numbers, dense enough to be read by
+ * windows, with a layer function every `every` rows (none when 0) calling GELU through the head's alias.
+ */
+function exportedWeights(chars: number, every: number): string {
+  let text = `"""Weights exported from the training run, written out as Python so the demo needs no files."""
+import torch
+import torch.nn.functional as ops
+
+
+`;
+  for (let k = 0; text.length < chars; k++) {
+    const row = Array.from({ length: 16 }, (_, j) => (((k * 16 + j) % 97) / 97).toFixed(4));
+    text += `W_${k} = [${row.join(', ')}]\n`;
+    if (every > 0 && k % every === every - 1) {
+      text += `\n\ndef layer_${k}(x):\n    """Layer ${k}."""\n    return ops.gelu(x)\n\n\n`;
+    }
+  }
+  return `${text}\n\ndef head(x):\n    return ops.gelu(x)\n`;
+}
+
+describe('document model policy: where a window starts', () => {
+  // 32 kB: the least context models.ts keeps before the hovered offset's own chunk.
+  const CONTEXT = 32 * 1024;
+
+  it('a call far down a windowed file reads the imports at its top', () => {
+    const text = unseen(exportedWeights(900_000, 300));
+    const at = text.lastIndexOf('ops.gelu') + 5;
+    const model = documentModel(text, 'python', at);
+    assert.ok(model.from > 0, 'read by a window');
+    assert.equal(recognizeAt(text, at, 'python')?.id, 'gelu');
+  });
+
+  it('starts at a top-level line before the offset when one is near, so it starts in code', () => {
+    // A layer every 200 rows: about every 22 kB, less than the 32 kB a window start looks back.
+    const text = unseen(exportedWeights(900_000, 200));
+    for (const share of [0.3, 0.5, 0.9]) {
+      const at = text.indexOf('ops.gelu', Math.floor(text.length * share)) + 5;
+      const model = documentModel(text, 'python', at);
+      assert.equal(text[model.from - 1], '\n', `${share}: at a line start`);
+      assert.match(text.slice(model.from, model.from + 10), /^def layer_/, `${share}`);
+      assert.ok(model.from <= at - CONTEXT, `${share}: a chunk of context before the offset`);
+      assert.ok(model.to > at);
+      assert.equal(recognizeAt(text, at, 'python')?.id, 'gelu');
+    }
+  });
+
+  it('starts at a line start when no top-level line is near', () => {
+    const text = unseen(exportedWeights(900_000, 0));
+    const at = text.lastIndexOf('ops.gelu') + 5;
+    const model = documentModel(text, 'python', at);
+    assert.ok(model.from > 0 && model.from <= at - CONTEXT, `window [${model.from}, ${model.to})`);
+    assert.equal(text[model.from - 1], '\n');
+    assert.match(text.slice(model.from, model.from + 4), /^W_\d/);
+    assert.equal(recognizeAt(text, at, 'python')?.id, 'gelu');
+  });
+});
