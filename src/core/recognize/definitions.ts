@@ -167,12 +167,14 @@ function cDefs(model: DocumentModel): Definition[] {
   const { starts, ends } = model;
   for (let i = 0; i < count; i++) {
     const len = ends[i] - starts[i];
+    // A pending signature's `impl` is a type (`gelu: impl Fn(…)`, `-> impl Iterator`), not an impl block.
     if (
       kinds[i] === 0 &&
       (kinds[i + 1] === 0 || (model.isPunct(i + 1, '<') && model.isWord(i, 'impl'))) &&
       len >= 2 &&
       len <= 8 &&
-      C_DEFS.has(model.tokenText(i))
+      C_DEFS.has(model.tokenText(i)) &&
+      !(pending >= 0 && model.isWord(i, 'impl'))
     ) {
       const keyword = model.tokenText(i);
       // `impl<T> Trait for Type`: the name is the type after `for` when there is one (read later).
