@@ -509,3 +509,41 @@ class Inherited(GELUActivation):
     expectNothing('python', SRC, 'act', 5);
   });
 });
+
+describe('targets in parentheses, and a notebook cell that opens with a definition', () => {
+  const JL = `using Flux
+
+function reparameterize(encoder, x)
+    (μ, logσ) = encoder(x)
+    return μ .+ exp.(logσ) .* randn(Float32, size(μ))
+end
+
+gate = Dense(4, 4, logσ)
+`;
+
+  it('`(μ, logσ) = encoder(x)` binds logσ in the function: no log-sigmoid there', () => {
+    expectNothing('julia', JL, 'logσ', 1);
+  });
+
+  it('outside the function, logσ is NNlib’s log-sigmoid', () => {
+    expectShown('julia', JL, 'logσ', 2, 'logsigmoid', 'flux');
+  });
+
+  const PREAMBLE = 'import torch\nfrom torch.nn.functional import relu\n';
+  const CELL = `def squash(x):
+    relu = x.clamp(min=0)
+    return relu / (1 + relu)
+
+y = relu(torch.randn(3))
+`;
+
+  it('a function on the cell’s first line ends at the next top-level line', () => {
+    const [s, e] = spanOf(CELL, 'relu', 3);
+    const got = recognizeAt(CELL, s + 1, 'python', { preamble: PREAMBLE });
+    assert.deepEqual(got && [got.id, got.framework, got.start, got.end], ['relu', 'pytorch', s, e]);
+    assert.equal(
+      recognizeAt(CELL, spanOf(CELL, 'relu', 1)[0], 'python', { preamble: PREAMBLE }),
+      undefined,
+    );
+  });
+});
