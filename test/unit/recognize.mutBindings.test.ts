@@ -261,12 +261,14 @@ describe('Julia bindings and the extents of its blocks', () => {
   const SRC = `using Flux
 
 # Noise scale for the denoiser; the name is NNlib's sigmoid, the value is a Float32.
-σ::Float32 = 0.1f0
+σ::Float32 = Float32(0.1)
 
 mysig(x) = 1 / (1 + exp(-x))
 
 function encoder(xs, n)
     last = xs[end]
+    window = view(xs, :, 2:end)
+    cache = Dict{Symbol, Any}()
     if n > 1
         relu = 0.2f0
     end
@@ -335,10 +337,11 @@ import { relu } from '@tensorflow/tfjs';
 /** Trains one step; the helper is declared inside a block, the rectifier slope is a local. */
 export function step(x: tf.Tensor, warm: boolean): tf.Tensor {
   if (warm) {
-    function clipGrad(g: tf.Tensor): tf.Tensor {
-      return tf.clipByValue(g, -1, 1);
+    function clipGrad(g: tf.Tensor, bounds = { lo: -1, hi: 1 }): tf.Tensor {
+      return tf.clipByValue(g, bounds.lo, bounds.hi);
     }
     x = clipGrad(x);
+    console.log(\`warm-up step, shape \${x.shape}\`);
   }
   const relu = 0.01;
   return tf.mul(x, relu);
