@@ -550,3 +550,24 @@ y = relu(torch.randn(3))
     );
   });
 });
+
+describe('a Rust signature with an array type keeps the body that follows it', () => {
+  const SRC = `use burn::tensor::activation::gelu;
+use burn::tensor::{backend::Backend, Tensor};
+
+/// Lower and upper clip of the gate, as an array.
+pub fn thresholds() -> [f32; 2] {
+    let gelu = 0.5;
+    [gelu, 1.0]
+}
+
+pub fn plain<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
+    gelu(x)
+}
+`;
+
+  it('a local of a function returning `[f32; 2]` stays in it', () => {
+    expectNothing('rust', SRC, 'gelu', 2); // [gelu, 1.0]
+    expectShown('rust', SRC, 'gelu', 3, 'gelu', 'burn');
+  });
+});
