@@ -147,15 +147,16 @@ function assignment(
       return; // the statement ended without an `=`
     }
     if (kinds[k] === ID) {
+      // Before the call check: `for act in (relu, gelu)` is no call of `in`.
+      if (loop && !annotated && (model.isWord(k, 'in') || model.isWord(k, 'of'))) {
+        targets.forEach((t) => add(t));
+        return;
+      }
       if (model.isPunct(k + 1, '(')) {
         return; // a call (`f(x)`, `f(a=1)`, Julia's `f(x) = …` definition)
       }
       if (annotated) {
         continue;
-      }
-      if (loop && (model.isWord(k, 'in') || model.isWord(k, 'of'))) {
-        targets.forEach((t) => add(t));
-        return;
       }
       if (model.isWord(k, 'mut')) {
         continue;

@@ -24,7 +24,6 @@ export interface Definition {
 
 const PY_DEFS = new Set(['def', 'class']);
 const C_DEFS = new Set(['class', 'struct', 'fn', 'function', 'impl', 'enum', 'trait', 'union']);
-const CLASS_LIKE = new Set(['class', 'struct', 'impl', 'trait', 'union']);
 const JULIA_BLOCKS = new Set([
   'function',
   'struct',
@@ -89,14 +88,6 @@ export function enclosing(
     d = def.parent;
   }
   return undefined;
-}
-
-/** The class (struct, impl) around token `ti`, as token bounds. */
-export function enclosingClass(
-  model: DocumentModel,
-  ti: number,
-): { start: number; end: number } | undefined {
-  return enclosing(model, ti, (d) => CLASS_LIKE.has(d.keyword));
 }
 
 /** Column of a token that is first on its line. */
@@ -167,12 +158,14 @@ function cDefs(model: DocumentModel): Definition[] {
   const { starts, ends } = model;
   for (let i = 0; i < count; i++) {
     const len = ends[i] - starts[i];
+    // A pending signature's `impl` is a type (`gelu: impl Fn(…)`, `-> impl Iterator`), not an impl block.
     if (
       kinds[i] === 0 &&
       (kinds[i + 1] === 0 || (model.isPunct(i + 1, '<') && model.isWord(i, 'impl'))) &&
       len >= 2 &&
       len <= 8 &&
-      C_DEFS.has(model.tokenText(i))
+      C_DEFS.has(model.tokenText(i)) &&
+      !(pending >= 0 && model.isWord(i, 'impl'))
     ) {
       const keyword = model.tokenText(i);
       // `impl<T> Trait for Type`: the name is the type after `for` when there is one (read later).
@@ -247,10 +240,7 @@ function juliaDefs(model: DocumentModel): Definition[] {
         defs[d].end = i + 1;
       }
     } else if (JULIA_BLOCKS.has(word)) {
-      let k = i + 1;
-      if (word === 'struct' && model.isWord(i - 1, 'mutable')) {
-        k = i + 1;
-      }
+      const k = i + 1; // `mutable struct S`: `struct` is the block's word, `S` its name
       if ((word === 'function' || word === 'struct' || word === 'macro') && kinds[k] === 0) {
         defs.push({
           keyword: word,
