@@ -9,7 +9,8 @@
  * closure parameter is no activation the code names: no hover.
  */
 import assert from 'node:assert/strict';
-import { expectCall, expectNothing, hover, type Expected } from './recognizeHelpers';
+import { recognizeUnguarded } from '../../src/core/recognize';
+import { expectCall, expectNothing, hover, nthOffset, type Expected } from './recognizeHelpers';
 
 const RS = 'rust';
 const CPP = 'cpp';
@@ -337,6 +338,16 @@ export function head(opts: HeadOptions): tf.layers.Layer[] {
     expectCall(TS, SRC, 'tanh', { id: 'tanh', framework: 'tfjs' });
   });
 
+  it('reads a fallback after a call with several arguments as the activation', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+import { pick } from './options';
+
+export const head = (opts: Record<string, string>) =>
+  tf.layers.dense({units: 4, activation: pick(opts, 'activation', 'act') ?? 'elu'});
+`;
+    expectCall(TS, src, 'elu', { id: 'elu', framework: 'tfjs' });
+  });
+
   it('reads quoted keys as keys', () => {
     expectCall(TS, SRC, 'softmax', { id: 'softmax', framework: 'tfjs', params: { dim: -1 } });
   });
@@ -461,5 +472,38 @@ def make_stem(channels, slope, sizes, overrides):
 
   it('reads the class passed uncalled, as timm passes act_layer', () => {
     expectCall(PY, SRC, 'PReLU', LEARNED, 3);
+  });
+});
+
+// recognizeAt turns an exception into "no hover"; these inputs give no hover either way, so the unguarded
+// entry point is what shows the recognizer reading them without tripping over the document's end.
+describe('documents that end at a string or are cut off while typed (read without an exception)', () => {
+  it('a module constant at the very end of the file', () => {
+    const SRC = `"""Defaults shared by the training scripts."""\n\nDEFAULT_ACTIVATION = "gelu"`;
+    assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'gelu') + 1, PY), undefined);
+  });
+
+  it('a config key being typed as the last thing in the file', () => {
+    const SRC = `import * as tf from '@tensorflow/tfjs';\n\nconst hidden = tf.layers.dense({units: 64, 'activation'`;
+    assert.equal(
+      recognizeUnguarded(SRC, nthOffset(SRC, 'activation') + 1, 'typescript'),
+      undefined,
+    );
+  });
+
+  it('a notebook cell that only lists activation names (the list opens the cell)', () => {
+    const SRC = `["relu", "gelu", "tanh"]`;
+    assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'relu') + 1, PY), undefined);
+  });
+
+  it('a closure parameter applied with forward (a name with no binding in scope)', () => {
+    const SRC = `use candle::{Module, Result, Tensor};
+use candle_nn::Linear;
+
+pub fn stack(xs: &Tensor, layers: &[Linear]) -> Result<Tensor> {
+    layers.iter().try_fold(xs.clone(), |h, layer| layer.forward(&h))
+}
+`;
+    assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'layer.forward') + 1, RS), undefined);
   });
 });
