@@ -149,7 +149,9 @@ function span(tok: Token): { start: number; end: number } {
  */
 function fusedActivation(toks: readonly Token[], ti: number, open: number): RecognizedCall {
   const siblings = parseArgs(toks, open).args;
-  const sibling = (key: string): Arg | undefined => siblings.find((a) => a.name === key);
+  // `{…, leakyreluAlpha}` is shorthand for `leakyreluAlpha: leakyreluAlpha`: a sibling given by a variable.
+  const sibling = (key: string): Arg | undefined =>
+    siblings.find((a) => a.name === key || (a.b === a.a + 1 && toks[a.a].t === key));
   const tok = toks[ti];
   if (stringValue(tok) === 'prelu') {
     const weights = sibling('preluActivationWeights');
