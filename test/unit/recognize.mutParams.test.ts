@@ -224,6 +224,18 @@ def mobile_block(x, small):
     return act(x)
 
 
+def register_heads(registry, small):
+    act = nn.ReLU()
+    registry["relu"] = act
+
+    @registry.register("mobile")
+    def head(x):
+        if small:
+            act = nn.Hardswish()
+        # \`act\` is assigned in \`head\`: its own local, never the ReLU above.
+        return act(x)
+
+
 def discriminator_block(x, training):
     if training:
         lrelu = nn.LeakyReLU(0.2)
@@ -276,6 +288,7 @@ late_act = nn.ReLU6()
 
   it('reads a name assigned in a branch of a function as local to that function', () => {
     expectCall(PY, SRC, 'act', { id: 'hardswish', framework: 'pytorch' }, 3);
+    expectCall(PY, SRC, 'act', { id: 'hardswish', framework: 'pytorch' }, 8);
   });
 
   it('reads branches that build the same module the same, and shows nothing where they differ', () => {
