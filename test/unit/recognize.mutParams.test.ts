@@ -64,6 +64,7 @@ pub enum HiddenAct {
     Swish,
     Silu,
     ReTanh,
+    Relu2,
     Tanh,
     Softmax,
 }
@@ -80,6 +81,7 @@ mod legacy {
 impl HiddenAct {
     pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
         let dtype = xs.dtype();
+        let (rows, cols) = xs.dims2()?;
         match self {
             Self::Gelu => {
                 // erf drifts in half precision: compute it in f32.
@@ -91,7 +93,8 @@ impl HiddenAct {
             Self::Silu => candle_nn::ops::silu(xs),
             // Rectified tanh: max(0, tanh x).
             Self::ReTanh => xs.tanh()?.relu(),
-            Self::Tanh => xs.clamp(-15f32, 15f32)?.tanh(),
+            Self::Relu2 => xs.relu()?.sqr(),
+            Self::Tanh => xs.reshape((rows, cols))?.tanh(),
             Self::Softmax => candle_nn::ops::softmax(xs, D::Minus1)
         }
     }
@@ -147,6 +150,7 @@ mod tests {
             HiddenAct::Swish,
             HiddenAct::Silu,
             HiddenAct::ReTanh,
+            HiddenAct::Relu2,
             HiddenAct::Tanh,
             HiddenAct::Softmax,
             legacy::HiddenAct::Gelu,
@@ -163,7 +167,7 @@ mod tests {
     expectVariant(SRC, 'HiddenAct::Gelu', 'gelu', EXACT, 3);
   });
 
-  it('reads an arm through calls around the activation: a dtype round trip, a clamp', () => {
+  it('reads an arm through calls that keep the values: a dtype round trip, a reshape', () => {
     expectVariant(SRC, 'HiddenAct::Tanh', 'tanh', {}, 0);
   });
 
@@ -187,6 +191,10 @@ mod tests {
     // max(0, tanh x) is neither tanh nor ReLU.
     for (const got of onLastName(RS, SRC, 'HiddenAct::ReTanh', 0)) {
       assert.equal(got, undefined);
+    }
+    // ReLU squared is not ReLU.
+    for (const got of onLastName(RS, SRC, 'HiddenAct::Relu2', 0)) {
+      assert.ok(got === undefined || got.id === 'relu_squared', JSON.stringify(got));
     }
     // x·σ(x) is SiLU: the sigmoid inside it is not what the variant applies.
     for (const got of onLastName(RS, SRC, 'HiddenAct::Swish', 0)) {

@@ -100,6 +100,13 @@ export function matchEnumVariant(
 const ARITHMETIC = ['*', '/', '+', '-'];
 
 /**
+ * Calls that keep a tensor's values: an arm may convert around its activation (`xs.to_dtype(F32)?.gelu_erf()`),
+ * but any other call computes something else (`xs.relu()?.sqr()` is squared ReLU, `xs.affine(2.0, 0.0)?.tanh()`
+ * is tanh(2x)).
+ */
+const VALUE_PRESERVING = new Set(['Ok', 'clone', 'contiguous', 'to_dtype', 'to_device', 'reshape']);
+
+/**
  * The one activation an arm's expression calls (`xs.gelu_erf()`, `candle_nn::ops::sigmoid(xs)`). The arm
  * ends at a `,` outside brackets, at the `}` closing the `match`, or, when it is a block, at the block's
  * `}` (rustfmt writes no comma after a block arm).
@@ -110,6 +117,7 @@ function armMeaning(
   recognize: (index: number) => RecognizedCall | undefined,
 ): RecognizedCall | undefined {
   const block = model.isPunct(at, '{');
+  const level = block ? 1 : 0; // the depth of the arm's own statements
   let depth = 0;
   let found: RecognizedCall | undefined;
   const end = Math.min(model.count, at + ARM_TOKENS);
@@ -122,16 +130,18 @@ function armMeaning(
       }
     } else if (depth === 0 && model.isPunct(k, ',')) {
       break;
-    } else if (depth === 0 && ARITHMETIC.some((op) => model.isPunct(k, op))) {
+    } else if (depth === level && ARITHMETIC.some((op) => model.isPunct(k, op))) {
       return undefined;
     } else if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
       const r = recognize(k);
-      if (r !== undefined) {
-        if (found !== undefined && !sameActivation(found, r)) {
-          return undefined;
-        }
-        found = r;
+      if (
+        r === undefined
+          ? !VALUE_PRESERVING.has(model.tokenText(k))
+          : found !== undefined && !sameActivation(found, r)
+      ) {
+        return undefined;
       }
+      found = r ?? found;
     }
   }
   return found;
