@@ -94,7 +94,7 @@ impl HiddenAct {
             // Rectified tanh: max(0, tanh x).
             Self::ReTanh => xs.tanh()?.relu(),
             Self::Relu2 => xs.relu()?.sqr(),
-            Self::Tanh => xs.reshape((rows, cols))?.tanh(),
+            Self::Tanh => xs.reshape(vec![rows, cols])?.tanh(),
             Self::Softmax => candle_nn::ops::softmax(xs, D::Minus1)
         }
     }
