@@ -324,6 +324,7 @@ late_act = nn.ReLU6()
 
 describe('literal arguments that become parameters, and arguments that are not literals', () => {
   const SRC = `"""Blocks of a small GAN, and the knobs a sweep turns."""
+import pytest
 import torch.nn.functional as F
 from torch import nn
 
@@ -340,6 +341,11 @@ def mixer(h, mode, imgs):
     # Named tensors: the softmax runs over the dimension named "C".
     probs = F.softmax(imgs, dim="C")
     return exact, chosen, probs
+
+
+def test_relu_rejects_none():
+    with pytest.raises(TypeError):
+        F.relu(None)
 `;
 
   it('reads the slope and leaves the in-place flag out of the parameters', () => {
@@ -374,6 +380,10 @@ def mixer(h, mode, imgs):
     assert.equal(probs?.id, 'softmax');
     assert.deepEqual(probs?.nonLiteral, ['dim']);
     assert.notEqual(probs?.params.dim, 'C');
+  });
+
+  it('shows no input value for a call given None', () => {
+    expectCall(PY, SRC, 'relu', { id: 'relu', framework: 'pytorch' });
   });
 
   it('reads approximate="none" as the exact GELU', () => {
