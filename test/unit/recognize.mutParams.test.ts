@@ -322,6 +322,43 @@ late_act = nn.ReLU6()
   });
 });
 
+describe('Python: a binding in a block closed before the use may not have run', () => {
+  const SRC = `"""Gates of a mixture-of-experts router; the activation follows the checkpoint's flavour."""
+import os
+
+import torch.nn.functional as F
+
+if os.environ.get("ROUTER_GELU") == "1":
+    router_act = F.gelu
+else:
+    router_act = F.relu
+
+
+def route(logits):
+    # Called after the module ran: router_act is whichever branch was taken.
+    return router_act(logits)
+
+
+def gate(x, hard):
+    squash = F.sigmoid
+    if hard:
+        squash = F.hardsigmoid
+    else:
+        # The hard gate above was not taken on this path.
+        return squash(x)
+    return x
+`;
+
+  it('shows nothing for a function reading a name the module binds in either branch', () => {
+    expectNothing(PY, SRC, 'router_act', 3);
+  });
+
+  it('does not read a binding from the branch not taken', () => {
+    const got = hover(PY, SRC, 'squash', 2);
+    assert.ok(got === undefined || got.id === 'sigmoid', JSON.stringify(got));
+  });
+});
+
 describe('literal arguments that become parameters, and arguments that are not literals', () => {
   const SRC = `"""Blocks of a small GAN, and the knobs a sweep turns."""
 import pytest
