@@ -1,14 +1,16 @@
 /**
- * Python's bindings beyond "the newest one before the use". Bindings made in branches: `if small: act = relu` / `else: act = hard_swish` leaves either one in
- * `act`. At a use, the newest binding holds for sure only when it sits at the use's own indentation (or
- * shallower); a binding in a deeper block may not have run, so the bindings before it count too, back to
- * the first one that ran for sure. The use means an activation only when all of them agree. And a function
+ * Python's bindings beyond "the newest one before the use". Bindings made in branches: `if small: act =
+ * relu` / `else: act = hard_swish` leaves either one in `act`. At a use, the newest binding holds for sure
+ * only when no statement from it to the use sits shallower than it (its block is still open at the use);
+ * a binding in a block closed since may not have run, so the bindings before it count too, back to the
+ * first one that ran for sure. The use means an activation only when all of them agree. And a function
  * body reads a module-level name when it runs, so a module-level binding written below the function
  * counts (`gelu = get_activation("gelu")` at the end of transformers' activations.py).
  */
 import { bindings, type Binding } from './bindings';
 import { enclosing } from './definitions';
 import type { DocumentModel } from './document';
+import { STMT } from './statements';
 
 /** Bindings read back per use: branches of real code are few, hostile code is bounded. */
 const MAX_ALTERNATIVES = 16;
@@ -19,9 +21,22 @@ function indentOf(model: DocumentModel, i: number): number {
   return s - (model.text.lastIndexOf('\n', s - 1) + 1);
 }
 
+/** The smallest column among `column` and the statements starting in tokens (a, z): a block closed there. */
+function shallowestBetween(model: DocumentModel, a: number, z: number, column: number): number {
+  let least = column;
+  for (let k = z - 1; k > a; k--) {
+    if ((model.flags[k] & STMT) !== 0) {
+      least = Math.min(least, indentOf(model, k));
+    }
+  }
+  return least;
+}
+
 /**
  * The bindings of `name` that may hold at token `ti`, newest first, starting with `newest` (the binding
- * `bindingOf` found); undefined when more than MAX_ALTERNATIVES would have to be read.
+ * `bindingOf` found); undefined when more than MAX_ALTERNATIVES would have to be read. A binding ran for sure
+ * when no statement from it to the use is less indented: a dedent in between closed its block (`else:`, a
+ * second `if`, a function defined below a module-level `if`).
  */
 export function possibleBindings(
   model: DocumentModel,
@@ -32,7 +47,8 @@ export function possibleBindings(
   if (model.lang !== 'python') {
     return [newest];
   }
-  const use = indentOf(model, ti);
+  let shallowest = indentOf(model, ti);
+  let from = ti;
   const list = bindings(model).get(name) ?? [];
   const out: Binding[] = [];
   let k = list.indexOf(newest);
@@ -44,7 +60,9 @@ export function possibleBindings(
       return undefined;
     }
     out.push(b);
-    if (indentOf(model, b.at) <= use) {
+    shallowest = shallowestBetween(model, b.at, from, shallowest);
+    from = b.at;
+    if (indentOf(model, b.at) <= shallowest) {
       break; // this one ran for sure: older ones are overwritten
     }
   }

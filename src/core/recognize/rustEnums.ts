@@ -31,26 +31,37 @@ function arms(model: DocumentModel): ReadonlyMap<string, number[]> {
       .map((d) => d.name),
   );
   for (let i = 3; enums.size > 0 && i + 1 < model.count; i++) {
-    if (!model.isPunct(i, '=>') || model.kinds[i - 1] !== ID || !model.isPunct(i - 2, '::')) {
+    if (!model.isPunct(i, '=>')) {
       continue;
     }
-    let owner = model.tokenText(i - 3);
-    if (owner === 'Self') {
-      const impl = enclosing(model, i, (d) => d.keyword === 'impl');
-      owner = (impl && implTarget(model, impl)) ?? '';
+    // `Enum::A | Enum::B => …`: every alternative of the pattern takes the arm.
+    for (let v = i - 1; model.kinds[v] === ID && model.isPunct(v - 1, '::'); v -= 4) {
+      const owner = ownerName(model, v - 2, i);
+      if (enums.has(owner) && !model.isPunct(v - 3, '::')) {
+        const key = `${owner}::${model.tokenText(v)}`;
+        const list = index.get(key) ?? [];
+        if (list.length < MAX_ARMS) {
+          list.push(i + 1);
+        }
+        index.set(key, list);
+      }
+      if (!model.isPunct(v - 3, '|')) {
+        break;
+      }
     }
-    if (!enums.has(owner) || model.isPunct(i - 4, '::')) {
-      continue;
-    }
-    const key = `${owner}::${model.tokenText(i - 1)}`;
-    const list = index.get(key) ?? [];
-    if (list.length < MAX_ARMS) {
-      list.push(i + 1);
-    }
-    index.set(key, list);
   }
   model.memo.set('enumArms', index);
   return index;
+}
+
+/** The enum a pattern's `Owner::` names at token `at` (`Self` is the `impl`'s target), or ''. */
+function ownerName(model: DocumentModel, at: number, arrow: number): string {
+  const owner = model.tokenText(at);
+  if (owner !== 'Self') {
+    return owner;
+  }
+  const impl = enclosing(model, arrow, (d) => d.keyword === 'impl');
+  return (impl && implTarget(model, impl)) ?? '';
 }
 
 /**
@@ -85,12 +96,28 @@ export function matchEnumVariant(
   return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
 }
 
-/** The one activation an arm's expression calls (`xs.gelu_erf()`, `candle_nn::ops::sigmoid(xs)`). */
+/** Operators that make an arm's value more than the activation's result (`xs * sigmoid(xs)` is SiLU). */
+const ARITHMETIC = ['*', '/', '+', '-'];
+
+/**
+ * Calls that keep a tensor's values: an arm may convert around its activation (`xs.to_dtype(F32)?.gelu_erf()`),
+ * but any other call computes something else (`xs.relu()?.sqr()` is squared ReLU, `xs.affine(2.0, 0.0)?.tanh()`
+ * is tanh(2x)).
+ */
+const VALUE_PRESERVING = new Set(['Ok', 'clone', 'contiguous', 'to_dtype', 'to_device', 'reshape']);
+
+/**
+ * The one activation an arm's expression calls (`xs.gelu_erf()`, `candle_nn::ops::sigmoid(xs)`). The arm
+ * ends at a `,` outside brackets, at the `}` closing the `match`, or, when it is a block, at the block's
+ * `}` (rustfmt writes no comma after a block arm).
+ */
 function armMeaning(
   model: DocumentModel,
   at: number,
   recognize: (index: number) => RecognizedCall | undefined,
 ): RecognizedCall | undefined {
+  const block = model.isPunct(at, '{');
+  const level = block ? 1 : 0; // the depth of the arm's own statements
   let depth = 0;
   let found: RecognizedCall | undefined;
   const end = Math.min(model.count, at + ARM_TOKENS);
@@ -98,19 +125,23 @@ function armMeaning(
     if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
       depth++;
     } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
-      if (--depth < 0) {
+      if (--depth < 0 || (block && depth === 0)) {
         break;
       }
     } else if (depth === 0 && model.isPunct(k, ',')) {
       break;
+    } else if (depth === level && ARITHMETIC.some((op) => model.isPunct(k, op))) {
+      return undefined;
     } else if (model.kinds[k] === ID && model.isPunct(k + 1, '(')) {
       const r = recognize(k);
-      if (r !== undefined) {
-        if (found !== undefined && !sameActivation(found, r)) {
-          return undefined;
-        }
-        found = r;
+      if (
+        r === undefined
+          ? !VALUE_PRESERVING.has(model.tokenText(k))
+          : found !== undefined && !sameActivation(found, r)
+      ) {
+        return undefined;
       }
+      found = r ?? found;
     }
   }
   return found;
