@@ -10,7 +10,7 @@
 import { bindings, type Binding } from './bindings';
 import { enclosing } from './definitions';
 import type { DocumentModel } from './document';
-import { STMT } from './statements';
+import { NL, STMT } from './statements';
 
 /** Bindings read back per use: branches of real code are few, hostile code is bounded. */
 const MAX_ALTERNATIVES = 16;
@@ -21,11 +21,15 @@ function indentOf(model: DocumentModel, i: number): number {
   return s - (model.text.lastIndexOf('\n', s - 1) + 1);
 }
 
-/** The smallest column among `column` and the statements starting in tokens (a, z): a block closed there. */
+/**
+ * The smallest column among `column` and the statements opening a line in tokens (a, z): a block closed
+ * there. (Only a line's first statement can dedent; reading only those keeps each column's backward search
+ * for its line start short, even on a line of thousands of `;`-separated statements.)
+ */
 function shallowestBetween(model: DocumentModel, a: number, z: number, column: number): number {
   let least = column;
   for (let k = z - 1; k > a; k--) {
-    if ((model.flags[k] & STMT) !== 0) {
+    if ((model.flags[k] & (STMT | NL)) === (STMT | NL)) {
       least = Math.min(least, indentOf(model, k));
     }
   }
