@@ -344,6 +344,89 @@ export const outputs = (h) => [kept(h), keptBlock(h), twoWays(h), doubled(h)];
   });
 });
 
+describe('TF.js tidy imported under another name: the hover shows the value tidy returns', () => {
+  const src = `import * as tf from '@tensorflow/tfjs';
+import { tidy as scoped, relu, relu6, sigmoid } from '@tensorflow/tfjs';
+
+/** Hard sigmoid, relu6(x + 3) / 6, its intermediates freed. */
+export const hardSigmoid = (x) => scoped(() => relu6(x.add(3)).div(6));
+
+export const swish = (x) => scoped(() => {
+  const gate = sigmoid(x);
+  return x.mul(gate);
+});
+
+export const rectify = (x) => scoped(() => {
+  return relu(x);
+});
+
+export const clipped = (x) => tf.tidy(() => tf.relu6(x));
+
+// tidy's optional name first: tf.tidy(nameOrFn, fn?).
+export const namedSwish = (x) => scoped('silu', () => x.mul(sigmoid(x)));
+
+export const twoWays = (x) => scoped(() => {
+  if (x.dtype === 'int32') {
+    return relu6(x);
+  }
+  return relu(x);
+});
+
+export const outputs = (h) => [
+  hardSigmoid(h),
+  swish(h),
+  rectify(h),
+  clipped(h),
+  namedSwish(h),
+  twoWays(h),
+];
+`;
+  const used = (name: string): ReturnType<typeof recognizeAt> =>
+    recognizeAt(src, spanOf(src, name, 1)[0] + 1, TS);
+
+  it('an arrow expression with two calls in it: the expression inside tidy', () => {
+    const got = used('hardSigmoid');
+    assert.equal(got?.id, 'hardsigmoid');
+    assert.equal(got?.params.slope, 1 / 6);
+    assert.equal(got?.definedAt?.source, 'relu6(x.add(3)).div(6)');
+  });
+
+  it('a block: the expression its return gives', () => {
+    assert.equal(used('swish')?.id, 'silu');
+    assert.equal(used('swish')?.definedAt?.source, 'x.mul(gate)');
+    assert.equal(used('rectify')?.id, 'relu');
+    assert.equal(used('rectify')?.definedAt?.source, 'relu(x)');
+  });
+
+  it('tf.tidy(() => tf.relu6(x)) shows tf.relu6(x)', () => {
+    assert.equal(used('clipped')?.id, 'relu6');
+    assert.equal(used('clipped')?.definedAt?.source, 'tf.relu6(x)');
+  });
+
+  it('a name before the function: the whole call is read, still SiLU', () => {
+    assert.equal(used('namedSwish')?.id, 'silu');
+  });
+
+  it('a block returning two different activations is neither', () => {
+    expectNothing(TS, src, 'twoWays', 1);
+  });
+});
+
+describe('TF.js: a function without parameters computes no activation of an input', () => {
+  it('a warm-up arrow running relu on zeros is no activation', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+// Compiles the shaders once, before the first real batch.
+const warmUp = () => tf.relu(tf.zeros([1, 8]));
+
+export function init() {
+  warmUp();
+}
+`;
+    expectNothing(TS, src, 'warmUp', 1);
+  });
+});
+
 describe('TF.js: a name bound to a library function, called', () => {
   it('const act = tf.leakyRelu; act(h, 0.3) is that function', () => {
     const src = `import * as tf from '@tensorflow/tfjs';
