@@ -8,7 +8,7 @@ import type { RecognizedCall } from '../types';
 import { classifyExpression, type RecognizeToken } from './bodies';
 import type { DocumentModel } from './document';
 import { candidatePaths } from './resolve';
-import { STMT } from './statements';
+import { NL, STMT } from './statements';
 import { ID } from './tokenizer';
 import { sameActivation } from './sameActivation';
 
@@ -68,8 +68,9 @@ export function unwrapTidy(model: DocumentModel, a: number, b: number): [number,
     k += 2;
   }
   const open = k + 1;
+  // By its import, not its spelling: `import { tidy as scoped }` makes `scoped(() => …)` tidy too.
   if (
-    parts[parts.length - 1] !== 'tidy' ||
+    parts.length === 0 ||
     !model.isPunct(open, '(') ||
     model.closing(open, b) !== b - 1 ||
     !candidatePaths(parts, model.imports, 'js').includes('tfjs.tidy')
@@ -106,6 +107,7 @@ function headAt(
     if (model.kinds[k] === ID) {
       k++; // a named function expression
     }
+    k = afterTypeParameters(model, k);
     const close = model.isPunct(k, '(') ? model.closing(k, k + MAX_HEAD_TOKENS) : -1;
     const body = close < 0 ? -1 : skipTo(model, close + 1, '{');
     return body < 0 ? undefined : { open: k, input: firstName(model, k, close), body };
@@ -113,12 +115,29 @@ function headAt(
   if (model.kinds[k] === ID && model.isPunct(k + 1, '=>')) {
     return { open: -1, input: model.tokenText(k), body: k + 2 };
   }
+  k = afterTypeParameters(model, k);
   if (!model.isPunct(k, '(')) {
     return undefined;
   }
   const close = model.closing(k, k + MAX_HEAD_TOKENS);
   const arrow = close < 0 ? -1 : skipTo(model, close + 1, '=>');
   return arrow < 0 ? undefined : { open: k, input: firstName(model, k, close), body: arrow + 1 };
+}
+
+/** The token after a TypeScript type parameter list (`<T extends tf.Tensor>(x: T)`) at `k`; else `k`. */
+function afterTypeParameters(model: DocumentModel, k: number): number {
+  if (!model.isPunct(k, '<')) {
+    return k;
+  }
+  let depth = 0;
+  for (let j = k; j < model.count && j < k + MAX_HEAD_TOKENS; j++) {
+    if (model.isPunct(j, '<')) {
+      depth++;
+    } else if (model.isPunct(j, '>') && --depth === 0) {
+      return j + 1;
+    }
+  }
+  return k;
 }
 
 /** The expressions a body returns: an arrow's expression, or the `return`s of a block. */
@@ -162,7 +181,9 @@ function returns(model: DocumentModel, open: number): [number, number][] {
   for (let k = open + 1; k < close; k++) {
     // An arrow function with an expression body holds no `return`; one with a block body is skipped here.
     if (model.isWord(k, 'return') && !insideNestedFunction(model, open, k)) {
-      out.push([k + 1, expressionEnd(model, k + 1, close)]);
+      // A line break after `return` ends the statement (ASI): it returns undefined, an empty range here.
+      const bare = (model.flags[k + 1] & NL) !== 0;
+      out.push([k + 1, bare ? k + 1 : expressionEnd(model, k + 1, close)]);
       if (out.length > MAX_RETURNS) {
         return [];
       }
