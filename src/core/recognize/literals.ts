@@ -10,8 +10,10 @@ export type LiteralValue = number | string | boolean | null;
 /** Parses one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `1_000`, `1'000`). */
 export function parseNumber(raw: string): number | undefined {
   let s = raw.replace(/[_']/g, '');
-  if (/^0[xX][0-9a-fA-F]+$/.test(s)) {
-    return parseInt(s.slice(2), 16);
+  // Hex integers, with C/C++'s `u`/`L` or Rust's `usize`/`i32` suffix (`f` is a hex digit, never a suffix).
+  const hex = /^0[xX]([0-9a-fA-F]+)(?:[iu](?:8|16|32|64|128|size)|[lLuU]+)?$/.exec(s);
+  if (hex) {
+    return parseInt(hex[1], 16);
   }
   // Rust's f32/f64 suffixes first: `2.0f64` is not Julia's 2.0 × 10^64.
   s = s.replace(/f(?:32|64)$/, '');
