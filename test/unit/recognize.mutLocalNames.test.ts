@@ -260,4 +260,69 @@ class Block(nn.Module):
     assert.equal(got?.framework, 'numpy');
     assert.equal(got?.definedAt?.line, 1);
   });
+
+  it('a layer class, a function called with its own slope, and definitions in branches', () => {
+    const src = `import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ApproxGELU(nn.Module):
+    """GELU with the tanh approximation, as in the original BERT code."""
+
+    def forward(self, x):
+        return F.gelu(x, approximate="tanh")
+
+
+def leaky(x, slope=0.2):
+    """Leaky ReLU with the slope of the DCGAN discriminator."""
+    return F.leaky_relu(x, slope)
+
+
+if USE_NUMPY:
+    def relu(x):
+        return np.maximum(x, 0)
+else:
+    def relu(x):
+        return torch.clamp(x, min=0)
+
+if SMOOTH:
+    def squash(x):
+        return torch.tanh(x)
+else:
+    def squash(x):
+        return torch.sigmoid(x)
+
+act = ApproxGELU()
+head = nn.Sequential(nn.Linear(8, 8), Lambda(leaky))
+y = act(x) + leaky(x, 0.3) + relu(x) + squash(x)
+`;
+    expectCall(
+      PY,
+      src,
+      'act',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+      1,
+    );
+    expectCall(
+      PY,
+      src,
+      'leaky',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.2 } },
+      1,
+    );
+    expectCall(
+      PY,
+      src,
+      'leaky',
+      { id: 'leaky_relu', framework: 'pytorch', params: { negative_slope: 0.3 } },
+      2,
+    );
+    // Both branches compute ReLU: the name is ReLU whichever runs.
+    const [s] = spanOf(src, 'relu', 2);
+    assert.equal(recognizeAt(src, s + 1, PY)?.id, 'relu');
+    // tanh in one branch, the logistic sigmoid in the other: no hover.
+    expectNothing(PY, src, 'squash', 2);
+  });
 });
