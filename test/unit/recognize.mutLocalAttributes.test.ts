@@ -213,3 +213,44 @@ describe('self.<attribute>(…) in a file of many blocks', () => {
     }
   });
 });
+
+describe('self.<field>(…) in Flax modules: the field declared in the class body', () => {
+  const SRC = `from typing import Any, Callable
+
+import flax.linen as nn
+import jax.numpy as jnp
+
+
+class MlpBlock(nn.Module):
+    """Transformer MLP block; the activation is a field, as in the ViT reference code."""
+
+    mlp_dim: int
+    act: Callable = nn.gelu
+    gate: "Callable" = nn.sigmoid
+    dtype: Any = jnp.float32
+
+    @nn.compact
+    def __call__(self, inputs):
+        x = nn.Dense(self.mlp_dim, dtype=self.dtype)(inputs)
+        x = self.act(x) * self.gate(x)
+        return nn.Dense(inputs.shape[-1], dtype=self.dtype)(self.norm(x))
+`;
+
+  it("is the field's default, with Flax's own defaults (gelu approximates with tanh)", () => {
+    expectCall(
+      PY,
+      SRC,
+      'act',
+      { id: 'gelu', framework: 'flax', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+
+  it('reads a field whose annotation is written as a string', () => {
+    expectCall(PY, SRC, 'gate', { id: 'sigmoid', framework: 'flax' }, 1);
+  });
+
+  it('a call of an attribute the class neither assigns nor declares is no hover', () => {
+    expectNothing(PY, SRC, 'norm');
+  });
+});
