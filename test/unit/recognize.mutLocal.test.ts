@@ -206,6 +206,9 @@ describe('parseNumber: one numeric token by the lexical rules of our languages',
       ['0X10', 16],
       ['0x10u', 16],
       ['0x1Fi32', 31],
+      ['0b101', 5],
+      ['0B11u8', 3],
+      ['0o17', 15],
       ['1_000', 1000],
       ["1'000", 1000],
       ['2.0f64', 2],
@@ -227,7 +230,7 @@ describe('parseNumber: one numeric token by the lexical rules of our languages',
   });
 
   it('has no value for what no language reads as one number', () => {
-    for (const raw of ['10x1F', '0x1Fzz', '1.2.3f0', '0.5f0im', '1u0']) {
+    for (const raw of ['10x1F', '0x1Fzz', '0b102', '0o9', '1.2.3f0', '0.5f0im', '1u0']) {
       assert.equal(parseNumber(raw), undefined, raw);
     }
   });
@@ -252,6 +255,8 @@ describe('string literals: the value between the quotes', () => {
 
   it('a string still being typed at the end of the file is read up to the end', () => {
     assert.deepEqual(strings('act = nn.GELU(approximate="tanh', 'python'), ['tanh']);
+    assert.deepEqual(strings('act = nn.GELU(approximate="""ta', 'python'), ['ta']);
+    assert.deepEqual(strings('act = nn.GELU(approximate="""tanh"', 'python'), ['tanh"']);
     const src = 'import torch.nn as nn\nact = nn.GELU(approximate="tanh';
     assert.equal(at(PY, src, 'GELU')?.params.approximate, 'tanh');
   });
@@ -276,6 +281,15 @@ export const hidden = tf.layers.dense({ units: 64, activation: \`relu\` });
     const got = recognizeAt(src, s + 1, 'javascript');
     assert.equal(got?.id, 'relu');
     assert.equal(got?.framework, 'tfjs');
+  });
+
+  it('TF.js: text between the substitutions of a template literal names no activation', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+// The generator splices the activation's name from the config.
+export const hidden = tf.layers.dense({ units: 64, activation: \`\${prefix}relu\${suffix}\` });
+`;
+    assert.equal(recognizeAt(src, nthOffset(src, 'relu') + 1, 'javascript'), undefined);
   });
 });
 
