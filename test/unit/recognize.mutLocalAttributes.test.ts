@@ -69,6 +69,8 @@ class GELUMlp(nn.Module):
         h = self.leak(h) + self.gate(h) + self.swish(h) + self.mlp.act(h)
         h = self.smooth(h) + self.fixed(h) + self.picked(h) + self.late(h)
         h = self.slope(h) + self.squash(h)
+        for block in self.blocks:
+            h = block.act(h)
         return self.fc2(h)
 `;
 
@@ -85,6 +87,7 @@ describe('self.<attribute>(…): what the module built', () => {
 
   it('a call of another object’s attribute is not the module’s own', () => {
     expectNothing(PY, MLP, 'act', 5);
+    expectNothing(PY, MLP, 'act', 6);
   });
 
   it('a constructor whose argument indexes a config or a dict is read, the argument reported as not read', () => {
