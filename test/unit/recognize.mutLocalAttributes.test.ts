@@ -54,6 +54,9 @@ class GELUMlp(nn.Module):
             self.squash = nn.ReLU()
         else:
             self.squash = nn.Tanh()
+        self.post = None
+        if cfg.post_activation:
+            self.post = nn.GELU()
 
     def _gelu_tanh(self, x):
         return F.gelu(x, approximate="tanh")
@@ -71,6 +74,8 @@ class GELUMlp(nn.Module):
         h = self.slope(h) + self.squash(h)
         for block in self.blocks:
             h = block.act(h)
+        if self.post is not None:
+            h = self.post(h)
         return self.fc2(h)
 `;
 
@@ -138,6 +143,10 @@ describe('self.<attribute>(…): what the module built', () => {
 
   it('an inherited attribute maybe replaced by an activation is no hover', () => {
     expectNothing(PY, MLP, 'late', 2);
+  });
+
+  it('an attribute that may stay None is no hover', () => {
+    expectNothing(PY, MLP, 'post', 3);
   });
 
   it('branches that build different activations, or one activation with different parameters, are no hover', () => {
