@@ -20,13 +20,16 @@ const MAX_ASSIGNMENTS = 8;
 /** Tokens a right-hand side may span: an activation's constructor call fits easily. */
 const RHS_TOKENS = 400;
 
-/** One `self.<name> = <path>…` statement: the index of `self` and of the path's last name. */
+/**
+ * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
+ * dotted path (`nn.GELU`, `F.silu`), else -1 (`(nn.GLU() if gated else nn.ReLU())`, a number, a string).
+ */
 interface Assignment {
   readonly at: number;
   readonly last: number;
 }
 
-/** `self.<name> = <dotted path>` statements by attribute name, in document order. */
+/** `self.<name> = …` statements by attribute name, in document order: every one, whichever class holds it. */
 function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   const key = 'attributes';
   let index = model.memo.get(key) as Map<string, Assignment[]> | undefined;
@@ -39,25 +42,25 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
     if ((flags[i] & STMT) === 0 || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
-    if (kinds[i + 2] !== 0 || !model.isPunct(i + 3, '=') || kinds[i + 4] !== 0) {
+    if (kinds[i + 2] !== 0 || !model.isPunct(i + 3, '=')) {
       continue;
-    }
-    let last = i + 4;
-    while (model.isPunct(last + 1, '.') && kinds[last + 2] === 0) {
-      last += 2;
     }
     const name = model.tokenText(i + 2);
     const list = index.get(name) ?? [];
-    if (list.length <= MAX_ASSIGNMENTS) {
-      list.push({ at: i, last });
-    } else {
-      // Only the count matters from here on: more than the maximum is never read.
-      list.push({ at: i, last: -1 });
-    }
+    list.push({ at: i, last: kinds[i + 4] === 0 ? pathEnd(model, i + 4) : -1 });
     index.set(name, list);
   }
   model.memo.set(key, index);
   return index;
+}
+
+/** The last name of the dotted path starting at token `first`. */
+function pathEnd(model: DocumentModel, first: number): number {
+  let last = first;
+  while (model.isPunct(last + 1, '.') && model.kinds[last + 2] === 0) {
+    last += 2;
+  }
+  return last;
 }
 
 /**
@@ -90,6 +93,7 @@ export function matchAttributeCall(
     if (!inScope(a)) {
       continue;
     }
+    // Too many assignments, or one that is no dotted path: not one activation.
     if (++count > MAX_ASSIGNMENTS || a.last < 0) {
       return undefined;
     }

@@ -7,11 +7,17 @@ import type { Token } from './tokenizer';
 /** A literal's value; `null` is Python's None, Julia's nothing, JS null (meaning "use the default"). */
 export type LiteralValue = number | string | boolean | null;
 
-/** Parses one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `1_000`, `1'000`). */
+/** Parses one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `0b101`, `1_000`, `1'000`). */
 export function parseNumber(raw: string): number | undefined {
   let s = raw.replace(/[_']/g, '');
-  if (/^0[xX][0-9a-fA-F]+$/.test(s)) {
-    return parseInt(s.slice(2), 16);
+  // Integers in hex, binary or octal (`0x1F`, `0b101`, `0o17`), with C/C++'s `u`/`L` or Rust's `usize`/`i32`
+  // suffix (`f` is a hex digit, never a suffix).
+  const radix =
+    /^(0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+))(?:[iu](?:8|16|32|64|128|size)|[lLuU]+)?$/.exec(
+      s,
+    );
+  if (radix) {
+    return Number(radix[1]);
   }
   // Rust's f32/f64 suffixes first: `2.0f64` is not Julia's 2.0 × 10^64.
   s = s.replace(/f(?:32|64)$/, '');
@@ -54,9 +60,9 @@ export function stringValue(tok: Token): string {
     return ''; // a template literal's middle piece (`}…${`): no quote, and no value of its own
   }
   const q = t[i];
-  const triple = t.startsWith(q.repeat(3), i) && t.length >= i + 6;
-  const open = triple ? 3 : 1;
-  const close = t.length > i + open && t.endsWith(q) ? open : 0;
+  const open = t.startsWith(q.repeat(3), i) ? 3 : 1;
+  // A string still being typed at the end of the text has no closing quotes to drop.
+  const close = t.length >= i + 2 * open && t.endsWith(q.repeat(open)) ? open : 0;
   return t.slice(i + open, t.length - close);
 }
 

@@ -108,7 +108,7 @@ function fromImports(
     if (meaning) {
       return {
         ...meaning,
-        definedAt: { ...(meaning.definedAt ?? { line: 1, source: '' }), module: specifier },
+        definedAt: { ...(meaning.definedAt ?? bindingPlace(other, member)), module: specifier },
       };
     }
     if (meaning === undefined && depth + 1 < MAX_IMPORT_DEPTH) {
@@ -119,6 +119,15 @@ function fromImports(
     }
   }
   return undefined;
+}
+
+/**
+ * Where a module binds `name` to a library activation (`default_act = nn.SiLU()`): the binding's line, and
+ * no body of the module's own to show.
+ */
+function bindingPlace(model: DocumentModel, name: string): { line: number; source: string } {
+  const binding = bindingOf(model, name, model.count);
+  return { line: model.lineOf(model.starts[binding?.at ?? 0]), source: '' };
 }
 
 /** The call at a use (`Name(…)`), for the arguments a class's base reads. */
