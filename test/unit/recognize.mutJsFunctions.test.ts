@@ -301,6 +301,26 @@ export function forward (h) {
       expectNothing(JS, src, 'broken', 1);
     });
   });
+
+  it('a function declaration whose return is followed by a line break returns nothing too', () => {
+    const declared = `import * as tf from '@tensorflow/tfjs';
+
+/** Rectifies the input (or, as formatted here, returns undefined). */
+function rectify(x) {
+  return
+    tf.relu(x);
+}
+
+/** The same, written on one line. */
+function rectifyOneLine(x) {
+  return tf.relu(x);
+}
+
+export const y = [rectify(h), rectifyOneLine(h)];
+`;
+    expectNothing(JS, declared, 'rectify', 1);
+    expectCall(JS, declared, 'rectifyOneLine', { id: 'relu', framework: TFJS }, 1);
+  });
 });
 
 describe("TF.js tidy: the value is its function's", () => {

@@ -10,7 +10,7 @@
 import type { RecognizedCall } from '../types';
 import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
-import { STMT } from './statements';
+import { NL, STMT } from './statements';
 import { unwrapTidy } from './jsFunctions';
 import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
@@ -104,6 +104,9 @@ function classifyUncached(
     ) {
       continue;
     }
+    if (returnsNothing(model, k)) {
+      return undefined;
+    }
     const r = classifyExpression(
       model,
       k + 1,
@@ -130,6 +133,14 @@ function classifyUncached(
   }
   const first = results[0];
   return first !== undefined && results.every((r) => sameActivation(r, first)) ? first : undefined;
+}
+
+/**
+ * Whether the `return` at token `k` returns nothing because a line break follows it: JavaScript inserts a
+ * semicolon there, and in Python the next line is another statement. (C++ and Rust read on to the `;`.)
+ */
+function returnsNothing(model: DocumentModel, k: number): boolean {
+  return (model.lang === 'js' || model.lang === 'python') && (model.flags[k + 1] & NL) !== 0;
 }
 
 /** `lambda x: expr` at token `at`: what the expression computes. */
