@@ -139,7 +139,7 @@ function classifyUncached(
  * Whether the `return` at token `k` returns nothing because a line break follows it: JavaScript inserts a
  * semicolon there, and in Python the next line is another statement. (C++ and Rust read on to the `;`.)
  */
-function returnsNothing(model: DocumentModel, k: number): boolean {
+export function returnsNothing(model: DocumentModel, k: number): boolean {
   return (model.lang === 'js' || model.lang === 'python') && (model.flags[k + 1] & NL) !== 0;
 }
 

@@ -5,10 +5,10 @@
  * (tidy only frees intermediate tensors: the value is the inner function's).
  */
 import type { RecognizedCall } from '../types';
-import { classifyExpression, type RecognizeToken } from './bodies';
+import { classifyExpression, returnsNothing, type RecognizeToken } from './bodies';
 import type { DocumentModel } from './document';
 import { candidatePaths } from './resolve';
-import { NL, STMT } from './statements';
+import { STMT } from './statements';
 import { ID } from './tokenizer';
 import { sameActivation } from './sameActivation';
 
@@ -182,8 +182,7 @@ function returns(model: DocumentModel, open: number): [number, number][] {
     // An arrow function with an expression body holds no `return`; one with a block body is skipped here.
     if (model.isWord(k, 'return') && !insideNestedFunction(model, open, k)) {
       // A line break after `return` ends the statement (ASI): it returns undefined, an empty range here.
-      const bare = (model.flags[k + 1] & NL) !== 0;
-      out.push([k + 1, bare ? k + 1 : expressionEnd(model, k + 1, close)]);
+      out.push([k + 1, returnsNothing(model, k) ? k + 1 : expressionEnd(model, k + 1, close)]);
       if (out.length > MAX_RETURNS) {
         return [];
       }
