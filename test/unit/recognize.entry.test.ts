@@ -30,8 +30,10 @@ describe('recognizeAt at the edges of a text', () => {
 });
 
 describe('recognizeAt given arguments no editor sends', () => {
-  const text = 'import torch.nn.functional as F\n\ny = F.relu(x)\n';
+  const text = 'import torch.nn.functional as F\n\ny = F.relu(x)  # the gate\n';
   const cases: [string, unknown, unknown, unknown][] = [
+    ['an offset in a comment', text, nthOffset(text, 'gate'), PY],
+    ['an offset between tokens', text, nthOffset(text, '  #') + 1, PY],
     ['a text that is not a string', undefined, 0, PY],
     ['a language id that is not a string', text, 0, undefined],
     ['an unknown language', text, nthOffset(text, 'relu'), 'cobol'],

@@ -155,7 +155,10 @@ describe('document model policy: where a window starts', () => {
     const at = text.lastIndexOf('ops.gelu') + 5;
     const model = documentModel(text, 'python', at);
     assert.ok(model.from > 0, 'read by a window');
-    assert.equal(recognizeAt(text, at, 'python')?.id, 'gelu');
+    // `ops` is torch.nn.functional here, not Keras' `ops`: only the import at the top says so.
+    const call = recognizeAt(text, at, 'python');
+    assert.equal(call?.id, 'gelu');
+    assert.equal(call?.framework, 'pytorch');
   });
 
   it('starts at a top-level line before the offset when one is near, so it starts in code', () => {
