@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import './freshModels';
 import { recognizeAt } from '../../src/core';
+import { documentModel, forgetModels } from '../../src/core/recognize/models';
 
 /** A module whose activation name sits after `pad` spaces of indentation in a comment line. */
 function version(pad: number, act: 'relu' | 'gelu'): string {
@@ -43,5 +44,15 @@ describe('the document-model cache: one answer per text, not per length', () => 
         assert.equal(got?.id, pad % 2 === 0 ? 'relu' : 'gelu', `round ${round}, document ${pad}`);
       });
     }
+  });
+
+  it('forgetting the cache makes the next model of a text anew (the unit tests start each test so)', () => {
+    const text = version(2, 'relu');
+    const first = documentModel(text, 'python');
+    assert.equal(documentModel(text, 'python'), first, 'cached');
+    forgetModels();
+    const second = documentModel(text, 'python');
+    assert.notEqual(second, first);
+    assert.equal(second.count, first.count);
   });
 });

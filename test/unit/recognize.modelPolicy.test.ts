@@ -102,6 +102,29 @@ describe('document model policy: whole texts and windows', () => {
     assert.equal(documentModel(text, 'python', 10), first);
   });
 
+  it('counts the tokens of a text of up to MAX_MODEL_CHARS characters, and reads a longer one by windows', () => {
+    // A notebook export whose outputs were pasted in as comments: few tokens, many characters.
+    const tail = 'import torch.nn.functional as F\n\ny = F.gelu(x)\n';
+    const comment =
+      '# loss 0.4213 | acc 0.8810 | lr 3e-4 | grad-norm 1.02 | step time 412 ms | tokens/s 9120\n';
+    const sparse = (chars: number): string =>
+      `${repeated(comment, chars).slice(0, chars - tail.length - 1)}\n${tail}`;
+    const atLimit = sparse(MAX_MODEL_CHARS);
+    assert.equal(atLimit.length, MAX_MODEL_CHARS);
+    const whole = documentModel(atLimit, 'python', atLimit.length - 5);
+    assert.deepEqual(
+      [whole.from, whole.to],
+      [0, atLimit.length],
+      'exactly at the limit: lexed whole',
+    );
+    const longer = sparse(MAX_MODEL_CHARS + 1000);
+    assert.ok(countTokens(longer, 'python') < 100, 'few tokens');
+    const at = longer.lastIndexOf('gelu') + 2;
+    const window = documentModel(longer, 'python', at);
+    assert.ok(window.from > 0, `past the limit: window [${window.from}, ${window.to})`);
+    assert.equal(recognizeAt(longer, at, 'python')?.id, 'gelu');
+  });
+
   it('stops lexing a text that fools the estimate at twice the token limit, then reads it by windows', () => {
     // Sparse where the samples fall (every 1/15 of the text, 2 kB each) and dense everywhere else.
     const length = 1_500_000;
