@@ -2,7 +2,8 @@
  * Julia struct fields and names bound to activations, as Flux code writes them: one-line structs whose
  * fields sit between semicolons or end right before `end`, a field named like an activation next to inner
  * constructors that pass NNlib's function of the same name, a constructor choosing its function in an `if`,
- * and a name bound to an activation function or an anonymous function. Expected values come from Julia's
+ * a name bound to an activation function or an anonymous function, and a recursive anonymous function that
+ * ends the file (its own name inside it is no activation). Expected values come from Julia's
  * rules and NNlib's names: `;` separates the statements of a struct's body as a line break does; a field
  * binds no variable (inside an inner constructor `σ` is still the global function, Julia manual,
  * "Constructors"); a member read `g.σ` is the field; NNlib's σ is the sigmoid, relu the rectifier, swish is
@@ -97,5 +98,18 @@ model = Chain(Dense(4 => 16, act), Dense(16 => 16, gate), Dense(16 => 1, scale))
   it('(z) -> σ(z) is the sigmoid; x -> 2f0 .* x is no activation', () => {
     expectCall(JL, SRC, 'gate', { id: 'sigmoid', framework: FLUX }, 1);
     expectNothing(JL, SRC, 'scale', 1);
+  });
+});
+
+describe('Julia: a recursive anonymous function at the end of a file', () => {
+  // No line follows the function: the file ends inside its body, as it does while the line is typed.
+  const SRC = `using Flux
+
+# Warm-up lengths grow like the Fibonacci numbers.
+fib = n -> n < 2 ? n : fib(n - 1) + fib(n - 2)`;
+
+  it('its own name called inside it shows nothing', () => {
+    expectNothing(JL, SRC, 'fib', 1);
+    expectNothing(JL, SRC, 'fib', 2);
   });
 });
