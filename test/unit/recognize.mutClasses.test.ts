@@ -78,10 +78,10 @@ class ConvBlock(ConvBlockBase):
 
   it('shows nothing for a method or a field only the base class (another file) defines, and reads them without an exception', () => {
     expectNothing(PY, SRC, 'act', 3);
-    expectNothing(PY, SRC, 'norm_fn');
+    expectNothing(PY, SRC, 'norm_fn', 1);
     // recognizeAt turns an exception into "no hover"; the unguarded entry point shows there is none.
     assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'act(x)', 1) + 1, PY), undefined);
-    assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'norm_fn') + 1, PY), undefined);
+    assert.equal(recognizeUnguarded(SRC, nthOffset(SRC, 'norm_fn(') + 1, PY), undefined);
   });
 });
 
