@@ -1,8 +1,9 @@
 /**
  * A user class that subclasses a library activation (timm's `class PReLU(nn.PReLU)` with a `forward` of
  * its own) is built with its base's arguments: `PReLU(init=0.1)` is PyTorch's PReLU with weight 0.1. Only
- * keyword arguments are read (a subclass may reorder its positional parameters), and only when the base
- * is recognized as the same activation the class's body computes.
+ * keyword arguments are read (a subclass may reorder its positional parameters), only when the base is
+ * recognized as the same activation the class's body computes, and only for the parameters the body leaves
+ * to the module (`self.weight`), not those it writes itself (`F.gelu(input)` is exact).
  */
 import type { RecognizedCall } from '../types';
 import type { RecognizeToken } from './bodies';
@@ -55,12 +56,27 @@ export function withBaseArguments(
   if (base === undefined || base.id !== r.id) {
     return r;
   }
+  return withModuleParameters(r, base);
+}
+
+/**
+ * `r` with the parameters its body leaves to the module (`F.prelu(x, self.weight)`: those it reads as
+ * non-literal) taken from `base`, the base class built with the call's arguments. A parameter the body
+ * writes itself keeps the body's value: `F.gelu(x)` is exact whatever `approximate` the module holds.
+ */
+function withModuleParameters(r: RecognizedCall, base: RecognizedCall): RecognizedCall {
+  const params = { ...r.params };
+  const nonLiteral: string[] = [];
+  for (const name of r.nonLiteral ?? []) {
+    if (name in base.params) {
+      params[name] = base.params[name];
+    }
+    if (!(name in base.params) || base.nonLiteral?.includes(name) === true) {
+      nonLiteral.push(name);
+    }
+  }
   const { nonLiteral: _ignored, ...rest } = r;
-  return {
-    ...rest,
-    params: base.params,
-    ...(base.nonLiteral !== undefined ? { nonLiteral: base.nonLiteral } : {}),
-  };
+  return { ...rest, params, ...(nonLiteral.length > 0 ? { nonLiteral } : {}) };
 }
 
 /** The call's argument list as written, when it has arguments and all are keywords; else undefined. */

@@ -141,6 +141,10 @@ function assignment(
   const { kinds, flags, starts, ends, text } = model;
   const julia = model.lang === 'julia';
   let annotated = false;
+  // Bracket depth, and the depth of the `:` that opened the annotation being read: a comma inside the
+  // annotation's brackets (`act: Callable[[Tensor], Tensor] = …`) does not end it.
+  let depth = 0;
+  let annotationDepth = 0;
   // Runs once per statement of the document: each token is looked at once, punctuation by its code.
   for (; k < end; k++) {
     if (k > i && (flags[k] & STMT) !== 0) {
@@ -170,10 +174,13 @@ function assignment(
     const len = kinds[k] === PUNCT ? ends[k] - starts[k] : 0;
     const c = len === 1 || len === 2 ? text.charCodeAt(starts[k]) : 0;
     const c2 = len === 2 ? text.charCodeAt(starts[k] + 1) : 0;
+    depth += len === 1 ? bracketStep(c) : 0;
     if (len === 1 && c === 44) {
-      annotated = false; // ,
+      annotated &&= depth !== annotationDepth; // , (the next target's, unless inside the annotation)
     } else if ((len === 1 && c === 58) || (julia && len === 2 && c === 58 && c2 === 58)) {
-      annotated = true; // `a: float = …`, `let a: f32 = …`, Julia `a::Float32 = …`
+      // `a: float = …`, `let a: f32 = …`, Julia `a::Float32 = …`
+      annotationDepth = annotated ? annotationDepth : depth;
+      annotated = true;
     } else if ((len === 1 && c === 61) || (len === 2 && (c === 43 || c === 45) && c2 === 61)) {
       break; // = += -=
     } else if (!(len === 1 && BINDING_BRACKETS.has(c)) && !annotated) {
@@ -187,6 +194,14 @@ function assignment(
   for (const t of targets) {
     add(t, single ? k + 1 : undefined);
   }
+}
+
+/** +1 for an opening bracket's code, -1 for a closing one's, else 0. */
+function bracketStep(c: number): number {
+  if (c === 40 || c === 91 || c === 123) {
+    return 1; // ( [ {
+  }
+  return c === 41 || c === 93 || c === 125 ? -1 : 0; // ) ] }
 }
 
 /** The parameter names of a function definition: names directly after `(` or `,` in its list. */

@@ -1,7 +1,7 @@
 /**
  * Modules built into a local and applied through it: burn's
  * `let celu = CeluConfig::new().with_alpha(2.0).init();` then `celu.forward(x)`, `let act = Gelu::new();`,
- * candle's `let act = Activation::Gelu;` or a wrapper built from a model's own enum
+ * candle's `let act = Activation::Gelu;` or `Activation::LeakyRelu(0.2)`, a wrapper built from a model's own enum
  * (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
  * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's one binding in scope must be such
  * a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
@@ -83,11 +83,12 @@ function constructed(
   if (model.isPunct(k + 1, '?')) {
     k++;
   }
-  // LibTorch builds a module by calling its type: `auto act = torch::nn::GELU(opts);`.
+  // Calling a type builds it: LibTorch's `auto act = torch::nn::GELU(opts);`, candle's tuple variant
+  // `let act = Activation::LeakyRelu(0.2);`.
   const builder =
     lastCall === undefined ||
     BUILDERS.has(lastCall) ||
-    (model.lang === 'cpp' && isType(model, pathEnd) && k === model.closing(pathEnd + 1, limit));
+    (isType(model, pathEnd) && k === model.closing(pathEnd + 1, limit));
   if (!model.isPunct(k + 1, ';') || !builder) {
     return undefined;
   }

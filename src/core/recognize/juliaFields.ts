@@ -1,33 +1,42 @@
 /**
  * Julia struct fields: `struct Encoder\n    linear\n    μ\n    logσ\nend` declares three fields, so `logσ`
  * there is a name the code binds, not NNlib's log-sigmoid. A field is a name that starts a statement directly
- * in the struct's body and is alone on it or typed (`logσ::Dense`); inner constructors are not fields.
+ * in the struct's body and is alone on it (`struct Pair; gate; σ; end` too) or typed (`logσ::Dense`);
+ * inner constructors are not fields. Julia binds no variable for a field (an inner constructor's
+ * `new(W, σ)` passes NNlib's σ), so a field's name is bound on its own token only.
  */
 import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { ID } from './tokenizer';
 
-/** Calls `add` with each field's token and its struct, in document order (one pass over the structs). */
+/** Calls `add` with each field's token and the range its name is bound in, in document order. */
 export function juliaStructFields(
   model: DocumentModel,
-  add: (at: number, struct: Definition) => void,
+  add: (at: number, scope: Definition) => void,
 ): void {
   for (const def of definitions(model)) {
     if (def.keyword !== 'struct') {
       continue;
     }
     for (let k = def.nameAt + 1; k < def.end - 1; k++) {
-      if ((model.flags[k] & STMT) === 0 || model.kinds[k] !== ID || model.isWord(k, 'end')) {
-        continue;
-      }
-      const alone = (model.flags[k + 1] & STMT) !== 0 || k + 1 === def.end - 1;
-      if (
-        (alone || model.isPunct(k + 1, '::')) &&
-        enclosing(model, k, (d) => d.keyword !== '=') === def
-      ) {
-        add(k, def);
+      if (declaresField(model, def, k)) {
+        add(k, { ...def, start: k, end: k + 1 });
       }
     }
   }
+}
+
+/** Whether token `k` of struct `def` names a field: it starts a statement of the struct's own body. */
+function declaresField(model: DocumentModel, def: Definition, k: number): boolean {
+  if ((model.flags[k] & STMT) === 0 || model.kinds[k] !== ID || model.isWord(k, 'end')) {
+    return false;
+  }
+  const next = k + 1;
+  // Alone: the next statement, a `;` between fields, or the struct's `end` follows.
+  const alone =
+    (model.flags[next] & STMT) !== 0 || model.isPunct(next, ';') || next === def.end - 1;
+  return (
+    (alone || model.isPunct(next, '::')) && enclosing(model, k, (d) => d.keyword !== '=') === def
+  );
 }
