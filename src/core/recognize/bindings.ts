@@ -12,7 +12,7 @@ import { definitions, enclosing } from './definitions';
 import type { DocumentModel } from './document';
 import { juliaStructFields } from './juliaFields';
 import { STMT } from './statements';
-import { ID, PUNCT } from './tokenizer';
+import { bracketStep, ID, PUNCT } from './tokenizer';
 
 /** One binding of a name. */
 export interface Binding {
@@ -77,7 +77,7 @@ export function bindingOf(model: DocumentModel, name: string, ti: number): Bindi
 
 function collect(model: DocumentModel): Map<string, Binding[]> {
   const index = new Map<string, Binding[]>();
-  const add = (at: number, value?: number, scope?: Definition): void => {
+  const add = (at: number, value?: number, scope?: Pick<Definition, 'start' | 'end'>): void => {
     const fn = scope ?? enclosing(model, at, (d) => FUNCTIONS.has(d.keyword));
     const name = model.tokenText(at);
     const list = index.get(name) ?? [];
@@ -95,7 +95,9 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
     }
   }
   if (model.lang === 'julia') {
-    juliaStructFields(model, (at, struct) => add(at, undefined, struct));
+    // Julia binds no variable for a field (an inner constructor's `new(W, σ)` passes NNlib's σ): a field's
+    // name is bound on its own token only.
+    juliaStructFields(model, (at) => add(at, undefined, { start: at, end: at + 1 }));
   }
   const { count, flags } = model;
   for (let i = 0; i < count; i++) {
@@ -194,14 +196,6 @@ function assignment(
   for (const t of targets) {
     add(t, single ? k + 1 : undefined);
   }
-}
-
-/** +1 for an opening bracket's code, -1 for a closing one's, else 0. */
-function bracketStep(c: number): number {
-  if (c === 40 || c === 91 || c === 123) {
-    return 1; // ( [ {
-  }
-  return c === 41 || c === 93 || c === 125 ? -1 : 0; // ) ] }
 }
 
 /** The parameter names of a function definition: names directly after `(` or `,` in its list. */

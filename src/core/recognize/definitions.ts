@@ -6,6 +6,7 @@
  */
 import type { DocumentModel } from './document';
 import { NL, STMT } from './statements';
+import { bracketStep } from './tokenizer';
 
 /** A definition: its keyword, its name, and the tokens it spans. */
 export interface Definition {
@@ -225,9 +226,7 @@ function juliaDefs(model: DocumentModel): Definition[] {
   for (let i = 0; i < count; i++) {
     if (kinds[i] === 3) {
       const c = model.text.charCodeAt(model.starts[i]);
-      brackets +=
-        c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0;
-      brackets = Math.max(0, brackets);
+      brackets = Math.max(0, brackets + bracketStep(c));
       continue;
     }
     if (kinds[i] !== 0 || brackets > 0) {

@@ -1,8 +1,8 @@
 /**
  * Modules built into a local and applied through it: burn's
  * `let celu = CeluConfig::new().with_alpha(2.0).init();` then `celu.forward(x)`, `let act = Gelu::new();`,
- * candle's `let act = Activation::Gelu;` or `Activation::LeakyRelu(0.2)`, a wrapper built from a model's own enum
- * (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
+ * candle's `let act = Activation::Gelu;` or `Activation::LeakyRelu(0.2)`, a wrapper built from a model's
+ * own enum (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
  * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's one binding in scope must be such
  * a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
  */

@@ -2,26 +2,22 @@
  * Julia struct fields: `struct Encoder\n    linear\n    μ\n    logσ\nend` declares three fields, so `logσ`
  * there is a name the code binds, not NNlib's log-sigmoid. A field is a name that starts a statement directly
  * in the struct's body and is alone on it (`struct Pair; gate; σ; end` too) or typed (`logσ::Dense`);
- * inner constructors are not fields. Julia binds no variable for a field (an inner constructor's
- * `new(W, σ)` passes NNlib's σ), so a field's name is bound on its own token only.
+ * inner constructors are not fields.
  */
 import { definitions, enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { STMT } from './statements';
 import { ID } from './tokenizer';
 
-/** Calls `add` with each field's token and the range its name is bound in, in document order. */
-export function juliaStructFields(
-  model: DocumentModel,
-  add: (at: number, scope: Definition) => void,
-): void {
+/** Calls `add` with each field's token, in document order (one pass over the structs). */
+export function juliaStructFields(model: DocumentModel, add: (at: number) => void): void {
   for (const def of definitions(model)) {
     if (def.keyword !== 'struct') {
       continue;
     }
     for (let k = def.nameAt + 1; k < def.end - 1; k++) {
       if (declaresField(model, def, k)) {
-        add(k, { ...def, start: k, end: k + 1 });
+        add(k);
       }
     }
   }

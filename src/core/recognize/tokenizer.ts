@@ -21,6 +21,14 @@ export const STR = 2;
 export const PUNCT = 3;
 export const KINDS: readonly Kind[] = ['id', 'num', 'str', 'p'];
 
+/** How a one-character punctuation token with code `c` moves the bracket depth: +1, -1 or 0. */
+export function bracketStep(c: number): number {
+  if (c === 40 || c === 91 || c === 123) {
+    return 1; // ( [ {
+  }
+  return c === 41 || c === 93 || c === 125 ? -1 : 0; // ) ] }
+}
+
 /** A token: its kind, its span in the text and whether it is the first on its line. */
 export interface Token {
   readonly k: Kind;
