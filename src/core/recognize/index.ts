@@ -24,7 +24,6 @@
  *                      through a function body's temporaries and parameter defaults: temporaries.ts)
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
-import { findEnclosing } from './args';
 import { matchAttributeCall } from './attributes';
 import type { DocumentModel } from './document';
 import { documentModel, MAX_MODEL_CHARS } from './models';
@@ -41,7 +40,6 @@ import { matchMember } from './members';
 import { matchParameterBody } from './parameterBodies';
 import { matchEnumVariant } from './rustEnums';
 import { NL } from './statements';
-import type { Token } from './tokenizer';
 
 /** Window sizes in tokens (before / after the hovered token): the first try, then the most we ever read. */
 const SMALL: readonly [number, number] = [64, 48];
@@ -287,28 +285,8 @@ function recognizeIn(
   if (found !== undefined) {
     return found;
   }
-  // Retry with the large window when the small one cut the statement around the offset: the call around it
-  // (or its name) starts before the window — strings depend on it, names in `partial(…)` too.
-  const cut = statement < 0;
-  if (!cut || back >= LARGE[0]) {
-    return undefined;
-  }
-  const enc = findEnclosing(toks, li, lang);
-  return (enc === undefined ? tok.k === 'str' || hasOpenBefore(toks, li) : enc.open < 4)
-    ? 'retry'
-    : undefined;
-}
-
-/** Whether the tokens before `ti` close more brackets than they open (the window cut a list open). */
-function hasOpenBefore(toks: readonly Token[], ti: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < ti; i++) {
-    const t = toks[i].t;
-    if (t === '(' || t === '[' || t === '{') {
-      depth++;
-    } else if (t === ')' || t === ']' || t === '}') {
-      depth--;
-    }
-  }
-  return depth < 0 || ti < 8;
+  // Nothing found in a window that cut the statement: the call or formula around the offset may start before
+  // the window (a layer call whose activation string is many lines down, a name in a long `partial(…)`), so
+  // the statement is read again in the large window. The small window only spares that work for most hovers.
+  return statement < 0 && back < LARGE[0] ? 'retry' : undefined;
 }
