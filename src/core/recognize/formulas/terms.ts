@@ -6,6 +6,7 @@
  */
 import type { Framework } from '../../types';
 import type { Imports } from '../imports';
+import { bindingOf } from '../bindings';
 import { evalLiteral, type LiteralValue } from '../literals';
 import { candidatePaths, isKnownHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
@@ -265,6 +266,9 @@ class Normalizer {
   private call(n: Extract<Node, { k: 'call' }>): Term | undefined {
     const fn = n.fn;
     if (fn.k === 'name') {
+      if (fn.parts.length === 1 && this.bindsItself(fn.parts[0], fn.s)) {
+        return this.leaf(n); // `def gate(sigmoid, x)`: the function the caller passed, not the library's
+      }
       const found = this.libraryFunction(fn.parts);
       if (found !== undefined) {
         this.frameworks.push(found.fw);
@@ -408,6 +412,15 @@ class Normalizer {
     const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
     const inner = this.readAside(obj, isMax);
     return inner !== undefined && isMax(inner) ? inner : undefined;
+  }
+
+  /** Whether the code binds `name` itself where token `at` of the window uses it (a parameter, a local). */
+  private bindsItself(name: string, at: number): boolean {
+    return (
+      this.model !== undefined &&
+      this.base !== undefined &&
+      bindingOf(this.model, name, this.base + at) !== undefined
+    );
   }
 
   /** The operation a dotted name stands for when its module is a known array library. */
