@@ -1,16 +1,18 @@
 /**
- * Python's bindings beyond "the newest one before the use". Bindings made in branches: `if small: act =
- * relu` / `else: act = hard_swish` leaves either one in `act`. At a use, the newest binding holds for sure
- * only when no statement from it to the use sits shallower than it (its block is still open at the use);
- * a binding in a block closed since may not have run, so the bindings before it count too, back to the
- * first one that ran for sure. The use means an activation only when all of them agree. And a function
- * body reads a module-level name when it runs, so a module-level binding written below the function
- * counts (`gelu = get_activation("gelu")` at the end of transformers' activations.py).
+ * Bindings beyond "the newest one before the use". Bindings made in branches: `if small: act = relu` /
+ * `else: act = hard_swish` leaves either one in `act`. At a use, the newest binding holds for sure only when
+ * its block is still open at the use (Python: no statement from it to the use sits shallower; braces and
+ * Julia's `if … end`: no block it is in closes before the use); a binding in a block closed since may not
+ * have run, so the bindings before it count too, back to the first one that ran for sure. The use means an
+ * activation only when all of them agree. And a Python function body reads a module-level name when it
+ * runs, so a module-level binding written below the function counts (`gelu = get_activation("gelu")` at the
+ * end of transformers' activations.py).
  */
 import { bindings, type Binding } from './bindings';
-import { enclosing } from './definitions';
+import { enclosing, JULIA_BLOCKS } from './definitions';
 import type { DocumentModel } from './document';
 import { NL, STMT } from './statements';
+import { bracketStep, ID, PUNCT } from './tokenizer';
 
 /** Bindings read back per use: branches of real code are few, hostile code is bounded. */
 const MAX_ALTERNATIVES = 16;
@@ -49,7 +51,7 @@ export function possibleBindings(
   newest: Binding,
 ): Binding[] | undefined {
   if (model.lang !== 'python') {
-    return [newest];
+    return bindingsInBlocks(model, name, ti, newest);
   }
   let shallowest = indentOf(model, ti);
   let from = ti;
@@ -71,6 +73,60 @@ export function possibleBindings(
     }
   }
   return out;
+}
+
+/**
+ * `possibleBindings` where blocks are brackets (`if (small) { act = tf.relu; }`) or Julia's keywords and
+ * `end`: walking back from the use, `depth` is a token's nesting relative to the use and `outermost` the
+ * least depth passed; a binding at or above it sits in a block still open at the use, so it ran for sure.
+ */
+function bindingsInBlocks(
+  model: DocumentModel,
+  name: string,
+  ti: number,
+  newest: Binding,
+): Binding[] | undefined {
+  const list = bindings(model).get(name) ?? [];
+  const out: Binding[] = [];
+  let depth = 0;
+  let outermost = 0;
+  let inBrackets = 0; // brackets entered walking back: Julia's words inside them (`x[end]`) are no blocks
+  let k = ti;
+  for (let n = list.indexOf(newest); n >= 0; n--) {
+    const b = list[n];
+    if (b.scopeStart !== newest.scopeStart || b.scopeEnd !== newest.scopeEnd) {
+      continue;
+    }
+    if (out.length >= MAX_ALTERNATIVES) {
+      return undefined;
+    }
+    for (k--; k >= b.at; k--) {
+      const step = blockStep(model, k, inBrackets);
+      if (model.kinds[k] === PUNCT) {
+        inBrackets = Math.max(0, inBrackets - step);
+      }
+      depth -= step;
+      outermost = Math.min(outermost, depth);
+    }
+    k = b.at;
+    out.push(b);
+    if (depth <= outermost) {
+      break; // this one ran for sure: older ones are overwritten
+    }
+  }
+  return out;
+}
+
+/** +1 for a token that opens a block (a bracket, Julia's `if`), −1 for one that closes it, else 0. */
+function blockStep(model: DocumentModel, k: number, inBrackets: number): number {
+  if (model.kinds[k] === PUNCT) {
+    return bracketStep(model.text.charCodeAt(model.starts[k]));
+  }
+  if (model.lang !== 'julia' || model.kinds[k] !== ID || inBrackets > 0) {
+    return 0;
+  }
+  const word = model.tokenText(k);
+  return word === 'end' ? -1 : JULIA_BLOCKS.has(word) ? 1 : 0;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface Definition {
 
 const PY_DEFS = new Set(['def', 'class']);
 const C_DEFS = new Set(['class', 'struct', 'fn', 'function', 'impl', 'enum', 'trait', 'union']);
-const JULIA_BLOCKS = new Set([
+export const JULIA_BLOCKS = new Set([
   'function',
   'struct',
   'begin',

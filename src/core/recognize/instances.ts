@@ -3,12 +3,15 @@
  * `let celu = CeluConfig::new().with_alpha(2.0).init();` then `celu.forward(x)`, `let act = Gelu::new();`,
  * candle's `let act = Activation::Gelu;` or `Activation::LeakyRelu(0.2)`, a wrapper built from a model's
  * own enum (`let gelu_fast = HiddenActLayer::new(HiddenAct::GeluApproximate);`), LibTorch's
- * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's one binding in scope must be such
- * a construction and nothing more (`let y = Gelu::new().forward(x);` is a tensor).
+ * `auto act = torch::nn::GELU(opts);` then `act->forward(x)`. The local's binding in scope (each one that may
+ * hold, when a block rebinds it) must be such a construction and nothing more (`let y =
+ * Gelu::new().forward(x);` is a tensor).
  */
 import type { RecognizedCall } from '../types';
 import { bindingOf } from './bindings';
+import { possibleBindings } from './branches';
 import type { DocumentModel } from './document';
+import { sameActivation } from './sameActivation';
 import { ID } from './tokenizer';
 
 /** Tokens a construction may span (a config with a few `with_*` calls fits easily). */
@@ -38,11 +41,20 @@ export function matchInstance(
   ) {
     return undefined;
   }
-  const binding = bindingOf(model, model.tokenText(ti), ti);
-  if (binding?.value === undefined || binding.at === ti) {
+  const name = model.tokenText(ti);
+  const newest = bindingOf(model, name, ti);
+  if (newest === undefined || newest.at === ti) {
     return undefined;
   }
-  const found = constructed(model, binding.value, recognize);
+  // Values bound in branches (`if gated { act = Activation::Silu; }`) must agree.
+  let found: RecognizedCall | undefined;
+  for (const b of possibleBindings(model, name, ti, newest) ?? []) {
+    const r = b.value === undefined ? undefined : constructed(model, b.value, recognize);
+    if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
+      return undefined;
+    }
+    found ??= r;
+  }
   return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
 }
 
