@@ -39,6 +39,24 @@ pub fn gate<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
     expectCall(RS, src, 'gelu', { id: 'gelu', framework: 'burn' }, 1);
   });
 
+  it('a restricted re-export (`pub(crate) use`, `pub(in crate::blocks) use`) declares its names too', () => {
+    // The bug this test found: the word after `pub` was `(`, so these lines were read as code.
+    const src = `//! Helpers visible inside the crate only.
+pub(crate) use burn::tensor::activation::{relu, silu};
+pub(in crate::blocks) use burn::tensor::activation::softplus;
+
+/// The feed-forward block's two activations, summed.
+pub(crate) fn mixed<B: Backend>(x: Tensor<B, 2>) -> Tensor<B, 2> {
+    relu(x.clone()) + silu(x.clone()) + softplus(x, 1.0)
+}
+`;
+    expectNothing(RS, src, 'relu', 0);
+    expectNothing(RS, src, 'silu', 0);
+    expectNothing(RS, src, 'softplus', 0);
+    expectCall(RS, src, 'relu', { id: 'relu', framework: 'burn', params: {} }, 1);
+    expectCall(RS, src, 'silu', { id: 'silu', framework: 'burn', params: { beta: 1 } }, 1);
+  });
+
   const LAYERS = [
     'BatchNorm, BatchNormConfig, Dropout, DropoutConfig',
     'Embedding, EmbeddingConfig, GroupNorm, GroupNormConfig',
