@@ -93,31 +93,47 @@ const SELF = new Set(['self', 'cls', 'this', 'super']);
 
 /** Whether token `ti` is on an import statement (a declaration of names: never a use). */
 export function onImportLine(scope: Scope, ti: number): boolean {
-  const [first, second] = statementOpening(scope, ti);
-  // Rust's `pub use a::b;` re-exports; `pub fn` and `pub struct` lines are code.
-  if (scope.lang === 'rust' && first === 'pub') {
-    return second === 'use';
+  const opening = statementOpening(scope, ti);
+  // Rust's `pub use a::b;` and `pub(crate) use a::b;` re-export; `pub fn` and `pub struct` lines are code.
+  if (scope.lang === 'rust' && opening[0] === 'pub') {
+    return afterVisibility(opening) === 'use';
   }
-  return IMPORT_WORDS[scope.lang].has(first);
+  return IMPORT_WORDS[scope.lang].has(opening[0]);
 }
 
+/** Tokens read at a statement's start: `pub ( in crate :: a :: b ) use` and a little more. */
+const OPENING_TOKENS = 12;
+
 /**
- * The first two tokens of token `ti`'s statement: `from m import (\n  relu,\n)` and `use m::{\n  sigmoid,\n};`
+ * The first tokens of token `ti`'s statement: `from m import (\n  relu,\n)` and `use m::{\n  sigmoid,\n};`
  * continue their import over several lines.
  */
-function statementOpening(scope: Scope, ti: number): readonly [string, string | undefined] {
+function statementOpening(scope: Scope, ti: number): readonly string[] {
   const { toks, model, base } = scope;
   let k = ti;
   while (k > 0 && toks[k].st !== true) {
     k--;
   }
   if (toks[k].st === true || model === undefined || base === undefined) {
-    return [toks[k].t, toks[k + 1]?.t];
+    return toks.slice(k, k + OPENING_TOKENS).map((t) => t.t);
   }
   // The window starts inside the statement (an import list longer than the window): the model knows its
-  // start, before the window, so the token after it exists.
+  // start, before the window, and the tokens after it.
   const first = model.stmt[base + ti];
-  return [model.tokenText(first), model.tokenText(first + 1)];
+  const words: string[] = [];
+  for (let i = first; i < Math.min(model.count, first + OPENING_TOKENS); i++) {
+    words.push(model.tokenText(i));
+  }
+  return words;
+}
+
+/** The word after Rust's `pub` and its restriction if any (`pub(crate) use`, `pub(in crate::a) use`). */
+function afterVisibility(opening: readonly string[]): string | undefined {
+  if (opening[1] !== '(') {
+    return opening[1];
+  }
+  const close = opening.indexOf(')');
+  return close < 0 ? undefined : opening[close + 1];
 }
 
 /**
