@@ -46,9 +46,9 @@ export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
     if (!isStarter(model, i, starters)) {
       continue;
     }
-    let end = i + 1;
-    while (end < count && (flags[end] & STMT) === 0 && end - i < MAX_STATEMENT_TOKENS) {
-      end++;
+    let end = statementEnd(model, i + 1, i);
+    if (model.lang === 'js' && model.isPunct(i + 1, '{')) {
+      end = destructuringEnd(model, i, end);
     }
     if (model.lang === 'js' && !model.isWord(i, 'import') && !mentionsRequire(model, i, end)) {
       i = end - 1;
@@ -61,6 +61,24 @@ export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
     (p) => p.startsWith('tensorflow') || p.startsWith('tf_keras'),
   );
   return { aliases, globs, tfKeras };
+}
+
+/** The first statement start from token `k` on (at most MAX_STATEMENT_TOKENS after `from`). */
+function statementEnd(model: DocumentModel, k: number, from: number): number {
+  while (k < model.count && (model.flags[k] & STMT) === 0 && k - from < MAX_STATEMENT_TOKENS) {
+    k++;
+  }
+  return k;
+}
+
+/**
+ * The end of a destructuring declaration (`const { relu, elu: expLinear } = require('@tensorflow/tfjs')`):
+ * the statement marker takes the pattern's braces for a block and starts statements inside and after
+ * them, so the declaration is read on past its `}` and `=` to the end of its initializer.
+ */
+function destructuringEnd(model: DocumentModel, i: number, end: number): number {
+  const close = model.closing(i + 1, i + MAX_STATEMENT_TOKENS);
+  return close >= 0 && model.isPunct(close + 1, '=') ? statementEnd(model, close + 2, i) : end;
 }
 
 /** Whether token `i` is one of `words` (compared in place: no string is made per statement). */
