@@ -184,6 +184,21 @@ pub fn check(g: f64) -> f64 {
   it('Rust: return reads on to the semicolon across a line break', () => {
     expectCall('rust', CANDLE, 'logistic', { id: 'sigmoid', framework: 'other' }, 2);
   });
+
+  const FLUX = `using Flux
+
+"""Gating for the attention scores. Julia reads a bare \`return\` as \`return nothing\`."""
+function gate(x)
+    return
+        σ.(x)
+end
+
+scores = gate(h)
+`;
+
+  it('Julia: a return at the end of its line returns nothing (before: the next line was read)', () => {
+    expectNothing('julia', FLUX, 'gate', 1);
+  });
 });
 
 describe('user-defined activations: a temporary followed by an empty statement', () => {
