@@ -137,10 +137,12 @@ function classifyUncached(
 
 /**
  * Whether the `return` at token `k` returns nothing because a line break follows it: JavaScript inserts a
- * semicolon there, and in Python the next line is another statement. (C++ and Rust read on to the `;`.)
+ * semicolon there, in Python the next line is another statement, and Julia's bare `return` gives `nothing`.
+ * (C++ and Rust read on to the `;`.)
  */
 export function returnsNothing(model: DocumentModel, k: number): boolean {
-  return (model.lang === 'js' || model.lang === 'python') && (model.flags[k + 1] & NL) !== 0;
+  const lineEnds = model.lang === 'js' || model.lang === 'python' || model.lang === 'julia';
+  return lineEnds && (model.flags[k + 1] & NL) !== 0;
 }
 
 /** `lambda x: expr` at token `at`: what the expression computes. */
