@@ -4,18 +4,22 @@
  * holding a closure, a closure parameter whose `Fn(…)` bound sits in the generics, a Julia generic function
  * declared without methods (`function gate end`) at the end of a file, Julia `try` and `if` blocks (blocks,
  * not definitions), a Julia one-line definition without parameters (`curves() = [… for σ in …]`) and one
- * behind a macro (`@inline mysig(x) = …`).
+ * behind a macro (`@inline mysig(x) = …`), and a Python function on a cell's first line whose body is
+ * indented by one space.
  *
  * Expected values come from the languages' rules: Rust's `impl Trait` in argument position is a type, not
  * an impl block, a generic bound (`F: Fn(T) -> T`) is no parameter list, and a parameter (also a `mut` one)
  * is the function's own name only inside its body; Julia's `function f end` declares a function with no
  * methods, `try … end` and `if … end` are blocks that define nothing, a comprehension's variable is local to
  * it, and `@inline f(x) = …` defines `f` as the plain short form does (the macro only asks the compiler to
- * inline it). From the frameworks and mathematics: burn's `gelu` is exact GELU; NNlib's `softmax`, `relu`
- * and `σ` take no parameters besides `dims`; 1 / (1 + e⁻ˣ) is the logistic sigmoid. "No hover" where the
- * word names the code's own value.
+ * inline it); Python ends a block at the first line indented no deeper than its header, whatever the
+ * width. From the frameworks and mathematics: burn's `gelu` is exact GELU; NNlib's `softmax`, `relu` and `σ`
+ * take no parameters besides `dims`; 1 / (1 + e⁻ˣ) is the logistic sigmoid. "No hover" where the word names
+ * the code's own value.
  */
-import { expectCall, expectNothing } from './recognizeHelpers';
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
+import { expectCall, expectNothing, spanOf } from './recognizeHelpers';
 
 describe('a Rust file whose first definition takes an `impl Fn` parameter', () => {
   const SRC = `//! Gates for a small burn MLP; the caller passes the gate as a closure.
@@ -158,5 +162,23 @@ model = Chain(Dense(2 => 3, mysig), Dense(3 => 1))
 
   it('`@inline mysig(x) = …` is the function it computes, as without the macro', () => {
     expectCall('julia', SRC, 'mysig', { id: 'sigmoid', framework: 'other', params: {} }, 1);
+  });
+});
+
+describe('a notebook cell that opens with a function indented by one space', () => {
+  // Python takes any indentation width for a block, one space too; the block ends at the next line
+  // indented no deeper than its header.
+  const PREAMBLE = 'import torch\nfrom torch.nn.functional import relu\n';
+  const CELL = `def squash(x):
+ relu = x.clamp(min=0)
+ return relu / (1 + relu)
+
+y = relu(torch.randn(3))
+`;
+
+  it('the local `relu` stays in the function: the cell’s last line calls torch’s relu', () => {
+    const [s, e] = spanOf(CELL, 'relu', 3);
+    const got = recognizeAt(CELL, s + 1, 'python', { preamble: PREAMBLE });
+    assert.deepEqual(got && [got.id, got.framework, got.start, got.end], ['relu', 'pytorch', s, e]);
   });
 });
