@@ -201,8 +201,12 @@ function assignment(
 /** The parameter names of a function definition: names directly after `(` or `,` in its list. */
 function parameters(model: DocumentModel, def: Definition, add: (at: number) => void): void {
   let open = def.nameAt + 1;
-  // Generic parameters (`fn f<T>(…)`) and Julia's `where` come before or after; skip to the `(`.
-  while (open < def.end && open < def.nameAt + 64 && !model.isPunct(open, '(')) {
+  // Generic parameters (`fn f<T>(…)`) and Julia's `where` come before or after; skip to the `(`. A bound
+  // in the generics may hold one of its own (`F: Fn(Tensor) -> Tensor`): only a `(` outside them opens
+  // the list.
+  let angles = 0;
+  while (open < def.end && open < def.nameAt + 64 && !(angles <= 0 && model.isPunct(open, '('))) {
+    angles += angleStep(model, open);
     open++;
   }
   if (!model.isPunct(open, '(')) {
@@ -232,4 +236,12 @@ function parameters(model: DocumentModel, def: Definition, add: (at: number) => 
       }
     }
   }
+}
+
+/** How token `k` moves the depth of generic parameters' angle brackets (the lexer makes no `>>` token). */
+function angleStep(model: DocumentModel, k: number): number {
+  if (model.isPunct(k, '<')) {
+    return 1;
+  }
+  return model.isPunct(k, '>') ? -1 : 0;
 }

@@ -253,8 +253,9 @@ function juliaDefs(model: DocumentModel): Definition[] {
       } else {
         blocks.push(-1);
       }
-    } else if ((flags[i] & STMT) !== 0 && model.isPunct(i + 1, '(')) {
-      // Short form `f(x) = …`: a call at a statement start whose closing parenthesis is followed by `=`.
+    } else if (((flags[i] & STMT) !== 0 || afterMacros(model, i)) && model.isPunct(i + 1, '(')) {
+      // Short form `f(x) = …` (or `@inline f(x) = …`): a call at a statement start whose closing
+      // parenthesis is followed by `=`.
       let depth = 0;
       let k = i + 1;
       for (; k < count && k < i + 256; k++) {
@@ -274,4 +275,13 @@ function juliaDefs(model: DocumentModel): Definition[] {
     }
   }
   return defs;
+}
+
+/** Whether the name at `i` follows only macro calls at its statement's start: `@inline f(x) = …`. */
+function afterMacros(model: DocumentModel, i: number): boolean {
+  let k = i;
+  while (k >= 2 && model.isPunct(k - 2, '@') && model.kinds[k - 1] === 0) {
+    k -= 2;
+  }
+  return k < i && (model.flags[k] & STMT) !== 0;
 }
