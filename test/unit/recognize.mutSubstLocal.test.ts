@@ -120,6 +120,32 @@ hidden = act(torch.randn(4, 8))
     );
   });
 
+  it('a layer class of the file, built and bound to a name, is what its forward computes', () => {
+    const src = `"""Layers kept from the model zoo's first release, for loading its checkpoints."""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ZooGELU(nn.Module):
+    """The zoo's GELU: the tanh approximation the first checkpoints were trained with."""
+
+    def forward(self, x):
+        return F.gelu(x, approximate="tanh")
+
+
+act = ZooGELU()
+hidden = act(torch.randn(4, 8))
+`;
+    expectCall(
+      PY,
+      src,
+      'act',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+
   it('a function named without a call keeps its defaults, whatever call comes next', () => {
     const src = `"""Activation registry for the discriminator."""
 import torch
