@@ -5,6 +5,7 @@
  * call's own argument), so the formula and call matchers see plain numbers. A call that passes an
  * expression for a parameter the body reads leaves that parameter unknown: no hover.
  */
+import { bindingOf } from './bindings';
 import { definitions, enclosing, type Definition } from './definitions';
 import { DocumentModel } from './document';
 import { STMT } from './statements';
@@ -185,6 +186,20 @@ export function valueAt(
 }
 
 /**
+ * Whether the parameter `name` read at token `k` was assigned again in its function's body before the read
+ * (`slope *= scale`): the read is then of that new value, not of the default or the call's argument.
+ */
+function reboundBefore(model: DocumentModel, name: string, k: number): boolean {
+  const def = enclosing(model, k, (d) => d.keyword === 'def');
+  const binding = bindingOf(model, name, k);
+  return (
+    def !== undefined &&
+    binding !== undefined &&
+    binding.at > model.closing(def.nameAt + 1, def.end)
+  );
+}
+
+/**
  * The expression `[a, b)` with every read of a value replaced by its literal, as a model of its own (with
  * the document's imports); undefined when it reads no value, null when it reads one whose value is unknown.
  */
@@ -202,7 +217,7 @@ export function substituted(
     if (v === undefined) {
       continue;
     }
-    const literal = values.get(v.key) ?? '';
+    const literal = reboundBefore(model, v.key, k) ? '' : (values.get(v.key) ?? '');
     if (literal === '') {
       return null;
     }
