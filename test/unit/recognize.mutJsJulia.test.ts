@@ -8,7 +8,9 @@
  *   (kernel and wall times) and `tf.profile(fn)` to a `ProfileInfo` (bytes, kernels): neither is the
  *   activation's output, so a function returning them is no activation. `tf.relu6` clips at 6 and `tf.selu`
  *   takes no parameters.
- * - ECMAScript: a comma between declarators (`const a = …, b = …;`) ends the first initializer; an arrow
+ * - ECMAScript: the braces after `if (…)` open a block of the same function, however long the condition,
+ *   so its `return x` is the function's: a function that hands its input back on some path is no
+ *   activation. A comma between declarators (`const a = …, b = …;`) ends the first initializer; an arrow
  *   function is a parameter list (or one name), then `=>` (a TypeScript return type `: T` may come
  *   between), so a parenthesised expression followed by `*` is no function, and automatic semicolon
  *   insertion ends a declaration at the line break before `const`; a line ending in `=>` goes on (no
@@ -71,6 +73,39 @@ export function quantizedBlock(h) {
 
   it('the first arrow ends at the comma: it is ReLU6, not the rest of the line', () => {
     expectCall(JS, src, 'clip6', { id: 'relu6', framework: TFJS }, 1);
+  });
+});
+
+describe('TF.js: a guard with a long condition is a block of the same function', () => {
+  const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Dtypes the relu kernel rejects or that carry no magnitude to rectify. */
+const PASS_THROUGH = new Set(['string', 'bool']);
+
+/**
+ * ReLU for feature maps. Inputs the kernel cannot take, or that are not feature maps at all (scalars,
+ * vectors, empty batches), pass through unchanged.
+ */
+export const rectifyMaps = function (x: tf.Tensor): tf.Tensor {
+  if (
+    PASS_THROUGH.has(x.dtype) ||
+    x.dtype === 'complex64' ||
+    x.rank === 0 ||
+    x.rank === 1 ||
+    (x.rank === 2 && x.shape[0] === 0) ||
+    x.shape.some((d) => d === 0) ||
+    x.isDisposed
+  ) {
+    return x;
+  }
+  return tf.relu(x);
+};
+
+export const features = (h: tf.Tensor) => rectifyMaps(h);
+`;
+
+  it('the input handed back inside the if makes the function no activation', () => {
+    expectNothing(TS, src, 'rectifyMaps', 1);
   });
 });
 

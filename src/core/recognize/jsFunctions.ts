@@ -219,10 +219,14 @@ function insideNestedFunction(model: DocumentModel, open: number, ti: number): b
   return false;
 }
 
-/** Whether the `)` at `close` ends the condition of `if`/`for`/`while`/`switch`/`catch`. */
+/**
+ * Whether the `)` at `close` ends the condition of `if`/`for`/`while`/`switch`/`catch`. A guard's condition
+ * may be long (seven `||` clauses are 60 tokens and more): its `(` is read back as far as a body goes, since
+ * the `)` is inside one.
+ */
 function controlBlock(model: DocumentModel, close: number): boolean {
   let depth = 0;
-  for (let k = close; k >= 0 && k > close - MAX_HEAD_TOKENS; k--) {
+  for (let k = close; k >= 0 && k > close - MAX_BODY_TOKENS; k--) {
     if (model.isPunct(k, ')')) {
       depth++;
     } else if (model.isPunct(k, '(') && --depth === 0) {
