@@ -12,7 +12,7 @@
  *   so its `return x` is the function's: a function that hands its input back on some path is no
  *   activation. A comma between declarators (`const a = …, b = …;`) ends the first initializer; an arrow
  *   function is a parameter list (or one name), then `=>` (a TypeScript return type `: T` may come
- *   between), so a parenthesised expression followed by `*` is no function, and automatic semicolon
+ *   between, and type parameters `<T extends tf.Tensor<tf.Rank>>` before), so a parenthesised expression followed by `*` is no function, and automatic semicolon
  *   insertion ends a declaration at the line break before `const`; a line ending in `=>` goes on (no
  *   line break is allowed before `=>`, and after it the body follows), as Prettier breaks long arrows.
  * - Hugging Face transformers' `QuickGELUActivation` is `x * sigmoid(1.702 * x)` (Hendrycks and Gimpel's
@@ -76,6 +76,32 @@ export function quantizedBlock(h) {
   });
 });
 
+describe('TF.js values before an arrow, in code without semicolons', () => {
+  const src = `import * as tf from '@tensorflow/tfjs'
+
+export function block (x, skip, ready) {
+  const pair = [x, skip]
+  const act = (x) => tf.relu(x)
+  const mixed = (x + skip) * 0.5
+  if (ready) {
+    const gate = (x) => tf.sigmoid(x)
+    return gate(mixed).add(act(pair[0]))
+  }
+  return act(mixed)
+}
+`;
+
+  it('an array literal is no parameter list, though an arrow follows on the next line', () => {
+    expectNothing(JS, src, 'pair', 1);
+    expectCall(JS, src, 'act', { id: 'relu', framework: TFJS }, 1);
+  });
+
+  it('a parenthesised number before an if block is no function; the arrow inside the block is', () => {
+    expectNothing(JS, src, 'mixed', 1);
+    expectCall(JS, src, 'gate', { id: 'sigmoid', framework: TFJS }, 1);
+  });
+});
+
 describe('TF.js: a guard with a long condition is a block of the same function', () => {
   const src = `import * as tf from '@tensorflow/tfjs';
 
@@ -106,6 +132,20 @@ export const features = (h: tf.Tensor) => rectifyMaps(h);
 
   it('the input handed back inside the if makes the function no activation', () => {
     expectNothing(TS, src, 'rectifyMaps', 1);
+  });
+});
+
+describe('TF.js: a generic arrow whose constraint has type arguments', () => {
+  const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Keeps the rank of its input: a Tensor2D in gives a Tensor2D out. */
+export const rectifyRanked = <T extends tf.Tensor<tf.Rank>>(x: T): T => tf.relu(x);
+
+export const hidden = (h: tf.Tensor2D) => rectifyRanked(h);
+`;
+
+  it('<T extends tf.Tensor<tf.Rank>>(x: T): T => tf.relu(x) is ReLU', () => {
+    expectCall(TS, src, 'rectifyRanked', { id: 'relu', framework: TFJS }, 1);
   });
 });
 
