@@ -63,7 +63,7 @@ export async function report(x) {
 describe('TF.js arrows declared together on one line', () => {
   const src = `import * as tf from '@tensorflow/tfjs';
 
-// Two clipped activations for the quantized path, declared together.
+// The two activations of the quantized path, declared together.
 const clip6 = (x) => tf.relu6(x), scaled = (x) => tf.selu(x);
 
 export function quantizedBlock(h) {
