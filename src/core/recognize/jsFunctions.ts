@@ -150,8 +150,15 @@ function firstName(model: DocumentModel, open: number, close: number): string | 
   return close > open + 1 && model.kinds[open + 1] === ID ? model.tokenText(open + 1) : undefined;
 }
 
-/** The token `p` after a return type (`): tf.Tensor =>`, `) {`), read at bracket depth 0; -1 if none. */
+/**
+ * The token `p` right after a parameter list (`) =>`, `) {`) or after its return type (`): tf.Tensor =>`),
+ * read at bracket depth 0; -1 if none. Anything else after the `)` makes it no parameter list:
+ * `(x + skip) * 0.5` is a value, even when an arrow follows on a later line.
+ */
 function skipTo(model: DocumentModel, from: number, p: string): number {
+  if (!model.isPunct(from, p) && !model.isPunct(from, ':')) {
+    return -1;
+  }
   let depth = 0;
   for (let k = from; k < model.count && k < from + MAX_HEAD_TOKENS; k++) {
     if (depth === 0 && model.isPunct(k, p)) {
@@ -212,10 +219,14 @@ function insideNestedFunction(model: DocumentModel, open: number, ti: number): b
   return false;
 }
 
-/** Whether the `)` at `close` ends the condition of `if`/`for`/`while`/`switch`/`catch`. */
+/**
+ * Whether the `)` at `close` ends the condition of `if`/`for`/`while`/`switch`/`catch`. A guard's condition
+ * may be long (seven `||` clauses are 60 tokens and more): its `(` is read back as far as a body goes, since
+ * the `)` is inside one.
+ */
 function controlBlock(model: DocumentModel, close: number): boolean {
   let depth = 0;
-  for (let k = close; k >= 0 && k > close - MAX_HEAD_TOKENS; k--) {
+  for (let k = close; k >= 0 && k > close - MAX_BODY_TOKENS; k--) {
     if (model.isPunct(k, ')')) {
       depth++;
     } else if (model.isPunct(k, '(') && --depth === 0) {
