@@ -1,14 +1,16 @@
 /**
- * Small recognizer parts read through the hover: the arms of a Rust activation enum's `match`, a Python
+ * Small recognizer parts read through the hover: the arms of a Rust activation enum's `match` (one arm
+ * scaling its input inside the call; a second `match` mapping the variants to names), a Python
  * `a if cond else b` whose condition holds a conditional of its own, and a Python subclass whose base
  * name the module rebinds.
  *
  * Expected values come from the languages' rules and the frameworks' documentation. candle-nn's
  * `ops::softmax(xs, dim)` is the softmax over `dim`, whatever tensor it is given: dividing the logits by a
  * temperature first (`&(xs / t)?`, a reference to a temporary) changes the input, not the function
- * applied. In Python `x if c else y` binds looser than a parenthesized condition, so a conditional inside
- * the parentheses is part of `c`; when both branches apply ReLU (`F.relu_` is the in-place form, torch
- * docs) the expression applies ReLU. A module-level assignment rebinds a name an import bound before it
+ * applied; an arm that is a string (`Self::Gelu => "gelu"`) applies nothing, so the variant is what
+ * `forward` applies, and candle's `gelu_erf` is the exact (erf) GELU. In Python `x if c else y` binds
+ * looser than a parenthesized condition, so a conditional inside the parentheses is part of `c`; when
+ * both branches apply ReLU (`F.relu_` is the in-place form, torch docs) the expression applies ReLU. A module-level assignment rebinds a name an import bound before it
  * (Python's name binding), so `class C(GELU)` after `GELU = FusedGELU` subclasses FusedGELU, whose
  * `approximate` attribute this file does not show.
  */
@@ -106,5 +108,47 @@ def encoder_activation():
     assert.equal(got?.id, 'gelu');
     assert.notEqual(got?.params.approximate, 'tanh');
     assert.deepEqual(got?.nonLiteral, ['approximate']);
+  });
+});
+
+describe('Rust: an activation enum that also maps its variants to names', () => {
+  const SRC = `//! Hidden activation of the encoder, as the config file names it (candle).
+use candle::{Module, Result, Tensor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenAct {
+    Gelu,
+    Relu,
+}
+
+impl HiddenAct {
+    /// The name the config file uses for this activation.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Gelu => "gelu",
+            Self::Relu => "relu",
+        }
+    }
+}
+
+impl Module for HiddenAct {
+    fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Gelu => xs.gelu_erf(),
+            Self::Relu => xs.relu(),
+        }
+    }
+}
+
+pub fn default_act() -> HiddenAct {
+    HiddenAct::Gelu
+}
+`;
+
+  it('reads the variant by what forward applies: the name arms apply nothing', () => {
+    const got = hover(RS, SRC, 'Gelu', 3);
+    assert.equal(got?.id, 'gelu');
+    assert.equal(got?.framework, 'candle');
+    assert.equal(got?.params.approximate, 'none');
   });
 });
