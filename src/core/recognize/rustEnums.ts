@@ -3,7 +3,8 @@
  * `enum HiddenAct { Gelu, GeluApproximate, Relu }` and apply it in `match self.act { HiddenAct::Gelu =>
  * xs.gelu_erf(), … }` (or `Self::Gelu => …` inside `impl HiddenAct`). A variant whose arms apply one
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
- * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover.
+ * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
+ * an arm that is one literal (a `name()` mapping variants to strings) is no application and is skipped.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -11,7 +12,7 @@ import type { RecognizedCall } from '../types';
 import { definitions, enclosing } from './definitions';
 import type { DocumentModel } from './document';
 import { implTarget } from './members';
-import { ID } from './tokenizer';
+import { ID, NUM, STR } from './tokenizer';
 import { sameActivation } from './sameActivation';
 
 /** Arms read per variant, and tokens read per arm. */
@@ -87,6 +88,9 @@ export function matchEnumVariant(
   }
   let found: RecognizedCall | undefined;
   for (const at of list) {
+    if (isLiteralArm(model, at)) {
+      continue; // `Self::Gelu => "gelu",` in a `name()`: it names the variant, it applies nothing
+    }
     const r = armMeaning(model, at, recognize);
     if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
       return undefined;
@@ -94,6 +98,16 @@ export function matchEnumVariant(
     found = r;
   }
   return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
+}
+
+/** Whether the arm at token `at` is one literal (`"gelu"`, `0`, `true`) and nothing more. */
+function isLiteralArm(model: DocumentModel, at: number): boolean {
+  const literal =
+    model.kinds[at] === STR ||
+    model.kinds[at] === NUM ||
+    model.isWord(at, 'true') ||
+    model.isWord(at, 'false');
+  return literal && (model.isPunct(at + 1, ',') || model.isPunct(at + 1, '}'));
 }
 
 /** Operators that make an arm's value more than the activation's result (`xs * sigmoid(xs)` is SiLU). */
