@@ -274,6 +274,7 @@ class Discriminator(nn.Module):
         self.conv = nn.Conv2d(3, width, 4, stride=2)
         # The randomized slope is drawn from [1/8, 1/3] by default; this model halves the lower bound.
         self.act = nn.RReLU(lower=(1 / 8) / 2, upper=(1)/(3))
+        self.skip_act = nn.LeakyReLU(1 / (100 / 2))  # one fiftieth
         self.head = nn.Linear(width, 1)
 
     def forward(self, x):
@@ -286,6 +287,14 @@ class Discriminator(nn.Module):
       id: 'leaky_relu',
       framework: 'pytorch',
       params: { negative_slope: 0.1 },
+    });
+  });
+
+  it('divides by a parenthesized fraction as a whole: 1 / (100 / 2) is 0.02', () => {
+    expectCall(PY, SRC, 'LeakyReLU', {
+      id: 'leaky_relu',
+      framework: 'pytorch',
+      params: { negative_slope: 0.02 },
     });
   });
 
