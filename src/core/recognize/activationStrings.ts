@@ -7,7 +7,7 @@
 import type { RecognizedCall } from '../types';
 import { findEnclosing, parseArgs, type Arg } from './args';
 import type { Imports } from './imports';
-import { evalLiteral, stringValue } from './literals';
+import { evalLiteral, stringContents, stringValue } from './literals';
 import type { Scope } from './match';
 import { candidatePaths } from './resolve';
 import type { Spelling } from './spelling';
@@ -26,6 +26,9 @@ const FUSED = new Set(['leakyrelu', 'prelu']);
 
 /** Keyword arguments that take an activation by name (Keras also spells `classifier_activation`, …). */
 const ACTIVATION_KWS = new Set(['activation', 'recurrent_activation', 'recurrentActivation']);
+
+/** The first parameter's keyword in the lookups by name: keras.activations.get, transformers' get_activation. */
+const NAME_KWS = new Set(['identifier', 'activation_string']);
 
 function isActivationKeyword(name: string | undefined): boolean {
   return name !== undefined && (ACTIVATION_KWS.has(name) || /^[a-z]+_activation$/.test(name));
@@ -89,17 +92,18 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
       .filter((t) => t.k === 'id')
       .map((t) => t.t);
     const last = parts[parts.length - 1];
+    const first = enc.index === 0 && (enc.name === undefined || NAME_KWS.has(enc.name));
+    // transformers' own keywords first: `hidden_activation` also has the shape of a Keras `*_activation`.
+    const transformers =
+      (enc.name !== undefined && TRANSFORMERS_KWS.has(enc.name)) ||
+      (first && TRANSFORMERS_LOOKUPS.has(last));
     const named = isActivationKeyword(enc.name);
-    const first = enc.name === undefined && enc.index === 0;
     const layer =
       first && (last === 'Activation' || (last === 'get' && parts.includes('activations')));
-    if (parts.length > 0 && (named || layer)) {
-      table = stringTable(candidatePaths(parts, imports, lang)[0], imports);
-    } else if (
-      (enc.name !== undefined && TRANSFORMERS_KWS.has(enc.name)) ||
-      (first && TRANSFORMERS_LOOKUPS.has(last))
-    ) {
+    if (transformers) {
       table = TRANSFORMERS_STRINGS;
+    } else if (parts.length > 0 && (named || layer)) {
+      table = stringTable(candidatePaths(parts, imports, lang)[0], imports);
     }
   }
   const name = stringValue(tok);
@@ -136,10 +140,9 @@ function isFallback(toks: readonly Token[], ti: number): boolean {
 
 /** The span of a string's contents (without prefixes and quotes). */
 function span(tok: Token): { start: number; end: number } {
-  const name = stringValue(tok);
-  const open = tok.t.search(/["'`]/);
-  const start = tok.s + (open >= 0 ? open + 1 : 1);
-  return { start, end: start + name.length };
+  const { at, value } = stringContents(tok);
+  const start = tok.s + at;
+  return { start, end: start + value.length };
 }
 
 /**

@@ -51,19 +51,28 @@ const WORDS: Readonly<Record<string, LiteralValue>> = {
 
 /** The contents of a string token, without prefixes and quotes (escapes are left as written). */
 export function stringValue(tok: Token): string {
+  return stringContents(tok).value;
+}
+
+/**
+ * A string token's contents and where they start in the token's text: after its prefix (`r`, `b`, `u`, `f`)
+ * and its opening quotes, one or three (`"""relu"""`).
+ */
+export function stringContents(tok: Token): { at: number; value: string } {
   const t = tok.t;
   let i = 0;
   while (i < t.length && t[i] !== '"' && t[i] !== "'" && t[i] !== '`') {
     i++;
   }
   if (i === t.length) {
-    return ''; // a template literal's middle piece (`}…${`): no quote, and no value of its own
+    // a template literal's middle piece (`}…${`): no quote, and no value of its own
+    return { at: i, value: '' };
   }
   const q = t[i];
   const open = t.startsWith(q.repeat(3), i) ? 3 : 1;
   // A string still being typed at the end of the text has no closing quotes to drop.
   const close = t.length >= i + 2 * open && t.endsWith(q.repeat(open)) ? open : 0;
-  return t.slice(i + open, t.length - close);
+  return { at: i + open, value: t.slice(i + open, t.length - close) };
 }
 
 /**
@@ -95,7 +104,7 @@ export function evalLiteral(
   if (minus !== undefined) {
     return minus;
   }
-  if (first.t === '(' && toks[b - 1].t === ')') {
+  if (first.t === '(' && closingParen(toks, a, b) === b - 1) {
     return evalLiteral(toks, a + 1, b - 1);
   }
   if (first.k === 'p' && (first.t === '-' || first.t === '+')) {
@@ -103,14 +112,45 @@ export function evalLiteral(
     return typeof v === 'number' ? (first.t === '-' ? -v : v) : undefined;
   }
   // n / d (and Julia's rational n // d): only between plain numbers, so `1 / x` stays an expression.
-  for (let i = a + 1; i < b - 1; i++) {
-    if (toks[i].t === '/' || toks[i].t === '//') {
-      const n = evalLiteral(toks, a, i);
-      const d = evalLiteral(toks, i + 1, b);
-      return typeof n === 'number' && typeof d === 'number' && d !== 0 ? n / d : undefined;
+  const i = lastDivision(toks, a, b);
+  if (i < 0) {
+    return undefined;
+  }
+  const n = evalLiteral(toks, a, i);
+  const d = evalLiteral(toks, i + 1, b);
+  return typeof n === 'number' && typeof d === 'number' && d !== 0 ? n / d : undefined;
+}
+
+/** The `)` closing the `(` at `open` before `b`, or -1: `(1) / (3)` is not one parenthesized literal. */
+function closingParen(toks: readonly Token[], open: number, b: number): number {
+  let depth = 0;
+  for (let i = open; i < b; i++) {
+    if (toks[i].t === '(') {
+      depth++;
+    } else if (toks[i].t === ')' && --depth === 0) {
+      return i;
     }
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * The last `/` or `//` outside parentheses after the range's first token, or -1. Division is
+ * left-associative, so the last one splits: `1 / 5 / 2` is `(1 / 5) / 2`.
+ */
+function lastDivision(toks: readonly Token[], a: number, b: number): number {
+  let depth = 0;
+  for (let i = b - 1; i > a; i--) {
+    const t = toks[i].t;
+    if (t === ')') {
+      depth++;
+    } else if (t === '(') {
+      depth--;
+    } else if (depth === 0 && (t === '/' || t === '//')) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** candle's `D::Minus1` / `candle_core::D::Minus2`: the last dims, counted from the end. */
