@@ -4,7 +4,10 @@
  * type whose name starts with Z, a field built by a constructor that takes an activation as its argument,
  * nine blocks naming their activation alike, LibTorch members default-constructed one after the other
  * beside a file-level module assigned in `main`, and TF.js members inherited from a base class in another
- * file, next to a module-level constant, an options object and another object's member of the same name.
+ * file, next to a module-level constant, an options object, another object's member of the same name and a
+ * pre-class function constructor. The last part pins this round's recognizer fixes: burn `pub(crate)`
+ * fields, a one-line `if (…) this.act = …`, LibTorch `register_module` under a computed name, and a module
+ * named without `torch::nn::` under `using namespace torch::nn`.
  *
  * Expected values come from the frameworks' documentation and the language: burn's `Tanh`, `Sigmoid` and
  * `Gelu` take no options (the exact GELU), `LeakyReluConfig::with_negative_slope(0.2)` gives the slope
@@ -245,6 +248,11 @@ export class ScoreHead extends tf.layers.Layer {
   call(inputs) {
     return this.squash(tf.mul(inputs, this.scale));
   }
+}
+
+/** The pre-class helper some callers still construct with \`new LegacyNorm()\`. */
+export function LegacyNorm(config) {
+  this.norm = tf.layers.layerNormalization({ axis: config.axis });
 }
 
 export function buildHead() {
