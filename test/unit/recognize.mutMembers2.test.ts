@@ -127,7 +127,8 @@ impl<B: Backend> ScoreHead<B> {
 
   it('gives nothing on a field holding a whole head built with an activation argument', () => {
     // `head: ClassHead::new(Tanh::new(), …)`: the head applies its linear layer too.
-    expectNothing(RS, SRC, 'head', 3);
+    expectNothing(RS, SRC, 'head', 6); // (#0–#2 are in the doc comment)
+    expectNothing(RS, SRC, 'forward', 7);
   });
 
   it('reads a field borrowed through `self`, and the method applying it to a negated input', () => {
