@@ -258,7 +258,7 @@ export function LegacyNorm(config) {
 
 export function buildHead() {
   const head = new ProjectedHead(headOptions);
-  head.act = act; // this instance only: others keep what BaseHead sets
+  head.act = tf.layers.reLU(); // this instance only: others keep what BaseHead sets
   return head;
 }
 `;
