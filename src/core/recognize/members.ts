@@ -14,7 +14,7 @@ import { enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { STMT } from './statements';
-import { ID, STR } from './tokenizer';
+import { ID } from './tokenizer';
 import { typeMeaning, typeName } from './declaredTypes';
 
 /**
@@ -39,6 +39,10 @@ interface Member {
 const MAX_MEMBERS = 8;
 /** Deepest brace nesting whose struct literals are told apart. */
 const MAX_BRACES = 256;
+/** Longest restricted visibility read (`pub(in crate::model::heads)`), in tokens. */
+const MAX_VISIBILITY_TOKENS = 12;
+/** Longest `register_module(<name>, …` read up to the module, in tokens. */
+const MAX_NAME_TOKENS = 64;
 const TYPES = new Set(['struct', 'class', 'impl']);
 const ACCESS = new Set(['public', 'protected', 'private']);
 
@@ -81,7 +85,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     const typeStart = kinds[i + 2] === ID || model.isPunct(i + 2, '&');
     if (model.lang === 'rust' && model.isPunct(i + 1, ':') && typeStart) {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
-      if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || model.isWord(i - 1, 'pub')) {
+      if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || afterVisibility(model, i)) {
         const def = classAround(model, i);
         const literal = depth > 0 && depth <= MAX_BRACES ? literals[depth - 1] : '';
         const owner = literal || ownerAt(model, i);
@@ -90,20 +94,16 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0 && model.isPunct(i + 1, '=')) {
       // `lrelu = register_module("lrelu", torch::nn::LeakyReLU(…));` / `act = torch::nn::GELU(…);` in a
       // constructor: what the member holds.
-      const registered =
-        model.isWord(i + 2, 'register_module') &&
-        model.isPunct(i + 3, '(') &&
-        model.kinds[i + 4] === STR &&
-        model.isPunct(i + 5, ',');
-      const at = registered ? i + 6 : i + 2;
+      const at = registeredModule(model, i + 2) ?? i + 2;
       let last = at;
       while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
         last += 2;
       }
-      // A module type (`torch::nn::GELU`), not a function's result (`x = torch::relu(x)`).
+      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), not a function's
+      // result (`x = torch::relu(x)`).
       const first = model.text.charCodeAt(model.starts[last]);
       const cls = classAround(model, i);
-      if (cls !== undefined && last > at && first >= 65 && first <= 90) {
+      if (cls !== undefined && first >= 65 && first <= 90) {
         add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
@@ -130,7 +130,6 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       }
     } else if (
       model.lang === 'js' &&
-      (flags[i] & STMT) !== 0 &&
       model.isWord(i, 'this') &&
       model.isPunct(i + 1, '.') &&
       kinds[i + 2] === ID &&
@@ -151,6 +150,49 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   }
   model.memo.set('members', index);
   return index;
+}
+
+/**
+ * Whether the Rust field named at token `ti` follows its visibility: `pub`, or a restricted one such as
+ * `pub(crate)`, `pub(super)` or `pub(in crate::model)`.
+ */
+function afterVisibility(model: DocumentModel, ti: number): boolean {
+  if (model.isWord(ti - 1, 'pub')) {
+    return true;
+  }
+  if (!model.isPunct(ti - 1, ')')) {
+    return false;
+  }
+  // Back over the path inside the parentheses (`crate`, `super`, `in crate::model`) to the `(`.
+  for (let k = ti - 2; k > ti - MAX_VISIBILITY_TOKENS; k--) {
+    if (model.isPunct(k, '(')) {
+      return model.isWord(k - 1, 'pub');
+    }
+    if (model.kinds[k] !== ID && !model.isPunct(k, '::')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The token where the module starts in `register_module(<name>, <module>)` at token `at`, whatever
+ * expression gives the name (`"act"`, `name`, `prefix + "_act"`); undefined for any other value.
+ */
+function registeredModule(model: DocumentModel, at: number): number | undefined {
+  if (!model.isWord(at, 'register_module') || !model.isPunct(at + 1, '(')) {
+    return undefined;
+  }
+  const close = model.closing(at + 1, at + MAX_NAME_TOKENS);
+  for (let k = at + 2; k < close; k++) {
+    if (model.isPunct(k, ',')) {
+      return k + 1;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      k = model.closing(k, close); // found: a bracket inside the call's closes before the call's `)`
+    }
+  }
+  return undefined;
 }
 
 /**
