@@ -216,6 +216,11 @@ export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall
   }
 }
 
+/** Whether the name at token `ti` follows `this->` (C++): a member of the class, whatever its name. */
+function afterThisArrow(model: DocumentModel, ti: number): boolean {
+  return model.isPunct(ti - 1, '->') && model.isWord(ti - 2, 'this');
+}
+
 function recognizeIn(
   model: DocumentModel,
   ti: number,
@@ -246,8 +251,11 @@ function recognizeIn(
     found = matchFormula(scope, li);
     const plain = found === undefined && isPlainName(model, ti);
     const recognize = (at: number): RecognizedCall | undefined => recognizeToken(model, at);
-    // A C++ class's own member shadows a namespace's function (`softmax(x)` under `using namespace torch`).
-    const member = plain && lang === 'cpp' ? matchMember(model, ti, recognize, true) : undefined;
+    // A C++ class's own member shadows a namespace's function (`softmax(x)` under `using namespace torch`),
+    // and `this->gelu(x)` names the member outright.
+    const ownMember = plain || (found === undefined && afterThisArrow(model, ti));
+    const member =
+      ownMember && lang === 'cpp' ? matchMember(model, ti, recognize, true) : undefined;
     if (member !== undefined) {
       return member;
     }
