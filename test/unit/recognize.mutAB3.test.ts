@@ -160,3 +160,29 @@ stem_act = nn.LeakyReLU((0.1
     ]);
   });
 });
+
+describe('Julia: a short form after `local` or a module-qualified macro is a definition', () => {
+  const LOCAL = `using Flux
+
+function build_head(n)
+    # A helper of this builder only: the logistic function, written out.
+    local squash(x) = 1 / (1 + exp(-x))
+    return Chain(Dense(n => 3, squash), Dense(3 => 1))
+end
+`;
+  const QUALIFIED = `using Flux
+
+# Indexing inside is checked by the caller.
+Base.@propagate_inbounds squash(x) = 1 / (1 + exp(-x))
+
+head = Chain(Dense(4 => 3, squash), Dense(3 => 1))
+`;
+
+  it('`local squash(x) = …` is the logistic sigmoid it computes', () => {
+    expectCall(JL, LOCAL, 'squash', { id: 'sigmoid', framework: 'other', params: {} }, 1);
+  });
+
+  it('`Base.@propagate_inbounds squash(x) = …` is the logistic sigmoid it computes', () => {
+    expectCall(JL, QUALIFIED, 'squash', { id: 'sigmoid', framework: 'other', params: {} }, 1);
+  });
+});
