@@ -1,17 +1,21 @@
 /**
- * Survivors of imports, configStrings, definitions and activationStrings (the runs on a744a03): a transformers
- * configuration's unannotated `*_activation` default, a destructured `require` after a statement that ends
- * in a bracket (semicolon-free JavaScript) and while a pattern is still being typed, Julia method extensions
- * (`NNlib.relu(x::Dual) = …`), short forms behind a macro at a file's start, and a Keras layer's `name`
- * given before its activation.
+ * Survivors of imports, configStrings, definitions, activationStrings and literals (the runs on a744a03),
+ * and the bugs found on the way: a transformers configuration's unannotated `*_activation` defaults (also
+ * Keras-shaped ones, `classifier_activation="tanh"`) and a triple-quoted default, a destructured `require`
+ * after a statement that ends in a bracket (semicolon-free JavaScript) and while a pattern is still being
+ * typed, Julia method extensions (`NNlib.relu(x::Dual) = …`), short forms behind a macro at a file's start,
+ * after `local` or behind a module-qualified macro, a Keras layer's `name` given before its activation, and
+ * a slope still being typed at a file's end.
  *
  * Expected values come from the frameworks' documentation and the languages' rules: transformers' ACT2FN
- * maps "gelu" to the exact GELU and "gelu_new" to its tanh approximation, and Wav2Vec2Config's
- * `feat_extract_activation` is read through ACT2FN; TF.js `leakyRelu(x, alpha)` is a leaky ReLU with that
- * slope; a destructuring `const { a, b: c } = require(m)` binds `a` to `m.a` and `c` to `m.b`; in Julia
- * `NNlib.relu(x::Dual) = …` adds a method to NNlib's relu (a `relu` passed to `Dense` is still NNlib's), and
- * `@inline f(x) = …` defines `f` as `f(x) = …` does; Keras' `Activation(activation, **kwargs)` takes a
- * layer's `name` among its keyword arguments, which names the layer, not its function.
+ * maps "gelu" to the exact GELU, "gelu_new" to its tanh approximation and "tanh" to `nn.Tanh`, and a
+ * configuration's activation parameters (Wav2Vec2Config's `feat_extract_activation`) are read through it;
+ * TF.js `leakyRelu(x, alpha)` is a leaky ReLU with that slope; a destructuring `const { a, b: c } =
+ * require(m)` binds `a` to `m.a` and `c` to `m.b`; in Julia `NNlib.relu(x::Dual) = …` adds a method to
+ * NNlib's relu (a `relu` passed to `Dense` is still NNlib's), and `@inline f(x) = …`, `local f(x) = …` and
+ * `Base.@propagate_inbounds f(x) = …` define `f` as `f(x) = …` does; Keras' `Activation(activation,
+ * **kwargs)` takes a layer's `name` among its keyword arguments, which names the layer, not its function;
+ * PyTorch's `LeakyReLU` is the layer whatever its argument, which is no literal until it is closed.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -184,5 +188,31 @@ head = Chain(Dense(4 => 3, squash), Dense(3 => 1))
 
   it('`Base.@propagate_inbounds squash(x) = …` is the logistic sigmoid it computes', () => {
     expectCall(JL, QUALIFIED, 'squash', { id: 'sigmoid', framework: 'other', params: {} }, 1);
+  });
+});
+
+describe('transformers configuration: a Keras-shaped `*_activation` default and a triple-quoted one', () => {
+  const SRC = `from transformers import PretrainedConfig
+
+
+class TinyVisionConfig(PretrainedConfig):
+    model_type = "tiny-vision"
+
+    def __init__(self, image_size=224, classifier_activation="tanh", hidden_act: str = """gelu""", **kwargs):
+        super().__init__(**kwargs)
+        self.classifier_activation = classifier_activation
+        self.hidden_act = hidden_act
+`;
+
+  it('an unannotated `classifier_activation` of a Config’s `__init__` is ACT2FN’s, as an annotated one', () => {
+    expectCall(PY, SRC, 'tanh', { id: 'tanh', framework: 'pytorch' });
+  });
+
+  it('a triple-quoted default is spanned on its text', () => {
+    expectCall(PY, SRC, 'gelu', {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'none' },
+    });
   });
 });
