@@ -6,6 +6,7 @@
  */
 import type { RecognizedCall } from '../types';
 import { findEnclosing, parseArgs, type Arg } from './args';
+import { matchConfigString } from './configStrings';
 import type { Imports } from './imports';
 import { evalLiteral, stringContents, stringValue } from './literals';
 import type { Scope } from './match';
@@ -100,6 +101,11 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
     const named = isActivationKeyword(enc.name);
     const layer =
       first && (last === 'Activation' || (last === 'get' && parts.includes('activations')));
+    // `classifier_activation="tanh"` in a `…Config` class's `__init__` is transformers' (ACT2FN), not Keras'.
+    const config = named ? matchConfigString(scope, ti) : undefined;
+    if (config !== undefined) {
+      return config;
+    }
     if (transformers) {
       table = TRANSFORMERS_STRINGS;
     } else if (parts.length > 0 && (named || layer)) {

@@ -8,7 +8,7 @@
 import type { RecognizedCall } from '../types';
 import { findEnclosing } from './args';
 import { enclosing } from './definitions';
-import { stringValue } from './literals';
+import { stringContents } from './literals';
 import type { Scope } from './match';
 import { TRANSFORMERS_KWS, TRANSFORMERS_STRINGS } from './tables/transformers';
 
@@ -34,13 +34,13 @@ export function matchConfigString(scope: Scope, ti: number): RecognizedCall | un
     return undefined;
   }
   const hf = TRANSFORMERS_KWS.has(name) || (/_activation$/.test(name) && inConfigClass(scope, ti));
-  const value = stringValue(toks[ti]);
+  const { at, value } = stringContents(toks[ti]);
   if (!hf || !Object.prototype.hasOwnProperty.call(TRANSFORMERS_STRINGS, value)) {
     return undefined;
   }
   const spelling = TRANSFORMERS_STRINGS[value];
-  const tok = toks[ti];
-  const start = tok.s + tok.t.search(/["']/) + 1;
+  // After the prefix and the opening quotes, one or three (`"""gelu"""`).
+  const start = toks[ti].s + at;
   return {
     id: spelling.id,
     params: { ...spelling.defaults },

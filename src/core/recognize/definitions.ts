@@ -277,11 +277,24 @@ function juliaDefs(model: DocumentModel): Definition[] {
   return defs;
 }
 
-/** Whether the name at `i` follows only macro calls at its statement's start: `@inline f(x) = …`. */
+/** Scope words that may stand before a short form's name: `local f(x) = …` in a function's body. */
+const SCOPE_WORDS = new Set(['local', 'global']);
+
+/**
+ * Whether the name at `i` follows only a scope word and macro calls at its statement's start:
+ * `local f(x) = …`, `@inline f(x) = …`, `Base.@propagate_inbounds f(x) = …`.
+ */
 function afterMacros(model: DocumentModel, i: number): boolean {
   let k = i;
+  if (model.kinds[k - 1] === 0 && SCOPE_WORDS.has(model.tokenText(k - 1))) {
+    k--;
+  }
   while (k >= 2 && model.isPunct(k - 2, '@') && model.kinds[k - 1] === 0) {
     k -= 2;
+    // A macro called by its module's name: `Base.@propagate_inbounds`.
+    while (k >= 2 && model.isPunct(k - 1, '.') && model.kinds[k - 2] === 0) {
+      k -= 2;
+    }
   }
   return k < i && (model.flags[k] & STMT) !== 0;
 }
