@@ -3,7 +3,10 @@
  * — `h[end]`, a generator's `for` — close and open nothing), JavaScript (brace blocks: a variable named
  * `end` closes none, and statements sharing a line still run in order) and Rust (candle); and which arms
  * of a Rust activation enum's `match` apply an activation (an arm that is one literal — `true`, `1` —
- * applies none).
+ * applies none). A JavaScript function that assigns a name it does not declare assigns the enclosing
+ * scope's variable (ECMAScript's scoping), so the module's value still counts after a block that may not
+ * have run; a `let` of its own shadows it. A Julia lambda's parameter (`act -> …` inside `map`) is bound
+ * to each element mapped over, whatever a global of the same name holds.
  *
  * Expected values come from the languages' rules and the frameworks' names. Straight-line code runs every
  * assignment in order, so the last one before a use holds; a body of `if … end` / `if (…) { … }` runs only
@@ -89,6 +92,23 @@ end
   });
 });
 
+describe('Julia: a lambda parameter named like a global activation', () => {
+  it('the parameter of `act -> forward(act, x)` is each function mapped over, not the global', () => {
+    const src = `# Compare activations on one batch (REPL session; \`;\` keeps the output quiet).
+using Flux
+
+act = relu;
+forward(f, x) = f.(x)
+x = randn(Float32, 8);
+y = forward(act, x);
+acts = [relu, elu, σ];
+ys = map(act -> forward(act, x), acts);
+`;
+    expectCall('julia', src, 'act', { id: 'relu', framework: 'flux' }, 1);
+    expectNothing('julia', src, 'act', 2);
+  });
+});
+
 describe('JavaScript: straight-line rebinding read in brace code', () => {
   it('a variable named `end` closes no block', () => {
     const src = `// Throughput of ELU after a ReLU warm-up, in runs per time budget (node benchmark script).
@@ -121,6 +141,35 @@ act(x).print()
 `;
     expectCall('javascript', src, 'act', { id: 'relu', framework: 'tfjs' }, 1);
     expectCall('javascript', src, 'act', { id: 'elu', framework: 'tfjs' }, 3);
+  });
+});
+
+describe('JavaScript: a function assigning a variable it does not declare', () => {
+  it('after a block that assigns the module-level variable, either value may hold', () => {
+    const src = `const tf = require('@tensorflow/tfjs')
+
+// The activation the encoders share; an encoder asked for ELU switches it for good.
+let act = tf.relu
+
+function encoder (x, opts) {
+  if (opts.elu) {
+    act = tf.elu
+  }
+  return act(x)
+}
+
+function decoder (x, opts) {
+  let act = tf.sigmoid
+  if (opts.sharp) {
+    act = tf.sigmoid
+  }
+  return act(x)
+}
+
+module.exports = { encoder, decoder }
+`;
+    expectNothing('javascript', src, 'act', 2);
+    expectCall('javascript', src, 'act', { id: 'sigmoid', framework: 'tfjs' }, 5);
   });
 });
 

@@ -94,7 +94,7 @@ function bindingsInBlocks(
   let k = ti;
   for (let n = list.indexOf(newest); n >= 0; n--) {
     const b = list[n];
-    if (b.scopeStart !== newest.scopeStart || b.scopeEnd !== newest.scopeEnd) {
+    if (!sameVariable(model, b, newest, ti)) {
       continue;
     }
     if (out.length >= MAX_ALTERNATIVES) {
@@ -115,6 +115,19 @@ function bindingsInBlocks(
     }
   }
   return out;
+}
+
+/**
+ * Whether binding `b` binds the variable that `newest` binds, as the use at `ti` sees it. In Julia an
+ * assignment inside a function makes a local of that function, so only its own scope counts; in the brace
+ * languages a function that declares no variable of the name assigns the enclosing scope's (JavaScript's
+ * `act = tf.elu` inside `if (…) { … }` changes the module's `let act`), so a scope around the use counts too.
+ */
+function sameVariable(model: DocumentModel, b: Binding, newest: Binding, ti: number): boolean {
+  if (b.scopeStart === newest.scopeStart && b.scopeEnd === newest.scopeEnd) {
+    return true;
+  }
+  return model.lang !== 'julia' && b.scopeStart <= ti && ti < b.scopeEnd;
 }
 
 /** +1 for a token that opens a block (a bracket, Julia's `if`), −1 for one that closes it, else 0. */
