@@ -1,12 +1,13 @@
 /**
- * Which binding of a local may hold at a use, in Julia (blocks closed by `end`, whose words inside brackets
- * — `h[end]`, a generator's `for` — close and open nothing), JavaScript (brace blocks: a variable named
- * `end` closes none, and statements sharing a line still run in order) and Rust (candle); and which arms
- * of a Rust activation enum's `match` apply an activation (an arm that is one literal — `true`, `1` —
- * applies none). A JavaScript function that assigns a name it does not declare assigns the enclosing
- * scope's variable (ECMAScript's scoping), so the module's value still counts after a block that may not
- * have run; a `let` of its own shadows it. A Julia lambda's parameter (`act -> …` inside `map`) is bound
- * to each element mapped over, whatever a global of the same name holds.
+ * Which binding of a local may hold at a use, in Julia (blocks closed by `end`, whose words inside
+ * brackets — `h[end]`, a generator's `for` — close and open nothing), JavaScript (brace blocks: a variable
+ * named `end` closes none, and statements sharing a line still run in order) and Rust (candle); and which
+ * arms of a Rust activation enum's `match` apply an activation (an arm that only names its variant —
+ * `true`, `1`, `"gelu".to_string()`, a `Display` impl's `write!(f, "gelu")` — applies none). A JavaScript
+ * function that assigns a name it does not declare assigns the enclosing scope's variable (ECMAScript's
+ * scoping), so the module's value still counts after a block that may not have run; a `let` of its own
+ * shadows it. A Julia lambda's parameter (`act -> …` inside `map`) is bound to each element mapped over,
+ * whatever a global of the same name holds.
  *
  * Expected values come from the languages' rules and the frameworks' names. Straight-line code runs every
  * assignment in order, so the last one before a use holds; a body of `if … end` / `if (…) { … }` runs only
@@ -14,7 +15,7 @@
  * leaves the name alone; in Julia `h[end]` is the last index and a generator's `for` lies inside its
  * parentheses, neither opens nor closes a block. Flux exports `relu`, `elu` and `σ` (sigmoid); TF.js has
  * `tf.relu` and `tf.elu`; candle's `Activation::Gelu` and `xs.gelu_erf()` are the exact (erf) GELU,
- * `xs.relu()` is ReLU, and an `Activation` taken from a config may be any variant.
+ * `xs.relu()` is ReLU, `xs.silu()` is SiLU, and an `Activation` taken from a config may be any variant.
  */
 import { expectCall, expectNothing } from './recognizeHelpers';
 
@@ -244,5 +245,55 @@ pub fn fast_act() -> HiddenAct {
       4,
     );
     expectCall('rust', src, 'Relu', { id: 'relu', framework: 'candle' }, 4);
+  });
+  it('a `Display` impl and a `name()` returning `String` name the variants, they apply nothing', () => {
+    const src = `//! Activation enum of a small decoder (candle); printed in the run's config log.
+use std::fmt;
+
+use candle::{Result, Tensor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Gelu,
+    Silu,
+}
+
+impl Act {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Act::Gelu => xs.gelu_erf(),
+            Act::Silu => xs.silu(),
+        }
+    }
+
+    /// The name used in \`config.json\`.
+    pub fn name(&self) -> String {
+        match self {
+            Act::Gelu => "gelu".to_string(),
+            Act::Silu => "silu".into(),
+        }
+    }
+}
+
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Act::Gelu => write!(f, "gelu"),
+            Act::Silu => write!(f, "silu"),
+        }
+    }
+}
+
+pub const DEFAULT_ACT: Act = Act::Gelu;
+pub const GATED_ACT: Act = Act::Silu;
+`;
+    expectCall(
+      'rust',
+      src,
+      'Gelu',
+      { id: 'gelu', framework: 'candle', params: { approximate: 'none' } },
+      4,
+    );
+    expectCall('rust', src, 'Silu', { id: 'silu', framework: 'candle' }, 4);
   });
 });
