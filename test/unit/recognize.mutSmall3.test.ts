@@ -6,7 +6,8 @@
  * `true`, `1`, `"gelu".to_string()`, a `Display` impl's `write!(f, "gelu")` — applies none). A JavaScript
  * function that assigns a name it does not declare assigns the enclosing scope's variable (ECMAScript's
  * scoping), so the module's value still counts after a block that may not have run; a `let` of its own
- * shadows it. A Julia lambda's parameter (`act -> …` inside `map`) is bound to each element mapped over,
+ * shadows it. An assignment that is the whole body of a brace-less `if (…)` or `else` runs only on that
+ * branch. A Julia lambda's parameter (`act -> …` inside `map`) is bound to each element mapped over,
  * whatever a global of the same name holds.
  *
  * Expected values come from the languages' rules and the frameworks' names. Straight-line code runs every
@@ -171,6 +172,43 @@ module.exports = { encoder, decoder }
 `;
     expectNothing('javascript', src, 'act', 2);
     expectCall('javascript', src, 'act', { id: 'sigmoid', framework: 'tfjs' }, 5);
+  });
+});
+
+describe('JavaScript and C++: an assignment that is the whole body of a brace-less `if`', () => {
+  it('may not have run, so either value may hold after it', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** The gate of a gated unit; a smooth gate uses ELU. */
+export function gate(x: tf.Tensor, smooth: boolean): tf.Tensor {
+  let act = tf.relu;
+  if (smooth) act = tf.elu;
+  return act(x);
+}
+
+/** Dropout is only for training; the activation stays the same. */
+export function hidden(x: tf.Tensor, training: boolean): tf.Tensor {
+  let act = tf.relu;
+  if (training) x = tf.dropout(x, 0.1);
+  else act = tf.relu;
+  return act(x);
+}
+`;
+    expectNothing('typescript', src, 'act', 2);
+    expectCall('typescript', src, 'act', { id: 'relu', framework: 'tfjs' }, 5);
+  });
+
+  it('LibTorch: a module rebound in a brace-less `if` is no longer certain', () => {
+    const src = `#include <torch/torch.h>
+
+// The head's activation: GELU, or its tanh approximation when asked for speed.
+torch::Tensor head(const torch::Tensor& x, bool fast) {
+  auto act = torch::nn::GELU();
+  if (fast) act = torch::nn::GELU(torch::nn::GELUOptions().approximate("tanh"));
+  return act->forward(x);
+}
+`;
+    expectNothing('cpp', src, 'act', 2);
   });
 });
 

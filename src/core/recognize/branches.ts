@@ -8,7 +8,7 @@
  * runs, so a module-level binding written below the function counts (`gelu = get_activation("gelu")` at the
  * end of transformers' activations.py).
  */
-import { bindings, type Binding } from './bindings';
+import { bindings, startsBracelessBody, type Binding } from './bindings';
 import { enclosing, JULIA_BLOCKS } from './definitions';
 import type { DocumentModel } from './document';
 import { NL, STMT } from './statements';
@@ -110,7 +110,7 @@ function bindingsInBlocks(
     }
     k = b.at;
     out.push(b);
-    if (depth <= outermost) {
+    if (depth <= outermost && !startsBracelessBody(model, b.at)) {
       break; // this one ran for sure: older ones are overwritten
     }
   }
