@@ -106,12 +106,42 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
     } else if (model.isWord(i, 'for') || model.isWord(i, 'let')) {
       // `for x in …` inside a comprehension, `let` after `if`: bound like a statement's targets.
       assignment(model, i, add);
+    } else if (startsBracelessBody(model, i)) {
+      assignment(model, i, add); // `if (smooth) act = tf.elu;`: a statement the lexer does not mark
     }
   }
   for (const list of index.values()) {
     list.sort((a, b) => a.at - b.at);
   }
   return index;
+}
+
+/** Tokens read back from a `)` to its `(` when asking whether it closes a condition. */
+const MAX_CONDITION_TOKENS = 256;
+
+/**
+ * Whether token `i` starts the one-statement body of a brace-less `if (…)`, `for (…)`, `while (…)` or
+ * `else` in JavaScript or C++ (`if (smooth) act = tf.elu;`): a block of one statement, which may not run.
+ */
+export function startsBracelessBody(model: DocumentModel, i: number): boolean {
+  if ((model.lang !== 'js' && model.lang !== 'cpp') || model.kinds[i] !== ID) {
+    return false;
+  }
+  if (model.isWord(i - 1, 'else')) {
+    return true;
+  }
+  if (!model.isPunct(i - 1, ')')) {
+    return false;
+  }
+  let depth = 0;
+  for (let k = i - 1; k >= 0 && k >= i - MAX_CONDITION_TOKENS; k--) {
+    if (model.isPunct(k, ')')) {
+      depth++;
+    } else if (model.isPunct(k, '(') && --depth === 0) {
+      return ['if', 'for', 'while'].some((w) => model.isWord(k - 1, w));
+    }
+  }
+  return false;
 }
 
 /**

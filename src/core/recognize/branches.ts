@@ -8,7 +8,7 @@
  * runs, so a module-level binding written below the function counts (`gelu = get_activation("gelu")` at the
  * end of transformers' activations.py).
  */
-import { bindings, type Binding } from './bindings';
+import { bindings, startsBracelessBody, type Binding } from './bindings';
 import { enclosing, JULIA_BLOCKS } from './definitions';
 import type { DocumentModel } from './document';
 import { NL, STMT } from './statements';
@@ -94,7 +94,7 @@ function bindingsInBlocks(
   let k = ti;
   for (let n = list.indexOf(newest); n >= 0; n--) {
     const b = list[n];
-    if (b.scopeStart !== newest.scopeStart || b.scopeEnd !== newest.scopeEnd) {
+    if (!sameVariable(model, b, newest, ti)) {
       continue;
     }
     if (out.length >= MAX_ALTERNATIVES) {
@@ -110,11 +110,24 @@ function bindingsInBlocks(
     }
     k = b.at;
     out.push(b);
-    if (depth <= outermost) {
+    if (depth <= outermost && !startsBracelessBody(model, b.at)) {
       break; // this one ran for sure: older ones are overwritten
     }
   }
   return out;
+}
+
+/**
+ * Whether binding `b` binds the variable that `newest` binds, as the use at `ti` sees it. In Julia an
+ * assignment inside a function makes a local of that function, so only its own scope counts; in the brace
+ * languages a function that declares no variable of the name assigns the enclosing scope's (JavaScript's
+ * `act = tf.elu` inside `if (…) { … }` changes the module's `let act`), so a scope around the use counts too.
+ */
+function sameVariable(model: DocumentModel, b: Binding, newest: Binding, ti: number): boolean {
+  if (b.scopeStart === newest.scopeStart && b.scopeEnd === newest.scopeEnd) {
+    return true;
+  }
+  return model.lang !== 'julia' && b.scopeStart <= ti && ti < b.scopeEnd;
 }
 
 /** +1 for a token that opens a block (a bracket, Julia's `if`), −1 for one that closes it, else 0. */

@@ -4,7 +4,8 @@
  * xs.gelu_erf(), … }` (or `Self::Gelu => …` inside `impl HiddenAct`). A variant whose arms apply one
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
  * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
- * an arm that is one literal (a `name()` mapping variants to strings) is no application and is skipped.
+ * an arm that names the variant (a literal in a `name()`, possibly converted, or `write!(f, "gelu")` in a
+ * `Display` impl) is no application and is skipped.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -89,7 +90,7 @@ export function matchEnumVariant(
   let found: RecognizedCall | undefined;
   for (const at of list) {
     if (isLiteralArm(model, at)) {
-      continue; // `Self::Gelu => "gelu",` in a `name()`: it names the variant, it applies nothing
+      continue; // `Self::Gelu => "gelu",` in a `name()`, `Display`: it names the variant, applies nothing
     }
     const r = armMeaning(model, at, recognize);
     if (r === undefined || (found !== undefined && !sameActivation(found, r))) {
@@ -100,14 +101,44 @@ export function matchEnumVariant(
   return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
 }
 
-/** Whether the arm at token `at` is one literal (`"gelu"`, `0`, `true`) and nothing more. */
+/**
+ * Whether the arm at token `at` names the variant rather than applies it: one literal (`"gelu"`, `0`,
+ * `true`), possibly converted (`"gelu".to_string()`, `"gelu".into()`), or a `Display` arm writing one
+ * string (`write!(f, "gelu")`).
+ */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
   const literal =
     model.kinds[at] === STR ||
     model.kinds[at] === NUM ||
     model.isWord(at, 'true') ||
     model.isWord(at, 'false');
-  return literal && (model.isPunct(at + 1, ',') || model.isPunct(at + 1, '}'));
+  let end = literal ? at : writtenString(model, at);
+  if (end < 0) {
+    return false;
+  }
+  // `.to_string()`, `.into()`, `.to_owned()`: conversions take no argument.
+  while (
+    model.isPunct(end + 1, '.') &&
+    model.kinds[end + 2] === ID &&
+    model.isPunct(end + 3, '(') &&
+    model.isPunct(end + 4, ')')
+  ) {
+    end += 4;
+  }
+  return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
+}
+
+/** The `)` of `write!(f, "…")` starting at token `at`, or -1. */
+function writtenString(model: DocumentModel, at: number): number {
+  const written =
+    model.isWord(at, 'write') &&
+    model.isPunct(at + 1, '!') &&
+    model.isPunct(at + 2, '(') &&
+    model.kinds[at + 3] === ID &&
+    model.isPunct(at + 4, ',') &&
+    model.kinds[at + 5] === STR &&
+    model.isPunct(at + 6, ')');
+  return written ? at + 6 : -1;
 }
 
 /** Operators that make an arm's value more than the activation's result (`xs * sigmoid(xs)` is SiLU). */
