@@ -286,11 +286,20 @@ function visibleDefinitions(model: DocumentModel, name: string, ti: number): Def
     model.memo.set('definitionsByName', byName);
   }
   const list = byName.get(name) ?? [];
-  return list
+  const visible = list
     .slice(0, 8)
     .filter(
       (d) =>
         d.nameAt !== ti &&
         (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
     );
+  // TypeScript's overload signatures (`function gate(x: Tensor1D): Tensor1D;`) and forward declarations
+  // compute nothing: the one definition with a body is what a call runs.
+  const bodied = visible.filter((d) => !isDeclarationOnly(model, d));
+  return bodied.length > 0 ? bodied : visible;
+}
+
+/** Whether a brace language's definition ends at its signature's `;`: it has no body. */
+function isDeclarationOnly(model: DocumentModel, d: Definition): boolean {
+  return model.lang !== 'python' && model.lang !== 'julia' && model.isPunct(d.end - 1, ';');
 }
