@@ -186,7 +186,7 @@ function meaningIn(
     const body = classifyDefinition(model, def, recognize, args, values);
     // A subclass of a library activation is built with its base's arguments: `PReLU(init=0.1)`.
     const r = body && withBaseArguments(model, def, body, site, recognize);
-    if (r === undefined || (found !== undefined && found.id !== r.id)) {
+    if (r === undefined || (found !== undefined && !sameFunction(found, r))) {
       return null; // not an activation, or two definitions that disagree
     }
     found ??= {
@@ -195,6 +195,14 @@ function meaningIn(
     };
   }
   return found ?? null;
+}
+
+/**
+ * Whether two definitions of one name compute the same function, whatever library each calls: branches
+ * defining ReLU with `np.maximum(x, 0)` and `torch.clamp(x, min=0)` agree; GELU exact and tanh do not.
+ */
+function sameFunction(a: RecognizedCall, b: RecognizedCall): boolean {
+  return a.id === b.id && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
 
 /**
