@@ -29,11 +29,12 @@ function expectUnspelledSwish(src: string, expr: string, framework: string): voi
   assert.equal(got?.params.beta, undefined, expr);
 }
 
-/** Asserts that no formula is read from the first `length` characters of `expr` (its own scale). */
-function expectNoHoverOn(src: string, expr: string, length: number): void {
+/** Asserts that no formula is read anywhere on `scale`, the factor that starts `expr`. */
+function expectNoHoverOnScale(src: string, expr: string, scale: string): void {
+  assert.ok(expr.startsWith(scale), expr);
   const start = src.indexOf(expr);
   assert.ok(start >= 0, expr);
-  for (let offset = start; offset < start + length; offset++) {
+  for (let offset = start; offset < start + scale.length; offset++) {
     assert.equal(recognizeAt(src, offset, PY), undefined, `${expr} at ${offset - start}`);
   }
 }
@@ -226,7 +227,7 @@ def hard_swish_halved(x: torch.Tensor) -> torch.Tensor:
   });
 });
 
-describe('piecewise look-alikes of SELU, ELU and ReLU', () => {
+describe('SELU and ELU look-alikes, and swish inside a where', () => {
   const src = `import torch
 
 
@@ -259,7 +260,11 @@ def elu_with_leak(x):
       },
     );
     // The inner where(x > 0, x, αx) alone is a leaky line; the scale outside it makes no SELU.
-    expectNoHoverOn(src, '1.0507009873554805 * torch.where(x > 0, x, 1.6732632423543772 * x)', 21);
+    expectNoHoverOnScale(
+      src,
+      '1.0507009873554805 * torch.where(x > 0, x, 1.6732632423543772 * x)',
+      '1.0507009873554805 * ',
+    );
     expectNoFormula(PY, src, 'torch.where(x > 0, x, torch.exp(x) - 1 + 0.01 * x)');
   });
 
