@@ -3,13 +3,18 @@
  * ends. Python continues a line implicitly inside `(`, `[` and `{` (the language reference, "Implicit line
  * joining"), so a formula broken inside brackets is one expression wherever it is hovered; C, C++, Rust and
  * JavaScript statements end at `;` or a block, not at a line break, so a line that begins with a binary
- * operator (clang-format's and rustfmt's break before an operator) continues the expression above it.
+ * operator (clang-format's and rustfmt's break before an operator) continues the expression above it. A
+ * temporary's value is substituted only when read whole: JavaScript's `c ? a : b` is not its condition `c`.
  *
  * Expected values come from mathematics: x·σ(x) is SiLU (PyTorch's `nn.SiLU` documentation), 1 / (1 + e^−x)
- * is the logistic sigmoid, x / (1 + e^−x) = x·σ(x) is SiLU again, max(x, 0) is ReLU.
+ * is the logistic sigmoid, x / (1 + e^−x) = x·σ(x) is SiLU again; x times a slope of 1 or 0.01 is leaky
+ * ReLU, not ReLU (whose negative side is 0).
  */
 import './freshModels';
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
 import { expectFormula } from './formulaHelpers';
+import { nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -83,7 +88,10 @@ function swish(x) {
 
 module.exports = { swish };
 `;
-    expectFormula('javascript', src, 'x\n    / (1 + Math.exp(-x))', { id: 'silu', framework: 'other' });
+    expectFormula('javascript', src, 'x\n    / (1 + Math.exp(-x))', {
+      id: 'silu',
+      framework: 'other',
+    });
   });
 
   it('C++ (clang-format BreakBeforeBinaryOperators): SiLU after a closing parenthesis', () => {
@@ -133,7 +141,10 @@ def silu(h: torch.Tensor) -> torch.Tensor:
     return (h
             * torch.sigmoid(h))
 `;
-    expectFormula(PY, src, '(h\n            * torch.sigmoid(h))', { id: 'silu', framework: 'pytorch' });
+    expectFormula(PY, src, '(h\n            * torch.sigmoid(h))', {
+      id: 'silu',
+      framework: 'pytorch',
+    });
   });
 
   it('`return [` with an element broken before its operator', () => {
@@ -167,52 +178,26 @@ def distinct_values(xs):
   });
 });
 
-describe('a Julia line is a statement of its own after a line that ends with a bracket', () => {
-  // Julia ends a statement at the line break unless the line is incomplete: the body's first line is its
-  // own expression, not an argument list for the signature's `where {T<:Real}` before it.
-  const src = `module Activations
+describe('a temporary whose value is read only in part is not substituted', () => {
+  // `x > 0 ? 1 : 0.01` is the slope of a leaky ReLU (JavaScript's conditional operator): the product is
+  // leaky ReLU with slope 0.01, never ReLU, whose negative side is 0. The recognizer does not read `?:`,
+  // so it must not read the value as its first part `x > 0`.
+  const src = `// Scalar leaky ReLU for the reference implementation.
+'use strict';
 
-const PROBE_POINTS = [-2.0, -0.5, 0.0, 0.5, 2.0]
+function leakyRelu(x) {
+  const slope = x > 0 ? 1 : 0.01;
+  return x * slope;
+}
 
-"""
-    tanh_explicit(x)
-
-The hyperbolic tangent from its definition, (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ), for a reference table.
-"""
-function tanh_explicit(x::T) where {T<:Real}
-    (exp(x) - exp(-x)) / (exp(x) + exp(-x))
-end
-
-end # module
+module.exports = { leakyRelu };
 `;
 
-  it('the body line after the signature reads as tanh', () => {
-    expectFormula('julia', src, '(exp(x) - exp(-x)) / (exp(x) + exp(-x))', {
-      id: 'tanh',
-      framework: 'other',
-    });
-  });
-});
-
-describe('a Julia line that begins with a minus is an expression of its own', () => {
-  // Julia, unlike C, ends the statement at the line break: the last line is the negation the function
-  // returns, not a subtraction from the `@debug` line above.
-  const src = `module StableLogs
-
-"""
-    logistic_log(x)
-
-log σ(x) = -log(1 + exp(-x)); fine for moderate x (NNlib's logσ is the stable form).
-"""
-function logistic_log(x::Real)
-    @debug "logistic_log" x
-    -log(1 + exp(-x))
-end
-
-end # module
-`;
-
-  it('reads the negated log as log-sigmoid', () => {
-    expectFormula('julia', src, '-log(1 + exp(-x))', { id: 'logsigmoid', framework: 'other' }, 1);
+  it('the product with a conditional slope is not read as ReLU', () => {
+    const start = nthOffset(src, 'x * slope');
+    for (let offset = start; offset <= start + 'x * slope'.length; offset++) {
+      const got = recognizeAt(src, offset, 'javascript');
+      assert.notEqual(got?.id, 'relu', `ReLU read at ${offset - start} of "x * slope"`);
+    }
   });
 });
