@@ -19,7 +19,7 @@ import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula } from './formulaHelpers';
-import { nthOffset } from './recognizeHelpers';
+import { expectCall, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -83,11 +83,16 @@ def gelu_clamped_cube(x):
 `;
 
   it('reads the real one, with x ** 3, as GELU', () => {
-    expectFormula(PY, SRC, '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))', {
-      id: 'gelu',
-      framework: 'numpy',
-      params: { approximate: 'tanh' },
-    });
+    expectFormula(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))',
+      {
+        id: 'gelu',
+        framework: 'numpy',
+        params: { approximate: 'tanh' },
+      },
+    );
   });
 
   it('shows no GELU when the cube is x·|x|', () => {
@@ -99,11 +104,19 @@ def gelu_clamped_cube(x):
   });
 
   it('shows no GELU when the cube is x ** 2.5', () => {
-    expectNotWhole(PY, SRC, '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 2.5)))');
+    expectNotWhole(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 2.5)))',
+    );
   });
 
   it('shows no GELU when the cubic term is subtracted', () => {
-    expectNotWhole(PY, SRC, '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x - 0.044715 * x ** 3)))');
+    expectNotWhole(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x - 0.044715 * x ** 3)))',
+    );
   });
 
   it('shows no GELU when the cube is np.minimum(x, 3)', () => {
@@ -207,12 +220,7 @@ class Normalizer:
   });
 
   it('reads the stable softmax along a parameter axis as softmax', () => {
-    expectFormula(
-      PY,
-      SRC,
-      STABLE_ALONG,
-      { id: 'softmax', framework: 'numpy' },
-    );
+    expectFormula(PY, SRC, STABLE_ALONG, { id: 'softmax', framework: 'numpy' });
     // The axis is an attribute: a dimension the code does not spell.
     const got = recognizeAt(SRC, nthOffset(SRC, STABLE_ALONG), PY);
     assert.deepEqual(got?.nonLiteral, ['dim']);
@@ -256,6 +264,58 @@ class TemperedGate(nn.Module):
       PY,
       SRC,
       '1.0 / (1.0 + torch.exp(-x)) if self.plain else 1.0 / (1.0 + torch.exp(-(x / self.temperature)))',
+    );
+  });
+});
+
+describe('formula algebra: library calls inside expressions that are no polynomial', () => {
+  const SRC = `"""Gates from an architecture search: library activations composed in odd ways."""
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+
+def capped_relu(x):
+    # Only an upper bound on the clamp: min(x, 6) then ReLU.
+    return F.relu(x.clamp(max=6.0))
+
+
+def squashed_energy(h):
+    return torch.sigmoid(torch.tanh(h) ** 2)
+
+
+def odd_gate(x):
+    # Shaped like GELU's approximation, but its inner term |x| is no polynomial in x.
+    return 0.5 * x * (1.0 + np.tanh(np.abs(x)))
+
+
+def gelu_abs_cube(x):
+    # |x| ** 3 in place of the cube: even where GELU's polynomial is odd.
+    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * np.abs(x) ** 3)))
+`;
+
+  it('hovers F.relu around a clamp that has only an upper bound', () => {
+    expectCall(PY, SRC, 'relu', { id: 'relu', framework: 'pytorch' });
+  });
+
+  it('hovers torch.sigmoid and torch.tanh around a power of tanh', () => {
+    expectCall(PY, SRC, 'sigmoid', { id: 'sigmoid', framework: 'pytorch' });
+    expectCall(PY, SRC, 'tanh', { id: 'tanh', framework: 'pytorch' });
+  });
+
+  it('hovers np.tanh of |x| as tanh, and the gate around it as no GELU', () => {
+    expectCall(PY, SRC, 'tanh', { id: 'tanh', framework: 'numpy' }, 1);
+    expectNotWhole(PY, SRC, '0.5 * x * (1.0 + np.tanh(np.abs(x)))');
+  });
+
+  it('hovers np.tanh in a GELU look-alike with |x| ** 3, and the whole as no GELU', () => {
+    expectCall(PY, SRC, 'tanh', { id: 'tanh', framework: 'numpy' }, 2);
+    expectNotWhole(
+      PY,
+      SRC,
+      '0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * np.abs(x) ** 3)))',
     );
   });
 });
