@@ -1,19 +1,21 @@
 /**
  * The algebra under hand-written formulas (formulas/algebra.ts), pinned where a slip in it would change a
  * hover: a sum negated as a whole (`-(1 - 2σ(2x))` is tanh), a stable softmax whose axis is a constant or
- * a parameter, and look-alikes that are no activation because one piece differs from the real formula —
- * a GELU whose cube is x·|x|, x^2.5 or subtracted, a logistic of x plus a bias or over a temperature, a
- * logistic weighted by odds, a sigmoid times a mask, a clipped quadratic, a softmax whose denominator adds
- * the maximum or reduces along another axis, a conditional whose branches compute different things.
+ * an attribute, library calls hovered inside expressions that are no polynomial (`np.tanh(np.abs(x))`,
+ * `torch.tanh(h) ** 2`), and look-alikes that are no activation because one piece differs from the real
+ * formula — a GELU whose cube is x·|x|, |x|³, x^2.5, min(x, 3) or subtracted, a logistic of x plus a bias or
+ * over a temperature, a logistic weighted by odds, a sigmoid times a mask, a clipped quadratic, a softmax
+ * whose denominator adds the maximum or reduces along another axis, a conditional whose branches compute
+ * different things.
  *
- * Expected values are mathematics: 2σ(2x) − 1 = tanh x; GELU's tanh approximation is
- * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016), so x·|x|, x^2.5 or −0.044715·x³ in
- * place of the cube is another function; σ(x + b), σ(x / T), 1 / (1 + w·e^{−x}) and σ(x)·m are not σ(x);
- * clip(0.2x + 0.5 + 0.05x², 0, 1) is not Keras' hard sigmoid clip(0.2x + 0.5, 0, 1); softmax is
+ * Expected values are mathematics and the libraries' documentation: 2σ(2x) − 1 = tanh x; GELU's tanh
+ * approximation is 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (Hendrycks & Gimpel 2016), so any other
+ * term in place of the cube is another function; σ(x + b), σ(x / T), 1 / (1 + w·e^{−x}) and σ(x)·m are not
+ * σ(x); clip(0.2x + 0.5 + 0.05x², 0, 1) is not Keras' hard sigmoid clip(0.2x + 0.5, 0, 1); softmax is
  * e^{x − max x} / Σ e^{x − max x} over one axis (NumPy's `np.max(a, axis, keepdims=True)` takes the axis
- * second), so a denominator of e^{x + max x} or a maximum along another axis is no softmax. Where the
- * expression is no activation the test asks that no hover covers the whole of it (a library function inside
- * it is still hovered as itself).
+ * second), so a denominator of e^{x + max x} or a maximum along another axis is no softmax; `torch.sigmoid`,
+ * `torch.tanh`, `F.relu` and `np.tanh` are the library's own functions wherever they are called. Where the
+ * expression is no activation the test asks that no hover covers the whole of it.
  */
 import './freshModels';
 import assert from 'node:assert/strict';
