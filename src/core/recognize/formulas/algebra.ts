@@ -4,7 +4,6 @@
  * the variable (`sqrt(2/pi) * (x + 0.044715 * x**3)`). Constants are compared with a relative tolerance,
  * because code writes them with as many digits as its author liked (0.7978845608, math.sqrt(2 / math.pi)).
  */
-import type { LiteralValue } from '../literals';
 import type { Op } from './ops';
 import type { Term } from './terms';
 
@@ -250,16 +249,6 @@ export function affine(t: Term): [number, number] | undefined {
   const s = p.get(1) ?? 0;
   const b = p.get(0) ?? 0;
   return s !== 0 && polyIs(p, { 0: b, 1: s }) ? [s, b] : undefined;
-}
-
-/** A keyword argument's literal value, the first of several spellings present (`axis`, `dim`). */
-export function keyword(t: OpTerm, names: readonly string[]): LiteralValue | undefined {
-  for (const name of names) {
-    if (t.kw.has(name)) {
-      return t.kw.get(name);
-    }
-  }
-  return undefined;
 }
 
 /** Structural equality of two terms (keyword arguments compared by value). */
