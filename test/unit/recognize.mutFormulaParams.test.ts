@@ -1,0 +1,194 @@
+/**
+ * Hand-written formulas where a function's parameter list, the statement's shape or the formula's
+ * libraries decide the answer: a Python `/` marker (positional-only) between the input and a slope, an
+ * `Annotated[…]` parameter whose predicate compares, a temporary used inside a larger formula, a formula
+ * over temporaries only (`r * r`), a long table of lambdas, softmax and log-softmax look-alikes, and the
+ * framework of a formula whose functions come from two libraries.
+ *
+ * Expected values come from the languages and the mathematics: Python passes `leaky(h, 0.1)`'s 0.1 to the
+ * parameter after the `/` marker (PEP 570: the marker is no parameter); where(x > 0, x, s·x) is leaky ReLU
+ * with slope s, where(x > 0, x, α(eˣ − 1)) is ELU, scale·ELU with α ≈ 1.6733 and scale ≈ 1.0507 is SELU,
+ * relu(x)² is squared ReLU; exp(x)/Σexp(x) is softmax and x − log Σexp(x) log-softmax, while
+ * exp(x / max x)/Σ… is the softmax of another input, exp(x)·Σexp(x) or exp(x) − Σexp(x) no softmax at all,
+ * x + log Σexp(x) no log-softmax, and x − log(1 + Σexp(x)) (a reference class of logit 0) neither. Julia's
+ * `tanh` is Base's while `softplus` is NNlib's (Flux's activations); a C++ function from the project's
+ * own `math` namespace is no LibTorch.
+ */
+import { expectFormula, expectNoFormula } from './formulaHelpers';
+
+const PY = 'python';
+
+describe('parameters: an `Annotated` predicate that compares', () => {
+  const SRC = `"""SELU with its constants checked by annotated-types predicates."""
+from typing import Annotated
+
+import numpy as np
+from annotated_types import Predicate
+
+
+def selu(
+    x,
+    alpha: Annotated[float, Predicate(lambda a: 1 < a < 2)] = 1.6732632423543772,
+    scale: float = 1.0507009873554805,
+):
+    """Self-normalizing ELU (Klambauer et al., 2017)."""
+    return scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))
+`;
+
+  it("ends the parameter at its comma though its annotation's predicate holds a '<'", () => {
+    expectFormula(PY, SRC, 'scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))', {
+      id: 'selu',
+      framework: 'numpy',
+    });
+  });
+});
+
+describe('formulas over temporaries', () => {
+  const SRC = `"""Activations of the small MLP, written with temporaries."""
+import numpy as np
+
+
+def elu(x, alpha=1.0):
+    e = np.exp(x)
+    return np.where(x > 0, x, alpha * (e - 1))
+
+
+def squared_relu(x):
+    """Primer's squared ReLU (So et al., 2021)."""
+    r = np.maximum(x, 0)
+    y = r * r
+    return y
+`;
+
+  it('reads the whole formula from inside a temporary’s use (`e - 1`)', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, alpha * (e - 1))', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+  });
+
+  it('reads a product of temporaries, in a statement whose every name is bound', () => {
+    expectFormula(PY, SRC, 'r * r', { id: 'relu_squared', framework: 'numpy' });
+  });
+});
+
+describe('a formula late in a long statement', () => {
+  const SRC = `"""Activation table for the config-driven MLP."""
+import numpy as np
+
+ACTIVATIONS = {
+    "identity": lambda x: x,
+    "relu": lambda x: np.maximum(x, 0.0),
+    "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
+    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
+    "tanh": lambda x: np.tanh(x),
+    "softplus": lambda x: np.log1p(np.exp(x)),
+    "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1.0),
+    "silu": lambda x: x / (1.0 + np.exp(-x)),
+    "gelu": lambda x: 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x ** 3))),
+    "hard_sigmoid": lambda x: np.clip(x / 6.0 + 0.5, 0.0, 1.0),
+    "softsign": lambda x: x / (1.0 + np.abs(x)),
+}
+`;
+
+  it('reads the entries after the first 150 tokens of the table', () => {
+    expectFormula(PY, SRC, '0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x ** 3)))', {
+      id: 'gelu',
+      framework: 'numpy',
+      params: { approximate: 'tanh' },
+    });
+    expectFormula(PY, SRC, 'x / (1.0 + np.abs(x))', { id: 'softsign', framework: 'numpy' });
+  });
+});
+
+describe('softmax and log-softmax look-alikes', () => {
+  const SRC = `"""Normalizers for the attention scores, and the variants the ablation compares."""
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def max_scaled_softmax(x):
+    """Softmax of x / max(x): a temperature set by the row's maximum."""
+    e = np.exp(x / x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def log_softmax(x):
+    return x - np.log(np.sum(np.exp(x), axis=-1, keepdims=True))
+
+
+def log_softmax_with_reference(x):
+    """Log-probabilities with an implicit reference class of logit 0 (the 1 in the normalizer)."""
+    return x - np.log1p(np.sum(np.exp(x), axis=-1, keepdims=True))
+
+
+def log_normalizer_added(x):
+    """The ablation's broken variant: the normalizer added, not subtracted."""
+    return x + np.log(np.sum(np.exp(x), axis=-1, keepdims=True))
+
+
+def weighted_by_mass(x):
+    """exp(x) times the total mass: the ablation's unnormalized weights."""
+    return np.exp(x) * np.sum(np.exp(x), axis=-1, keepdims=True)
+`;
+
+  it('reads softmax and log-softmax', () => {
+    expectFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+    expectFormula(PY, SRC, 'x - np.log(np.sum(np.exp(x), axis=-1, keepdims=True))', {
+      id: 'log_softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+  });
+
+  it('shows no softmax of x for exp(x / max x), whose input is scaled', () => {
+    expectNoFormula(PY, SRC, 'e / e.sum(axis=-1, keepdims=True)', 1);
+  });
+
+  it('shows no log-softmax for x − log(1 + Σ exp x) nor for x + log Σ exp x', () => {
+    expectNoFormula(PY, SRC, 'x - np.log1p(np.sum(np.exp(x), axis=-1, keepdims=True))');
+    expectNoFormula(PY, SRC, 'x + np.log(np.sum(np.exp(x), axis=-1, keepdims=True))');
+  });
+
+  it('shows no softmax for exp(x) times Σ exp x', () => {
+    expectNoFormula(PY, SRC, 'np.exp(x) * np.sum(np.exp(x), axis=-1, keepdims=True)');
+  });
+});
+
+describe("a formula's framework when its functions come from two libraries", () => {
+  it("names Flux for Julia's mish: tanh is Base's, softplus NNlib's", () => {
+    const src = `module Blocks
+
+using Flux
+using NNlib
+
+"""Mish (Misra, 2019), written out as NNlib defines it."""
+mish_act(x) = x * tanh(softplus(x))
+
+end
+`;
+    expectFormula('julia', src, 'x * tanh(softplus(x))', { id: 'mish', framework: 'flux' });
+  });
+
+  it("names no LibTorch for a C++ formula over the project's own math namespace", () => {
+    const src = `#include "fastmath.h"
+
+using namespace math;
+
+// Logistic function for the scalar fallback path (no tensors here).
+double sigmoid(double x) {
+  return 1.0 / (1.0 + exp(-x));
+}
+`;
+    expectFormula('cpp', src, '1.0 / (1.0 + exp(-x))', { id: 'sigmoid', framework: 'other' });
+  });
+});
