@@ -14,9 +14,13 @@
  * `tanh` is Base's while `softplus` is NNlib's (Flux's activations); a C++ function from the project's
  * own `math` namespace is no LibTorch.
  */
+import assert from 'node:assert/strict';
+import { recognizeAt } from '../../src/core';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectCall, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
+const TS = 'typescript';
 
 describe('parameters: an `Annotated` predicate that compares', () => {
   const SRC = `"""SELU with its constants checked by annotated-types predicates."""
@@ -190,5 +194,104 @@ double sigmoid(double x) {
 }
 `;
     expectFormula('cpp', src, '1.0 / (1.0 + exp(-x))', { id: 'sigmoid', framework: 'other' });
+  });
+});
+
+describe("TypeScript calls: which parameter each argument is for", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+interface Inputs {
+  x: tf.Tensor;
+  mask?: tf.Tensor;
+}
+
+/** Leaky ReLU of the input the props carry. */
+export function leakyOf({ x }: Inputs, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+/** Leaky ReLU; the range is only checked by the caller's assertions. */
+export function leakyRange(x: tf.Tensor, [lo, hi]: [number, number] = [-6, 6], slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+export function leaky(x: tf.Tensor, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+export const leakyArrow = (x: tf.Tensor, slope = 0.2) => tf.maximum(x, tf.mul(slope, x));
+
+export function block(h: tf.Tensor): tf.Tensor[] {
+  let s;
+  const a = leakyOf({ x: h }, 0.3);
+  const b = leakyRange(h, [-3, 3], 0.05);
+  const c = leaky(h, 0.3);
+  const d = leaky(h, s = 0.05);
+  const e = leakyArrow(h, 0.3);
+  const f = leakyArrow(h, s = 0.05);
+  return [a, b, c, d, e, f];
+}
+`;
+  const leakyWith = (slope: number) => ({
+    id: 'leaky_relu',
+    framework: 'tfjs',
+    params: { negative_slope: slope },
+  });
+
+  it('counts a destructured parameter, first or later, as one parameter', () => {
+    expectCall(TS, SRC, 'leakyOf', leakyWith(0.3), 1);
+    expectCall(TS, SRC, 'leakyRange', leakyWith(0.05), 1);
+  });
+
+  it("reads a positional argument, and an assignment's value passed by position", () => {
+    expectCall(TS, SRC, 'leaky', leakyWith(0.3), 1);
+    expectCall(TS, SRC, 'leaky', leakyWith(0.05), 2);
+    expectCall(TS, SRC, 'leakyArrow', leakyWith(0.3), 1);
+    expectCall(TS, SRC, 'leakyArrow', leakyWith(0.05), 2);
+  });
+});
+
+describe('TypeScript: a name the arrow function does not declare', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+// The slope is tuned at run time by the schedule below.
+export const leaky = (x: tf.Tensor) => tf.maximum(x, tf.mul(slope, x));
+let slope = 0.3;
+
+export function anneal(step: number): void {
+  slope = Math.max(0.01, 0.3 * Math.exp(-step / 1000));
+}
+`;
+
+  it('does not read the module variable after the arrow as a parameter default', () => {
+    // The schedule reassigns slope: 0.3 is only its first value.
+    const got = recognizeAt(SRC, nthOffset(SRC, 'tf.maximum'), TS);
+    assert.notEqual(got?.params.negative_slope, 0.3);
+  });
+});
+
+describe('TypeScript: a function passed to another, not called', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+export function leaky(x: tf.Tensor, slope = 0.2): tf.Tensor {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+/** Applies an activation, then dropout at the given rate. */
+function withDropout(fn: (t: tf.Tensor) => tf.Tensor, x: tf.Tensor, rate: number): tf.Tensor {
+  return tf.dropout(fn(x), rate);
+}
+
+export function block(h: tf.Tensor): tf.Tensor {
+  return withDropout(leaky, h, 0.3);
+}
+`;
+
+  it("keeps the function's own default: the 0.3 after it is the dropout rate", () => {
+    expectCall(TS, SRC, 'leaky', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    }, 1);
   });
 });
