@@ -1,6 +1,6 @@
 /**
  * Hand-written formulas where a function's parameter list, the statement's shape or the formula's
- * libraries decide the answer: an `Annotated[…]` parameter whose predicate compares, a temporary used
+ * libraries decide the answer: an `Annotated[…]` parameter whose predicate compares, a default in parentheses, a temporary used
  * inside a larger formula, a formula over temporaries only (`r * r`), softmax and log-softmax look-alikes,
  * the framework of a formula whose functions come from two libraries, and TypeScript calls whose arguments
  * go past destructured parameters or belong to another function.
@@ -42,6 +42,24 @@ def selu(
     expectFormula(PY, SRC, 'scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))', {
       id: 'selu',
       framework: 'numpy',
+    });
+  });
+});
+
+describe('parameters: a default in parentheses', () => {
+  const SRC = `"""The "very leaky" ReLU of Xu et al. (2015): negative inputs divided by 5.5."""
+import numpy as np
+
+
+def very_leaky(x, slope=(1 / 5.5)):
+    return np.where(x > 0, x, slope * x)
+`;
+
+  it('reads the default to its closing parenthesis', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, slope * x)', {
+      id: 'leaky_relu',
+      framework: 'numpy',
+      params: { negative_slope: 1 / 5.5 },
     });
   });
 });
