@@ -11,12 +11,14 @@
  * exp(x / max x)/Σ… is the softmax of another input, exp(x)·Σexp(x) no softmax at all, x + log Σexp(x)
  * no log-softmax, and x − log(1 + Σexp(x)) (a reference class of logit 0) neither. Julia's `tanh` is
  * Base's while `softplus` is NNlib's (Flux's activations); a C++ function from the project's own `math`
- * namespace is no LibTorch. JavaScript passes arguments by position, a destructuring pattern (`{ x }`,
+ * namespace is no LibTorch. An axis the code computes is a softmax dimension not read from the code,
+ * by position as by keyword (the doc comment of `axisOf`). JavaScript passes arguments by position, a destructuring pattern (`{ x }`,
  * `[lo, hi]`) taking one position, and `s = 0.05` as an argument passes its value; the arguments after
  * a function passed to another (`withDropout(leaky, h, 0.3)`) are that other function's.
  */
+import assert from 'node:assert/strict';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, recognizedAtStart } from './recognizeHelpers';
 
 const PY = 'python';
 const TS = 'typescript';
@@ -153,6 +155,28 @@ def weighted_by_mass(x):
 
   it('shows no softmax for exp(x) times Σ exp x', () => {
     expectNoFormula(PY, SRC, 'np.exp(x) * np.sum(np.exp(x), axis=-1, keepdims=True)');
+  });
+});
+
+describe('softmax over an axis the code computes, given by position', () => {
+  const SRC = `"""Softmax over one axis of each example; inputs carry a leading batch axis."""
+import numpy as np
+
+
+class BatchedSoftmax:
+    def __init__(self, axis=0):
+        self.axis = axis  # the axis within one example
+
+    def __call__(self, x):
+        e = np.exp(x - np.max(x, axis=self.axis + 1, keepdims=True))
+        return e / np.sum(e, self.axis + 1, keepdims=True)
+`;
+
+  it('shows softmax with its dimension not read, as the keyword form does', () => {
+    // Before: a positional axis that was neither a number nor a plain name gave no hover at all.
+    const formula = 'e / np.sum(e, self.axis + 1, keepdims=True)';
+    expectFormula(PY, SRC, formula, { id: 'softmax', framework: 'numpy', params: {} });
+    assert.deepEqual(recognizedAtStart(PY, SRC, formula)?.nonLiteral, ['dim']);
   });
 });
 
