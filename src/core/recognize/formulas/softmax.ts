@@ -33,10 +33,11 @@ function axisOf(t: OpTerm): Axis | undefined {
     if (pos.t === 'none') {
       return ALL_ELEMENTS;
     }
-    if (pos.t === 'sym') {
-      return NOT_A_LITERAL;
+    if (pos.t === 'c') {
+      return Number.isInteger(pos.v) ? { params: { dim: pos.v } } : undefined;
     }
-    return pos.t === 'c' && Number.isInteger(pos.v) ? { params: { dim: pos.v } } : undefined;
+    // Computed (`self.dim`, `self.axis + 1`, `-self.axis`), as by keyword; the input itself is no axis.
+    return pos.t === 'x' ? undefined : NOT_A_LITERAL;
   }
   const name = AXIS.find((n) => t.kw.has(n));
   if (name === undefined) {
