@@ -1,16 +1,18 @@
 /**
  * What a name inside a function body stands for, at the edges `formulas/temporaries.ts` reads and the
- * other temporaries tests leave open: a loop name that shadows a parameter with a default, temporaries
- * assigned on a line of several statements, and names read after thousands of tokens of a generated
- * module (an arrow's default, a temporary used inside a branch of its function).
+ * other temporaries tests leave open: a loop or comprehension name that shadows a parameter with a
+ * default, temporaries assigned on a line of several statements, and names read after thousands of
+ * tokens of a generated module (an arrow's default, a temporary used inside a branch of its function).
  *
  * Expected values come from the languages' rules and the mathematics: a Python `for` target rebinds the
- * name on every turn of the loop, so the parameter's default is not its value there; `a; b; return c`
- * on one line are three statements at the indentation of the line (the Python reference, "Compound
- * statements"); a TypeScript `const` at the top of a function holds in an `if` block inside it; an
- * arrow's default parameter holds in its expression body. The formulas: where(x > 0, x, s·x) is leaky
- * ReLU with slope s, exp(z − max z) / Σ exp(z − max z) is softmax, 0.5·x·(1 + tanh(√(2/π)·(x +
- * 0.044715·x³))) is GELU's tanh form, x·σ(x) is SiLU (swish with β = 1).
+ * name on every turn of the loop, so the parameter's default is not its value there, and a
+ * comprehension's `for` target is a name of the comprehension's own scope (the Python reference,
+ * "Displays for lists, sets and dictionaries"): not the parameter inside it, and no rebinding of it
+ * after; `a; b; return c` on one line are three statements at the indentation of the line (the Python
+ * reference, "Compound statements"); a TypeScript `const` at the top of a function holds in an `if`
+ * block inside it; an arrow's default parameter holds in its expression body. The formulas:
+ * where(x > 0, x, s·x) is leaky ReLU with slope s, exp(z − max z) / Σ exp(z − max z) is softmax,
+ * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) is GELU's tanh form, x·σ(x) is SiLU (swish with β = 1).
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -146,7 +148,58 @@ export function swish(x: tf.Tensor, training = false): tf.Tensor {
   });
 
   it("reads the function's temporary inside its if block", () => {
-    expectFormula(TS, SRC, 'tf.mul(x, gate)', { id: 'silu', framework: 'tfjs', params: { beta: 1 } });
-    expectFormula(TS, SRC, 'tf.mul(x, gate)', { id: 'silu', framework: 'tfjs', params: { beta: 1 } }, 1);
+    expectFormula(TS, SRC, 'tf.mul(x, gate)', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+    expectFormula(
+      TS,
+      SRC,
+      'tf.mul(x, gate)',
+      { id: 'silu', framework: 'tfjs', params: { beta: 1 } },
+      1,
+    );
+  });
+});
+
+describe("temporaries: a comprehension's loop name over a parameter with a default", () => {
+  const SRC = `"""Curves for the activation figure: one per slope of the sweep."""
+import numpy as np
+
+SLOPES = (0.01, 0.1, 0.3)
+
+
+def leaky_curves(x, slope=0.01):
+    """Leaky ReLU of x for each slope of the sweep; \`slope\` only names the highlighted curve."""
+    curves = [np.where(x > 0, x, slope * x) for slope in SLOPES]
+    grid = [[np.where(v > 0, v, slope * v) for v in row] for row, slope in zip(x, SLOPES)]
+    return curves, grid, np.where(x > 0, x, slope * x)
+`;
+
+  it("does not give the comprehension's slope the parameter's default", () => {
+    // Before: the comprehension binds slope after the expression that reads it, and the default 0.01
+    // was shown for every curve.
+    const got = recognizeAt(SRC, nthOffset(SRC, 'slope * x) for') + 1, PY);
+    assert.ok(got === undefined || got.params.negative_slope === undefined, JSON.stringify(got));
+    const nested = recognizeAt(SRC, nthOffset(SRC, 'slope * v') + 1, PY);
+    assert.ok(
+      nested === undefined || nested.params.negative_slope === undefined,
+      JSON.stringify(nested),
+    );
+  });
+
+  it('reads the default after the comprehension, where the parameter is the name again', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'np.where(x > 0, x, slope * x)',
+      {
+        id: 'leaky_relu',
+        framework: 'numpy',
+        params: { negative_slope: 0.01 },
+      },
+      1,
+    );
   });
 });
