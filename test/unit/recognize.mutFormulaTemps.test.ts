@@ -2,7 +2,8 @@
  * What a name inside a function body stands for, at the edges `formulas/temporaries.ts` reads and the
  * other temporaries tests leave open: a loop or comprehension name that shadows a parameter with a
  * default, temporaries assigned on a line of several statements, and names read after thousands of
- * tokens of a generated module (an arrow's default, a temporary used inside a branch of its function).
+ * tokens of a generated module (an arrow's default, a temporary used inside a branch of its function),
+ * and a one-name arrow (`r => …`) inside a function, after a statement that ends with a call or a block.
  *
  * Expected values come from the languages' rules and the mathematics: a Python `for` target rebinds the
  * name on every turn of the loop, so the parameter's default is not its value there, and a
@@ -10,9 +11,10 @@
  * "Displays for lists, sets and dictionaries"): not the parameter inside it, and no rebinding of it
  * after; `a; b; return c` on one line are three statements at the indentation of the line (the Python
  * reference, "Compound statements"); a TypeScript `const` at the top of a function holds in an `if`
- * block inside it; an arrow's default parameter holds in its expression body. The formulas:
- * where(x > 0, x, s·x) is leaky ReLU with slope s, exp(z − max z) / Σ exp(z − max z) is softmax,
- * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) is GELU's tanh form, x·σ(x) is SiLU (swish with β = 1).
+ * block inside it; an arrow's default parameter holds in its expression body, and an arrow reads the
+ * enclosing function's parameter (lexical scope; a nested function's own `slope` is not it). The
+ * formulas: where(x > 0, x, s·x) is leaky ReLU with slope s, exp(z − max z) / Σ exp(z − max z) is
+ * softmax, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) is GELU's tanh form, x·σ(x) is SiLU (β = 1).
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -201,5 +203,66 @@ def leaky_curves(x, slope=0.01):
       },
       1,
     );
+  });
+});
+
+describe("temporaries: a one-name arrow inside a function reads the function's default", () => {
+  // Written without Prettier: one-name arrows without parentheses, in the semicolon style and in the
+  // semicolon-free ("standard") style, where the previous statement ends with a call.
+  const SEMI = `import * as tf from '@tensorflow/tfjs';
+
+/** Leaky ReLU of every row; the first row also through the library's op, to compare. */
+export function leakyRows(rows, slope = 0.2) {
+  const reference = tf.leakyRelu(rows[0], slope);
+  return rows.map(r => tf.maximum(r, tf.mul(slope, r)));
+}
+`;
+  const BARE = `import * as tf from '@tensorflow/tfjs'
+
+// Leaky ReLU of every row; the first row also through the library's op, to compare.
+export function leakyRows (rows, slope = 0.2) {
+  const reference = tf.leakyRelu(rows[0], slope)
+  const out = rows.map(r => tf.maximum(r, tf.mul(slope, r)))
+  return [reference, out]
+}
+`;
+
+  const NESTED = `import * as tf from '@tensorflow/tfjs';
+
+/** Leaky ReLU of every row; the first row is checked against the library's op given the slope. */
+export function leakyRows(rows, slope = 0.2) {
+  if (rows.length === 0) {
+    return [];
+  }
+  tf.util.assert(leakyWith(rows[0], slope).shape.length === 2, () => 'rows must be matrices');
+  function leakyWith(r, slope) {
+    return tf.leakyRelu(r, slope);
+  }
+  return rows.map(r => tf.maximum(r, tf.mul(slope, r)));
+}
+`;
+
+  it('past a block that ends before it (an if block, a nested function with a slope of its own)', () => {
+    expectFormula('javascript', NESTED, 'tf.maximum(r, tf.mul(slope, r))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('past a statement ending with a call and a semicolon', () => {
+    expectFormula('javascript', SEMI, 'tf.maximum(r, tf.mul(slope, r))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('past an assignment whose previous line ends with a call, without semicolons', () => {
+    expectFormula('javascript', BARE, 'tf.maximum(r, tf.mul(slope, r))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
   });
 });
