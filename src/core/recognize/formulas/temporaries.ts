@@ -6,11 +6,12 @@
  * Deliberately no flow analysis: a name is replaced only by an assignment at the top level of the same
  * function body (not in a loop, a branch or a nested block), made before the use and the latest one before
  * it; a name the function binds more than once is replaced only for a use that is itself at the top level
- * (straight-line code, where the latest assignment is the value). A parameter (not the function's first,
- * which is the formula's input) stands for its literal default. Every lookup is a binary search or a scan
- * bounded by a constant, remembered per model.
+ * (straight-line code, where the latest assignment is the value). A Python comprehension's `for` name is
+ * the comprehension's own, inside its brackets only. A parameter (not the function's first, which is the
+ * formula's input) stands for its literal default. Every lookup is a binary search or a scan bounded by a
+ * constant, remembered per model.
  */
-import { bindingOf, bindings } from '../bindings';
+import { bindingOf, bindings, type Binding } from '../bindings';
 import { enclosing, type Definition } from '../definitions';
 import type { DocumentModel } from '../document';
 import type { LiteralValue } from '../literals';
@@ -104,7 +105,10 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   // A one-line definition (`def leaky(x, slope=0.2): return …`) is one statement with its signature:
   // the use's statement is read from the body's start, after the parameters it binds.
   const stmt = Math.max(model.stmt[at], inner.start);
-  let b = bindingOf(model, name, at);
+  if (model.lang === 'python' && comprehensionBindsAfter(model, at, name)) {
+    return undefined; // `[slope * x for slope in SLOPES]`: the comprehension's own name
+  }
+  let b = outsideComprehensions(model, name, at, bindingOf(model, name, at));
   if (b !== undefined && b.at >= stmt && model.stmt[b.at] === stmt) {
     // `z = z - z.max()` reads the z of before; a name bound inside the statement (a comprehension's
     // `for e in …`) is not a temporary.
@@ -129,6 +133,88 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
     return valueAt(model, b.value);
   }
   return body.open >= 0 ? parameterValue(model, body.open, name) : undefined;
+}
+
+/**
+ * Whether a Python comprehension around token `at` binds `name` in a `for` written after it
+ * (`[np.where(x > 0, x, slope * x) for slope in SLOPES]`): a `for` in a bracket that holds `at`, before
+ * the statement ends.
+ */
+function comprehensionBindsAfter(model: DocumentModel, at: number, name: string): boolean {
+  let depth = 0;
+  let outermost = 0;
+  const limit = Math.min(model.count, at + MAX_VALUE_TOKENS);
+  for (let k = at + 1; k < limit && (model.flags[k] & STMT) === 0; k++) {
+    depth += bracket(model, k);
+    outermost = Math.min(outermost, depth);
+    // A `for` in a bracket opened after `at` (`[… for v in row]` beside it) holds no `at`.
+    if (depth === outermost && model.isWord(k, 'for') && targetsName(model, k, name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the targets of the `for` at `k` (`for slope in`, `for row, slope in`) include `name`. */
+function targetsName(model: DocumentModel, k: number, name: string): boolean {
+  for (
+    let t = k + 1;
+    t < model.count && t - k < MAX_SIGNATURE_TAIL && !model.isWord(t, 'in');
+    t++
+  ) {
+    if (model.isWord(t, name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The binding `b` of `name` read at token `at`, past the targets of Python comprehensions whose brackets
+ * closed before `at`: such a name is the comprehension's own (`[… for slope in SLOPES]` does not rebind
+ * the function's `slope`).
+ */
+function outsideComprehensions(
+  model: DocumentModel,
+  name: string,
+  at: number,
+  b: Binding | undefined,
+): Binding | undefined {
+  let found = b;
+  for (let n = 0; model.lang === 'python' && found !== undefined && n < MAX_NESTING; n++) {
+    const loop = comprehensionFor(model, found.at);
+    if (loop < 0 || holds(model, found.at, at)) {
+      break;
+    }
+    found = bindingOf(model, name, loop - 1);
+  }
+  return found;
+}
+
+/** The `for` of the comprehension whose target is token `target`, or -1 (a `for` statement's, or none). */
+function comprehensionFor(model: DocumentModel, target: number): number {
+  for (let k = target - 1; k >= 0 && target - k < MAX_SIGNATURE_TAIL; k--) {
+    if (model.isWord(k, 'for')) {
+      return (model.flags[k] & STMT) === 0 ? k : -1;
+    }
+    const inTargets = model.kinds[k] === ID || model.isPunct(k, ',') || model.isPunct(k, '(');
+    if (!inTargets || (model.flags[k] & STMT) !== 0) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** Whether the bracket around token `from` is still open at token `to` (after it). */
+function holds(model: DocumentModel, from: number, to: number): boolean {
+  let depth = 0;
+  for (let k = from + 1; k < to && k - from < MAX_BODY_SCAN; k++) {
+    depth += bracket(model, k);
+    if (depth < 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The parameter `name` of the list opened at `open`: what the call in force gives it, else its default. */
