@@ -12,7 +12,9 @@
  * min(max(x, 0), 6) whatever `inplace` is, so x·ReLU6(x + 3)/6 is hard swish; x·σ(x) is SiLU whatever the
  * variable is spelled (`batch.x` is one value read twice); `self.score(h)[0]` is the first row of the
  * scores, not the scores, so σ(s[0])·s is no SiLU; a Julia call `g.σ.(x)` calls the struct's field `σ`,
- * a function the caller chose, not Flux's logistic.
+ * a function the caller chose, not Flux's logistic. TF.js' `tf.tidy(nameOrFn, fn?)` takes the name first
+ * when it is given two arguments and returns what `fn` returns; NumPy's `zeros_like(a, dtype=…)` is an array
+ * of zeros whatever the dtype, so maximum(x, zeros) is ReLU.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -219,5 +221,57 @@ def self_gate(x: np.ndarray) -> np.ndarray:
       const got = recognizeAt(src, offset, PY);
       assert.notEqual(got?.framework, 'flux', `offset ${offset - start}`);
     }
+  });
+});
+
+describe('terms: calls read whatever their optional arguments', () => {
+  it('TF.js tidy named by a constant is the function it runs: SiLU', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Scope name shared by the profiler's memory report. */
+const SCOPE = 'swish';
+
+export function swish(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(SCOPE, () => x.mul(tf.sigmoid(x)));
+}
+`;
+    expectFormula('typescript', src, 'tf.tidy(SCOPE, () => x.mul(tf.sigmoid(x)))', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+  });
+
+  it('NumPy zeros_like with a dtype is still zeros: maximum with it is ReLU', () => {
+    const src = `"""Rectifier for the float16 inference path."""
+import numpy as np
+
+
+def relu(x: np.ndarray) -> np.ndarray:
+    # Zeros in x's own dtype, so float16 stays float16.
+    return np.maximum(x, np.zeros_like(x, dtype=x.dtype))
+`;
+    expectFormula(PY, src, 'np.maximum(x, np.zeros_like(x, dtype=x.dtype))', {
+      id: 'relu',
+      framework: 'numpy',
+      params: {},
+    });
+  });
+});
+
+describe('terms: a variable named like a library convention', () => {
+  it('a parameter named `activations` (Keras’ convention name) is still the formula’s variable: SiLU', () => {
+    const src = `"""Feature probes: self-gated hidden activations."""
+import torch
+
+
+def self_gated(activations: torch.Tensor) -> torch.Tensor:
+    return activations * torch.sigmoid(activations)
+`;
+    expectFormula(PY, src, 'activations * torch.sigmoid(activations)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
   });
 });

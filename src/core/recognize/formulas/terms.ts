@@ -369,7 +369,8 @@ class Normalizer {
       return args.length === 2 && kw.size === 0 ? combine(operator, args[0], args[1]) : undefined;
     }
     if (op === 'zeros') {
-      return args.length === 1 && kw.size === 0 ? { t: 'c', v: 0 } : undefined;
+      // `zeros_like(x, dtype=…)`: zeros whatever type or layout the keywords ask for.
+      return { t: 'c', v: 0 };
     }
     const only = args[0];
     if (op === 'sqrt' && args.length === 1 && only.t === 'c') {
@@ -380,10 +381,11 @@ class Normalizer {
 
   /**
    * `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors. TF.js' `tidy(nameOrFn, fn?)`
-   * may take a name first (`tf.tidy('gate', () => f(x))`).
+   * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
+   * it is spelled (`tf.tidy(SCOPE, …)`).
    */
   private tidy(n: CallNode): Term | undefined {
-    const named = n.args.length === 2 && typeof this.literal(n.args[0]) === 'string';
+    const named = n.args.length === 2;
     const fn = n.args[named ? 1 : 0];
     return (named || n.args.length === 1) && n.kw.size === 0 && fn.k === 'thunk'
       ? this.term(fn)
