@@ -14,7 +14,9 @@
  * scores, not the scores, so σ(s[0])·s is no SiLU; a Julia call `g.σ.(x)` calls the struct's field `σ`,
  * a function the caller chose, not Flux's logistic. TF.js' `tf.tidy(nameOrFn, fn?)` takes the name first
  * when it is given two arguments and returns what `fn` returns; NumPy's `zeros_like(a, dtype=…)` is an array
- * of zeros whatever the dtype, so maximum(x, zeros) is ReLU.
+ * of zeros whatever the dtype, so maximum(x, zeros) is ReLU. PyTorch's `torch.max(input, dim, keepdim)`
+ * returns (values, indices), so `x.max(-1, True)[0]` is each row's maximum kept as a column, and
+ * exp(x − max) / Σ exp(x − max) is softmax over dimension −1.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -272,6 +274,25 @@ def self_gated(activations: torch.Tensor) -> torch.Tensor:
       id: 'silu',
       framework: 'pytorch',
       params: { beta: 1 },
+    });
+  });
+});
+
+describe('terms: a boolean passed by position', () => {
+  it('PyTorch softmax shifted by `x.max(-1, True)[0]` (keepdim by position) is softmax over -1', () => {
+    const src = `"""Numerically stable softmax over the last dimension."""
+import torch
+
+
+def stable_softmax(x: torch.Tensor) -> torch.Tensor:
+    # torch.max(input, dim, keepdim) returns (values, indices); [0] is the values.
+    e = torch.exp(x - x.max(-1, True)[0])
+    return e / e.sum(-1, keepdim=True)
+`;
+    expectFormula(PY, src, 'e / e.sum(-1, keepdim=True)', {
+      id: 'softmax',
+      framework: 'pytorch',
+      params: { dim: -1 },
     });
   });
 });

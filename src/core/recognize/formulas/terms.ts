@@ -107,7 +107,7 @@ class Normalizer {
       case 'num':
         return { t: 'c', v: n.v };
       case 'lit':
-        return evalLiteral(this.toks, n.s, n.e + 1) === null ? { t: 'none' } : undefined;
+        return literalTerm(evalLiteral(this.toks, n.s, n.e + 1));
       case 'unary':
         return this.unary(n.op, n.x);
       case 'bin':
@@ -177,11 +177,7 @@ class Normalizer {
       return { t: 'sym', name: this.toks[n.s].t };
     }
     if (b.k === 'literal') {
-      return typeof b.value === 'number'
-        ? { t: 'c', v: b.value }
-        : b.value === null
-          ? { t: 'none' }
-          : undefined;
+      return literalTerm(b.value);
     }
     if (++this.substitutions > MAX_SUBSTITUTIONS || this.depth >= MAX_SUBSTITUTION_DEPTH) {
       return undefined;
@@ -445,6 +441,20 @@ class Normalizer {
     }
     return undefined;
   }
+}
+
+/**
+ * A literal's term: a number; None/null, an absent bound; a boolean, the 1 or 0 it is in arithmetic (Python,
+ * JavaScript, Julia), so PyTorch's `x.max(-1, True)[0]` reads its keepdim by position. A string has none.
+ */
+function literalTerm(v: LiteralValue | undefined): Term | undefined {
+  if (typeof v === 'number') {
+    return { t: 'c', v };
+  }
+  if (typeof v === 'boolean') {
+    return { t: 'c', v: v ? 1 : 0 };
+  }
+  return v === null ? { t: 'none' } : undefined;
 }
 
 /** The operators the arithmetic operations stand for. */
