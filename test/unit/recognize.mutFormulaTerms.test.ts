@@ -16,7 +16,8 @@
  * when it is given two arguments and returns what `fn` returns; NumPy's `zeros_like(a, dtype=…)` is an array
  * of zeros whatever the dtype, so maximum(x, zeros) is ReLU. PyTorch's `torch.max(input, dim, keepdim)`
  * returns (values, indices), so `x.max(-1, True)[0]` is each row's maximum kept as a column, and
- * exp(x − max) / Σ exp(x − max) is softmax over dimension −1.
+ * exp(x − max) / Σ exp(x − max) is softmax over dimension −1; the same holds for `m[0]` and `m.values`
+ * after `m = x.max(dim=-1, keepdim=True)` (a torch.return_types.max named tuple).
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -278,7 +279,7 @@ def self_gated(activations: torch.Tensor) -> torch.Tensor:
   });
 });
 
-describe('terms: a boolean passed by position', () => {
+describe('terms: the max values of a PyTorch max', () => {
   it('PyTorch softmax shifted by `x.max(-1, True)[0]` (keepdim by position) is softmax over -1', () => {
     const src = `"""Numerically stable softmax over the last dimension."""
 import torch
@@ -294,5 +295,32 @@ def stable_softmax(x: torch.Tensor) -> torch.Tensor:
       framework: 'pytorch',
       params: { dim: -1 },
     });
+  });
+
+  it('a temporary max read through `[0]` or `.values` is the max’s values: softmax over -1', () => {
+    const src = `"""Softmax over the last dimension, the row maximum kept in a temporary."""
+import torch
+
+
+def softmax_first(x: torch.Tensor) -> torch.Tensor:
+    m = x.max(dim=-1, keepdim=True)
+    e = torch.exp(x - m[0])
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def softmax_values(x: torch.Tensor) -> torch.Tensor:
+    m = x.max(dim=-1, keepdim=True)
+    e = torch.exp(x - m.values)
+    return e / e.sum(dim=-1, keepdim=True)
+`;
+    for (const nth of [0, 1]) {
+      expectFormula(
+        PY,
+        src,
+        'e / e.sum(dim=-1, keepdim=True)',
+        { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+        nth,
+      );
+    }
   });
 });

@@ -238,6 +238,13 @@ class Normalizer {
         return bound;
       }
     }
+    if (parts.length === 2 && parts[1] === 'values') {
+      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is.
+      const max = this.maxValues({ k: 'name', parts: [parts[0]], s: n.s, e: n.s });
+      if (max !== undefined) {
+        return max;
+      }
+    }
     if (parts.length >= 2 && RECEIVERS.has(parts[0])) {
       // `self.beta`, and `self.cfg.beta` too: a value the object holds.
       return { t: 'sym', name: parts.slice(1).join('.') };
@@ -400,11 +407,12 @@ class Normalizer {
   }
 
   /**
-   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`), else undefined with nothing read:
-   * in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside must not become the variable.
+   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`, or a plain name bound to one), else
+   * undefined with nothing read: in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside
+   * must not become the variable.
    */
   private maxValues(obj: Node): Term | undefined {
-    if (obj.k !== 'call') {
+    if (obj.k !== 'call' && !(obj.k === 'name' && obj.parts.length === 1)) {
       return undefined;
     }
     const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
