@@ -107,7 +107,7 @@ class Normalizer {
       case 'num':
         return { t: 'c', v: n.v };
       case 'lit':
-        return evalLiteral(this.toks, n.s, n.e + 1) === null ? { t: 'none' } : undefined;
+        return literalTerm(evalLiteral(this.toks, n.s, n.e + 1));
       case 'unary':
         return this.unary(n.op, n.x);
       case 'bin':
@@ -177,11 +177,7 @@ class Normalizer {
       return { t: 'sym', name: this.toks[n.s].t };
     }
     if (b.k === 'literal') {
-      return typeof b.value === 'number'
-        ? { t: 'c', v: b.value }
-        : b.value === null
-          ? { t: 'none' }
-          : undefined;
+      return literalTerm(b.value);
     }
     if (++this.substitutions > MAX_SUBSTITUTIONS || this.depth >= MAX_SUBSTITUTION_DEPTH) {
       return undefined;
@@ -240,6 +236,13 @@ class Normalizer {
       const bound = this.bound(n);
       if (bound !== undefined) {
         return bound;
+      }
+    }
+    if (parts.length === 2 && parts[1] === 'values') {
+      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is.
+      const max = this.maxValues({ k: 'name', parts: [parts[0]], s: n.s, e: n.s });
+      if (max !== undefined) {
+        return max;
       }
     }
     if (parts.length >= 2 && RECEIVERS.has(parts[0])) {
@@ -369,7 +372,8 @@ class Normalizer {
       return args.length === 2 && kw.size === 0 ? combine(operator, args[0], args[1]) : undefined;
     }
     if (op === 'zeros') {
-      return args.length === 1 && kw.size === 0 ? { t: 'c', v: 0 } : undefined;
+      // `zeros_like(x, dtype=…)`: zeros whatever type or layout the keywords ask for.
+      return { t: 'c', v: 0 };
     }
     const only = args[0];
     if (op === 'sqrt' && args.length === 1 && only.t === 'c') {
@@ -380,10 +384,11 @@ class Normalizer {
 
   /**
    * `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors. TF.js' `tidy(nameOrFn, fn?)`
-   * may take a name first (`tf.tidy('gate', () => f(x))`).
+   * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
+   * it is spelled (`tf.tidy(SCOPE, …)`).
    */
   private tidy(n: CallNode): Term | undefined {
-    const named = n.args.length === 2 && typeof this.literal(n.args[0]) === 'string';
+    const named = n.args.length === 2;
     const fn = n.args[named ? 1 : 0];
     return (named || n.args.length === 1) && n.kw.size === 0 && fn.k === 'thunk'
       ? this.term(fn)
@@ -402,11 +407,12 @@ class Normalizer {
   }
 
   /**
-   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`), else undefined with nothing read:
-   * in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside must not become the variable.
+   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`, or a plain name bound to one), else
+   * undefined with nothing read: in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside
+   * must not become the variable.
    */
   private maxValues(obj: Node): Term | undefined {
-    if (obj.k !== 'call') {
+    if (obj.k !== 'call' && !(obj.k === 'name' && obj.parts.length === 1)) {
       return undefined;
     }
     const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
@@ -443,6 +449,20 @@ class Normalizer {
     }
     return undefined;
   }
+}
+
+/**
+ * A literal's term: a number; None/null, an absent bound; a boolean, the 1 or 0 it is in arithmetic (Python,
+ * JavaScript, Julia), so PyTorch's `x.max(-1, True)[0]` reads its keepdim by position. A string has none.
+ */
+function literalTerm(v: LiteralValue | undefined): Term | undefined {
+  if (typeof v === 'number') {
+    return { t: 'c', v };
+  }
+  if (typeof v === 'boolean') {
+    return { t: 'c', v: v ? 1 : 0 };
+  }
+  return v === null ? { t: 'none' } : undefined;
 }
 
 /** The operators the arithmetic operations stand for. */
