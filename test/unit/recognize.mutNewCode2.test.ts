@@ -1,13 +1,16 @@
 /**
  * Survivors of the mutation run over the seventh session's new code in `definitions.ts` (a Julia short form
  * behind macros), `rustEnums.ts` (enum arms that only name their variant) and `index.ts` (a LibTorch member
- * named like a torch function).
+ * named like a torch function), and two bugs found on the way: a `writeln!` arm and a constant arm hid what a
+ * candle enum's `forward` applies.
  *
  * Expected values come from the languages' rules and the frameworks' documentation: in Julia `@inline f(x) =
  * …` and `Base.@propagate_inbounds f(x) = …` define `f` as `f(x) = …` does, whatever line stands before the
  * macro and also on a file's first line, and `1 / (1 + exp(-x))` is the logistic sigmoid; candle's
- * `Tensor::gelu_erf` is the exact GELU and `candle_nn::ops::sigmoid` the logistic sigmoid, and a `match` arm
- * that writes the variant's name (`write!(line, "gelu").unwrap()`) applies nothing; LibTorch's
+ * `Tensor::gelu_erf` is the exact GELU, `Tensor::tanh`, `Tensor::relu` and `candle_nn::ops::sigmoid` the
+ * functions they name, and a `match` arm that writes the variant's name (`write!(line, "gelu").unwrap()`,
+ * `writeln!(out, "…")`) or returns a constant (a gain `5.0 / 3.0`, as `torch.nn.init.calculate_gain` gives
+ * for tanh) applies nothing; LibTorch's
  * `GELUOptions().approximate("tanh")` selects GELU's tanh approximation, and a module holder called through
  * `->forward` is that module.
  */
@@ -100,6 +103,85 @@ pub const GATE_ACT: Act = Act::Sigmoid;
 
   it('`Act::Sigmoid` is the sigmoid of `ops::sigmoid(&xs)`', () => {
     expectCall('rust', SRC, 'Sigmoid', { id: 'sigmoid', framework: 'candle' }, 3);
+  });
+});
+
+describe('Rust (candle): arms that print the variant or give its init gain apply nothing', () => {
+  const PRINTED = `//! Activations of the encoder (candle), and the lines they print in the model summary.
+use std::io::{self, Write};
+
+use candle_core::{Result, Tensor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Gelu,
+    Tanh,
+}
+
+impl Act {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Gelu => xs.gelu_erf(),
+            Self::Tanh => xs.tanh(),
+        }
+    }
+
+    /// One line of the model summary.
+    pub fn describe(&self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Self::Gelu => writeln!(out, "activation: exact GELU"),
+            Self::Tanh => writeln!(out, "activation: tanh"),
+        }
+    }
+}
+
+pub const ENCODER_ACT: Act = Act::Gelu;
+pub const POOLER_ACT: Act = Act::Tanh;
+`;
+  const GAINS = `//! Activations of the critic (candle), with the gains its initialiser uses.
+use candle_core::{Result, Tensor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Relu,
+    Tanh,
+}
+
+impl Act {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Relu => xs.relu(),
+            Self::Tanh => xs.tanh(),
+        }
+    }
+
+    /// Recommended gain for the layer before this activation (as \`torch.nn.init.calculate_gain\`).
+    pub fn gain(&self) -> f64 {
+        match self {
+            Self::Relu => 2f64.sqrt(),
+            Self::Tanh => 5.0 / 3.0,
+        }
+    }
+}
+
+pub const HIDDEN_ACT: Act = Act::Relu;
+pub const VALUE_ACT: Act = Act::Tanh;
+`;
+
+  it('`writeln!(out, "…")` in a summary does not hide what `forward` applies', () => {
+    expectCall(
+      'rust',
+      PRINTED,
+      'Gelu',
+      { id: 'gelu', framework: 'candle', params: { approximate: 'none' } },
+      3,
+    );
+    expectCall('rust', PRINTED, 'Tanh', { id: 'tanh', framework: 'candle' }, 3);
+  });
+
+  it('a constant gain (`5.0 / 3.0`, `2f64.sqrt()`) does not hide what `forward` applies', () => {
+    expectCall('rust', GAINS, 'Tanh', { id: 'tanh', framework: 'candle' }, 3);
+    expectCall('rust', GAINS, 'Relu', { id: 'relu', framework: 'candle' }, 3);
   });
 });
 
