@@ -4,8 +4,8 @@
  * xs.gelu_erf(), … }` (or `Self::Gelu => …` inside `impl HiddenAct`). A variant whose arms apply one
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
  * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
- * an arm that names the variant (a literal in a `name()`, possibly converted, or `write!(f, "gelu")` in a
- * `Display` impl) is no application and is skipped.
+ * an arm that names the variant (a literal in a `name()`, possibly converted, a constant such as an init
+ * gain, or `write!(f, "gelu")` in a `Display` impl) is no application and is skipped.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -101,37 +101,51 @@ export function matchEnumVariant(
   return found && { ...found, start: model.starts[ti], end: model.ends[ti] };
 }
 
+/** Operators that make an arm's value more than the activation's result (`xs * sigmoid(xs)` is SiLU). */
+const ARITHMETIC = ['*', '/', '+', '-'];
+
 /**
  * Whether the arm at token `at` names the variant rather than applies it: one literal (`"gelu"`, `0`,
- * `true`), possibly converted (`"gelu".to_string()`, `"gelu".into()`), or a `Display` arm writing one
- * string (`write!(f, "gelu")`).
+ * `true`), possibly converted (`"gelu".to_string()`, `"gelu".into()`, `2f64.sqrt()`) or combined with other
+ * literals into a constant (a gain `5.0 / 3.0`), or a `Display` arm or a summary writing one string
+ * (`write!(f, "gelu")`, `writeln!(out, "gelu")`).
  */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
-  const literal =
-    model.kinds[at] === STR ||
-    model.kinds[at] === NUM ||
-    model.isWord(at, 'true') ||
-    model.isWord(at, 'false');
-  let end = literal ? at : writtenString(model, at);
+  let end = isLiteral(model, at) ? at : writtenString(model, at);
   if (end < 0) {
     return false;
   }
-  // `.to_string()`, `.into()`, `.to_owned()`: conversions take no argument.
-  while (
-    model.isPunct(end + 1, '.') &&
-    model.kinds[end + 2] === ID &&
-    model.isPunct(end + 3, '(') &&
-    model.isPunct(end + 4, ')')
-  ) {
-    end += 4;
+  for (;;) {
+    if (
+      // `.to_string()`, `.into()`, `.to_owned()`, `.sqrt()`: conversions take no argument.
+      model.isPunct(end + 1, '.') &&
+      model.kinds[end + 2] === ID &&
+      model.isPunct(end + 3, '(') &&
+      model.isPunct(end + 4, ')')
+    ) {
+      end += 4;
+    } else if (ARITHMETIC.some((op) => model.isPunct(end + 1, op)) && isLiteral(model, end + 2)) {
+      end += 2; // `5.0 / 3.0`: a constant, computed from no tensor
+    } else {
+      return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
+    }
   }
-  return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
 }
 
-/** The `)` of `write!(f, "…")` starting at token `at`, or -1. */
+/** Whether token `at` is a literal: a string, a number, `true` or `false`. */
+function isLiteral(model: DocumentModel, at: number): boolean {
+  return (
+    model.kinds[at] === STR ||
+    model.kinds[at] === NUM ||
+    model.isWord(at, 'true') ||
+    model.isWord(at, 'false')
+  );
+}
+
+/** The `)` of `write!(f, "…")` or `writeln!(f, "…")` starting at token `at`, or -1. */
 function writtenString(model: DocumentModel, at: number): number {
   const written =
-    model.isWord(at, 'write') &&
+    (model.isWord(at, 'write') || model.isWord(at, 'writeln')) &&
     model.isPunct(at + 1, '!') &&
     model.isPunct(at + 2, '(') &&
     model.kinds[at + 3] === ID &&
@@ -140,9 +154,6 @@ function writtenString(model: DocumentModel, at: number): number {
     model.isPunct(at + 6, ')');
   return written ? at + 6 : -1;
 }
-
-/** Operators that make an arm's value more than the activation's result (`xs * sigmoid(xs)` is SiLU). */
-const ARITHMETIC = ['*', '/', '+', '-'];
 
 /**
  * Calls that keep a tensor's values: an arm may convert around its activation (`xs.to_dtype(F32)?.gelu_erf()`),
