@@ -1,0 +1,167 @@
+/**
+ * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `*`/`**` unpacking, slices,
+ * parenthesized generators and a conditional whose other branch is a lambda; a long registry of
+ * activations in one statement; JavaScript's `^` (XOR, not a power) and object properties that are arrow
+ * functions; Julia's power of a parenthesized sum and its `::` type assertions; Rust's `?` after a call.
+ *
+ * Expected values are the mathematics of each formula (x·σ(x) is SiLU/swish with β = 1, 1/(1 + e⁻ˣ) and
+ * (1 + e⁻ˣ)⁻¹ are the sigmoid, log(1 + eˣ) is softplus, max(x, 0) is ReLU) and the languages' own rules:
+ * Python's `max(*xs, 0)` is the largest of the unpacked items and 0 (one number, no elementwise ReLU) and a
+ * generator expression is no value of its element's formula (Python reference, "Generator expressions");
+ * JavaScript's `^` is bitwise XOR and binds looser than `+` (MDN, "Operator precedence"); Julia's `^` is
+ * the power and `x::T` asserts a type without changing the value (Julia manual, "Types"); Rust's `?` passes
+ * a `Result`'s value on (The Rust Book, 9.2).
+ */
+import { expectFormula, expectNoFormula } from './formulaHelpers';
+
+const SILU_TORCH = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
+
+describe('formula grammar: Python unpacking, slices, generators and lambdas', () => {
+  const SRC = `"""Small helpers around gated activations (a scratch module of a training repo)."""
+import math
+
+import torch
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+def gated_first_column(x):
+    # SiLU of the first column, written on the slice itself.
+    return x[:, 0] * torch.sigmoid(x[:, 0])
+
+
+def swish_chunks(chunks):
+    # One SiLU per chunk, lazily: the generator itself is no activation.
+    outs = (c * torch.sigmoid(c) for c in chunks)
+    return torch.cat(tuple(outs))
+
+
+def swish_layer(**kwargs):
+    # A Keras Lambda layer that forwards its options (name, dtype, ...).
+    return layers.Lambda(lambda t: t * torch.sigmoid(t), **kwargs)
+
+
+def pick_gate(use_swish):
+    gate = (lambda t: t * torch.sigmoid(t)) if use_swish else lambda t: t
+    return gate
+`;
+
+  it('reads SiLU over a slice `x[:, 0]`, the slice being the variable', () => {
+    expectFormula('python', SRC, 'x[:, 0] * torch.sigmoid(x[:, 0])', SILU_TORCH);
+  });
+
+  it("shows SiLU over a generator's element only, not over the parenthesized generator", () => {
+    expectFormula('python', SRC, 'c * torch.sigmoid(c)', SILU_TORCH);
+  });
+
+  it('reads SiLU in a call that also unpacks `**kwargs`', () => {
+    expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH);
+  });
+
+  it('reads SiLU in a conditional whose other branch is a bare lambda', () => {
+    expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH, 1);
+  });
+});
+
+describe("formula grammar: JavaScript's `^` and arrow-function properties", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+// GELU's tanh form with \`**\`, and a port that wrote \`^\`: in JavaScript that is XOR, so no GELU.
+export const gelu = (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
+export const geluPorted = (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ^ 3)));
+
+/** Activations by name; each value is a function of one tensor. */
+export const ACTIVATIONS = {
+  relu: (x) => tf.relu(x),
+  swish: x => x.mul(tf.sigmoid(x)),
+};
+`;
+
+  it('reads `x ** 3` as the cube in GELU', () => {
+    expectFormula(
+      'javascript',
+      SRC,
+      '0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)))',
+      { id: 'gelu', framework: 'other', params: { approximate: 'tanh' } },
+    );
+  });
+
+  it('shows no GELU where `^` (XOR) stands for the power', () => {
+    expectNoFormula(
+      'javascript',
+      SRC,
+      '0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ^ 3)))',
+    );
+  });
+
+  it("shows SiLU over an arrow's body, not over the property's `: x =>`", () => {
+    expectFormula('javascript', SRC, 'x.mul(tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' });
+  });
+});
+
+describe('formula grammar: a parenthesized variable is the variable', () => {
+  const PY = `import torch
+from torch import nn
+
+
+class ProjectedSwish(nn.Module):
+    """SiLU of a linear projection, x·W gating itself."""
+
+    def __init__(self, dim: int):
+        super().__init__()
+        self.w = nn.Parameter(torch.randn(dim, dim) / dim**0.5)
+
+    def forward(self, x):
+        return (x @ self.w) * torch.sigmoid(x @ self.w)
+`;
+
+  it('reads `(x @ self.w) * torch.sigmoid(x @ self.w)` as SiLU of the projection', () => {
+    expectFormula('python', PY, '(x @ self.w) * torch.sigmoid(x @ self.w)', SILU_TORCH);
+  });
+
+  it("reads GELU's cube written `(x)^3` in Julia", () => {
+    const jl = `# GELU, tanh form, with the cube of a parenthesized x.
+gelu_paren(x::Real) = 0.5 * x * (1 + tanh(sqrt(2 / π) * (x + 0.044715 * (x)^3)))
+`;
+    expectFormula('julia', jl, '0.5 * x * (1 + tanh(sqrt(2 / π) * (x + 0.044715 * (x)^3)))', {
+      id: 'gelu',
+      framework: 'other',
+      params: { approximate: 'tanh' },
+    });
+  });
+});
+
+describe("formula grammar: Julia's type assertions", () => {
+  const SRC = `module Gates
+
+using NNlib: sigmoid
+
+# SiLU with the gate's type asserted (the assertion keeps the value).
+silu_typed(x::Float32) = x * sigmoid(x)::Float32
+
+end # module
+`;
+
+  it('reads SiLU up to a type assertion on its gate', () => {
+    expectFormula('julia', SRC, 'x * sigmoid(x)', { id: 'silu', framework: 'flux' });
+  });
+});
+
+describe("formula grammar: Rust's `?` after the formula's last call", () => {
+  const SRC = `use candle_core::{Result, Tensor};
+
+/// Softplus, log(1 + e^x), bound to a name before it is returned.
+pub fn softplus(xs: &Tensor) -> Result<Tensor> {
+    let ys = (xs.exp()? + 1.0)?.log()?;
+    Ok(ys)
+}
+`;
+
+  it('spans the formula through its last `?`', () => {
+    expectFormula('rust', SRC, '(xs.exp()? + 1.0)?.log()?', {
+      id: 'softplus',
+      framework: 'other',
+      params: { beta: 1 },
+    });
+  });
+});
