@@ -1,16 +1,18 @@
 /**
- * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `*`/`**` unpacking, slices,
- * parenthesized generators and a conditional whose other branch is a lambda; a long registry of
- * activations in one statement; JavaScript's `^` (XOR, not a power) and object properties that are arrow
- * functions; Julia's power of a parenthesized sum and its `::` type assertions; Rust's `?` after a call.
+ * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `**kwargs`, slices,
+ * parenthesized generators, `not` before a comparison and a conditional whose other branch is a lambda;
+ * JavaScript's `^` (XOR, not a power) and arrow functions as object properties or in parentheses; Julia's
+ * `::` type assertions, its adjoint `'` and a parenthesized variable; Rust's `?` after the formula's last
+ * call.
  *
- * Expected values are the mathematics of each formula (x·σ(x) is SiLU/swish with β = 1, 1/(1 + e⁻ˣ) and
- * (1 + e⁻ˣ)⁻¹ are the sigmoid, log(1 + eˣ) is softplus, max(x, 0) is ReLU) and the languages' own rules:
- * Python's `max(*xs, 0)` is the largest of the unpacked items and 0 (one number, no elementwise ReLU) and a
- * generator expression is no value of its element's formula (Python reference, "Generator expressions");
- * JavaScript's `^` is bitwise XOR and binds looser than `+` (MDN, "Operator precedence"); Julia's `^` is
- * the power and `x::T` asserts a type without changing the value (Julia manual, "Types"); Rust's `?` passes
- * a `Result`'s value on (The Rust Book, 9.2).
+ * Expected values are the mathematics of each formula (x·σ(x) = x/(1 + e⁻ˣ) is SiLU/swish with β = 1,
+ * log(1 + eˣ) is softplus, ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) is GELU's tanh form) and the languages'
+ * own rules: a generator expression is no value of its element's formula, and `not` binds looser than a
+ * comparison, which binds looser than `*` (Python reference, "Generator expressions", "Operator
+ * precedence"); JavaScript's `^` is bitwise XOR (MDN, "Bitwise XOR"); Julia's `x::T` asserts a type without
+ * changing the value, `'` is the adjoint, `*` and `.*` bind alike from the left (Julia manual, "Types",
+ * "Mathematical Operations"); Rust's `?` passes a `Result`'s value on (The Rust Book, 9.2). Parentheses
+ * around a value do not change it.
  */
 import { expectFormula, expectNoFormula } from './formulaHelpers';
 
@@ -20,6 +22,7 @@ describe('formula grammar: Python unpacking, slices, generators and lambdas', ()
   const SRC = `"""Small helpers around gated activations (a scratch module of a training repo)."""
 import math
 
+import numpy as np
 import torch
 from tensorflow import keras
 from tensorflow.keras import layers
@@ -41,6 +44,11 @@ def swish_layer(**kwargs):
     return layers.Lambda(lambda t: t * torch.sigmoid(t), **kwargs)
 
 
+def silu_floor_holds(x):
+    # SiLU's minimum is about -0.2785 (at x ≈ -1.2785): no value may fall below it.
+    return not x / (1 + np.exp(-x)) < -0.2785
+
+
 def pick_gate(use_swish):
     gate = (lambda t: t * torch.sigmoid(t)) if use_swish else lambda t: t
     return gate
@@ -56,6 +64,14 @@ def pick_gate(use_swish):
 
   it('reads SiLU in a call that also unpacks `**kwargs`', () => {
     expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH);
+  });
+
+  it('reads SiLU under `not`, which negates the whole comparison', () => {
+    expectFormula('python', SRC, 'x / (1 + np.exp(-x))', {
+      id: 'silu',
+      framework: 'numpy',
+      params: { beta: 1 },
+    });
   });
 
   it('reads SiLU in a conditional whose other branch is a bare lambda', () => {
@@ -75,6 +91,9 @@ export const ACTIVATIONS = {
   relu: (x) => tf.relu(x),
   swish: x => x.mul(tf.sigmoid(x)),
 };
+
+export const useSwish = true;
+export const gate = useSwish ? (x => x.mul(tf.sigmoid(x))) : tf.relu;
 `;
 
   it('reads `x ** 3` as the cube in GELU', () => {
@@ -96,6 +115,10 @@ export const ACTIVATIONS = {
 
   it("shows SiLU over an arrow's body, not over the property's `: x =>`", () => {
     expectFormula('javascript', SRC, 'x.mul(tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' });
+  });
+
+  it('shows SiLU over the body of a parenthesized one-parameter arrow, not from its `(`', () => {
+    expectFormula('javascript', SRC, 'x.mul(tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' }, 1);
   });
 });
 
@@ -131,7 +154,7 @@ gelu_paren(x::Real) = 0.5 * x * (1 + tanh(sqrt(2 / π) * (x + 0.044715 * (x)^3))
   });
 });
 
-describe("formula grammar: Julia's type assertions", () => {
+describe("formula grammar: Julia's type assertions and adjoint", () => {
   const SRC = `module Gates
 
 using NNlib: sigmoid
@@ -139,11 +162,18 @@ using NNlib: sigmoid
 # SiLU with the gate's type asserted (the assertion keeps the value).
 silu_typed(x::Float32) = x * sigmoid(x)::Float32
 
+# A gated projection (Wᵀx) .* σ.(x): Julia's * and .* bind alike, from the left, so no SiLU of x.
+gated_proj(W, x) = W' * x .* sigmoid.(x)
+
 end # module
 `;
 
   it('reads SiLU up to a type assertion on its gate', () => {
     expectFormula('julia', SRC, 'x * sigmoid(x)', { id: 'silu', framework: 'flux' });
+  });
+
+  it("shows no SiLU in `W' * x .* sigmoid.(x)`, whose left factor is Wᵀx", () => {
+    expectNoFormula('julia', SRC, "W' * x .* sigmoid.(x)");
   });
 });
 
