@@ -49,6 +49,11 @@ def silu_floor_holds(x):
     return not x / (1 + np.exp(-x)) < -0.2785
 
 
+def unpack_channels(h, x):
+    # The six channels of a (batch, time, 6) tensor, then the gated input, as one tuple.
+    return h[:, :, 0], h[:, :, 1], h[:, :, 2], h[:, :, 3], h[:, :, 4], h[:, :, 5], x * torch.sigmoid(x)
+
+
 def pick_gate(use_swish):
     gate = (lambda t: t * torch.sigmoid(t)) if use_swish else lambda t: t
     return gate
@@ -72,6 +77,10 @@ def pick_gate(use_swish):
       framework: 'numpy',
       params: { beta: 1 },
     });
+  });
+
+  it('reads SiLU at the end of a long tuple of slices (many sub-expressions before it)', () => {
+    expectFormula('python', SRC, 'x * torch.sigmoid(x)', SILU_TORCH);
   });
 
   it('reads SiLU in a conditional whose other branch is a bare lambda', () => {
