@@ -1,5 +1,6 @@
 /**
- * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `**kwargs`, slices,
+ * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `**kwargs`, slices (also many in
+ * one statement before the formula),
  * parenthesized generators, `not` before a comparison and a conditional whose other branch is a lambda;
  * JavaScript's `^` (XOR, not a power) and arrow functions as object properties or in parentheses; Julia's
  * `::` type assertions, its adjoint `'` and a parenthesized variable; Rust's `?` after the formula's last
@@ -23,8 +24,8 @@ describe('formula grammar: Python unpacking, slices, generators and lambdas', ()
 import math
 
 import numpy as np
+import tensorflow as tf
 import torch
-from tensorflow import keras
 from tensorflow.keras import layers
 
 
@@ -41,7 +42,7 @@ def swish_chunks(chunks):
 
 def swish_layer(**kwargs):
     # A Keras Lambda layer that forwards its options (name, dtype, ...).
-    return layers.Lambda(lambda t: t * torch.sigmoid(t), **kwargs)
+    return layers.Lambda(lambda t: t * tf.math.sigmoid(t), **kwargs)
 
 
 def silu_floor_holds(x):
@@ -68,7 +69,11 @@ def pick_gate(use_swish):
   });
 
   it('reads SiLU in a call that also unpacks `**kwargs`', () => {
-    expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH);
+    expectFormula('python', SRC, 't * tf.math.sigmoid(t)', {
+      id: 'silu',
+      framework: 'tensorflow',
+      params: { beta: 1 },
+    });
   });
 
   it('reads SiLU under `not`, which negates the whole comparison', () => {
@@ -84,7 +89,7 @@ def pick_gate(use_swish):
   });
 
   it('reads SiLU in a conditional whose other branch is a bare lambda', () => {
-    expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH, 1);
+    expectFormula('python', SRC, 't * torch.sigmoid(t)', SILU_TORCH);
   });
 });
 
