@@ -1,7 +1,7 @@
 /**
  * The formula reader's grammar at its edges (`formulas/expr.ts`): Python's `**kwargs`, slices (also many in
- * one statement before the formula),
- * parenthesized generators, `not` before a comparison and a conditional whose other branch is a lambda;
+ * one statement before the formula), parenthesized generators, `not` before a comparison and a conditional
+ * whose other branch is a lambda;
  * JavaScript's `^` (XOR, not a power) and arrow functions as object properties or in parentheses; Julia's
  * `::` type assertions, its adjoint `'` and a parenthesized variable; Rust's `?` after the formula's last
  * call.
