@@ -93,6 +93,39 @@ def pick_gate(use_swish):
   });
 });
 
+describe('formula grammar: a conditional cut by the read window after its condition', () => {
+  const SRC = `import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class GELU(nn.Module):
+    """GELU, exact or tanh-approximated; checkpoints saved before \`approximate\` existed load as exact."""
+
+    def __init__(self, approximate: str = "none"):
+        super().__init__()
+        self.approximate = approximate
+
+    def forward(self, x):
+        return (
+            0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+            if getattr(self, "approximate", "none") == "tanh"
+            else F.gelu(x)
+        )
+`;
+
+  it('reads the tanh branch as GELU from its first token on', () => {
+    expectFormula(
+      'python',
+      SRC,
+      '0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+    );
+  });
+});
+
 describe("formula grammar: JavaScript's `^` and arrow-function properties", () => {
   const SRC = `import * as tf from '@tensorflow/tfjs';
 
