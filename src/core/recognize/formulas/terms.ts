@@ -136,8 +136,9 @@ class Normalizer {
 
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
   private leaf(n: Node): Term | undefined {
+    const [s, e] = withoutParentheses(this.toks, n.s, n.e);
     const text = this.toks
-      .slice(n.s, n.e + 1)
+      .slice(s, e + 1)
       .map((t) => t.t)
       .join(' ');
     if (this.variable === undefined) {
@@ -509,4 +510,33 @@ function fold(op: string, a: number, b: number): number | undefined {
 
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/**
+ * Tokens `[s, e]` without parentheses around all of them: `(x @ w)` is the variable `x @ w`, as written
+ * inside `torch.sigmoid(x @ w)`. `(a) * (b)` keeps its parentheses: its first `(` closes before the end.
+ */
+function withoutParentheses(toks: readonly Token[], s: number, e: number): [number, number] {
+  while (e - s >= 2 && toks[s].t === '(' && toks[e].t === ')' && closesAt(toks, s, e)) {
+    s++;
+    e--;
+  }
+  return [s, e];
+}
+
+/** Whether the bracket opened at `open` is closed by the token at `close` (by none before it). */
+function closesAt(toks: readonly Token[], open: number, close: number): boolean {
+  let depth = 0;
+  for (let k = open; k < close; k++) {
+    const t = toks[k];
+    if (t.k !== 'p') {
+      continue;
+    }
+    if (t.t === '(' || t.t === '[' || t.t === '{') {
+      depth++;
+    } else if ((t.t === ')' || t.t === ']' || t.t === '}') && --depth === 0) {
+      return false;
+    }
+  }
+  return depth === 1;
 }
