@@ -39,7 +39,7 @@ import { matchInstance } from './instances';
 import { matchMember } from './members';
 import { matchParameterBody } from './parameterBodies';
 import { matchEnumVariant } from './rustEnums';
-import { NL } from './statements';
+import { NL, STMT } from './statements';
 
 /** Window sizes in tokens (before / after the hovered token): the first try, then the most we ever read. */
 const SMALL: readonly [number, number] = [64, 48];
@@ -294,7 +294,9 @@ function recognizeIn(
     return found;
   }
   // Nothing found in a window that cut the statement: the call or formula around the offset may start before
-  // the window (a layer call whose activation string is many lines down, a name in a long `partial(…)`), so
-  // the statement is read again in the large window. The small window only spares that work for most hovers.
-  return statement < 0 && back < LARGE[0] ? 'retry' : undefined;
+  // the window (a layer call whose activation string is many lines down, a name in a long `partial(…)`) or
+  // end after it (a formula broken over lines inside a call's brackets), so the statement is read again in
+  // the large window. The small window only spares that work for most hovers.
+  const cutEnd = to < model.count && (model.flags[to] & STMT) === 0;
+  return (statement < 0 || cutEnd) && back < LARGE[0] ? 'retry' : undefined;
 }
