@@ -59,3 +59,18 @@ export function expectNoFormula(lang: string, text: string, expr: string, nth = 
     );
   }
 }
+
+/**
+ * Asserts that no hover anywhere in the nth `expr` covers the whole of it: the expression is no
+ * activation, though a part of it may be one (`np.maximum(x, 0)` inside a look-alike is ReLU).
+ */
+export function expectNotWhole(lang: string, text: string, expr: string, nth = 0): void {
+  const start = nthOffset(text, expr, nth);
+  for (let offset = start; offset <= start + expr.length; offset++) {
+    const got = recognizeAt(text, offset, lang);
+    assert.ok(
+      got === undefined || got.start > start || got.end < start + expr.length,
+      `"${expr}" at ${offset - start} was read as ${JSON.stringify(got)}`,
+    );
+  }
+}

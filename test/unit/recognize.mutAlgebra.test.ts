@@ -13,27 +13,10 @@
  * function inside, like `F.relu6`, is still hovered as itself).
  */
 import './freshModels';
-import assert from 'node:assert/strict';
-import { recognizeAt } from '../../src/core';
-import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { expectCall, nthOffset } from './recognizeHelpers';
+import { expectFormula, expectNoFormula, expectNotWhole } from './formulaHelpers';
+import { expectCall } from './recognizeHelpers';
 
 const PY = 'python';
-
-/**
- * Asserts that no hover anywhere in the nth `expr` covers the whole of it: the expression is no
- * activation, though a part of it may be one (`np.maximum(x, 0)` inside a look-alike is ReLU).
- */
-function expectNotWhole(lang: string, text: string, expr: string, nth = 0): void {
-  const start = nthOffset(text, expr, nth);
-  for (let offset = start; offset <= start + expr.length; offset++) {
-    const got = recognizeAt(text, offset, lang);
-    assert.ok(
-      got === undefined || got.start > start || got.end < start + expr.length,
-      `"${expr}" at ${offset - start} was read as ${JSON.stringify(got)}`,
-    );
-  }
-}
 
 describe('formula algebra: sums and products in any order', () => {
   const SRC = `"""Reference activations written out in NumPy, for the plotting notebook."""

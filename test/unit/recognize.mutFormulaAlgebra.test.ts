@@ -20,22 +20,10 @@
 import './freshModels';
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
-import { expectFormula } from './formulaHelpers';
+import { expectFormula, expectNotWhole } from './formulaHelpers';
 import { expectCall, nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
-
-/** Asserts that no hover anywhere in the nth `expr` covers the whole of it. */
-function expectNotWhole(lang: string, text: string, expr: string, nth = 0): void {
-  const start = nthOffset(text, expr, nth);
-  for (let offset = start; offset <= start + expr.length; offset++) {
-    const got = recognizeAt(text, offset, lang);
-    assert.ok(
-      got === undefined || got.start > start || got.end < start + expr.length,
-      `"${expr}" at ${offset - start} was read as ${JSON.stringify(got)}`,
-    );
-  }
-}
 
 describe('formula algebra: a sum negated as a whole', () => {
   const SRC = `"""Closed forms of tanh used to check the fused kernel against NumPy."""
