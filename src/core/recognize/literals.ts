@@ -122,7 +122,7 @@ export function evalLiteral(
 }
 
 /** The `)` closing the `(` at `open` before `b`, or -1: `(1) / (3)` is not one parenthesized literal. */
-function closingParen(toks: readonly Token[], open: number, b: number): number {
+export function closingParen(toks: readonly Token[], open: number, b: number): number {
   let depth = 0;
   for (let i = open; i < b; i++) {
     if (toks[i].t === '(') {

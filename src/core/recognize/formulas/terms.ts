@@ -7,7 +7,7 @@
 import type { Framework } from '../../types';
 import type { Imports } from '../imports';
 import { bindingOf } from '../bindings';
-import { evalLiteral, type LiteralValue } from '../literals';
+import { closingParen, evalLiteral, type LiteralValue } from '../literals';
 import { candidatePaths, isKnownHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
 import type { DocumentModel } from '../document';
@@ -517,26 +517,14 @@ function hasOwn(o: object, key: string): boolean {
  * inside `torch.sigmoid(x @ w)`. `(a) * (b)` keeps its parentheses: its first `(` closes before the end.
  */
 function withoutParentheses(toks: readonly Token[], s: number, e: number): [number, number] {
-  while (e - s >= 2 && toks[s].t === '(' && toks[e].t === ')' && closesAt(toks, s, e)) {
+  while (
+    e - s >= 2 &&
+    toks[s].t === '(' &&
+    toks[e].t === ')' &&
+    closingParen(toks, s, e + 1) === e
+  ) {
     s++;
     e--;
   }
   return [s, e];
-}
-
-/** Whether the bracket opened at `open` is closed by the token at `close` (by none before it). */
-function closesAt(toks: readonly Token[], open: number, close: number): boolean {
-  let depth = 0;
-  for (let k = open; k < close; k++) {
-    const t = toks[k];
-    if (t.k !== 'p') {
-      continue;
-    }
-    if (t.t === '(' || t.t === '[' || t.t === '{') {
-      depth++;
-    } else if ((t.t === ')' || t.t === ']' || t.t === '}') && --depth === 0) {
-      return false;
-    }
-  }
-  return depth === 1;
 }
