@@ -113,6 +113,36 @@ export async function runRecognizeBench(): Promise<void> {
     `  baseline: indexOf scan of the doc   ${fmt(indexOfDoc)}  -> ratio ${(perHover / indexOfDoc).toFixed(1)}x`,
   );
 
+  // A hover deep inside a long bracketed statement: the small window would start inside the brackets, so the
+  // statement is read in the large window (up to 1,500 tokens back and 1,000 ahead). Each hover gets a text
+  // not cached yet (a changed first line), so both figures include lexing the file and differ by the window.
+  const layers = Array.from(
+    { length: 120 },
+    (_, i) => `        nn.Sequential(nn.Linear(${i + 8}, ${i + 9}), nn.GELU(approximate="tanh")),`,
+  );
+  const versions = Array.from(
+    { length: 64 },
+    (_, v) =>
+      `# version ${String(v).padStart(2, '0')}\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n` +
+      `stages = nn.ModuleList(\n    [\n${layers.join('\n')}\n    ]\n)\ny = F.gelu(x)\n`,
+  );
+  const deep = versions[0].indexOf('GELU', Math.floor(versions[0].length * 0.9)) + 1;
+  const short = versions[0].lastIndexOf('gelu(x)') + 1;
+  for (const o of [deep, short]) {
+    if (recognizeAt(versions[0], o, 'python')?.id !== 'gelu') {
+      throw new Error('bench long statement: GELU not recognized');
+    }
+  }
+  const perDeep = timeNs(() => recognizeAt(versions[k++ % versions.length], deep, 'python'));
+  const perShort = timeNs(() => recognizeAt(versions[k++ % versions.length], short, 'python'));
+  console.log(
+    `a ${layers.length}-line bracketed statement (${versions[0].length} chars, Python), new text each hover:`,
+  );
+  console.log(`  recognizeAt deep inside it         ${fmt(perDeep)}`);
+  console.log(
+    `  baseline: recognizeAt on a short statement after it ${fmt(perShort)}  -> ratio ${(perDeep / perShort).toFixed(1)}x`,
+  );
+
   // 1 MB of minified TF.js on one line.
   const unit = 'var a=tf.relu(b),c=tf.leakyRelu(d,.1),e=f(g[h],s(i));';
   const big = unit.repeat(Math.ceil(1_000_000 / unit.length));

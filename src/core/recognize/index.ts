@@ -228,6 +228,12 @@ function recognizeIn(
 ): RecognizedCall | undefined | 'retry' {
   // The statement's first token, or -1 when it is more than `back` tokens back (then the window is cut).
   const statement = model.statementStart(ti, back);
+  if (statement < 0 && back < LARGE[0]) {
+    // A window that starts inside a statement cannot tell which of its lines start statements (inside a long
+    // bracketed list every element's line looks like one), so what it finds may be a part of a formula: the
+    // statement is read in the large window instead.
+    return 'retry';
+  }
   const from = statement >= 0 ? statement : ti - back;
   // The window ends at a line end (as far as the large window reaches): a long one-line formula stays whole.
   let to = Math.min(model.count, ti + ahead + 1);
@@ -293,10 +299,9 @@ function recognizeIn(
   if (found !== undefined) {
     return found;
   }
-  // Nothing found in a window that cut the statement: the call or formula around the offset may start before
-  // the window (a layer call whose activation string is many lines down, a name in a long `partial(…)`) or
-  // end after it (a formula broken over lines inside a call's brackets), so the statement is read again in
-  // the large window. The small window only spares that work for most hovers.
+  // Nothing found in a window that cut the statement's end: the formula around the offset may go on after it
+  // (a formula broken over lines inside a call's brackets), so the statement is read again in the large
+  // window. The small window only spares that work for most hovers.
   const cutEnd = to < model.count && (model.flags[to] & STMT) === 0;
-  return (statement < 0 || cutEnd) && back < LARGE[0] ? 'retry' : undefined;
+  return cutEnd && back < LARGE[0] ? 'retry' : undefined;
 }
