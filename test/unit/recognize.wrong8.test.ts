@@ -301,6 +301,23 @@ pub fn gate(xs: &Tensor) -> Result<Tensor> {
     expectCall(RS, src, 'sigmoid', { id: 'sigmoid', framework: 'candle' });
   });
 
+  it('tells candle’s ops, renamed on import, from the crate’s own ops', () => {
+    const src = `//! Gates: candle's kernels next to our own.
+use candle_core::{Result, Tensor};
+use candle_nn::ops as nn_ops;
+
+mod ops;
+
+pub fn gates(xs: &Tensor) -> Result<(Tensor, Tensor)> {
+    let library = nn_ops::sigmoid(xs)?;
+    let own = ops::sigmoid(xs)?;
+    Ok((library, own))
+}
+`;
+    expectCall(RS, src, 'sigmoid', { id: 'sigmoid', framework: 'candle' });
+    expectNothing(RS, src, 'sigmoid', 1);
+  });
+
   it('reads a type alias of candle’s Activation as candle’s', () => {
     const src = `//! Re-exports for the model crates.
 pub type Activation = candle_nn::Activation;
