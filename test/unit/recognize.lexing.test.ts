@@ -106,7 +106,7 @@ describe('recognizer literals', () => {
   it('evaluates signs, fractions, parentheses, strings and words, and nothing else', () => {
     const ev = (src: string, lang: Lang = 'python') => {
       const toks = tokenize(src, 0, src.length, lang);
-      return evalLiteral(toks, 0, toks.length);
+      return evalLiteral(toks, 0, toks.length, lang);
     };
     assert.equal(ev('-0.5'), -0.5);
     assert.equal(ev('1/3'), 1 / 3);

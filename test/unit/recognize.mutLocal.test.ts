@@ -297,7 +297,7 @@ describe('evalLiteral: the value of an argument written as tokens', () => {
   /** The literal value of a whole Python argument. */
   function value(arg: string) {
     const toks = tokenize(arg, 0, arg.length, 'python');
-    return evalLiteral(toks, 0, toks.length);
+    return evalLiteral(toks, 0, toks.length, 'python');
   }
 
   it('reads constants, signs and parenthesized fractions', () => {

@@ -173,7 +173,7 @@ function fusedActivation(toks: readonly Token[], ti: number, open: number): Reco
     };
   }
   const alpha = sibling('leakyreluAlpha');
-  const v = alpha === undefined ? 0.2 : evalLiteral(toks, alpha.a, alpha.b);
+  const v = alpha === undefined ? 0.2 : evalLiteral(toks, alpha.a, alpha.b, 'js');
   const literal = typeof v === 'number';
   return {
     id: 'leaky_relu',

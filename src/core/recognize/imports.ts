@@ -28,7 +28,7 @@ const STARTERS: Readonly<Record<Lang, readonly string[]>> = {
   python: ['import', 'from'],
   js: ['import', 'const', 'let', 'var'],
   cpp: ['namespace', 'using'],
-  rust: ['use', 'pub'],
+  rust: ['use', 'pub', 'mod'],
   julia: ['using', 'import'],
 };
 
@@ -201,18 +201,22 @@ function parseStatement(
     return;
   }
   if (lang === 'rust') {
-    const at = rustUseAt(toks);
-    if (at >= 0) {
+    const at = afterVisibility(toks);
+    if (toks[at]?.t === 'use') {
       useTree(toks, at + 1, '', aliases, globs);
+    } else if (toks[at]?.t === 'mod' && toks[at + 1]?.k === 'id') {
+      // `mod ops;` (or `mod ops { … }`) declares the crate's own module `ops` here: `ops::sigmoid` is the
+      // user's function, not candle's (a `use candle_nn::ops;` beside it is error E0255).
+      aliases.set(toks[at + 1].t, `self.${toks[at + 1].t}`);
     }
   }
 }
 
 /**
- * Where the `use` of a Rust statement is: first, or after a visibility (`pub`, `pub(crate)`, `pub(in a::b)`,
- * which re-exports and still imports); -1 when the statement is no `use` (`pub fn`, `pub struct`).
+ * Where a Rust item starts after its visibility (`pub`, `pub(crate)`, `pub(in a::b)`; a `pub use`
+ * re-exports and still imports): 0 when it has none.
  */
-function rustUseAt(toks: readonly Token[]): number {
+function afterVisibility(toks: readonly Token[]): number {
   let k = 0;
   if (toks[k]?.t === 'pub') {
     k++;
@@ -223,7 +227,7 @@ function rustUseAt(toks: readonly Token[]): number {
       k++;
     }
   }
-  return toks[k]?.t === 'use' ? k : -1;
+  return k;
 }
 
 /**
@@ -245,7 +249,14 @@ function requiredName(toks: readonly Token[], req: number): string | undefined {
  * exports, as unimported names do.
  */
 function juliaRenames(toks: readonly Token[], aliases: Map<string, string>): void {
-  const [mod, j] = readPath(toks, 1);
+  // A relative module (`using ..Acts: swish as σ`) is a name bound in an enclosing module: read without
+  // its dots like any path, `..Acts` is the user's own module (in no table: its `swish` is no Flux
+  // function) and `..NNlib` the package the parent imported.
+  let k = 1;
+  while (toks[k]?.t === '.') {
+    k++;
+  }
+  const [mod, j] = readPath(toks, k);
   if (!mod) {
     return;
   }

@@ -1,8 +1,9 @@
 /**
  * Literal values in argument lists: numbers in every spelling our languages have, signs, simple fractions
- * (`1/3`, Julia's `1//3`), strings, booleans and None, and candle's `D::Minus1` dims. Anything else is an expression we do not evaluate.
+ * (`1/3`, Julia's rational `1//3`, Python's floor division `7 // 2`), strings, booleans and None, and
+ * candle's `D::Minus1` dims. Anything else is an expression we do not evaluate.
  */
-import type { Token } from './tokenizer';
+import type { Lang, Token } from './tokenizer';
 
 /** A literal's value; `null` is Python's None, Julia's nothing, JS null (meaning "use the default"). */
 export type LiteralValue = number | string | boolean | null;
@@ -78,11 +79,13 @@ export function stringContents(tok: Token): { at: number; value: string } {
 /**
  * Evaluates tokens `[a, b)` as a literal: a number with optional sign, a fraction of two numbers, a
  * parenthesized literal, a string, a boolean or None. Returns undefined for anything else (an expression).
+ * `//` is Julia's rational in Julia and floor division in Python (elsewhere it starts a comment).
  */
 export function evalLiteral(
   toks: readonly Token[],
   a: number,
   b: number,
+  lang: Lang,
 ): LiteralValue | undefined {
   if (a >= b) {
     return undefined;
@@ -105,20 +108,36 @@ export function evalLiteral(
     return minus;
   }
   if (first.t === '(' && closingParen(toks, a, b) === b - 1) {
-    return evalLiteral(toks, a + 1, b - 1);
+    return evalLiteral(toks, a + 1, b - 1, lang);
+  }
+  // n / d (and n // d): only between plain numbers, so `1 / x` stays an expression. A sign binds tighter
+  // than a division (`-7 // 2` is (-7) // 2, -4 in Python), so the division splits first.
+  const i = lastDivision(toks, a, b);
+  if (i >= 0) {
+    const n = evalLiteral(toks, a, i, lang);
+    const d = evalLiteral(toks, i + 1, b, lang);
+    if (typeof n !== 'number' || typeof d !== 'number' || d === 0) {
+      return undefined;
+    }
+    return toks[i].t === '//' && lang === 'python' ? floorDivision(n, d) : n / d;
   }
   if (first.k === 'p' && (first.t === '-' || first.t === '+')) {
-    const v = evalLiteral(toks, a + 1, b);
+    const v = evalLiteral(toks, a + 1, b, lang);
     return typeof v === 'number' ? (first.t === '-' ? -v : v) : undefined;
   }
-  // n / d (and Julia's rational n // d): only between plain numbers, so `1 / x` stays an expression.
-  const i = lastDivision(toks, a, b);
-  if (i < 0) {
-    return undefined;
-  }
-  const n = evalLiteral(toks, a, i);
-  const d = evalLiteral(toks, i + 1, b);
-  return typeof n === 'number' && typeof d === 'number' && d !== 0 ? n / d : undefined;
+  return undefined;
+}
+
+/**
+ * Python's `n // d` (d not 0): the floor of the exact quotient, as CPython computes it for floats. JS's `%`
+ * is exact but takes the dividend's sign where Python's takes the divisor's; the quotient of what is left
+ * is a whole number up to rounding, so `1 // 0.1` is 9.0 though 1 / 0.1 rounds to 10.
+ */
+function floorDivision(n: number, d: number): number {
+  const rest = n % d;
+  const pythonRest = rest !== 0 && rest < 0 !== d < 0 ? rest + d : rest;
+  // `|| 0`: Python's integer quotient 0 has no sign (`-1 // -3` is 0, where the rounding gives -0).
+  return Math.round((n - pythonRest) / d) || 0;
 }
 
 /** The `)` closing the `(` at `open` before `b`, or -1: `(1) / (3)` is not one parenthesized literal. */

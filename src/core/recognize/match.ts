@@ -265,7 +265,7 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   if (spelling === undefined) {
     return undefined;
   }
-  const pb = new ParamBuilder(spelling, toks);
+  const pb = new ParamBuilder(spelling, toks, lang);
   if (isCall) {
     const list = parseArgs(toks, open);
     // `relu(x) = max(x, 0)` defines relu in Julia (also `gelu(x::T) where {T} = …`, `f(x)::Float32 = …`);

@@ -6,7 +6,7 @@
 import { parseArgs, type Arg } from './args';
 import { evalLiteral } from './literals';
 import type { Spelling, Value } from './spelling';
-import type { Token } from './tokenizer';
+import type { Lang, Token } from './tokenizer';
 
 /**
  * Keywords that mean the same core parameter across frameworks. LibTorch's options builders name
@@ -25,6 +25,7 @@ export class ParamBuilder {
   constructor(
     private readonly spelling: Spelling,
     private readonly toks: readonly Token[],
+    private readonly lang: Lang,
   ) {
     this.params = { ...spelling.defaults };
     this.known = new Set([
@@ -42,7 +43,7 @@ export class ParamBuilder {
         this.keyword(arg.name, arg.a, arg.b);
       } else if (first) {
         first = false;
-        const v = evalLiteral(this.toks, arg.a, arg.b);
+        const v = evalLiteral(this.toks, arg.a, arg.b, this.lang);
         if (typeof v === 'number') {
           this.arg = v;
         }
@@ -72,7 +73,7 @@ export class ParamBuilder {
   }
 
   private set(name: string, a: number, b: number): void {
-    const v = evalLiteral(this.toks, a, b);
+    const v = evalLiteral(this.toks, a, b, this.lang);
     if (v === null) {
       return;
     }

@@ -127,7 +127,7 @@ export function parameterDefault(model: DocumentModel, at: number): LiteralValue
     }
     depth += bracket(model, to);
   }
-  return to > from ? evalLiteral(model.slice(from, to), 0, to - from) : undefined;
+  return to > from ? evalLiteral(model.slice(from, to), 0, to - from, model.lang) : undefined;
 }
 
 /** +1 for an opening bracket, -1 for a closing one, else 0. */
@@ -177,7 +177,9 @@ export function callArguments(
         ? parameterNames(model, open)[index]
         : undefined;
     const value =
-      k > from ? evalLiteral(model.slice(from, k), assigned ? 2 : 0, k - from) : undefined;
+      k > from
+        ? evalLiteral(model.slice(from, k), assigned ? 2 : 0, k - from, model.lang)
+        : undefined;
     if (name !== undefined) {
       values.set(name, value);
     }

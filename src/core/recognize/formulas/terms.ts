@@ -107,7 +107,7 @@ class Normalizer {
       case 'num':
         return { t: 'c', v: n.v };
       case 'lit':
-        return literalTerm(evalLiteral(this.toks, n.s, n.e + 1));
+        return literalTerm(evalLiteral(this.toks, n.s, n.e + 1, this.lang));
       case 'unary':
         return this.unary(n.op, n.x);
       case 'bin':
@@ -200,7 +200,7 @@ class Normalizer {
    * library constant (`clip_value_max=np.inf`, `max=float('inf')`).
    */
   private literal(v: Node): LiteralValue | undefined {
-    const lit = evalLiteral(this.toks, v.s, v.e + 1);
+    const lit = evalLiteral(this.toks, v.s, v.e + 1, this.lang);
     if (lit !== undefined) {
       return lit;
     }
@@ -283,7 +283,9 @@ class Normalizer {
         return this.method(fn.parts[fn.parts.length - 1], recv, n);
       }
       if (fn.parts.length === 1 && fn.parts[0] === 'float') {
-        return evalLiteral(this.toks, n.s + 2, n.e) === 'inf' ? { t: 'c', v: Infinity } : undefined;
+        return evalLiteral(this.toks, n.s + 2, n.e, this.lang) === 'inf'
+          ? { t: 'c', v: Infinity }
+          : undefined;
       }
       return fn.parts.length === 1 ? this.leaf(n) : undefined;
     }
