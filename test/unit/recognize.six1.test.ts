@@ -234,6 +234,106 @@ impl Module for Mlp {
   });
 });
 
+describe('LibTorch: modules built from options the constructor computes', () => {
+  const SRC = `// critic.cpp: a patch critic whose leak is a constructor argument.
+#include <torch/torch.h>
+
+namespace {
+torch::nn::LeakyReLUOptions leak(double slope) {
+  return torch::nn::LeakyReLUOptions().negative_slope(slope);
+}
+}  // namespace
+
+struct CriticImpl : torch::nn::Module {
+  CriticImpl(int64_t in, double slope) {
+    auto gate_options = torch::nn::LeakyReLUOptions().negative_slope(slope);
+    fc = register_module("fc", torch::nn::Linear(in, 1));
+    // The first stage leaks half as much.
+    act = register_module("act", torch::nn::LeakyReLU(leak(0.5 * slope)));
+    gate = register_module("gate", torch::nn::LeakyReLU(gate_options));
+  }
+
+  torch::Tensor forward(torch::Tensor x) { return gate(act(fc(x))); }
+
+  torch::nn::Linear fc{nullptr};
+  torch::nn::LeakyReLU act{nullptr};
+  torch::nn::LeakyReLU gate{nullptr};
+};
+TORCH_MODULE(Critic);
+`;
+
+  it('reads the module the constructor registers, its slope not a literal of the code', () => {
+    const leaky = { id: 'leaky_relu', framework: 'libtorch', nonLiteral: ['negative_slope'] };
+    expectCall(CPP, SRC, 'act', leaky, 2);
+    expectCall(CPP, SRC, 'gate', leaky, 2);
+  });
+});
+
+describe('Rust: a plain call named like a field', () => {
+  // Rust has no implicit `self`: a plain `act(x)` calls a function in scope, never the field `act` (a
+  // field holding a callable is called as `(self.act)(x)`; the Rust reference, "Call expressions").
+  const SRC = `//! A block whose field and a crate function share a name.
+use burn::nn::{Gelu, Linear};
+use burn::prelude::*;
+
+use crate::activations::*;
+
+#[derive(Module, Debug)]
+pub struct Block<B: Backend> {
+    fc: Linear<B>,
+    act: Gelu,
+}
+
+impl<B: Backend> Block<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        // The crate's own \`act\` (a free function), not the field: a field is called as \`(self.act)(x)\`.
+        let h = act(self.fc.forward(x));
+        self.act.forward(h)
+    }
+}
+`;
+
+  it('does not read the field for the crate function of the same name', () => {
+    expectNothing(RUST, SRC, 'act', 3);
+  });
+
+  it('reads the field through self', () => {
+    expectCall(RUST, SRC, 'act', { id: 'gelu', framework: 'burn' }, 4);
+  });
+});
+
+describe('LibTorch: an accessor that returns a member module', () => {
+  const SRC = `// gated_mlp.h: an MLP block that exposes its activation to the caller.
+#pragma once
+#include <torch/torch.h>
+
+class GatedMlpImpl : public torch::nn::Module {
+ public:
+  explicit GatedMlpImpl(int64_t dim) {
+    fc = register_module("fc", torch::nn::Linear(dim, dim));
+    act = register_module("act", torch::nn::GELU(torch::nn::GELUOptions().approximate("tanh")));
+  }
+
+  torch::Tensor forward(torch::Tensor x) { return activation()->forward(fc(x)); }
+
+  // The block's GELU (the tanh approximation), for callers that apply it themselves.
+  torch::nn::GELU activation() const { return act; }
+
+ private:
+  torch::nn::Linear fc{nullptr};
+  torch::nn::GELU act{nullptr};
+};
+TORCH_MODULE(GatedMlp);
+`;
+
+  it("never shows the declared type's default for the accessor's call", () => {
+    // The member was registered with GELUOptions().approximate("tanh"): whatever the hover on the
+    // accessor shows, it is not the exact GELU the type alone would build.
+    const got = hover(CPP, SRC, 'activation', 1);
+    assert.ok(got === undefined || got.params.approximate === 'tanh', JSON.stringify(got));
+  });
+});
+
 // Recognizer fixes found with these tests (CHANGELOG): each failed before its fix.
 
 describe('Python: names a star import brings, used without a call', () => {
@@ -431,5 +531,40 @@ struct ReluHeadImpl : torch::nn::Module {
 
   it('gives no hover when the constructor picks one of two at run time', () => {
     expectNothing(CPP, SRC, 'act', 2);
+  });
+});
+
+describe('burn: stateless modules applied by their type', () => {
+  const SRC = `//! Helpers that apply burn's stateless activations without keeping a module around.
+use burn::nn::{Relu, Sigmoid, Tanh};
+use burn::prelude::*;
+
+/// \`Relu\` and \`Sigmoid\` are unit structs: the type's name is the module.
+pub fn gated<B: Backend>(x: Tensor<B, 2>, gate: Tensor<B, 2>) -> Tensor<B, 2> {
+    Relu.forward(x) * Sigmoid.forward(gate)
+}
+
+/// The method called through its type, the receiver passed first.
+pub fn squashed<B: Backend>(act: &Tanh, x: Tensor<B, 2>) -> Tensor<B, 2> {
+    Tanh::forward(act, x)
+}
+
+/// The method as a function value, for a table of output squashers.
+pub fn squashers<B: Backend>() -> [fn(&Tanh, Tensor<B, 2>) -> Tensor<B, 2>; 1] {
+    [Tanh::forward]
+}
+`;
+
+  it('reads a unit struct applied with .forward', () => {
+    expectCall(RUST, SRC, 'Relu', { id: 'relu', framework: 'burn' }, 2);
+    expectCall(RUST, SRC, 'Sigmoid', { id: 'sigmoid', framework: 'burn' }, 2);
+  });
+
+  it('reads Type::forward(&module, x)', () => {
+    expectCall(RUST, SRC, 'Tanh', { id: 'tanh', framework: 'burn' }, 2);
+  });
+
+  it('reads Type::forward passed as a function', () => {
+    expectCall(RUST, SRC, 'Tanh', { id: 'tanh', framework: 'burn' }, 4);
   });
 });
