@@ -334,6 +334,117 @@ TORCH_MODULE(GatedMlp);
   });
 });
 
+describe('TF.js worker: `self` is the global scope, not an instance', () => {
+  const SRC = `// inference.worker.js: scores batches off the main thread.
+importScripts('tf.min.js');
+
+class ScoreHead {
+  constructor(units) {
+    this.dense = tf.layers.dense({ units });
+    this.act = tf.layers.elu();
+  }
+
+  apply(x) {
+    return this.act.apply(this.dense.apply(x));
+  }
+}
+
+const head = new ScoreHead(8);
+// In a worker \`self\` is the global scope (WorkerGlobalScope), not a ScoreHead.
+self.act = tf.sigmoid;
+self.onmessage = (event) => {
+  const scores = tf.tidy(() => self.act(head.apply(tf.tensor2d(event.data))));
+  self.postMessage(scores.arraySync());
+};
+`;
+
+  it("never reads a class member for the worker's global", () => {
+    // `self.act` is the global `act` the worker assigned (`tf.sigmoid`), not ScoreHead's ELU layer.
+    const got = hover(JS, SRC, 'act', 3);
+    assert.ok(got === undefined || got.id === 'sigmoid', JSON.stringify(got));
+  });
+});
+
+describe('TF.js: a method added to a class from outside its body', () => {
+  const SRC = `// heads.js: the current head class, a legacy constructor kept for old checkpoints, and a patch.
+import * as tf from '@tensorflow/tfjs';
+
+export class ScoreHead {
+  constructor(units) {
+    this.dense = tf.layers.dense({ units });
+    this.act = tf.layers.elu();
+  }
+}
+
+/** @deprecated Checkpoints before v2 used a ReLU head. */
+export function LegacyHead(units) {
+  this.dense = tf.layers.dense({ units });
+  this.act = tf.layers.reLU();
+}
+
+// Added outside the class body: \`this\` is still a ScoreHead.
+ScoreHead.prototype.score = function (x) {
+  return this.act.apply(this.dense.apply(x));
+};
+`;
+
+  it("never reads the legacy constructor's member for the class's method", () => {
+    // `ScoreHead.prototype.score` runs on a ScoreHead (ELU), never on a LegacyHead (ReLU).
+    const got = hover(JS, SRC, 'act', 2);
+    assert.ok(got === undefined || got.id === 'elu', JSON.stringify(got));
+  });
+});
+
+describe('burn: a field two levels down a value that is not self', () => {
+  const SRC = `//! A block and its config: the config names the head's activation, the block holds the built head.
+use burn::nn::{Gelu, Linear, LinearConfig};
+use burn::prelude::*;
+
+#[derive(Config, Debug)]
+pub struct HeadConfig {
+    pub d_model: usize,
+    #[config(default = false)]
+    pub act: bool,
+}
+
+#[derive(Config, Debug)]
+pub struct BlockConfig {
+    pub head: HeadConfig,
+}
+
+#[derive(Module, Debug)]
+pub struct Head<B: Backend> {
+    fc: Linear<B>,
+    act: Gelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Block<B: Backend> {
+    head: Head<B>,
+}
+
+impl<B: Backend> Block<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.head.act.forward(self.head.fc.forward(x))
+    }
+
+    /// Whether a block built from \`config\` would apply an activation after its head.
+    pub fn activates(config: &BlockConfig) -> bool {
+        config.head.act
+    }
+}
+`;
+
+  it("reads self.head.act as the head's GELU", () => {
+    expectCall(RUST, SRC, 'act', { id: 'gelu', framework: 'burn' }, 2);
+  });
+
+  it("does not read the block's head through a config of the same shape", () => {
+    // `config.head` is a HeadConfig, whose `act` is a bool: no activation.
+    expectNothing(RUST, SRC, 'act', 3);
+  });
+});
+
 // Recognizer fixes found with these tests (CHANGELOG): each failed before its fix.
 
 describe('Python: names a star import brings, used without a call', () => {
