@@ -385,6 +385,11 @@ function covers(model: DocumentModel, r: RecognizedCall, k: number, a: number, b
     return false;
   }
   // A call: a dotted path (or a receiver and a method) from `a` to the name, then its argument list to `b`.
+  // The name closes the path, so it sits an even number of tokens after `a`: a word before it makes an
+  // expression of the call (`not relu(x)` is a bool, `typeof tf.relu(x)` a string).
+  if ((k - a) % 2 !== 0) {
+    return false;
+  }
   for (let p = a; p < k; p++) {
     const sep = model.isPunct(p, '.') || model.isPunct(p, '::');
     if ((p - a) % 2 === 0 ? model.kinds[p] !== ID : !sep) {

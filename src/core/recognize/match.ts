@@ -88,6 +88,12 @@ const EXPRESSION_WORDS = new Set([
   'mut',
 ]);
 
+/**
+ * Rust associated functions that build a type with its defaults: `new` by convention, `default` from the
+ * `Default` trait (burn's activation modules derive it; `Gelu::new()` is `Self::default()`).
+ */
+const DEFAULT_CONSTRUCTORS = new Set(['new', 'default']);
+
 /** Receivers whose attributes are the user's own objects, not tensors. */
 const SELF = new Set(['self', 'cls', 'this', 'super']);
 
@@ -191,15 +197,14 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   const { toks, lang, imports } = scope;
   const tok = toks[ti];
   const next = toks[ti + 1];
-  // Only the last name of a path is the activation (burn's `XConfig::new()` is the exception).
-  const builder = next?.t === '::' && toks[ti + 2]?.t === 'new' && toks[ti + 3]?.t === '(';
-  // candle's `Activation::Gelu.forward(&xs)`: a variant applied through the Module trait.
+  // Only the last name of a path is the activation; burn's `XConfig::new()` and `Gelu::default()` build the
+  // type with its defaults, called or passed as a function (`act.unwrap_or_else(Gelu::default)`).
+  const builder = next?.t === '::' && DEFAULT_CONSTRUCTORS.has(toks[ti + 2]?.t ?? '');
+  // A Rust value applied by its type's `forward`: candle's variant `Activation::Gelu.forward(&xs)`, burn's
+  // unit struct `Relu.forward(x)` (`pub struct Relu;`: the type's name is its one value), or the method
+  // named through the type, called or passed (`Relu::forward(&act, x)`, `[Relu::forward]`).
   const applied =
-    lang === 'rust' &&
-    toks[ti - 1]?.t === '::' &&
-    next?.t === '.' &&
-    toks[ti + 2]?.t === 'forward' &&
-    toks[ti + 3]?.t === '(';
+    lang === 'rust' && (next?.t === '.' || next?.t === '::') && toks[ti + 2]?.t === 'forward';
   if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
     return undefined;
   }
@@ -225,7 +230,8 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   }
   const exprReceiver =
     before !== undefined &&
-    (before.t === '.' || (before.t === '::' && !(lang === 'cpp' && globalNamespace(toks, j - 2))));
+    (before.t === '.' ||
+      (before.t === '::' && !(LEADING_PATHS.has(lang) && globalNamespace(toks, j - 2))));
   const method =
     exprReceiver ||
     (parts.length > 1 && (SELF.has(parts[0]) || !isKnownHead(parts[0], imports, lang)));
@@ -296,8 +302,15 @@ function continuesPath(toks: readonly Token[], k: number, lang: Lang): boolean {
 }
 
 /**
- * Whether the `::` after token `k` (which is no name of the path) is C++'s global namespace
- * (`auto p = ::torch::softmax(x, 1)`), not a type's scope (`Net<T>::act(x)`, `decltype(x)::f()`).
+ * Languages where a path may open with `::`: C++'s global namespace (`::torch::softmax(x, 1)`) and Rust's
+ * extern crates (`::burn::tensor::activation::gelu(x)`, the Rust reference's "Paths").
+ */
+const LEADING_PATHS: ReadonlySet<Lang> = new Set<Lang>(['cpp', 'rust']);
+
+/**
+ * Whether the `::` after token `k` (which is no name of the path) opens a path from the root
+ * (`auto p = ::torch::softmax(x, 1)`, `let y = ::burn::tensor::activation::gelu(x)`), not a type's scope
+ * (`Net<T>::act(x)`, `decltype(x)::f()`, `<T as Act>::apply(x)`).
  */
 function globalNamespace(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
@@ -312,19 +325,14 @@ function matchReference(
   spelling: Spelling,
   pb: ParamBuilder,
 ): RecognizedCall | undefined {
-  const { toks, lang, imports } = scope;
+  const { toks, lang } = scope;
   const next = toks[ti + 1];
   if (next?.t === '=' || next?.t === ':=' || next?.t === '+=') {
     return undefined;
   }
-  // Unqualified names in Python and JS are references only when imported (`from jax.nn import gelu`).
-  if (
-    parts.length === 1 &&
-    (lang === 'python' || lang === 'js') &&
-    !imports.aliases.has(parts[0])
-  ) {
-    return undefined;
-  }
+  // An unqualified name in Python or JS has a spelling only when imported: by name (`from jax.nn import
+  // gelu`) or, in Python, by a star import, which binds every public name of the module (`from
+  // keras.activations import *` then `activation=relu`); neither language has a namespace of its own.
   if (parts.length === 1 && lang === 'cpp') {
     return undefined;
   }

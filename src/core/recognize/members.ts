@@ -85,7 +85,9 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     const typeStart = kinds[i + 2] === ID || model.isPunct(i + 2, '&');
     if (model.lang === 'rust' && model.isPunct(i + 1, ':') && typeStart) {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
-      if (model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || afterVisibility(model, i)) {
+      const fieldStart =
+        model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || afterAttribute(model, i);
+      if (fieldStart || afterVisibility(model, i)) {
         const def = classAround(model, i);
         const literal = depth > 0 && depth <= MAX_BRACES ? literals[depth - 1] : '';
         const owner = literal || ownerAt(model, i);
@@ -99,11 +101,12 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
         last += 2;
       }
-      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), not a function's
-      // result (`x = torch::relu(x)`).
+      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), or a function itself
+      // (`act = torch::relu;` into a `std::function` member), not a function's result (`x = torch::relu(x)`).
       const first = model.text.charCodeAt(model.starts[last]);
+      const reference = kinds[last] === ID && !model.isPunct(last + 1, '(');
       const cls = classAround(model, i);
-      if (cls !== undefined && first >= 65 && first <= 90) {
+      if (cls !== undefined && ((first >= 65 && first <= 90) || reference)) {
         add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
@@ -140,11 +143,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       if (isJsFunctionStart(model, i + 4)) {
         add(model.tokenText(i + 2), owner, i + 4, BUILT, true);
       } else if (kinds[i + 4] === ID) {
-        let last = i + 4;
-        while (model.isPunct(last + 1, '.') && kinds[last + 2] === ID) {
-          last += 2;
-        }
-        add(model.tokenText(i + 2), owner, last);
+        add(model.tokenText(i + 2), owner, i + 4);
       }
     }
   }
@@ -170,6 +169,31 @@ function afterVisibility(model: DocumentModel, ti: number): boolean {
     }
     if (model.kinds[k] !== ID && !model.isPunct(k, '::')) {
       return false;
+    }
+  }
+  return false;
+}
+
+/** Longest field attribute read back to its `#[` (`#[module(skip)]`, `#[serde(skip_serializing)]`), in tokens. */
+const MAX_ATTRIBUTE_TOKENS = 24;
+
+/**
+ * Whether the Rust field named at token `ti` follows an outer attribute, `#[module(skip)] act: Gelu` (burn's
+ * hint for a field that holds no parameters): the attribute belongs to the field, so the field starts here.
+ */
+function afterAttribute(model: DocumentModel, ti: number): boolean {
+  if (!model.isPunct(ti - 1, ']')) {
+    return false;
+  }
+  let depth = 0;
+  for (let k = ti - 1; k > 0 && k >= ti - MAX_ATTRIBUTE_TOKENS; k--) {
+    if (model.isPunct(k, ']') || model.isPunct(k, ')')) {
+      depth++;
+    } else if (model.isPunct(k, '[') || model.isPunct(k, '(')) {
+      depth--;
+      if (depth === 0) {
+        return model.isPunct(k, '[') && model.isPunct(k - 1, '#');
+      }
     }
   }
   return false;
