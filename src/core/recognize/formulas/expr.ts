@@ -79,6 +79,15 @@ const STOP_WORDS = new Set([
   'pub',
 ]);
 
+/**
+ * How tightly a cast `x as T` binds: in TypeScript like a comparison (`a * b as T` casts the product), in
+ * Rust tighter than `*` but looser than a unary operator (`a * b as f64` casts `b`, `-x as f64` casts `-x`).
+ */
+const CAST_PRECEDENCE: Partial<Record<Lang, number>> = { js: 4, rust: 11 };
+const PATH_SEPARATORS = new Set(['.', '::']);
+/** A cast's type arguments longer than this are not read as a type. */
+const MAX_TYPE_TOKENS = 32;
+
 const CLOSERS = new Set([')', ']', '}']);
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
@@ -164,6 +173,9 @@ class Parser {
     try {
       let left = this.unary();
       while (left !== undefined) {
+        if (this.skipCast(min)) {
+          continue;
+        }
         const op = this.binary();
         const prec = op !== undefined ? PRECEDENCE[op[0]] : undefined;
         if (op === undefined || prec === undefined || prec <= min) {
@@ -184,6 +196,48 @@ class Parser {
     }
   }
 
+  /**
+   * A cast `x as T` at the cursor (TypeScript, Rust): TypeScript's only tells the compiler a type
+   * (`tf.sigmoid(x as tf.Tensor)`), Rust's converts a number (`(n as f64).exp()`), so the value is the left
+   * side, as `.float()` is in PyTorch. Skips the type (a path, with type arguments and `[]`) and answers
+   * whether it did.
+   */
+  private skipCast(min: number): boolean {
+    const binds = CAST_PRECEDENCE[this.lang];
+    if (binds === undefined || this.tok()?.t !== 'as' || min >= binds) {
+      return false;
+    }
+    let k = this.i + 1;
+    while (this.tok(k)?.k === 'id' && PATH_SEPARATORS.has(this.tok(k + 1)?.t ?? '')) {
+      k += 2;
+    }
+    if (this.tok(k)?.k !== 'id') {
+      return false;
+    }
+    k = this.typeArguments(k + 1);
+    while (this.tok(k)?.t === '[' && this.tok(k + 1)?.t === ']') {
+      k += 2;
+    }
+    this.i = k;
+    return true;
+  }
+
+  /** Past the type arguments `<…>` at `k` (`tf.Tensor<tf.Rank.R2>`), or `k` when there are none. */
+  private typeArguments(k: number): number {
+    if (this.tok(k)?.t !== '<') {
+      return k;
+    }
+    let depth = 0;
+    for (let at = k; at < Math.min(this.end, k + MAX_TYPE_TOKENS); at++) {
+      const t = this.toks[at].t;
+      depth += t === '<' ? 1 : t === '>' ? -1 : 0;
+      if (depth === 0) {
+        return at + 1;
+      }
+    }
+    return k;
+  }
+
   private unary(): Node | undefined {
     const t = this.tok();
     if (t === undefined) {
@@ -198,6 +252,9 @@ class Parser {
         return undefined;
       }
       return this.add({ k: 'unary', op: t.t, x, s, e: x.e });
+    }
+    if (t.t === '&' && this.lang === 'rust') {
+      return this.borrow();
     }
     const base = this.postfix();
     if (base === undefined) {
@@ -215,6 +272,19 @@ class Parser {
       return this.add({ k: 'bin', op: '**', l: base, r: exp, s: base.s, e: exp.e });
     }
     return base;
+  }
+
+  /**
+   * Rust's borrow `&x`: a reference to the same value, which candle's operations take (`xs.mul(&gate)`,
+   * `sigmoid(&xs)`), so it reads as its operand. C++'s `&x` is an address, no value a formula computes on.
+   */
+  private borrow(): Node | undefined {
+    const s = this.i++;
+    const x = this.unary();
+    if (x === undefined) {
+      this.i = s;
+    }
+    return x;
   }
 
   private postfix(): Node | undefined {

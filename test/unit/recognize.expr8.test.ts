@@ -1,0 +1,143 @@
+/**
+ * The formula reader's grammar for what a value is written through (`formulas/expr.ts`): Rust's borrow
+ * `&x` and casts `x as f64`, TypeScript's `x as tf.Tensor`; and, around them, what stays no value.
+ *
+ * Expected values come from the languages and from mathematics. A Rust borrow `&x` is a reference to the
+ * same value (The Rust Book, 4.2 "References and Borrowing"), and candle's `Tensor::mul(&self, rhs:
+ * &Tensor)` multiplies by the borrowed tensor, so `xs.mul(&g)` is xs·g. A Rust `as` cast converts a number
+ * to another numeric type (The Rust Reference, "Type cast expressions"; `as` binds tighter than `*` and
+ * looser than unary `-`). TypeScript's `x as T` is a type assertion with no effect at run time (TypeScript
+ * Handbook, "Type Assertions"); `as` binds like a comparison. Mish is x·tanh(softplus(x)) with
+ * softplus(x) = log(1 + eˣ) (Misra, 2019), squared ReLU is relu(x)² (So et al., 2021), SiLU is x·σ(x)
+ * (TF.js has no swish op or layer), the logistic sigmoid is 1 / (1 + e⁻ˣ).
+ */
+import assert from 'node:assert/strict';
+import './freshModels';
+import { recognizeAt } from '../../src/core';
+import { expectFormula, expectNoFormula, expectNotWhole } from './formulaHelpers';
+import { nthOffset } from './recognizeHelpers';
+
+/**
+ * Asserts the nth `expr` is read as activation `id` over exactly its span from every word in it. The
+ * framework is not checked: candle's tensor methods (`xs.exp()`, `.mul`) name no framework in a formula
+ * yet, a gap of the operation tables, not of the grammar pinned here.
+ */
+function expectReading(lang: string, text: string, expr: string, id: string, nth = 0): void {
+  const start = nthOffset(text, expr, nth);
+  const words = [...expr.matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => (m.index ?? 0) + 1);
+  for (const at of [0, expr.length, ...words]) {
+    const got = recognizeAt(text, start + at, lang);
+    const where = `"${expr}" at ${at}`;
+    assert.equal(got?.id, id, where);
+    assert.equal(got.start, start, `start of ${where}`);
+    assert.equal(got.end, start + expr.length, `end of ${where}`);
+  }
+}
+
+describe('Rust (candle): a borrow `&x` and a cast `x as f64` are the value', () => {
+  const SRC = `//! Activation helpers for the MLP blocks (candle), with scalar references for the kernel tests.
+use candle_core::{Result, Tensor};
+use candle_nn::{Linear, Module};
+
+/// Mish (Misra, 2019): x * tanh(softplus(x)). candle-nn has no Mish op.
+pub fn mish(xs: &Tensor) -> Result<Tensor> {
+    xs.mul(&(xs.exp()? + 1.0)?.log()?.tanh()?)
+}
+
+/// Squared ReLU (So et al., 2021, "Primer").
+pub fn relu_squared(xs: &Tensor) -> Result<Tensor> {
+    let r = xs.relu()?;
+    r.mul(&r)
+}
+
+pub struct Mlp {
+    fc1: Linear,
+    fc2: Linear,
+}
+
+impl Module for Mlp {
+    fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        let h = self.fc1.forward(xs)?;
+        // A residual around the activation: two different tensors, no activation of one.
+        let h = h.add(&xs.relu()?)?;
+        self.fc2.forward(&h)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The logistic function of one value, computed in f64 as the kernel tests compare against.
+    fn sigmoid_ref(v: f32) -> f32 {
+        (1.0 / (1.0 + (-(v as f64)).exp())) as f32
+    }
+}
+`;
+
+  it('reads Mish through a borrowed argument `&(…)`', () => {
+    expectReading('rust', SRC, 'xs.mul(&(xs.exp()? + 1.0)?.log()?.tanh()?)', 'mish');
+  });
+
+  it('reads squared ReLU from `r.mul(&r)` after `let r = xs.relu()?`', () => {
+    expectReading('rust', SRC, 'r.mul(&r)', 'relu_squared');
+  });
+
+  it('reads no activation in a residual over two tensors', () => {
+    expectNotWhole('rust', SRC, 'h.add(&xs.relu()?)');
+  });
+
+  it('reads the sigmoid through the casts `v as f64` and `(…) as f32`', () => {
+    expectFormula('rust', SRC, '(1.0 / (1.0 + (-(v as f64)).exp()))', {
+      id: 'sigmoid',
+      framework: 'other',
+    });
+  });
+});
+
+describe('TypeScript (TF.js): `x as tf.Tensor` is x', () => {
+  const SRC = `/**
+ * Activation layers for the browser demo model. TF.js ships no Swish or Mish layer, so they are written
+ * out here; the casts keep \`tsc --strict\` quiet about \`tf.Tensor | tf.Tensor[]\`.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export class Swish extends tf.layers.Layer {
+  static className = 'Swish';
+
+  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => tf.mul(inputs as tf.Tensor, tf.sigmoid(inputs as tf.Tensor)));
+  }
+}
+tf.serialization.registerClass(Swish);
+
+/** Mish (Misra, 2019): x * tanh(softplus(x)). */
+export function mish(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => x.mul(tf.tanh(tf.softplus(x as tf.Tensor<tf.Rank.R2>))) as tf.Tensor);
+}
+
+export function logits(model: tf.LayersModel, batch: tf.Tensor): tf.Tensor {
+  return model.predict(batch) as tf.Tensor;
+}
+`;
+
+  it('reads SiLU over a cast input', () => {
+    expectFormula(
+      'typescript',
+      SRC,
+      'tf.tidy(() => tf.mul(inputs as tf.Tensor, tf.sigmoid(inputs as tf.Tensor)))',
+      { id: 'silu', framework: 'tfjs', params: { beta: 1 } },
+    );
+  });
+
+  it('reads Mish with a generic cast inside and a cast of the whole product', () => {
+    expectFormula(
+      'typescript',
+      SRC,
+      'tf.tidy(() => x.mul(tf.tanh(tf.softplus(x as tf.Tensor<tf.Rank.R2>))) as tf.Tensor)',
+      { id: 'mish', framework: 'tfjs' },
+    );
+  });
+
+  it("reads no activation in a model's cast prediction", () => {
+    expectNoFormula('typescript', SRC, 'model.predict(batch) as tf.Tensor');
+  });
+});
