@@ -114,6 +114,11 @@ export function mish(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => x.mul(tf.tanh(tf.softplus(x as tf.Tensor<tf.Rank.R2>))) as tf.Tensor);
 }
 
+/** The gated state of the last step; \`step()\` must have run first. */
+export function gatedState(state?: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.mul(state!, tf.sigmoid(state!)));
+}
+
 export function logits(model: tf.LayersModel, batch: tf.Tensor): tf.Tensor {
   return model.predict(batch) as tf.Tensor;
 }
@@ -137,7 +142,113 @@ export function logits(model: tf.LayersModel, batch: tf.Tensor): tf.Tensor {
     );
   });
 
+  it('reads SiLU through the non-null assertion `state!`', () => {
+    expectFormula('typescript', SRC, 'tf.tidy(() => tf.mul(state!, tf.sigmoid(state!)))', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+  });
+
   it("reads no activation in a model's cast prediction", () => {
     expectNoFormula('typescript', SRC, 'model.predict(batch) as tf.Tensor');
+  });
+});
+
+describe("Julia: `;` starts a call's keyword arguments", () => {
+  const SRC = `module Attention
+
+using Flux
+
+# Column-wise softmax over the keys: Flux keeps features along dims=1.
+attention_weights(z) = exp.(z) ./ sum(exp.(z); dims=1)
+
+probs(logits) = softmax(logits; dims=1)
+
+end
+`;
+
+  it('reads the softmax over dims=1 written `sum(…; dims=1)`', () => {
+    expectFormula('julia', SRC, 'exp.(z) ./ sum(exp.(z); dims=1)', {
+      id: 'softmax',
+      framework: 'other',
+      params: { dim: 1 },
+    });
+  });
+});
+
+// The grammar below was read right before the borrow and cast fixes too (these tests also run against it).
+
+describe('Python: a yielded value, an Ellipsis branch and a line still being typed', () => {
+  const SRC = `"""Streaming activations for the on-device demo: a coroutine gates each chunk it is sent."""
+import torch
+
+
+def gated_stream():
+    # Prime with next(), then send chunks; each send returns the previous chunk, gated.
+    x = yield
+    while x is not None:
+        x = (yield x * torch.sigmoid(x))
+
+
+def maybe_swish(x, enabled):
+    # Ellipsis marks a skipped stage for the caller (None is a valid output of a stage).
+    return ... if not enabled else x * torch.sigmoid(x)
+`;
+  const SILU = { id: 'silu', framework: 'pytorch', params: { beta: 1 } };
+
+  it('reads SiLU over the yielded product only: `(yield v)` is the value sent back, not v', () => {
+    expectFormula('python', SRC, 'x * torch.sigmoid(x)', SILU, 0);
+  });
+
+  it('reads SiLU in the else branch of a conditional whose value is `...`', () => {
+    expectFormula('python', SRC, 'x * torch.sigmoid(x)', SILU, 1);
+  });
+
+  it('reads SiLU before a power whose exponent is not typed yet', () => {
+    const typing = `"""Scratch cell of the activation notebook; its last line is being typed."""
+import torch
+
+x = torch.linspace(-4.0, 4.0, steps=81)
+y = x * torch.sigmoid(x) + x **
+`;
+    expectFormula('python', typing, 'x * torch.sigmoid(x)', SILU);
+  });
+});
+
+describe('JavaScript: arrows next to a factory, and a line still being typed', () => {
+  it('reads SiLU in an activation table whose next entry is a factory `() => new …`', () => {
+    const src = `/**
+ * The activations the demo's model builder can pick from, by name: functions of a tensor, and
+ * factories for the layers TF.js has no built-in for.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Swish } from './layers';
+
+export const ACTIVATIONS = {
+  swish: (x: tf.Tensor) => tf.mul(x, tf.sigmoid(x)),
+  swishLayer: () => new Swish(),
+};
+`;
+    expectFormula('typescript', src, 'tf.mul(x, tf.sigmoid(x))', {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
+  });
+
+  // The docs page's plot data; the last line is being typed, with and without the editor's closing `)`.
+  const TYPING = `// Plot data for the docs page: SiLU on a grid.
+const xs = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
+const silu = xs.map((x) => x / (1 + Math.exp(-x)));
+const scaled = xs.map((x) => x / (1 + Math.exp(-x)) * (`;
+  const SILU = { id: 'silu', framework: 'other', params: { beta: 1 } };
+
+  it('reads SiLU before an opening parenthesis that ends the text', () => {
+    expectFormula('javascript', TYPING, 'x / (1 + Math.exp(-x))', SILU, 1);
+  });
+
+  it('reads SiLU before an empty pair of parentheses that ends the text', () => {
+    expectFormula('javascript', `${TYPING})`, 'x / (1 + Math.exp(-x))', SILU, 1);
   });
 });

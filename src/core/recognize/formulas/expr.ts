@@ -308,8 +308,9 @@ class Parser {
         const open = this.i;
         const items = this.list(open);
         n = this.add({ k: 'index', obj: n, items: items.nodes, s: n.s, e: items.close });
-      } else if (t?.t === '?' && this.lang === 'rust') {
+      } else if (this.passesValueOn(t)) {
         // Rust's `?` passes a Result's value on: `sigmoid(xs)?` is the sigmoid (candle's ops return Results).
+        // TypeScript's `x!` only tells the compiler that x is not null or undefined.
         this.i++;
         n = n.k === 'name' ? n : this.add({ ...n, e: this.i - 1 });
       } else if (t?.t === "'" && this.lang === 'julia') {
@@ -324,6 +325,11 @@ class Parser {
       this.add(n);
     }
     return n;
+  }
+
+  /** Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`. */
+  private passesValueOn(t: Token | undefined): boolean {
+    return (t?.t === '?' && this.lang === 'rust') || (t?.t === '!' && this.lang === 'js');
   }
 
   private call(fn: Node): Node {
@@ -426,7 +432,8 @@ class Parser {
         nodes.push(n);
       }
       const sep = this.tok();
-      if (sep?.t === ',') {
+      // Julia's `;` starts a call's keyword arguments: `sum(e; dims=1)` is `sum(e, dims=1)`.
+      if (sep?.t === ',' || (sep?.t === ';' && this.lang === 'julia')) {
         comma = true;
         this.i++;
       } else if (sep !== undefined && !CLOSERS.has(sep.t)) {
