@@ -252,3 +252,38 @@ const scaled = xs.map((x) => x / (1 + Math.exp(-x)) * (`;
     expectFormula('javascript', `${TYPING})`, 'x / (1 + Math.exp(-x))', SILU, 1);
   });
 });
+
+describe('C++ (LibTorch): braced index lists inside a formula', () => {
+  const SRC = `// Gated heads of the LibTorch port: SiLU on the first feature column only.
+#include <torch/torch.h>
+
+using torch::indexing::Slice;
+
+torch::Tensor first_column_silu(const torch::Tensor& x) {
+  return x.index({Slice(), 0}) * torch::sigmoid(x.index({Slice(), 0}));
+}
+`;
+
+  it('reads SiLU of the column `x.index({Slice(), 0})`, Python x[:, 0]', () => {
+    expectFormula('cpp', SRC, 'x.index({Slice(), 0}) * torch::sigmoid(x.index({Slice(), 0}))', {
+      id: 'silu',
+      framework: 'libtorch',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('Rust: `?` on an optional number before a method', () => {
+  const SRC = `//! Reference curves for the sensor dashboard: readings may be missing, and \`None\` stays \`None\`.
+
+/// Softsign, x / (1 + |x|), of an optional reading.
+pub fn softsign(x: Option<f64>) -> Option<f64> {
+    Some(x? / (1.0 + x?.abs()))
+}
+`;
+
+  // Option<f64> is Copy, so \`x?\` may be read twice; \`x?.abs()\` is |x| (The Rust Book, 9.2).
+  it('reads softsign with `x?` and `x?.abs()` as one variable', () => {
+    expectFormula('rust', SRC, 'x? / (1.0 + x?.abs())', { id: 'softsign', framework: 'other' });
+  });
+});
