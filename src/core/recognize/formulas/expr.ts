@@ -80,10 +80,10 @@ const STOP_WORDS = new Set([
 ]);
 
 /**
- * How tightly a cast `x as T` binds: in TypeScript like a comparison (`a * b as T` casts the product), in
- * Rust tighter than `*` but looser than a unary operator (`a * b as f64` casts `b`, `-x as f64` casts `-x`).
+ * Languages with a cast `x as T`. A cast makes no node, so where it binds (TypeScript: like a comparison;
+ * Rust: tighter than `*`) changes nothing read: `a * b as T` is the product either way.
  */
-const CAST_PRECEDENCE: Partial<Record<Lang, number>> = { js: 4, rust: 11 };
+const CASTING: ReadonlySet<Lang> = new Set(['js', 'rust']);
 const PATH_SEPARATORS = new Set(['.', '::']);
 /** A cast's type arguments longer than this are not read as a type. */
 const MAX_TYPE_TOKENS = 32;
@@ -173,7 +173,7 @@ class Parser {
     try {
       let left = this.unary();
       while (left !== undefined) {
-        if (this.skipCast(min)) {
+        if (this.skipCast()) {
           continue;
         }
         const op = this.binary();
@@ -202,9 +202,8 @@ class Parser {
    * side, as `.float()` is in PyTorch. Skips the type (a path, with type arguments and `[]`) and answers
    * whether it did.
    */
-  private skipCast(min: number): boolean {
-    const binds = CAST_PRECEDENCE[this.lang];
-    if (binds === undefined || this.tok()?.t !== 'as' || min >= binds) {
+  private skipCast(): boolean {
+    if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
       return false;
     }
     let k = this.i + 1;
