@@ -1,15 +1,21 @@
 /**
  * The formula reader's grammar for what a value is written through (`formulas/expr.ts`): Rust's borrow
- * `&x` and casts `x as f64`, TypeScript's `x as tf.Tensor`; and, around them, what stays no value.
+ * `&x`, casts `x as f64` and `x?` on an optional number, TypeScript's `x as tf.Tensor` and non-null `x!`,
+ * Julia's `;` before keyword arguments, LibTorch's braced index lists; and what stays no value of its
+ * parts: Python's `(yield v)`, an Ellipsis branch, JavaScript's `() => new …`, lines still being typed.
  *
  * Expected values come from the languages and from mathematics. A Rust borrow `&x` is a reference to the
  * same value (The Rust Book, 4.2 "References and Borrowing"), and candle's `Tensor::mul(&self, rhs:
  * &Tensor)` multiplies by the borrowed tensor, so `xs.mul(&g)` is xs·g. A Rust `as` cast converts a number
- * to another numeric type (The Rust Reference, "Type cast expressions"; `as` binds tighter than `*` and
- * looser than unary `-`). TypeScript's `x as T` is a type assertion with no effect at run time (TypeScript
- * Handbook, "Type Assertions"); `as` binds like a comparison. Mish is x·tanh(softplus(x)) with
- * softplus(x) = log(1 + eˣ) (Misra, 2019), squared ReLU is relu(x)² (So et al., 2021), SiLU is x·σ(x)
- * (TF.js has no swish op or layer), the logistic sigmoid is 1 / (1 + e⁻ˣ).
+ * to another numeric type (The Rust Reference, "Type cast expressions"); `?` on an `Option` passes its value
+ * on (The Rust Book, 9.2). TypeScript's `x as T` and `x!` are type assertions with no effect at run time
+ * (TypeScript Handbook, "Type Assertions", "Non-null Assertion Operator"). Julia's `f(a; k=v)` passes `k`
+ * as a keyword, as `f(a, k=v)` does (Julia manual, "Keyword Arguments"). LibTorch's
+ * `x.index({Slice(), 0})` is Python's `x[:, 0]` (PyTorch C++ "Tensor Indexing API"). Python's `(yield v)`
+ * is the value sent back to the generator, not v (Python reference, "Yield expressions"). Mish is
+ * x·tanh(softplus(x)) with softplus(x) = log(1 + eˣ) (Misra, 2019), squared ReLU is relu(x)² (So et al.,
+ * 2021), SiLU is x·σ(x) (TF.js has no swish op or layer), the logistic sigmoid is 1 / (1 + e⁻ˣ), softsign
+ * is x / (1 + |x|), softmax along dims=1 is exp.(z) ./ sum(exp.(z); dims=1).
  */
 import assert from 'node:assert/strict';
 import './freshModels';
