@@ -79,6 +79,15 @@ const STOP_WORDS = new Set([
   'pub',
 ]);
 
+/**
+ * Languages with a cast `x as T`. A cast makes no node, so where it binds (TypeScript: like a comparison;
+ * Rust: tighter than `*`) changes nothing read: `a * b as T` is the product either way.
+ */
+const CASTING: ReadonlySet<Lang> = new Set(['js', 'rust']);
+const PATH_SEPARATORS = new Set(['.', '::']);
+/** A cast's type arguments longer than this are not read as a type. */
+const MAX_TYPE_TOKENS = 32;
+
 const CLOSERS = new Set([')', ']', '}']);
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
@@ -164,6 +173,9 @@ class Parser {
     try {
       let left = this.unary();
       while (left !== undefined) {
+        if (this.skipCast()) {
+          continue;
+        }
         const op = this.binary();
         const prec = op !== undefined ? PRECEDENCE[op[0]] : undefined;
         if (op === undefined || prec === undefined || prec <= min) {
@@ -184,6 +196,47 @@ class Parser {
     }
   }
 
+  /**
+   * A cast `x as T` at the cursor (TypeScript, Rust): TypeScript's only tells the compiler a type
+   * (`tf.sigmoid(x as tf.Tensor)`), Rust's converts a number (`(n as f64).exp()`), so the value is the left
+   * side, as `.float()` is in PyTorch. Skips the type (a path, with type arguments and `[]`) and answers
+   * whether it did.
+   */
+  private skipCast(): boolean {
+    if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
+      return false;
+    }
+    let k = this.i + 1;
+    while (this.tok(k)?.k === 'id' && PATH_SEPARATORS.has(this.tok(k + 1)?.t ?? '')) {
+      k += 2;
+    }
+    if (this.tok(k)?.k !== 'id') {
+      return false;
+    }
+    k = this.typeArguments(k + 1);
+    while (this.tok(k)?.t === '[' && this.tok(k + 1)?.t === ']') {
+      k += 2;
+    }
+    this.i = k;
+    return true;
+  }
+
+  /** Past the type arguments `<…>` at `k` (`tf.Tensor<tf.Rank.R2>`), or `k` when there are none. */
+  private typeArguments(k: number): number {
+    if (this.tok(k)?.t !== '<') {
+      return k;
+    }
+    let depth = 0;
+    for (let at = k; at < Math.min(this.end, k + MAX_TYPE_TOKENS); at++) {
+      const t = this.toks[at].t;
+      depth += t === '<' ? 1 : t === '>' ? -1 : 0;
+      if (depth === 0) {
+        return at + 1;
+      }
+    }
+    return k;
+  }
+
   private unary(): Node | undefined {
     const t = this.tok();
     if (t === undefined) {
@@ -198,6 +251,9 @@ class Parser {
         return undefined;
       }
       return this.add({ k: 'unary', op: t.t, x, s, e: x.e });
+    }
+    if (t.t === '&' && this.lang === 'rust') {
+      return this.borrow();
     }
     const base = this.postfix();
     if (base === undefined) {
@@ -215,6 +271,19 @@ class Parser {
       return this.add({ k: 'bin', op: '**', l: base, r: exp, s: base.s, e: exp.e });
     }
     return base;
+  }
+
+  /**
+   * Rust's borrow `&x`: a reference to the same value, which candle's operations take (`xs.mul(&gate)`,
+   * `sigmoid(&xs)`), so it reads as its operand. C++'s `&x` is an address, no value a formula computes on.
+   */
+  private borrow(): Node | undefined {
+    const s = this.i++;
+    const x = this.unary();
+    if (x === undefined) {
+      this.i = s;
+    }
+    return x;
   }
 
   private postfix(): Node | undefined {
@@ -238,8 +307,9 @@ class Parser {
         const open = this.i;
         const items = this.list(open);
         n = this.add({ k: 'index', obj: n, items: items.nodes, s: n.s, e: items.close });
-      } else if (t?.t === '?' && this.lang === 'rust') {
+      } else if (this.passesValueOn(t)) {
         // Rust's `?` passes a Result's value on: `sigmoid(xs)?` is the sigmoid (candle's ops return Results).
+        // TypeScript's `x!` only tells the compiler that x is not null or undefined.
         this.i++;
         n = n.k === 'name' ? n : this.add({ ...n, e: this.i - 1 });
       } else if (t?.t === "'" && this.lang === 'julia') {
@@ -254,6 +324,11 @@ class Parser {
       this.add(n);
     }
     return n;
+  }
+
+  /** Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`. */
+  private passesValueOn(t: Token | undefined): boolean {
+    return (t?.t === '?' && this.lang === 'rust') || (t?.t === '!' && this.lang === 'js');
   }
 
   private call(fn: Node): Node {
@@ -356,7 +431,8 @@ class Parser {
         nodes.push(n);
       }
       const sep = this.tok();
-      if (sep?.t === ',') {
+      // Julia's `;` starts a call's keyword arguments: `sum(e; dims=1)` is `sum(e, dims=1)`.
+      if (sep?.t === ',' || (sep?.t === ';' && this.lang === 'julia')) {
         comma = true;
         this.i++;
       } else if (sep !== undefined && !CLOSERS.has(sep.t)) {
