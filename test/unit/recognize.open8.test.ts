@@ -56,6 +56,19 @@ export function leakySweep(x: tf.Tensor, slope = 0.01): { curves: tf.Tensor[]; b
     });
   });
 
+  it("does not give a one-name callback's slope the function's default", () => {
+    // Before: leaky ReLU with negative_slope 0.01, as with the parenthesized callback below.
+    const src = SRC.replace('SWEEP.map((slope) =>', 'SWEEP.map(slope =>');
+    const start = nthOffset(src, CALLBACK, 1);
+    for (const offset of [start, start + CALLBACK.indexOf('slope') + 2, start + CALLBACK.length]) {
+      assert.notEqual(
+        recognizeAt(src, offset, TS)?.params.negative_slope,
+        0.01,
+        `at ${offset - start}`,
+      );
+    }
+  });
+
   it("does not give the callback's slope the function's default", () => {
     // Before: every probe of the callback showed leaky ReLU with negative_slope 0.01.
     const start = nthOffset(SRC, CALLBACK, 1);

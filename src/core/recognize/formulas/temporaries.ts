@@ -267,7 +267,10 @@ function arrowDeclaring(
     if (parameterNamed(model, arrow, name) !== undefined) {
       return { open: arrow, input: false };
     }
-    if (isInputParameter(model, arrow, name)) {
+    const input = model.isPunct(arrow, '(')
+      ? isInputParameter(model, arrow, name)
+      : model.isWord(arrow, name);
+    if (input) {
       return { open: arrow, input: true };
     }
     arrow = arrowParameters(model, arrow);
@@ -276,8 +279,9 @@ function arrowDeclaring(
 }
 
 /**
- * The parameter list's `(` of the arrow function whose expression body holds token `at`, or -1: the
- * nearest `=>` before `at` in its statement that no bracket closed since. A `{` passed on the way is an
+ * Where the parameters of the arrow function whose expression body holds token `at` start, or -1: its list's
+ * `(`, or its one bare parameter (`r => …`); the arrow is the nearest `=>` before `at` in its statement that
+ * no bracket closed since. A `{` passed on the way is an
  * object literal in that body (`(x, slope = 0.2) => ({ leaky: … })`): a block's statements start after
  * its `{`, so the scan, which stops at the statement's start, never meets a block's.
  */
@@ -291,10 +295,28 @@ function arrowParameters(model: DocumentModel, at: number): number {
     depth -= bracket(model, k);
     lowest = Math.min(lowest, depth);
     if (depth === lowest && model.isPunct(k, '=>')) {
-      return signatureBefore(model, k);
+      return bareParameter(model, k) ? k - 1 : signatureBefore(model, k);
     }
   }
   return -1;
+}
+
+/** Words that may come right before an arrow's one bare parameter (`async r => …`, `return r => …`). */
+const BEFORE_BARE_PARAMETER = new Set(['async', 'return', 'yield', 'await']);
+
+/**
+ * Whether the `=>` at `k` follows one bare parameter (`rates.map(slope => …)`), not a return type
+ * (`(x): Tensor =>`, `(x): tf.Tensor =>`, `(x): A | B =>`).
+ */
+function bareParameter(model: DocumentModel, k: number): boolean {
+  const before = k - 2;
+  if (model.kinds[k - 1] !== ID) {
+    return false;
+  }
+  if (model.kinds[before] === ID) {
+    return BEFORE_BARE_PARAMETER.has(model.tokenText(before));
+  }
+  return !['.', ':', '|', '&'].some((p) => model.isPunct(before, p));
 }
 
 /** The body around token `at`: Python's enclosing function, a C-like language's innermost block. */
