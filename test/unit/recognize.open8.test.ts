@@ -472,3 +472,38 @@ def leaky_relu[F: np.floating](x: NDArray[F], negative_slope: float = 0.01) -> N
     });
   });
 });
+
+describe('formulas: a long formula deep in a long statement, hovered at its start', () => {
+  // The formula starts some 150 tokens into the table and runs past the small window's end: it is read
+  // in the large window, which starts at the statement.
+  const SRC = `"""Reference activations for the NumPy backend, by the names the config files use."""
+import numpy as np
+
+SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
+
+ACTIVATIONS = {
+    "identity": lambda x: x,
+    "relu": lambda x: np.maximum(x, 0.0),
+    "relu6": lambda x: np.minimum(np.maximum(x, 0.0), 6.0),
+    "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
+    "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1.0),
+    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
+    "tanh": lambda x: np.tanh(x),
+    "softplus": lambda x: np.log1p(np.exp(x)),
+    "silu": lambda x: x / (1.0 + np.exp(-x)),
+    "softsign": lambda x: x / (1.0 + np.abs(x)),
+    "softmax": lambda x: np.exp(x - np.max(x, axis=-1, keepdims=True))
+    / np.sum(np.exp(x - np.max(x, axis=-1, keepdims=True)),
+             axis=-1, keepdims=True),
+}
+`;
+
+  it('reads the softmax lambda at the end of the table', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'np.exp(x - np.max(x, axis=-1, keepdims=True))\n    / np.sum(np.exp(x - np.max(x, axis=-1, keepdims=True)),\n             axis=-1, keepdims=True)',
+      { id: 'softmax', framework: 'numpy', params: { dim: -1 } },
+    );
+  });
+});
