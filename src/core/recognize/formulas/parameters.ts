@@ -39,6 +39,13 @@ export function parameterNamed(
   return index > 0 ? at[index] : undefined;
 }
 
+/** Whether the first parameter (the formula's input) of the list opened at `open` is called `name`. */
+export function isInputParameter(model: DocumentModel, open: number, name: string): boolean {
+  return parameterTokens(model, open)
+    .slice(0, 1)
+    .some((k) => model.tokenText(k) === name);
+}
+
 function parameterNames(model: DocumentModel, open: number): string[] {
   return parameterTokens(model, open).map((k) => model.tokenText(k));
 }
@@ -51,6 +58,9 @@ function parameterNames(model: DocumentModel, open: number): string[] {
  * later arguments go to the parameters they are written for.
  */
 function parameterTokens(model: DocumentModel, open: number): number[] {
+  if (!model.isPunct(open, '(')) {
+    return []; // no list opens there (-1: a block no parameter list comes before)
+  }
   const memo = memoOf<number[]>(model, 'formulaParameters');
   let found = memo.get(open);
   if (found !== undefined) {

@@ -5,10 +5,11 @@
  *
  * Deliberately no flow analysis: a name is replaced only by an assignment at the top level of the same
  * function body (not in a loop, a branch or a nested block), made before the use and the latest one before
- * it; a name the function binds more than once is replaced only for a use that is itself at the top level
- * (straight-line code, where the latest assignment is the value). A Python comprehension's `for` name is
- * the comprehension's own, inside its brackets only. A parameter (not the function's first, which is the
- * formula's input) stands for its literal default. Every lookup is a binary search or a scan bounded by a
+ * it; a name the function binds again after that assignment is replaced only for a use that is itself at
+ * the top level (straight-line code, where the latest assignment is the value). A Python comprehension's
+ * `for` name is the comprehension's own, inside its brackets only, and an arrow function's input is its
+ * own. A parameter (not the function's first, which is the formula's input) stands for its literal
+ * default. Every lookup is a binary search or a scan bounded by a
  * constant, remembered per model.
  */
 import { bindingOf, bindings, type Binding } from '../bindings';
@@ -22,6 +23,7 @@ import {
   argumentFor,
   argumentsInForce,
   bracket,
+  isInputParameter,
   memoOf,
   parameterDefault,
   parameterNamed,
@@ -93,10 +95,11 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   }
   const name = model.tokenText(at);
   // An arrow function's expression body (`(x, slope = 0.1) => tf.maximum(x, x.mul(slope))`) binds nothing
-  // but its parameters.
-  const arrow = model.lang === 'js' ? arrowDeclaring(model, at, name) : -1;
-  if (arrow >= 0) {
-    return parameterValue(model, arrow, name);
+  // but its parameters; its input (`rates.map((slope) => …)`) stands for no value, whatever the function
+  // around it calls `slope`.
+  const arrow = model.lang === 'js' ? arrowDeclaring(model, at, name) : undefined;
+  if (arrow !== undefined) {
+    return arrow.input ? undefined : parameterValue(model, arrow.open, name);
   }
   const inner = bodyAround(model, at);
   if (inner === undefined) {
@@ -121,13 +124,19 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   // function's body, which the use's block may be a branch or a loop of.
   const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner);
   if (b !== undefined && b.at !== at && b.at >= body.start) {
-    if (b.value === undefined || !topLevel(model, body, model.stmt[b.at])) {
-      return undefined;
+    if (
+      b.value === undefined ||
+      inLoopHeader(model, b.at) ||
+      !topLevel(model, body, model.stmt[b.at])
+    ) {
+      return undefined; // no value, a loop's counter (`for (let s = 0.01; …; s *= 2)`), or not straight-line
     }
+    // `b` is at the top level and the latest binding before the use, so it overrides every binding before
+    // it; one after it (in a loop around the use) may be what a nested use reads.
     const again = (bindings(model).get(name) ?? []).some(
-      (x) => x.at !== b.at && x.at >= body.start && (body.end < 0 || x.at < body.end),
+      (x) => x.at > b.at && (body.end < 0 || x.at < body.end),
     );
-    if ((again || body.end < 0) && !topLevel(model, body, stmt)) {
+    if (again && !topLevel(model, body, stmt)) {
       return undefined;
     }
     return valueAt(model, b.value);
@@ -217,6 +226,15 @@ function holds(model: DocumentModel, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether token `k` is in the parentheses of a C-like `for (…)` header: a counter there starts at its
+ * value and changes on every turn.
+ */
+function inLoopHeader(model: DocumentModel, k: number): boolean {
+  const stmt = model.stmt[k];
+  return model.isWord(stmt, 'for') && model.isPunct(stmt + 1, '(') && holds(model, stmt + 1, k);
+}
+
 /** The parameter `name` of the list opened at `open`: what the call in force gives it, else its default. */
 function parameterValue(model: DocumentModel, open: number, name: string): Bound | undefined {
   const given = argumentFor(model, open, name);
@@ -228,42 +246,77 @@ function parameterValue(model: DocumentModel, open: number, name: string): Bound
   return value === undefined ? undefined : { k: 'literal', value };
 }
 
-/**
- * The parameter list's `(` of the arrow function around token `at` that has a parameter `name` after its
- * first, or -1: the nearest arrow whose expression body holds `at`, else the arrow whose expression body
- * holds that one (`(rows, slope = 0.2) => rows.map((r) => … slope …)`), unless an arrow on the way takes
- * `name` as its input.
- */
-function arrowDeclaring(model: DocumentModel, at: number, name: string): number {
-  let arrow = arrowParameters(model, at);
-  for (let n = 0; arrow >= 0 && n < MAX_NESTING; n++) {
-    if (parameterNamed(model, arrow, name) !== undefined) {
-      return arrow;
-    }
-    if (model.isWord(arrow + 1, name)) {
-      return -1; // the arrow's input, which stands for no value
-    }
-    arrow = arrowParameters(model, arrow);
-  }
-  return -1;
+/** The arrow function that declares a name: its parameter list's `(`, and whether the name is its input. */
+interface ArrowParameter {
+  readonly open: number;
+  readonly input: boolean;
 }
 
 /**
- * The parameter list's `(` of the arrow function whose expression body holds token `at`, or -1: the
- * nearest `=>` before `at` in its statement that no bracket closed since. A `{` passed on the way is an
+ * The arrow function around token `at` that has a parameter `name`: the nearest arrow whose expression body
+ * holds `at`, else the arrow whose expression body holds that one (`(rows, slope = 0.2) => rows.map((r) =>
+ * … slope …)`); undefined when none has.
+ */
+function arrowDeclaring(
+  model: DocumentModel,
+  at: number,
+  name: string,
+): ArrowParameter | undefined {
+  let arrow = arrowParameters(model, at);
+  for (let n = 0; arrow >= 0 && n < MAX_NESTING; n++) {
+    if (parameterNamed(model, arrow, name) !== undefined) {
+      return { open: arrow, input: false };
+    }
+    const input = model.isPunct(arrow, '(')
+      ? isInputParameter(model, arrow, name)
+      : model.isWord(arrow, name);
+    if (input) {
+      return { open: arrow, input: true };
+    }
+    arrow = arrowParameters(model, arrow);
+  }
+  return undefined;
+}
+
+/**
+ * Where the parameters of the arrow function whose expression body holds token `at` start, or -1: its list's
+ * `(`, or its one bare parameter (`r => …`); the arrow is the nearest `=>` before `at` in its statement that
+ * no bracket closed since. A `{` passed on the way is an
  * object literal in that body (`(x, slope = 0.2) => ({ leaky: … })`): a block's statements start after
  * its `{`, so the scan, which stops at the statement's start, never meets a block's.
  */
 function arrowParameters(model: DocumentModel, at: number): number {
   const stmt = model.stmt[at];
+  // Read backwards, a closing bracket enters a bracket closed before `at` and an opening one leaves a
+  // bracket around it: an `=>` is around `at` when the depth is as low as it has been.
   let depth = 0;
+  let lowest = 0;
   for (let k = at - 1; k >= stmt && at - k < MAX_BODY_SCAN; k--) {
     depth -= bracket(model, k);
-    if (depth <= 0 && model.isPunct(k, '=>')) {
-      return signatureBefore(model, k);
+    lowest = Math.min(lowest, depth);
+    if (depth === lowest && model.isPunct(k, '=>')) {
+      return bareParameter(model, k) ? k - 1 : signatureBefore(model, k);
     }
   }
   return -1;
+}
+
+/** Words that may come right before an arrow's one bare parameter (`async r => …`, `return r => …`). */
+const BEFORE_BARE_PARAMETER = new Set(['async', 'return', 'yield', 'await']);
+
+/**
+ * Whether the `=>` at `k` follows one bare parameter (`rates.map(slope => …)`), not a return type
+ * (`(x): Tensor =>`, `(x): tf.Tensor =>`, `(x): A | B =>`).
+ */
+function bareParameter(model: DocumentModel, k: number): boolean {
+  const before = k - 2;
+  if (model.kinds[k - 1] !== ID) {
+    return false;
+  }
+  if (model.kinds[before] === ID) {
+    return BEFORE_BARE_PARAMETER.has(model.tokenText(before));
+  }
+  return !['.', ':', '|', '&'].some((p) => model.isPunct(before, p));
 }
 
 /** The body around token `at`: Python's enclosing function, a C-like language's innermost block. */
@@ -274,10 +327,7 @@ function bodyAround(model: DocumentModel, at: number): Body | undefined {
     if (fn === undefined || start === undefined) {
       return undefined;
     }
-    const open = fn.nameAt + 1;
-    return model.isPunct(open, '(')
-      ? { start, end: fn.end, open }
-      : { start, end: fn.end, open: -1 };
+    return { start, end: fn.end, open: pythonParameterList(model, fn.nameAt) };
   }
   const memo = memoOf<Body | null>(model, 'formulaBody');
   const key = model.stmt[at];
@@ -287,6 +337,25 @@ function bodyAround(model: DocumentModel, at: number): Body | undefined {
     memo.set(key, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * The `(` of a Python function's parameter list: after its name, or after its type parameters
+ * (`def leaky_relu[F: np.floating](x: NDArray[F], …)`, Python 3.12); -1 when there is none.
+ */
+function pythonParameterList(model: DocumentModel, nameAt: number): number {
+  let k = nameAt + 1;
+  if (model.isPunct(k, '[')) {
+    let depth = 0;
+    for (; k < model.count && k - nameAt < MAX_PARAM_TOKENS; k++) {
+      depth += bracket(model, k);
+      if (depth === 0) {
+        break;
+      }
+    }
+    k++;
+  }
+  return model.isPunct(k, '(') ? k : -1;
 }
 
 /**
@@ -322,23 +391,35 @@ function blockAround(model: DocumentModel, stmt: number): Body | undefined {
 }
 
 /**
- * The body of the function whose branch or loop `body` is (`if (…) {`, `} else {`, `for … {`, `try {`
- * inside `f(x, slope = 0.2) {`), where the function's parameters and top-level temporaries are read;
- * `body` itself when it is no branch or loop (a function's, an arrow's, a Python function's).
+ * The body of the function whose branch, loop or plain block `body` is (`if (…) {`, `} else {`, `for … {`,
+ * `try {`, a bare `{ … }` inside `f(x, slope = 0.2) {`), where the function's parameters and top-level
+ * temporaries are read; `body` itself when it is a function's (a function's, an arrow's, a Python
+ * function's).
  */
 function functionBody(model: DocumentModel, body: Body): Body {
   let found = body;
   for (let n = 0; model.lang !== 'python' && n < MAX_NESTING; n++) {
-    const brace = found.start - 1;
-    const outer = CONTROL.has(model.tokenText(model.stmt[brace]))
-      ? blockAround(model, brace)
-      : undefined;
+    const outer = innerBlock(model, found) ? blockAround(model, found.start - 1) : undefined;
     if (outer === undefined) {
       break;
     }
     found = outer;
   }
   return found;
+}
+
+/**
+ * Whether the block `body` belongs to the function around it: a branch's or a loop's, or a block no
+ * parameter list comes before (a bare `{ … }` that scopes a guard, Rust's `unsafe {`) unless it is a
+ * one-name arrow's (`r => {`) or a Rust closure's (`|r| {`), whose parameter the function around does not
+ * bind.
+ */
+function innerBlock(model: DocumentModel, body: Body): boolean {
+  const brace = body.start - 1;
+  if (CONTROL.has(model.tokenText(model.stmt[brace]))) {
+    return true;
+  }
+  return body.open < 0 && !model.isPunct(brace - 1, '=>') && !model.isPunct(brace - 1, '|');
 }
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
@@ -427,7 +508,11 @@ function topLevel(model: DocumentModel, body: Body, stmt: number): boolean {
     return false;
   }
   if (model.lang === 'python') {
-    return column(model, lineStart(model, stmt)) === column(model, body.start);
+    // A one-line definition's statements (`def f(x): y = …; return …`) share the line of its `:`.
+    const line = lineStart(model, stmt);
+    return (
+      line === lineStart(model, body.start) || column(model, line) === column(model, body.start)
+    );
   }
   if (stmt - body.start > MAX_BODY_SCAN) {
     return false;
