@@ -64,7 +64,9 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   const after = toks[ti + 1]?.t;
   if (
     enc === undefined ||
-    (enc.argStart !== ti && !(lang === 'js' && isFallback(toks, ti))) ||
+    (enc.argStart !== ti &&
+      !(lang === 'js' && isFallback(toks, ti)) &&
+      !isPythonDefault(toks, ti, lang)) ||
     !(after === ',' || after === ')' || after === '}' || after === ']')
   ) {
     return undefined;
@@ -142,6 +144,14 @@ function isFallback(toks: readonly Token[], ti: number): boolean {
   return (
     a !== undefined && b !== undefined && a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|')
   );
+}
+
+/**
+ * A Python default after `or` (`activation=act or "relu"`, `ACT2FN[config.hidden_act or "gelu"]`): the value
+ * when none is given, as JavaScript's `??` and `||` are read.
+ */
+function isPythonDefault(toks: readonly Token[], ti: number, lang: string): boolean {
+  return lang === 'python' && toks[ti - 1]?.k === 'id' && toks[ti - 1].t === 'or';
 }
 
 /** The span of a string's contents (without prefixes and quotes). */
