@@ -1,14 +1,16 @@
 /**
  * Imports, defaults, chained and listed assignments, and typed arrows, each in a whole file:
  * - TypeScript arrows whose return type holds brackets (`tf.Tensor | tf.Tensor[]`, `(tf.Tensor | null)`) are
- *   arrows, and calling one applies what its body applies;
+ *   arrows, and calling one applies what its body applies (also when its expression holds an array literal,
+ *   `tf.prelu(x, tf.tensor1d([0.25]))`);
  * - imports count where their word stands, also inside a statement (`export const tfn = require(…)`, a C++
  *   `using Act = …;` after `public:`), while `module.exports = { relu, … }`, `yield from map(relu, …)` and
  *   `raise … from err` import nothing; a Rust `use ::candle_nn::ops as cops;` is candle_nn's module, and
  *   `use burn::nn::*;` brings the submodule `activation` into scope;
  * - a Python string after `or` is the default an argument falls back to, as JavaScript's `??`/`||` are;
  * - `self.a = self.b = module` assigns the module to both attributes; a TypeScript declaration list
- *   `let out: T, gate = tf.sigmoid;` initializes only `gate`.
+ *   `let out: T, gate = tf.sigmoid;` initializes only `gate`; an element assignment (`seen[active] = True`)
+ *   changes its container, not the mask it indexes with.
  *
  * Expected values come from the languages' rules and the frameworks' documentation: TypeScript's return type
  * annotation does not change what the body computes; ECMAScript's `export` declarations and CommonJS'
@@ -16,7 +18,9 @@
  * `raise … from`, `or` (the right operand when the left is falsy) and chained assignment (every target gets
  * the one value); Rust's paths (`::` names the crate root; a glob import brings a module's public items,
  * submodules included, into scope); JavaScript and C++ declarators (each `=` initializes its own name).
- * TF.js' `tf.relu`/`tf.sigmoid`/`layers.leakyReLU({alpha})`, LibTorch's `torch::nn::GELU` (exact by default),
+ * Python's subscript assignment stores into the container. Mathematics: `where(x > 0, x, 0)` is ReLU and
+ * `where(x > 0, x, s·x)` leaky ReLU with slope s. TF.js' `tf.relu`, `tf.sigmoid`, `layers.leakyReLU({alpha})`
+ * and `tf.prelu(x, alpha)` (slopes from a tensor), LibTorch's `torch::nn::GELU` (exact by default),
  * candle_nn's `ops::sigmoid`, burn's `activation::Gelu` (exact), Keras' "relu"/"softmax" strings,
  * transformers' "gelu_new" (the tanh approximation) and PyTorch's `nn.GELU(approximate="tanh")` and `relu`.
  */
@@ -332,5 +336,28 @@ def leaky_tracked(x: torch.Tensor, counts: torch.Tensor, slope: float = 0.01) ->
       framework: 'pytorch',
       params: { negative_slope: 0.01 },
     });
+  });
+});
+
+describe('TypeScript: an arrow whose expression holds an array literal', () => {
+  it('`(x) => tf.prelu(x, tf.tensor1d([0.25]))` is PReLU with its slopes from a tensor', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Parametric ReLU with a fixed learned slope exported from the Keras model (one channel). */
+export const prelu = (x: tf.Tensor): tf.Tensor => tf.prelu(x, tf.tensor1d([0.25]));
+
+export const relu = (x: tf.Tensor) => tf.relu(x);
+
+export function head(h: tf.Tensor): tf.Tensor {
+  return prelu(h);
+}
+`;
+    expectCall(
+      'typescript',
+      src,
+      'prelu',
+      { id: 'prelu', framework: 'tfjs', nonLiteral: ['weight'] },
+      2,
+    );
   });
 });
