@@ -7,7 +7,8 @@
  *   `using Act = …;` after `public:`), while `module.exports = { relu, … }`, `yield from map(relu, …)` and
  *   `raise … from err` import nothing; a Rust `use ::candle_nn::ops as cops;` is candle_nn's module, and
  *   `use burn::nn::*;` brings the submodule `activation` into scope;
- * - a Python string after `or` is the default an argument falls back to, as JavaScript's `??`/`||` are;
+ * - a Python string after `or` is the default an argument falls back to, as JavaScript's `??`/`||` are; a
+ *   TypeScript parameter's default `activation = 'relu'` names TF.js' relu, as Python's does Keras';
  * - `self.a = self.b = module` assigns the module to both attributes; a TypeScript declaration list
  *   `let out: T, gate = tf.sigmoid;` initializes only `gate`; an element assignment (`seen[active] = True`)
  *   changes its container, not the mask it indexes with.
@@ -359,5 +360,28 @@ export function head(h: tf.Tensor): tf.Tensor {
       { id: 'prelu', framework: 'tfjs', nonLiteral: ['weight'] },
       2,
     );
+  });
+});
+
+describe("TypeScript: an activation named as a parameter's default", () => {
+  it("`function denseBlock(units, activation = 'relu')` and an arrow's `activation = 'sigmoid'`", () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/**
+ * A dense block for the tabular models: ReLU hidden units unless another activation is named, and an
+ * output layer whose activation defaults to the sigmoid of a binary classifier.
+ */
+export function denseBlock(units: number, activation = 'relu'): tf.layers.Layer {
+  return tf.layers.dense({ units, activation });
+}
+
+export const outputLayer = (units = 1, activation = 'sigmoid') =>
+  tf.layers.dense({ units, activation, name: 'output' });
+
+const saved = tf.io.browserLocalStorage('model-relu');
+`;
+    expectCall('typescript', src, 'relu', { id: 'relu', framework: 'tfjs' });
+    expectCall('typescript', src, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' }, 1);
+    expectNothing('typescript', src, 'model-relu');
   });
 });

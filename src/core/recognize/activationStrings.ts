@@ -73,7 +73,12 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   }
   let table: Readonly<Record<string, Spelling>> | undefined;
   if (lang === 'js') {
-    const config = toks[enc.open].t === '{' && enc.name && ACTIVATION_KWS.has(enc.name);
+    // `{activation: 'relu'}`, or a parameter's default (`function dense(units, activation = 'relu') {`), as
+    // Python's `def dense(units, activation="relu")` is read.
+    const config =
+      (toks[enc.open].t === '{' || isParameterList(toks, enc.open)) &&
+      enc.name &&
+      ACTIVATION_KWS.has(enc.name);
     if (config && FUSED.has(stringValue(tok))) {
       // Only the fused ops know these names (tfjs-layers would reject them): nothing outside their config.
       return inFusedOp(toks, enc.open) ? fusedActivation(toks, ti, enc.open) : undefined;
@@ -125,6 +130,16 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
     framework: spelling.framework,
     ...span(tok),
   };
+}
+
+/** Whether the `(` at `open` opens a function's parameter list: its `)` is followed by a body or a return type. */
+function isParameterList(toks: readonly Token[], open: number): boolean {
+  if (toks[open].t !== '(') {
+    return false;
+  }
+  const { close } = parseArgs(toks, open);
+  const after = close < 0 ? undefined : toks[close + 1]?.t;
+  return after === '{' || after === '=>' || after === ':';
 }
 
 /** Whether the object opened at `open` is the argument of a fused op: `tf.fused.matMul({…})`, `fused.conv2d({…})`. */
