@@ -64,14 +64,21 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   const after = toks[ti + 1]?.t;
   if (
     enc === undefined ||
-    (enc.argStart !== ti && !(lang === 'js' && isFallback(toks, ti))) ||
+    (enc.argStart !== ti &&
+      !(lang === 'js' && isFallback(toks, ti)) &&
+      !isPythonDefault(toks, ti, lang)) ||
     !(after === ',' || after === ')' || after === '}' || after === ']')
   ) {
     return undefined;
   }
   let table: Readonly<Record<string, Spelling>> | undefined;
   if (lang === 'js') {
-    const config = toks[enc.open].t === '{' && enc.name && ACTIVATION_KWS.has(enc.name);
+    // `{activation: 'relu'}`, or a parameter's default (`function dense(units, activation = 'relu') {`), as
+    // Python's `def dense(units, activation="relu")` is read.
+    const config =
+      (toks[enc.open].t === '{' || isParameterList(toks, enc.open)) &&
+      enc.name &&
+      ACTIVATION_KWS.has(enc.name);
     if (config && FUSED.has(stringValue(tok))) {
       // Only the fused ops know these names (tfjs-layers would reject them): nothing outside their config.
       return inFusedOp(toks, enc.open) ? fusedActivation(toks, ti, enc.open) : undefined;
@@ -125,6 +132,16 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   };
 }
 
+/** Whether the `(` at `open` opens a function's parameter list: its `)` is followed by a body or a return type. */
+function isParameterList(toks: readonly Token[], open: number): boolean {
+  if (toks[open].t !== '(') {
+    return false;
+  }
+  const { close } = parseArgs(toks, open);
+  const after = close < 0 ? undefined : toks[close + 1]?.t;
+  return after === '{' || after === '=>' || after === ':';
+}
+
 /** Whether the object opened at `open` is the argument of a fused op: `tf.fused.matMul({…})`, `fused.conv2d({…})`. */
 function inFusedOp(toks: readonly Token[], open: number): boolean {
   return (
@@ -142,6 +159,14 @@ function isFallback(toks: readonly Token[], ti: number): boolean {
   return (
     a !== undefined && b !== undefined && a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|')
   );
+}
+
+/**
+ * A Python default after `or` (`activation=act or "relu"`, `ACT2FN[config.hidden_act or "gelu"]`): the value
+ * when none is given, as JavaScript's `??` and `||` are read.
+ */
+function isPythonDefault(toks: readonly Token[], ti: number, lang: string): boolean {
+  return lang === 'python' && toks[ti - 1]?.k === 'id' && toks[ti - 1].t === 'or';
 }
 
 /** The span of a string's contents (without prefixes and quotes). */

@@ -19,6 +19,8 @@ import { STMT } from './statements';
 const MAX_ASSIGNMENTS = 8;
 /** Tokens a right-hand side may span: an activation's constructor call fits easily. */
 const RHS_TOKENS = 400;
+/** Bound on the targets of one chained assignment read past (`self.a = self.b = …`). */
+const MAX_CHAIN = 8;
 
 /**
  * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
@@ -39,7 +41,9 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   index = new Map();
   const { count, flags, kinds } = model;
   for (let i = 0; i + 4 < count; i++) {
-    if ((flags[i] & STMT) === 0 || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
+    // A statement's target, or a later one of a chain (`self.a = self.b = nn.GELU()`).
+    const target = (flags[i] & STMT) !== 0 || model.isPunct(i - 1, '=');
+    if (!target || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
     if (kinds[i + 2] !== 0 || !model.isPunct(i + 3, '=')) {
@@ -47,11 +51,34 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
     }
     const name = model.tokenText(i + 2);
     const list = index.get(name) ?? [];
-    list.push({ at: i, last: kinds[i + 4] === 0 ? pathEnd(model, i + 4) : -1 });
+    const value = afterChain(model, i + 4);
+    list.push({ at: i, last: kinds[value] === 0 ? pathEnd(model, value) : -1 });
     index.set(name, list);
   }
   model.memo.set(key, index);
   return index;
+}
+
+/**
+ * The first token of the value after the chained targets from `first` on (`self.b = ` of
+ * `self.a = self.b = nn.GELU()`), at most MAX_CHAIN of them: every target of the chain gets that value.
+ */
+function afterChain(model: DocumentModel, first: number): number {
+  let k = first;
+  for (let n = 0; n < MAX_CHAIN && isChainedTarget(model, k); n++) {
+    k += 4;
+  }
+  return k;
+}
+
+/** Whether `self.<name> =` (a single `=`) starts at token `k`. */
+function isChainedTarget(model: DocumentModel, k: number): boolean {
+  return (
+    model.isWord(k, 'self') &&
+    model.isPunct(k + 1, '.') &&
+    model.kinds[k + 2] === 0 &&
+    model.isPunct(k + 3, '=')
+  );
 }
 
 /** The last name of the dotted path starting at token `first`. */

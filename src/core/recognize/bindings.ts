@@ -161,6 +161,7 @@ function assignment(
       k++;
     }
   }
+  const afterKeywords = k;
   while (
     model.kinds[k] === ID &&
     model.ends[k] - model.starts[k] <= 6 &&
@@ -168,11 +169,15 @@ function assignment(
   ) {
     k++;
   }
+  // A JavaScript or C++ declaration list (`let h: tf.Tensor, act = tf.relu;`, `float lo, hi = 6.0f;`)
+  // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple.
+  const declarators = k > afterKeywords && (model.lang === 'js' || model.lang === 'cpp');
   const targets: number[] = [];
   const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
   const { kinds, flags, starts, ends, text } = model;
   const julia = model.lang === 'julia';
   let annotated = false;
+  let element = false;
   // Bracket depth, and the depth of the `:` that opened the annotation being read: a comma inside the
   // annotation's brackets (`act: Callable[[Tensor], Tensor] = …`) does not end it.
   let depth = 0;
@@ -215,16 +220,27 @@ function assignment(
       annotated = true;
     } else if ((len === 1 && c === 61) || (len === 2 && (c === 43 || c === 45) && c2 === 61)) {
       break; // = += -=
+    } else if (len === 1 && c === 91 && !annotated && targets[targets.length - 1] === k - 1) {
+      // `seen[active] = True`, `x[::2] = v`: an element of the target is assigned, so the target changes
+      // (it keeps no value) and the names in the brackets are indices, not targets.
+      const close = model.closing(k, end);
+      if (close < 0) {
+        return;
+      }
+      depth -= 1;
+      element = true;
+      k = close;
     } else if (!(len === 1 && BINDING_BRACKETS.has(c)) && !annotated) {
-      return; // `f(x)`, `a.b = …`, `a[i] = …`: not a binding of a plain name
+      return; // `f(x)`, `a.b = …`: not a binding of a plain name
     }
   }
   if (k >= end || targets.length === 0 || loop) {
     return;
   }
-  const single = targets.length === 1 && model.isPunct(k, '=');
+  const single = targets.length === 1 && model.isPunct(k, '=') && !element;
+  const initialized = declarators && depth === 0 && model.isPunct(k, '=') ? k - 1 : -1;
   for (const t of targets) {
-    add(t, single ? k + 1 : undefined);
+    add(t, single || t === initialized ? k + 1 : undefined);
   }
 }
 

@@ -37,10 +37,12 @@ export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
   const aliases = new Map<string, string>(head?.aliases ?? []);
   const globs: string[] = [...(head?.globs ?? [])];
   const starters = STARTERS[model.lang];
-  const { count, flags, kinds, starts, ends } = model;
+  const { count, kinds, starts, ends } = model;
   for (let i = 0; i < count; i++) {
-    // Cheap tests first: a statement's first token, a name of a starter's length.
-    if ((flags[i] & STMT) === 0 || kinds[i] !== 0 || ends[i] - starts[i] > 9) {
+    // Cheap tests first: a name of a starter's length. An import word counts also where no statement
+    // starts (`export const tfn = require(…)`, `public: using Act = …;`, `@reexport using NNlib`): elsewhere
+    // the words are keywords that bind nothing (`yield from`, `for (const x of xs)` requires nothing).
+    if (kinds[i] !== 0 || ends[i] - starts[i] > 9) {
       continue;
     }
     if (!isStarter(model, i, starters)) {
@@ -312,6 +314,10 @@ function useTree(
   let path = prefix;
   while (i < toks.length) {
     const t = toks[i];
+    if (t.t === '::' && path === '') {
+      i++; // a leading `::` (`use ::candle_nn::ops as cops;`) names an external crate, as without it
+      continue;
+    }
     if (t.k === 'id' && t.t !== 'as') {
       path = path ? `${path}.${t.t}` : t.t;
       i++;

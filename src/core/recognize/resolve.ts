@@ -87,9 +87,16 @@ export function candidatePaths(parts: readonly string[], imports: Imports, lang:
   const alias = imports.aliases.get(parts[0]);
   const heads = alias !== undefined ? [alias] : (CONVENTIONS[lang][parts[0]] ?? []);
   const out = heads.map((h) => [h, ...rest].join('.'));
-  if (parts.length === 1 && alias === undefined) {
-    for (const g of [...imports.globs, ...UNQUALIFIED[lang]]) {
-      out.push(`${g}.${parts[0]}`);
+  if (alias === undefined) {
+    // A glob import (`from tensorflow.keras import *`, `use burn::nn::*;`) brings its module's submodules
+    // into scope too: `applications.MobileNetV3Small`, `activation::Gelu`.
+    for (const g of imports.globs) {
+      out.push(`${g}.${parts.join('.')}`);
+    }
+    if (parts.length === 1) {
+      for (const g of UNQUALIFIED[lang]) {
+        out.push(`${g}.${parts[0]}`);
+      }
     }
   }
   return out;
