@@ -14,8 +14,9 @@
  * σ(x); clip(0.2x + 0.5 + 0.05x², 0, 1) is not Keras' hard sigmoid clip(0.2x + 0.5, 0, 1); softmax is
  * e^{x − max x} / Σ e^{x − max x} over one axis (NumPy's `np.max(a, axis, keepdims=True)` takes the axis
  * second), so a denominator of e^{x + max x} or a maximum along another axis is no softmax; `torch.sigmoid`,
- * `torch.tanh`, `F.relu` and `np.tanh` are the library's own functions wherever they are called. Where the
- * expression is no activation the test asks that no hover covers the whole of it.
+ * `torch.tanh`, `F.relu` and `np.tanh` are the library's own functions wherever they are called, and
+ * `F.relu(x.clamp(max=6.0))` is max(min(x, 6), 0), ReLU6. Where the expression is no activation the test
+ * asks that no hover covers the whole of it.
  */
 import './freshModels';
 import assert from 'node:assert/strict';
@@ -286,8 +287,9 @@ def gelu_abs_cube(x):
     return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * np.abs(x) ** 3)))
 `;
 
-  it('hovers F.relu around a clamp that has only an upper bound', () => {
-    expectCall(PY, SRC, 'relu', { id: 'relu', framework: 'pytorch' });
+  it('reads F.relu around a clamp that has only an upper bound as ReLU6', () => {
+    // max(min(x, 6), 0) is ReLU6: the whole formula, hovered on relu too.
+    expectFormula(PY, SRC, 'F.relu(x.clamp(max=6.0))', { id: 'relu6', framework: 'pytorch' });
   });
 
   it('hovers torch.sigmoid and torch.tanh around a power of tanh', () => {

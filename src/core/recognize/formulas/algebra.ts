@@ -230,6 +230,11 @@ export function polyIs(
   return [...degrees].every((d) => near(p.get(d) ?? 0, coefs[d] ?? 0));
 }
 
+/** Whether the term is zero for every x: `0`, `0.0 * x`, a slope bound to 0 times x. */
+export function isZero(t: Term): boolean {
+  return polyIs(poly(t), {});
+}
+
 /** `k · x` → k (no constant term, nothing above degree 1). */
 export function linear(t: Term): number | undefined {
   const p = poly(t);

@@ -9,12 +9,16 @@ import { bounds } from './rectifiers';
 import type { Term } from './terms';
 
 /**
- * A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting, and
- * minimum(relu(…), hi).
+ * A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting,
+ * minimum(relu(…), hi) and relu(minimum(…, hi)) (`torch.relu(torch.clamp(x, max=6.0))`).
  */
 function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
   if (isOp(t, 'relu6', 1)) {
     return { inner: t.args[0], lo: 0, hi: 6 };
+  }
+  if (isOp(t, 'relu', 1)) {
+    const top = capped(t.args[0]);
+    return top && { inner: top.inner, lo: 0, hi: top.hi };
   }
   if (isOp(t, 'minimum', 2)) {
     const [a, b] = t.args;
@@ -46,6 +50,21 @@ function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
     : { inner, lo: bound.v, hi: other.v };
 }
 
+/** `inner` bounded above only: a clip with no lower bound (`x.clamp(max=6.0)`) or minimum(inner, hi). */
+function capped(t: Term): { inner: Term; hi: number } | undefined {
+  if (t.t === 'op' && t.op === 'clip' && t.args.length <= 3) {
+    const [lo, hi] = bounds(t);
+    const open = lo === undefined || lo.t === 'none';
+    return open && hi?.t === 'c' ? { inner: t.args[0], hi: hi.v } : undefined;
+  }
+  if (!isOp(t, 'minimum', 2)) {
+    return undefined;
+  }
+  const [a, b] = t.args;
+  const [inner, bound] = b.t === 'c' ? [a, b] : [b, a];
+  return bound.t === 'c' ? { inner, hi: bound.v } : undefined;
+}
+
 /** The slope m of k · clamp(s·x + b, 0, hi) when it equals clamp(m·x + 1/2, 0, 1). */
 function hardSigmoidSlope(k: number, f: Term): number | undefined {
   const c = clamp(f);
@@ -61,8 +80,10 @@ function hardSigmoidSlope(k: number, f: Term): number | undefined {
 export function hard(t: Term): Found | undefined {
   const p = product(t);
   const [f] = p.fs;
-  // tfjs-layers' `minimum(6.0, relu(x))`. A clip to [0, 6] is left alone: code clamps for other reasons.
-  const ofRelu = isOp(f, 'minimum', 2) && f.args.some((a) => isOp(a, 'relu', 1));
+  // tfjs-layers' `minimum(6.0, relu(x))`, `relu(clamp(x, max=6.0))`. A clip to [0, 6] is left alone: code
+  // clamps for other reasons.
+  const ofRelu =
+    isOp(f, 'relu', 1) || (isOp(f, 'minimum', 2) && f.args.some((a) => isOp(a, 'relu', 1)));
   const c = p.fs.length === 1 && near(p.k, 1) && ofRelu ? clamp(f) : undefined;
   if (c !== undefined && isX(c.inner) && c.lo === 0 && c.hi === 6) {
     return { id: 'relu6', params: {} };

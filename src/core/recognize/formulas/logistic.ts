@@ -211,10 +211,14 @@ function gateOf(t: Term): Term | undefined {
 
 /**
  * `x * sigmoid(x)`, `x / (1 + exp(-x))`; `x * sigmoid(1.702 * x)` is quick-GELU; `x * sigmoid(self.beta * x)`
- * (or `softplus(self.beta) * x`) is swish with a β the code does not spell.
+ * (or `softplus(self.beta) * x`) is swish with a β the code does not spell; x·σ(0·x) = x/2 is swish at β = 0
+ * (Ramachandran et al. 2017), a zero factor deciding it whatever else the product holds.
  */
 function swish(t: Term): Found | undefined {
   const gate = gateOf(t);
+  if (isOp(gate, 'sigmoid', 1) && product(gate.args[0]).k === 0) {
+    return swishWithSlope(0);
+  }
   if (isOp(gate, 'sigmoid', 1) && unspelledSlope(gate.args[0])) {
     return { id: 'silu', params: {}, nonLiteral: ['beta'] };
   }

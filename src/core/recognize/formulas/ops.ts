@@ -236,6 +236,50 @@ export const MODULES: Readonly<Record<string, Module>> = {
 };
 
 /**
+ * How many values an elementwise operation reads. Arguments past them give none: NumPy's ufuncs and `clip`
+ * take `out` next (`np.power(x, 3, out)`, `np.clip(a, lo, hi, out)`), TensorFlow's ops `name`
+ * (`tf.multiply(x, y, "swish")`), and a JavaScript function ignores arguments past its own.
+ */
+export const INPUTS: Readonly<Partial<Record<Op, number>>> = {
+  exp: 1,
+  expm1: 1,
+  log: 1,
+  log1p: 1,
+  tanh: 1,
+  erf: 1,
+  abs: 1,
+  sqrt: 1,
+  square: 1,
+  sigmoid: 1,
+  relu: 1,
+  relu6: 1,
+  softplus: 1,
+  mul: 2,
+  add: 2,
+  sub: 2,
+  div: 2,
+  pow: 2,
+  maximum: 2,
+  minimum: 2,
+  logaddexp: 2,
+  clip: 3,
+  where: 3,
+};
+
+/** Frameworks whose functions take a valueless argument by position after the values (see INPUTS). */
+export const TRAILING_POSITIONAL: ReadonlySet<Framework> = new Set(['numpy', 'tensorflow']);
+
+/**
+ * The keyword argument that gives no value, by framework: where NumPy and PyTorch write the result (`out=`),
+ * what TensorFlow names the op in its graph (`name=`).
+ */
+export const VALUELESS_KEYWORD: Readonly<Partial<Record<Framework, string>>> = {
+  numpy: 'out',
+  pytorch: 'out',
+  tensorflow: 'name',
+};
+
+/**
  * Named constants of those modules (`np.pi`, `math.pi`, `Math.PI`, `np.inf`), and JavaScript's √2 and
  * 1/√2, which exact-GELU code divides or multiplies by (`tf.erf(x.div(Math.SQRT2))`).
  */

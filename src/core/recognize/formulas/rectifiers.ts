@@ -3,7 +3,18 @@
  * `x * (x > 0)`, the `where(x > 0, x, …)` forms (ReLU, leaky ReLU with a literal slope, ELU and SELU with
  * `exp(x) - 1` or `expm1(x)`), and squared ReLU `relu(x) ** 2`.
  */
-import { isConst, isOp, isX, linear, product, same, scaled, sum, type OpTerm } from './algebra';
+import {
+  isConst,
+  isOp,
+  isX,
+  isZero,
+  linear,
+  product,
+  same,
+  scaled,
+  sum,
+  type OpTerm,
+} from './algebra';
 import { inCatalogue, type Found } from './found';
 import type { Term } from './terms';
 
@@ -18,17 +29,24 @@ export function rectifier(t: Term): Found | undefined {
   return maximum(t) ?? clipped(t) ?? gated(t) ?? piecewise(t) ?? squared(t);
 }
 
-/** `maximum(x, 0)`, `maximum(0, x)`; `maximum(x, 0.2 * x)` is leaky ReLU. */
+/**
+ * `maximum(x, 0)`, `maximum(0, x)`, `maximum(x, 0.0 * x)`; `maximum(x, 0.2 * x)` is leaky ReLU, up to
+ * the slope 1, where max(x, x) = x is still max(0, x) + 1·min(0, x) (PyTorch's LeakyReLU).
+ */
 function maximum(t: Term): Found | undefined {
   if (!isOp(t, 'maximum', 2)) {
     return undefined;
   }
   const [a, b] = t.args;
-  if ((isX(a) && isConst(b, 0)) || (isConst(a, 0) && isX(b))) {
+  const other = isX(a) ? b : isX(b) ? a : undefined;
+  if (other === undefined) {
+    return undefined;
+  }
+  if (isZero(other)) {
     return RELU;
   }
-  const slope = isX(a) ? linear(b) : isX(b) ? linear(a) : undefined;
-  return slope !== undefined && slope > 0 && slope < 1
+  const slope = linear(other);
+  return slope !== undefined && slope > 0 && slope <= 1
     ? { id: 'leaky_relu', params: { negative_slope: slope } }
     : undefined;
 }
@@ -137,9 +155,12 @@ function near1(v: number): boolean {
   return isConst({ t: 'c', v }, 1);
 }
 
-/** The negative branch: 0, `a * x`, or `a * (exp(x) - 1)` / `a * expm1(x)` / `-a * (1 - exp(x))`. */
+/**
+ * The negative branch: 0 (`0.0 * x` too), `a * x`, or `a * (exp(x) - 1)` / `a * expm1(x)` /
+ * `-a * (1 - exp(x))`.
+ */
 function negativeBranch(t: Term): { kind: 'zero' | 'linear' | 'expm1'; k: number } | undefined {
-  if (isConst(t, 0)) {
+  if (isZero(t)) {
     return { kind: 'zero', k: 0 };
   }
   const a = linear(t);

@@ -47,7 +47,8 @@ function axisOf(t: OpTerm): Axis | undefined {
   if (v === null) {
     return ALL_ELEMENTS;
   }
-  if (v === undefined) {
+  // A named dimension (PyTorch's named tensors, `dim='C'`) is no number to show, as a computed one.
+  if (v === undefined || typeof v === 'string') {
     return NOT_A_LITERAL;
   }
   return typeof v === 'number' && Number.isInteger(v) ? { params: { dim: v } } : undefined;
@@ -60,7 +61,8 @@ export function softmax(t: Term): Found | undefined {
   }
   if (t.op === '/' && isOp(t.a, 'exp', 1) && shifted(t.a.args[0])) {
     const d = t.b;
-    if (d.t === 'op' && d.op === 'sum' && d.args.length <= 2 && same(d.args[0], t.a)) {
+    // A third positional argument keeps the reduced axis (`e.sum(-1, true)`, `torch.sum(e, -1, True)`).
+    if (d.t === 'op' && d.op === 'sum' && d.args.length <= 3 && same(d.args[0], t.a)) {
       const axis = axisOf(d);
       return axis && { id: 'softmax', ...axis };
     }

@@ -17,10 +17,13 @@ import { boundAt } from './temporaries';
 import {
   CONSTANTS,
   CONVERSIONS,
+  INPUTS,
   LAYER_MODULES,
   methodFramework,
   METHOD_OPS,
   MODULES,
+  TRAILING_POSITIONAL,
+  VALUELESS_KEYWORD,
   type Op,
 } from './ops';
 
@@ -208,10 +211,13 @@ class Normalizer {
     return t?.t === 'c' ? t.v : t?.t === 'none' ? null : undefined;
   }
 
-  /** The term of `v` when it is a constant, read without changing the formula's variable or frameworks. */
+  /**
+   * The term of `v` when it is a constant or an absent bound (`cap if cap else None` with `cap=None`), read
+   * without changing the formula's variable or frameworks.
+   */
   private constant(v: Node): Term | undefined {
     const t = this.readAside(v, () => false);
-    return t?.t === 'c' ? t : undefined;
+    return t?.t === 'c' || t?.t === 'none' ? t : undefined;
   }
 
   /**
@@ -276,7 +282,7 @@ class Normalizer {
       const found = this.libraryFunction(fn.parts);
       if (found !== undefined) {
         this.frameworks.push(found.fw);
-        return this.apply(found.op, [], n);
+        return this.apply(found.op, [], valueArguments(n, found.op, found.fw, this.lang));
       }
       if (fn.parts.length > 1 && !isKnownHead(fn.parts[0], this.imports, this.lang)) {
         const recv: Node = { k: 'name', parts: fn.parts.slice(0, -1), s: fn.s, e: fn.e - 2 };
@@ -298,15 +304,21 @@ class Normalizer {
   /**
    * A layer built and applied at once: `nn.Sigmoid()(x)` is sigmoid(x), Keras' `layers.ReLU(6.0)(x + 3.0)`
    * is clip(x + 3, 0, 6). Keras' ReLU takes (max_value, negative_slope, threshold): a slope or threshold
-   * other than 0 is not read here. PyTorch's layers take `inplace` only.
+   * other than 0 is not read here. PyTorch's layers take `inplace` only. A Keras layer's call may pass
+   * `training` beside the input (`layers.ReLU()(x, training=False)`), which ReLU computes nothing with.
    */
   private appliedLayer(layer: CallNode, n: CallNode): Term | undefined {
     const found =
       layer.fn.k === 'name' ? this.libraryFunction(layer.fn.parts, LAYER_MODULES) : undefined;
-    if (found === undefined || n.args.length !== 1 || n.kw.size > 0) {
+    const keras = found?.fw === 'keras';
+    const callKeywords = keras ? ['training'] : [];
+    if (
+      found === undefined ||
+      n.args.length !== 1 ||
+      [...n.kw.keys()].some((k) => !callKeywords.includes(k))
+    ) {
       return undefined;
     }
-    const keras = found.fw === 'keras';
     const names = keras ? ['max_value', 'negative_slope', 'threshold'] : ['inplace'];
     if (layer.args.length > names.length || [...layer.kw.keys()].some((k) => !names.includes(k))) {
       return undefined;
@@ -351,7 +363,8 @@ class Normalizer {
     if (fw !== undefined) {
       this.frameworks.push(fw);
     }
-    return this.apply(METHOD_OPS[name], [self], n);
+    const op = METHOD_OPS[name];
+    return this.apply(op, [self], valueArguments(n, op, fw, this.lang, 1));
   }
 
   private apply(op: Op, first: Term[], n: Extract<Node, { k: 'call' }>): Term | undefined {
@@ -360,7 +373,7 @@ class Normalizer {
     }
     const args = [...first];
     for (const a of n.args) {
-      const t = this.term(a);
+      const t = args.length === 1 && REDUCTIONS.has(op) ? this.axis(a) : this.term(a);
       if (t === undefined) {
         return undefined;
       }
@@ -379,10 +392,23 @@ class Normalizer {
       return { t: 'c', v: 0 };
     }
     const only = args[0];
-    if (op === 'sqrt' && args.length === 1 && only.t === 'c') {
-      return { t: 'c', v: Math.sqrt(only.v) };
+    const fold = FOLDED[op];
+    if (fold !== undefined && args.length === 1 && only.t === 'c') {
+      return { t: 'c', v: fold(only.v) };
     }
     return { t: 'op', op, args, kw };
+  }
+
+  /**
+   * A reduction's axis given by position: its term, or, when the code computes it from something else
+   * (`np.sum(e, x.ndim - 1)`), a value not spelled, as `axis=x.ndim - 1` is by keyword.
+   */
+  private axis(a: Node): Term {
+    const text = this.toks
+      .slice(a.s, a.e + 1)
+      .map((t) => t.t)
+      .join(' ');
+    return this.readAside(a, () => true) ?? { t: 'sym', name: text };
   }
 
   /**
@@ -468,6 +494,47 @@ function literalTerm(v: LiteralValue | undefined): Term | undefined {
   return v === null ? { t: 'none' } : undefined;
 }
 
+/**
+ * A library call with only the arguments that give values: NumPy's positional `out` (`np.square(x, out)`),
+ * TensorFlow's positional `name` (`tf.multiply(x, y, "swish")`), arguments a JavaScript function ignores,
+ * and the `out=` / `name=` keywords. The result is the same values however it is stored or named. A
+ * method's receiver is its first value (`receiver` 1).
+ */
+function valueArguments(
+  n: CallNode,
+  op: Op,
+  fw: Framework | undefined,
+  lang: Lang,
+  receiver = 0,
+): CallNode {
+  const inputs = INPUTS[op];
+  const trailing = lang === 'js' || (fw !== undefined && TRAILING_POSITIONAL.has(fw));
+  const args = inputs !== undefined && trailing ? n.args.slice(0, inputs - receiver) : n.args;
+  const valueless = fw === undefined ? undefined : VALUELESS_KEYWORD[fw];
+  const kw =
+    valueless !== undefined && n.kw.has(valueless)
+      ? new Map([...n.kw].filter(([name]) => name !== valueless))
+      : n.kw;
+  return { ...n, args, kw };
+}
+
+/** Reductions whose second argument is the axis (`np.sum(e, -1)`, `e.sum(-1)`, `torch.logsumexp(x, 1)`). */
+const REDUCTIONS: ReadonlySet<Op> = new Set(['sum', 'logsumexp']);
+
+/**
+ * Elementwise functions of a constant, folded to their value: `math.sqrt(2 / math.pi)` is √(2/π),
+ * `math.exp(log_t)` with `log_t=0.0` is 1.
+ */
+const FOLDED: Readonly<Partial<Record<Op, (v: number) => number>>> = {
+  sqrt: Math.sqrt,
+  exp: Math.exp,
+  expm1: Math.expm1,
+  log: Math.log,
+  log1p: Math.log1p,
+  tanh: Math.tanh,
+  abs: Math.abs,
+};
+
 /** The operators the arithmetic operations stand for. */
 const ARITHMETIC: Readonly<Partial<Record<Op, string>>> = {
   mul: '*',
@@ -478,11 +545,9 @@ const ARITHMETIC: Readonly<Partial<Record<Op, string>>> = {
 
 /** `a op b`, constants folded, multiplying or dividing by one dropped. */
 function combine(op: string, a: Term, b: Term): Term {
-  if (a.t === 'c' && b.t === 'c') {
-    const v = fold(op, a.v, b.v);
-    if (v !== undefined) {
-      return { t: 'c', v };
-    }
+  const fold = FOLD[op];
+  if (fold !== undefined && a.t === 'c' && b.t === 'c') {
+    return { t: 'c', v: fold(a.v, b.v) };
   }
   if ((op === '*' || op === '/') && b.t === 'c' && b.v === 1) {
     return a;
@@ -493,22 +558,22 @@ function combine(op: string, a: Term, b: Term): Term {
   return { t: 'bin', op, a, b };
 }
 
-function fold(op: string, a: number, b: number): number | undefined {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return b !== 0 ? a / b : undefined;
-    case '**':
-      return a ** b;
-    default:
-      return undefined;
-  }
-}
+/**
+ * Every binary operator of two constants, folded. Division by zero is IEEE's ±Infinity, as JavaScript and
+ * Julia compute it (`1 / 0` for an open bound; Python raises there); a comparison is the 1 or 0 it is in
+ * arithmetic, as a boolean literal is.
+ */
+const FOLD: Readonly<Record<string, (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '**': (a, b) => a ** b,
+  '<': (a, b) => Number(a < b),
+  '>': (a, b) => Number(a > b),
+  '<=': (a, b) => Number(a <= b),
+  '>=': (a, b) => Number(a >= b),
+};
 
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
