@@ -317,12 +317,9 @@ function matchReference(
   if (next?.t === '=' || next?.t === ':=' || next?.t === '+=') {
     return undefined;
   }
-  // Unqualified names in Python and JS are references only when imported (`from jax.nn import gelu`).
-  if (
-    parts.length === 1 &&
-    (lang === 'python' || lang === 'js') &&
-    !imports.aliases.has(parts[0])
-  ) {
+  // Unqualified names in JS are references only when imported (`import { gelu } from …`); Python's
+  // resolve only through an import or a star import (`from keras.activations import *`).
+  if (parts.length === 1 && lang === 'js' && !imports.aliases.has(parts[0])) {
     return undefined;
   }
   if (parts.length === 1 && lang === 'cpp') {

@@ -1,0 +1,174 @@
+/**
+ * What the seventh session's "left" mutants of the non-formula recognizer files exposed: a brace-less
+ * loop body that rebinds an activation, and the shapes behind each fix listed in the CHANGELOG.
+ *
+ * Expected values come from the languages' rules and the frameworks' documented names. A brace-less
+ * `for (…)` / `while (…)` body is one statement that runs zero or more times (ECMAScript and C++
+ * iteration statements), so after the loop the name may hold either value and no single activation can
+ * be shown. TF.js exports `tf.relu`, `tf.elu` and `tf.selu`; LibTorch's `torch::relu`, `torch::gelu`.
+ */
+import { expectCall, expectNothing } from './recognizeHelpers';
+
+describe('JavaScript and C++: an assignment that is the whole body of a brace-less loop', () => {
+  it('TypeScript: the last listed activation may replace ReLU, or the list may be empty', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+const NAMED: Record<string, (x: tf.Tensor) => tf.Tensor> = { elu: tf.elu, selu: tf.selu };
+
+/** The hidden activation: ReLU unless the config lists another; the last one listed wins. */
+export function hidden(x: tf.Tensor, names: string[]): tf.Tensor {
+  let act = tf.relu;
+  for (const name of names) act = NAMED[name] ?? act;
+  return act(x);
+}
+
+/** Overrides popped off a stack of configs: the one pushed first is applied. */
+export function stacked(x: tf.Tensor, overrides: string[]): tf.Tensor {
+  let act = tf.relu;
+  while (overrides.length > 0) act = NAMED[overrides.pop() ?? ''] ?? act;
+  return act(x);
+}
+
+/** A loop that rebinds nothing leaves the activation alone. */
+export function plain(x: tf.Tensor, steps: number): tf.Tensor {
+  let act = tf.relu;
+  for (let i = 0; i < steps; i++) x = tf.add(x, 1);
+  return act(x);
+}
+`;
+    expectNothing('typescript', src, 'act', 3);
+    expectNothing('typescript', src, 'act', 7);
+    expectCall('typescript', src, 'act', { id: 'relu', framework: 'tfjs' }, 9);
+  });
+});
+
+describe('Python: a name a star import brings in, used without a call', () => {
+  it('Keras: `activation=relu` after `from keras.activations import *` is Keras ReLU', () => {
+    const src = `"""A small classifier for the digits set, written for a workshop."""
+from keras import layers, models
+from keras.activations import *
+
+
+def build(num_classes: int = 10) -> models.Sequential:
+    model = models.Sequential(
+        [
+            layers.Input(shape=(64,)),
+            layers.Dense(128, activation=relu),
+            layers.Dense(num_classes, activation=softmax),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+`;
+    expectCall('python', src, 'relu', { id: 'relu', framework: 'keras' });
+    expectCall('python', src, 'softmax', { id: 'softmax', framework: 'keras' });
+  });
+
+  it('PyTorch: `partial(gelu, approximate="tanh")` after `from torch.nn.functional import *`', () => {
+    const src = `from functools import partial
+
+import torch
+from torch import nn
+from torch.nn.functional import *
+
+
+class FeedForward(nn.Module):
+    def __init__(self, dim: int, hidden: int):
+        super().__init__()
+        self.up = nn.Linear(dim, hidden)
+        self.down = nn.Linear(hidden, dim)
+        self.act = partial(gelu, approximate="tanh")
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.down(self.act(self.up(x)))
+`;
+    expectCall('python', src, 'gelu', {
+      id: 'gelu',
+      framework: 'pytorch',
+      params: { approximate: 'tanh' },
+    });
+  });
+});
+
+describe('Rust (burn): struct fields behind an attribute, and parameters named like a field', () => {
+  it('a field after `#[module(skip)]` is read like any other field', () => {
+    const src = `use burn::nn::{Gelu, Linear, LinearConfig};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Mlp<B: Backend> {
+    fc1: Linear<B>,
+    fc2: Linear<B>,
+    /// Stateless: nothing to save in the record.
+    #[module(skip)]
+    act: Gelu,
+}
+
+impl<B: Backend> Mlp<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let h = self.act.forward(self.fc1.forward(x));
+        self.fc2.forward(h)
+    }
+}
+`;
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 1);
+  });
+
+  it('a parameter `act: Relu` is no field: `self.act` is still the field `act: Gelu`', () => {
+    const src = `use burn::nn::{Gelu, Linear, LinearConfig, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Mlp<B: Backend> {
+    fc1: Linear<B>,
+    fc2: Linear<B>,
+    act: Gelu,
+}
+
+impl<B: Backend> Mlp<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let h = self.act.forward(self.fc1.forward(x));
+        self.fc2.forward(h)
+    }
+
+    /// The same layers with another activation in between, for the ablation table.
+    pub fn forward_with(&self, x: Tensor<B, 2>, act: Relu) -> Tensor<B, 2> {
+        self.fc2.forward(act.forward(self.fc1.forward(x)))
+    }
+}
+`;
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 1);
+  });
+
+  it('nor is the first parameter of an associated function, nor a typed local', () => {
+    const src = `use burn::nn::{Gelu, Linear, LinearConfig, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Mlp<B: Backend> {
+    fc1: Linear<B>,
+    fc2: Linear<B>,
+    act: Gelu,
+}
+
+impl<B: Backend> Mlp<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let h = self.act.forward(self.fc1.forward(x));
+        self.fc2.forward(h)
+    }
+
+    /// Applies another activation to a hidden state (the ablation table's baseline).
+    pub fn apply(act: Relu, h: Tensor<B, 2>) -> Tensor<B, 2> {
+        act.forward(h)
+    }
+
+    pub fn forward_relu(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let act: Relu = Relu::new();
+        self.fc2.forward(act.forward(self.fc1.forward(x)))
+    }
+}
+`;
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 1);
+    expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 5);
+  });
+});
