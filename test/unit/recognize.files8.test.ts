@@ -172,3 +172,40 @@ impl<B: Backend> Mlp<B> {
     expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 5);
   });
 });
+
+describe('TypeScript: a destructured require with a type annotation', () => {
+  it('`const { relu, elu: expLinear }: typeof tfTypes = require(…)` binds both names', () => {
+    const src = `// Node script: trains the toy gate on the CPU backend.
+import type * as tfTypes from '@tensorflow/tfjs';
+
+const { relu, elu: expLinear }: typeof tfTypes = require('@tensorflow/tfjs');
+const { sigmoid }: typeof import('@tensorflow/tfjs') = require('@tensorflow/tfjs');
+
+/** A smooth gate: ELU of ReLU, squashed. */
+export function gate(x: tfTypes.Tensor): tfTypes.Tensor {
+  return sigmoid(expLinear(relu(x)));
+}
+`;
+    expectCall('typescript', src, 'relu', { id: 'relu', framework: 'tfjs' }, 1);
+    expectCall('typescript', src, 'expLinear', { id: 'elu', framework: 'tfjs' }, 1);
+    expectCall('typescript', src, 'sigmoid', { id: 'sigmoid', framework: 'tfjs' }, 1);
+  });
+});
+
+describe('Julia: `@.` before a call and `=` makes a broadcast assignment, not a method', () => {
+  it('`@. silu_gate(x) = x * σ(x)` defines nothing (it lowers to `silu_gate.(x) .= x .* σ.(x)`)', () => {
+    const src = `using Flux
+
+# Gates for the mixer block.
+gelu_gate(x) = x * σ(1.702f0 * x)
+
+# Tried to define a broadcasting method in one line; \`@.\` turns the whole line into a broadcast
+# assignment into \`silu_gate.(x)\`, so nothing is defined and the call below fails.
+@. silu_gate(x) = x * σ(x)
+
+h = randn(Float32, 16)
+y = silu_gate(h)
+`;
+    expectNothing('julia', src, 'silu_gate', 2);
+  });
+});
