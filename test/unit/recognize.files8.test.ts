@@ -209,3 +209,44 @@ y = silu_gate(h)
     expectNothing('julia', src, 'silu_gate', 2);
   });
 });
+
+describe('Rust: an activation built or applied through its type', () => {
+  it('burn: `Gelu::default()`, the unit struct `Relu.forward(…)` and `Gelu::forward(&act, …)`', () => {
+    const src = `use burn::nn::{Gelu, Linear, LinearConfig, Relu};
+use burn::prelude::*;
+
+/// burn's activations are unit structs: built with \`default()\`, or used as the value itself.
+pub fn block<B: Backend>(x: Tensor<B, 2>, fc: &Linear<B>) -> Tensor<B, 2> {
+    let gelu = Gelu::default();
+    let h = Relu.forward(fc.forward(x));
+    let h = Gelu::forward(&gelu, h);
+    gelu.forward(h)
+}
+`;
+    expectCall('rust', src, 'Gelu', { id: 'gelu', framework: 'burn' }, 1);
+    expectCall('rust', src, 'Relu', { id: 'relu', framework: 'burn' }, 1);
+    expectCall('rust', src, 'Gelu', { id: 'gelu', framework: 'burn' }, 2);
+    expectCall('rust', src, 'gelu', { id: 'gelu', framework: 'burn' }, 2);
+  });
+
+  it("candle: a variant copied with `.clone()` is the variant; a tensor's `.clone()` is not", () => {
+    const src = `use candle_core::{Result, Tensor};
+use candle_nn::{Activation, Module};
+
+pub fn heads(xs: &Tensor) -> Result<(Tensor, Tensor)> {
+    let leaky = Activation::LeakyRelu(0.2).clone();
+    let h = leaky.forward(xs)?;
+    let gated = Activation::Gelu.forward(&h)?.clone();
+    Ok((h, gated))
+}
+`;
+    expectCall(
+      'rust',
+      src,
+      'leaky',
+      { id: 'leaky_relu', framework: 'candle', params: { negative_slope: 0.2 } },
+      1,
+    );
+    expectNothing('rust', src, 'gated', 1);
+  });
+});

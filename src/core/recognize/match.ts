@@ -186,18 +186,30 @@ function result(spelling: Spelling, tok: Token, pb: ParamBuilder): RecognizedCal
   };
 }
 
+/** Associated functions that build the type they are called on (`Gelu::new()`, `Gelu::default()`). */
+const BUILDERS = new Set(['new', 'default']);
+
+/** Whether a name starts with an ASCII capital: a Rust type or variant (`Gelu`), not a value (`gelu`). */
+function startsUpper(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 /** Recognizes the identifier at token `ti`. */
 export function matchName(scope: Scope, ti: number): RecognizedCall | undefined {
   const { toks, lang, imports } = scope;
   const tok = toks[ti];
   const next = toks[ti + 1];
-  // Only the last name of a path is the activation (burn's `XConfig::new()` is the exception).
-  const builder = next?.t === '::' && toks[ti + 2]?.t === 'new' && toks[ti + 3]?.t === '(';
-  // candle's `Activation::Gelu.forward(&xs)`: a variant applied through the Module trait.
+  // Only the last name of a path is the activation, but for the associated functions that build it
+  // (burn's `XConfig::new()`, `Gelu::new()`, `Gelu::default()`).
+  const builder =
+    next?.t === '::' && BUILDERS.has(toks[ti + 2]?.t ?? '') && toks[ti + 3]?.t === '(';
+  // A Rust type or variant applied through the Module trait: candle's `Activation::Gelu.forward(&xs)`,
+  // burn's unit struct `Gelu.forward(x)`, and the same call spelled `Gelu::forward(&act, x)`.
   const applied =
     lang === 'rust' &&
-    toks[ti - 1]?.t === '::' &&
-    next?.t === '.' &&
+    startsUpper(tok.t) &&
+    (next?.t === '.' || next?.t === '::') &&
     toks[ti + 2]?.t === 'forward' &&
     toks[ti + 3]?.t === '(';
   if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
