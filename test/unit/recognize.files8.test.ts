@@ -250,3 +250,51 @@ pub fn heads(xs: &Tensor) -> Result<(Tensor, Tensor)> {
     expectNothing('rust', src, 'gated', 1);
   });
 });
+
+describe('Python: a file whose first statement is a `def`', () => {
+  it("the function's local is not the module-level name bound under an `if`", () => {
+    const src = `# SPDX-License-Identifier: MIT
+# Benchmark script: the activation is picked once, from the environment.
+def tanh_gate(x):
+    act = torch.tanh
+    return x * act(x)
+
+
+import os
+
+import torch
+
+if os.environ.get("BENCH_ACT", "relu") == "relu":
+    act = torch.relu
+y = act(torch.randn(1024))
+`;
+    expectCall('python', src, 'act', { id: 'tanh', framework: 'pytorch' }, 1);
+    expectCall('python', src, 'act', { id: 'relu', framework: 'pytorch' }, 3);
+  });
+});
+
+describe("Python: a closure's variable the enclosing function assigns after the nested `def`", () => {
+  it('is read when the closure runs: GELU (LEGB: the enclosing scope, at call time)', () => {
+    const src = `import torch
+import torch.nn.functional as F
+
+
+def make_head(scale: float):
+    """A scaled GELU head; \`act\` is looked up when the head is called, after it is set below."""
+
+    def head(h: torch.Tensor) -> torch.Tensor:
+        return scale * act(h)
+
+    act = F.gelu
+    return head
+
+
+def make_tail():
+    def tail(h: torch.Tensor) -> torch.Tensor:
+        return F.silu(h)
+
+    return tail
+`;
+    expectCall('python', src, 'act', { id: 'gelu', framework: 'pytorch' }, 1);
+  });
+});
