@@ -298,3 +298,53 @@ def make_tail():
     expectCall('python', src, 'act', { id: 'gelu', framework: 'pytorch' }, 1);
   });
 });
+
+describe('C++: a member declaration still being typed at the end of the file', () => {
+  it('`torch::nn::GELU act` with nothing after it is LibTorch GELU', () => {
+    // The file as the editor holds it while the member's name has just been typed: no `;`, no `}` yet.
+    const src = `#include <torch/torch.h>
+
+// The MLP block of the encoder, ported from the PyTorch version.
+struct MlpImpl : torch::nn::Module {
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  torch::nn::GELU act`;
+    expectCall('cpp', src, 'GELU', { id: 'gelu', framework: 'libtorch' });
+  });
+});
+
+describe('LibTorch: a `std::function` member assigned a function in the constructor', () => {
+  it('`act = torch::sigmoid;` makes `act(x)` sigmoid; two branches that differ make it none', () => {
+    const src = `#include <functional>
+#include <torch/torch.h>
+
+using Activation = std::function<torch::Tensor(const torch::Tensor&)>;
+
+// A head whose activation is chosen at construction time.
+struct HeadImpl : torch::nn::Module {
+  HeadImpl(int64_t in, int64_t out, bool smooth) {
+    fc = register_module("fc", torch::nn::Linear(in, out));
+    if (smooth) {
+      act = torch::tanh;
+    } else {
+      act = torch::relu;
+    }
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    x = torch::relu(x);
+    return act(fc->forward(x));
+  }
+  torch::nn::Linear fc{nullptr};
+  Activation act;
+};
+
+// The gate squashes to (0, 1).
+struct GateImpl : torch::nn::Module {
+  GateImpl() { act = torch::sigmoid; }
+  torch::Tensor forward(torch::Tensor x) { return x * act(x); }
+  Activation act;
+};
+`;
+    expectNothing('cpp', src, 'act', 2);
+    expectCall('cpp', src, 'act', { id: 'sigmoid', framework: 'libtorch' }, 5);
+  });
+});

@@ -116,11 +116,13 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
         last += 2;
       }
-      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), not a function's
-      // result (`x = torch::relu(x)`).
+      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), or a function
+      // held in a `std::function` member (`act = torch::relu;`), not a function's result
+      // (`x = torch::relu(x)`).
       const first = model.text.charCodeAt(model.starts[last]);
+      const held = (first >= 65 && first <= 90) || model.isPunct(last + 1, ';');
       const cls = classAround(model, i);
-      if (cls !== undefined && first >= 65 && first <= 90) {
+      if (cls !== undefined && held) {
         add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
