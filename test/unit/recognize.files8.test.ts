@@ -348,3 +348,52 @@ struct GateImpl : torch::nn::Module {
     expectCall('cpp', src, 'act', { id: 'sigmoid', framework: 'libtorch' }, 5);
   });
 });
+
+describe("Rust (candle): a model's activation enum with arms that name or reject the variant", () => {
+  it('`format!("gelu")` and `bail!("…")` arms apply nothing: the `forward` arms decide', () => {
+    const src = `use candle_core::{bail, Result, Tensor};
+use candle_nn::ops;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HiddenAct {
+    Gelu,
+    Silu,
+    Relu,
+}
+
+impl HiddenAct {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Gelu => xs.gelu_erf(),
+            Self::Silu => ops::silu(xs),
+            Self::Relu => xs.relu(),
+        }
+    }
+
+    /// The name written to saved configs.
+    pub fn name(&self) -> String {
+        match self {
+            Self::Gelu => format!("gelu"),
+            Self::Silu => format!("silu"),
+            Self::Relu => "relu".to_string(),
+        }
+    }
+
+    /// Fused kernels exist only for the smooth activations.
+    pub fn fused(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Gelu => xs.gelu_erf(),
+            Self::Silu => ops::silu(xs),
+            Self::Relu => bail!("no fused kernel for {}", "relu"),
+        }
+    }
+}
+
+pub fn default_act(small: bool) -> HiddenAct {
+    if small { HiddenAct::Relu } else { HiddenAct::Gelu }
+}
+`;
+    expectCall('rust', src, 'Relu', { id: 'relu', framework: 'candle' }, 4);
+    expectCall('rust', src, 'Gelu', { id: 'gelu', framework: 'candle' }, 4);
+  });
+});

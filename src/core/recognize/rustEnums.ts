@@ -5,7 +5,8 @@
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
  * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
  * an arm that names the variant (a literal in a `name()`, possibly converted, a constant such as an init
- * gain, or `write!(f, "gelu")` in a `Display` impl) is no application and is skipped.
+ * gain, `write!(f, "gelu")` in a `Display` impl, a `bail!("…")` that rejects it) is no application and is
+ * skipped.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -107,11 +108,11 @@ const ARITHMETIC = ['*', '/', '+', '-'];
 /**
  * Whether the arm at token `at` names the variant rather than applies it: one literal (`"gelu"`, `0`,
  * `true`), possibly converted (`"gelu".to_string()`, `"gelu".into()`, `2f64.sqrt()`) or combined with other
- * literals into a constant (a gain `5.0 / 3.0`), or a `Display` arm or a summary writing one string
- * (`write!(f, "gelu")`, `writeln!(out, "gelu")`).
+ * literals into a constant (a gain `5.0 / 3.0`), or a macro given a string (`write!(f, "gelu")` in a
+ * `Display` arm, `writeln!(out, "gelu")`, `format!("gelu")`, `bail!("unsupported")`).
  */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
-  let end = isLiteral(model, at) ? at : writtenString(model, at);
+  let end = isLiteral(model, at) ? at : macroArm(model, at);
   if (end < 0) {
     return false;
   }
@@ -142,17 +143,35 @@ function isLiteral(model: DocumentModel, at: number): boolean {
   );
 }
 
-/** The `)` of `write!(f, "…")` or `writeln!(f, "…")` starting at token `at`, or -1. */
-function writtenString(model: DocumentModel, at: number): number {
-  const written =
-    (model.isWord(at, 'write') || model.isWord(at, 'writeln')) &&
-    model.isPunct(at + 1, '!') &&
-    model.isPunct(at + 2, '(') &&
-    model.kinds[at + 3] === ID &&
-    model.isPunct(at + 4, ',') &&
-    model.kinds[at + 5] === STR &&
-    model.isPunct(at + 6, ')');
-  return written ? at + 6 : -1;
+/**
+ * The `)` of a macro call at token `at` whose arguments are names and literals with at least one string,
+ * or none: `write!(f, "gelu")`, `writeln!(out, "…")`, `format!("gelu")`, `candle_core::bail!("no {}", name)`,
+ * `todo!()`. Such an arm writes, names or rejects the variant and applies nothing; -1 for anything else.
+ */
+function macroArm(model: DocumentModel, at: number): number {
+  let k = at;
+  while (model.kinds[k] === ID && model.isPunct(k + 1, '::')) {
+    k += 2;
+  }
+  if (model.kinds[k] !== ID || !model.isPunct(k + 1, '!') || !model.isPunct(k + 2, '(')) {
+    return -1;
+  }
+  let text = model.isPunct(k + 3, ')'); // `todo!()`, `unimplemented!()`
+  for (let i = k + 3; i < model.count && i < k + ARM_TOKENS; i++) {
+    if (model.isPunct(i, ')')) {
+      return text ? i : -1;
+    }
+    text ||= model.kinds[i] === STR;
+    if (
+      model.kinds[i] !== ID &&
+      model.kinds[i] !== STR &&
+      model.kinds[i] !== NUM &&
+      !model.isPunct(i, ',')
+    ) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /**
