@@ -397,3 +397,37 @@ pub fn default_act(small: bool) -> HiddenAct {
     expectCall('rust', src, 'Gelu', { id: 'gelu', framework: 'candle' }, 4);
   });
 });
+
+describe('Rust (candle): a derivative `match` beside the forward one', () => {
+  it("`Self::Tanh => 1.0 - y.sqr()?` (tanh' = 1 − tanh²) applies no activation: Tanh is tanh", () => {
+    const src = `use candle_core::{bail, Result, Tensor};
+
+/// The recurrent cell's activation, with the derivative the hand-written backward pass needs.
+#[derive(Debug, Clone, Copy)]
+pub enum CellAct {
+    Tanh,
+    Gelu,
+}
+
+impl CellAct {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Tanh => xs.tanh(),
+            Self::Gelu => xs.gelu_erf(),
+        }
+    }
+
+    /// d act / dx, in terms of the output \`y\`.
+    pub fn derivative(&self, y: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Tanh => 1.0 - y.sqr()?,
+            Self::Gelu => bail!("no closed form in terms of the output"),
+        }
+    }
+}
+
+pub const CELL_ACT: CellAct = CellAct::Tanh;
+`;
+    expectCall('rust', src, 'Tanh', { id: 'tanh', framework: 'candle' }, 3);
+  });
+});
