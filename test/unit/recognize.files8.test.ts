@@ -7,6 +7,7 @@
  * iteration statements), so after the loop the name may hold either value and no single activation can
  * be shown. TF.js exports `tf.relu`, `tf.elu` and `tf.selu`; LibTorch's `torch::relu`, `torch::gelu`.
  */
+import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
 describe('JavaScript and C++: an assignment that is the whole body of a brace-less loop', () => {
@@ -429,5 +430,29 @@ impl CellAct {
 pub const CELL_ACT: CellAct = CellAct::Tanh;
 `;
     expectCall('rust', src, 'Tanh', { id: 'tanh', framework: 'candle' }, 3);
+  });
+});
+
+describe('Python: a parenthesized variable that holds a call', () => {
+  it('`(x @ self.weight.t()) * torch.sigmoid(x @ self.weight.t())` is SiLU of the projection', () => {
+    const src = `import torch
+from torch import nn
+
+
+class SwishProjection(nn.Module):
+    """A linear projection followed by SiLU, fused into one expression."""
+
+    def __init__(self, dim: int, hidden: int):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(hidden, dim) / dim**0.5)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return (x @ self.weight.t()) * torch.sigmoid(x @ self.weight.t())
+`;
+    expectFormula('python', src, '(x @ self.weight.t()) * torch.sigmoid(x @ self.weight.t())', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
   });
 });
