@@ -456,3 +456,25 @@ class SwishProjection(nn.Module):
     });
   });
 });
+
+describe('TypeScript: a function whose return type holds an object type', () => {
+  it('a branded return type (`tf.Tensor & { readonly gated?: true }`) keeps the function readable', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Tensors that went through a gate carry a brand, so raw tensors are not passed downstream. */
+type Brand<K extends string> = { readonly [key in K]?: true };
+
+const gate = (x: tf.Tensor): tf.Tensor & { readonly gated?: true } => tf.sigmoid(x);
+
+const clip = function (x: tf.Tensor): tf.Tensor & Brand<'clipped'> & { readonly max?: 6 } {
+  return tf.relu6(x);
+};
+
+export function head(h: tf.Tensor): tf.Tensor {
+  return clip(gate(h));
+}
+`;
+    expectCall('typescript', src, 'gate', { id: 'sigmoid', framework: 'tfjs' }, 2);
+    expectCall('typescript', src, 'clip', { id: 'relu6', framework: 'tfjs' }, 1);
+  });
+});
