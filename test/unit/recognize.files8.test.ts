@@ -478,3 +478,40 @@ export function head(h: tf.Tensor): tf.Tensor {
     expectCall('typescript', src, 'clip', { id: 'relu6', framework: 'tfjs' }, 1);
   });
 });
+
+describe("Rust (candle): a wrapper's field taken right after building it", () => {
+  it("a newtype's `.0` reads like a named field: `ActLayer::new(HiddenAct::Gelu).0` is GELU", () => {
+    const src = `use candle_core::{Result, Tensor};
+
+/// The activation as a layer (a newtype, so it can carry trait impls of its own).
+pub struct ActLayer(HiddenAct);
+
+#[derive(Debug, Clone, Copy)]
+pub enum HiddenAct {
+    Gelu,
+    Relu,
+}
+
+impl HiddenAct {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Self::Gelu => xs.gelu_erf(),
+            Self::Relu => xs.relu(),
+        }
+    }
+}
+
+impl ActLayer {
+    pub fn new(act: HiddenAct) -> Self {
+        Self(act)
+    }
+}
+
+pub fn head(xs: &Tensor) -> Result<Tensor> {
+    let act = ActLayer::new(HiddenAct::Gelu).0;
+    act.forward(xs)
+}
+`;
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'candle' }, 3);
+  });
+});

@@ -12,7 +12,7 @@ import { bindingOf } from './bindings';
 import { possibleBindings } from './branches';
 import type { DocumentModel } from './document';
 import { sameActivation } from './sameActivation';
-import { ID } from './tokenizer';
+import { ID, NUM } from './tokenizer';
 
 /** Tokens a construction may span (a config with a few `with_*` calls fits easily). */
 const MAX_VALUE_TOKENS = 160;
@@ -86,8 +86,11 @@ function constructed(
       if (k < 0) {
         return undefined;
       }
-    } else if (model.isPunct(k + 1, '.') && model.kinds[k + 2] === ID) {
-      k += 2;
+    } else if (
+      model.isPunct(k + 1, '.') &&
+      (model.kinds[k + 2] === ID || tupleIndex(model, k + 2))
+    ) {
+      k += 2; // a method's name, a field (`.act`) or a newtype's field (`.0`)
     } else {
       break;
     }
@@ -125,6 +128,11 @@ function constructed(
     }
   }
   return undefined;
+}
+
+/** Whether token `k` is a tuple index (`0` in `wrapper.0`): a number of digits only. */
+function tupleIndex(model: DocumentModel, k: number): boolean {
+  return model.kinds[k] === NUM && /^\d+$/.test(model.tokenText(k));
 }
 
 /** Whether the tokens after `from` up to `to` are only `.clone()` calls (none when `from === to`). */
