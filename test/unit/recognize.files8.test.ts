@@ -1,17 +1,30 @@
 /**
- * What the seventh session's "left" mutants of the non-formula recognizer files exposed: a brace-less
- * loop body that rebinds an activation, and the shapes behind each fix listed in the CHANGELOG.
+ * What the seventh session's "left" mutants of the non-formula recognizer files exposed, and the fixes they
+ * led to: a brace-less loop body that rebinds an activation; a star-imported Python name used without a
+ * call; burn fields after an attribute, and parameters that are no fields; a TypeScript destructured
+ * require with a type annotation; Julia's `@.`; burn's activations built or applied through their type
+ * (`Gelu::default()`, `Relu.forward(x)`, `Gelu::forward(&act, x)`); candle variants copied or unwrapped
+ * (`.clone()`, a newtype's `.0`); a Python file that starts with `def`, and a closure's later variable;
+ * a C++ member being typed at the file's end; a LibTorch `std::function` member; Rust enum arms that name,
+ * reject or differentiate a variant; a parenthesized variable holding a call; TypeScript return types that
+ * hold an object type.
  *
- * Expected values come from the languages' rules and the frameworks' documented names. A brace-less
- * `for (…)` / `while (…)` body is one statement that runs zero or more times (ECMAScript and C++
- * iteration statements), so after the loop the name may hold either value and no single activation can
- * be shown. TF.js exports `tf.relu`, `tf.elu` and `tf.selu`; LibTorch's `torch::relu`, `torch::gelu`.
+ * Expected values come from the languages' rules and the frameworks' documented names. A brace-less loop
+ * body runs zero or more times (ECMAScript and C++ iteration statements), so after it the name may hold
+ * either value; Python resolves a closure's free variable in the enclosing scope when the closure runs
+ * (LEGB), and a name bound only under an `if` holds that value wherever it is read without a NameError;
+ * Julia's `@.` dots every call and `=` of its expression (`@. f(x) = v` is `f.(x) .= v`, no method); Rust
+ * rejects a method named without a call (E0615). Keras' `keras.activations.relu`/`softmax`, PyTorch's
+ * `torch.nn.functional.gelu(approximate="tanh")`, TF.js' `tf.relu`/`tf.elu`/`tf.sigmoid`/`tf.relu6`,
+ * LibTorch's `torch::nn::GELU`/`torch::sigmoid`/`torch::tanh`/`torch::relu`, burn's unit structs `Gelu`
+ * and `Relu` (both `Default`), candle's `Activation::LeakyRelu(slope)`, `xs.gelu_erf()` (exact GELU),
+ * `xs.relu()`, `xs.tanh()` and `ops::silu`; x·σ(x) is SiLU and tanh' = 1 − tanh².
  */
 import { expectFormula } from './formulaHelpers';
 import { expectCall, expectNothing } from './recognizeHelpers';
 
-describe('JavaScript and C++: an assignment that is the whole body of a brace-less loop', () => {
-  it('TypeScript: the last listed activation may replace ReLU, or the list may be empty', () => {
+describe('TypeScript: an assignment that is the whole body of a brace-less loop', () => {
+  it('the last listed activation may replace ReLU, or the list may be empty', () => {
     const src = `import * as tf from '@tensorflow/tfjs';
 
 const NAMED: Record<string, (x: tf.Tensor) => tf.Tensor> = { elu: tf.elu, selu: tf.selu };
