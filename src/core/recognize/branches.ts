@@ -143,23 +143,33 @@ function blockStep(model: DocumentModel, k: number, inBrackets: number): number 
 }
 
 /**
- * For a use inside a Python function with no binding of `name` before it: the one module-level binding of
- * `name` after it, if there is exactly one.
+ * For a use inside a Python function with no binding of `name` before it: the one binding of `name` after
+ * it in a scope around the function, if there is exactly one: a module-level name assigned below the
+ * function, or a closure's variable that the enclosing function assigns after defining it
+ * (`def head(h): return act(h)` then `act = F.gelu`). The function's own later bindings make the name its
+ * local, unbound at the use.
  */
 export function laterModuleBinding(
   model: DocumentModel,
   name: string,
   ti: number,
 ): Binding | undefined {
-  if (model.lang !== 'python' || enclosing(model, ti, (d) => d.keyword === 'def') === undefined) {
+  const own =
+    model.lang === 'python' ? enclosing(model, ti, (d) => d.keyword === 'def') : undefined;
+  if (own === undefined) {
     return undefined;
   }
   let found: Binding | undefined;
   for (const b of bindings(model).get(name) ?? []) {
-    if (b.at <= ti || b.scopeStart !== 0 || b.scopeEnd < model.count) {
+    const around = b.scopeStart <= ti && ti < b.scopeEnd;
+    const itsOwn = b.scopeStart === own.start && b.scopeEnd === own.end;
+    if (b.at <= ti || !around || itsOwn) {
       continue;
     }
-    if (enclosing(model, b.at, (d) => d.keyword === 'class') !== undefined) {
+    if (
+      b.scopeEnd >= model.count &&
+      enclosing(model, b.at, (d) => d.keyword === 'class') !== undefined
+    ) {
       continue; // a class attribute, not a module-level name
     }
     if (found !== undefined) {

@@ -80,7 +80,9 @@ function statementEnd(model: DocumentModel, k: number, from: number): number {
  */
 function destructuringEnd(model: DocumentModel, i: number, end: number): number {
   const close = model.closing(i + 1, i + MAX_STATEMENT_TOKENS);
-  return close >= 0 && model.isPunct(close + 1, '=') ? statementEnd(model, close + 2, i) : end;
+  // TypeScript may annotate the pattern: `const { relu }: typeof tf = require('@tensorflow/tfjs')`.
+  const annotated = model.isPunct(close + 1, '=') || model.isPunct(close + 1, ':');
+  return close >= 0 && annotated ? statementEnd(model, close + 2, i) : end;
 }
 
 /** Whether token `i` is one of `words` (compared in place: no string is made per statement). */

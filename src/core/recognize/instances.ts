@@ -12,12 +12,12 @@ import { bindingOf } from './bindings';
 import { possibleBindings } from './branches';
 import type { DocumentModel } from './document';
 import { sameActivation } from './sameActivation';
-import { ID } from './tokenizer';
+import { ID, NUM } from './tokenizer';
 
 /** Tokens a construction may span (a config with a few `with_*` calls fits easily). */
 const MAX_VALUE_TOKENS = 160;
 /** The calls that end a construction: a config's `init`, a constructor. */
-const BUILDERS = new Set(['init', 'new', 'new_approximate']);
+const BUILDERS = new Set(['default', 'init', 'new', 'new_approximate']);
 
 /**
  * The activation a local holds when token `ti` is the local in Rust's `<ti>.forward(…)` or C++'s
@@ -86,8 +86,11 @@ function constructed(
       if (k < 0) {
         return undefined;
       }
-    } else if (model.isPunct(k + 1, '.') && model.kinds[k + 2] === ID) {
-      k += 2;
+    } else if (
+      model.isPunct(k + 1, '.') &&
+      (model.kinds[k + 2] === ID || tupleIndex(model, k + 2))
+    ) {
+      k += 2; // a method's name, a field (`.act`) or a newtype's field (`.0`)
     } else {
       break;
     }
@@ -96,11 +99,11 @@ function constructed(
     k++;
   }
   // Calling a type builds it: LibTorch's `auto act = torch::nn::GELU(opts);`, candle's tuple variant
-  // `let act = Activation::LeakyRelu(0.2);`.
+  // `let act = Activation::LeakyRelu(0.2);`, also copied (`Activation::LeakyRelu(0.2).clone()`).
   const builder =
     lastCall === undefined ||
     BUILDERS.has(lastCall) ||
-    (isType(model, pathEnd) && k === model.closing(pathEnd + 1, limit));
+    (isType(model, pathEnd) && onlyCopies(model, model.closing(pathEnd + 1, limit), k));
   if (!model.isPunct(k + 1, ';') || !builder) {
     return undefined;
   }
@@ -125,6 +128,27 @@ function constructed(
     }
   }
   return undefined;
+}
+
+/** Whether token `k` is a tuple index (`0` in `wrapper.0`): a number of digits only. */
+function tupleIndex(model: DocumentModel, k: number): boolean {
+  return model.kinds[k] === NUM && /^\d+$/.test(model.tokenText(k));
+}
+
+/** Whether the tokens after `from` up to `to` are only `.clone()` calls (none when `from === to`). */
+function onlyCopies(model: DocumentModel, from: number, to: number): boolean {
+  let k = from;
+  while (
+    k >= 0 &&
+    k < to &&
+    model.isPunct(k + 1, '.') &&
+    model.isWord(k + 2, 'clone') &&
+    model.isPunct(k + 3, '(') &&
+    model.isPunct(k + 4, ')')
+  ) {
+    k += 4;
+  }
+  return k >= 0 && k === to;
 }
 
 /** Whether the name at `k` is capitalized: a type (`GELU`), not a function (`gelu`). */

@@ -161,14 +161,17 @@ function skipTo(model: DocumentModel, from: number, p: string): number {
   }
   let depth = 0;
   for (let k = from; k < model.count && k < from + MAX_HEAD_TOKENS; k++) {
-    if (depth === 0 && model.isPunct(k, p)) {
+    // The return type may hold an object type (`(x): tf.Tensor & { kind: 'gate' } => …`); a function's
+    // body is the first `{` that follows no `:`, `&` or `|`.
+    const typeBrace = model.isPunct(k, '{') && (p === '=>' || afterTypeOperator(model, k));
+    if (depth === 0 && !typeBrace && model.isPunct(k, p)) {
       return k;
     }
-    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '<')) {
+    if (opens(model, k) || typeBrace) {
       depth++;
-    } else if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '>')) {
+    } else if (closes(model, k) || model.isPunct(k, '}')) {
       depth--;
-    } else if (depth === 0 && (model.isPunct(k, '{') || model.isPunct(k, ';'))) {
+    } else if (depth === 0 && model.isPunct(k, ';')) {
       return -1;
     }
     if (depth < 0) {
@@ -176,6 +179,21 @@ function skipTo(model: DocumentModel, from: number, p: string): number {
     }
   }
   return -1;
+}
+
+/** Whether the token before `k` makes a `{` at `k` an object type: `): {`, `T & {`, `T | {`. */
+function afterTypeOperator(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k - 1, ':') || model.isPunct(k - 1, '&') || model.isPunct(k - 1, '|');
+}
+
+/** Whether token `k` opens a bracket of a type or a parameter list: `(`, `[`, `<`. */
+function opens(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '<');
+}
+
+/** Whether token `k` closes one: `)`, `]`, `>`. */
+function closes(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '>');
 }
 
 /** The returned expressions of the block opened at `open`, its own (not those of nested functions). */

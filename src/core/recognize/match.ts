@@ -192,6 +192,12 @@ function result(spelling: Spelling, tok: Token, pb: ParamBuilder): RecognizedCal
   };
 }
 
+/** Whether a name starts with an ASCII capital: a Rust type or variant (`Gelu`), not a value (`gelu`). */
+function startsUpper(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 /** Recognizes the identifier at token `ti`. */
 export function matchName(scope: Scope, ti: number): RecognizedCall | undefined {
   const { toks, lang, imports } = scope;
@@ -204,7 +210,10 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   // unit struct `Relu.forward(x)` (`pub struct Relu;`: the type's name is its one value), or the method
   // named through the type, called or passed (`Relu::forward(&act, x)`, `[Relu::forward]`).
   const applied =
-    lang === 'rust' && (next?.t === '.' || next?.t === '::') && toks[ti + 2]?.t === 'forward';
+    lang === 'rust' &&
+    startsUpper(tok.t) &&
+    (next?.t === '.' || next?.t === '::') &&
+    toks[ti + 2]?.t === 'forward';
   if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
     return undefined;
   }
@@ -325,14 +334,16 @@ function matchReference(
   spelling: Spelling,
   pb: ParamBuilder,
 ): RecognizedCall | undefined {
-  const { toks, lang } = scope;
+  const { toks, lang, imports } = scope;
   const next = toks[ti + 1];
   if (next?.t === '=' || next?.t === ':=' || next?.t === '+=') {
     return undefined;
   }
-  // An unqualified name in Python or JS has a spelling only when imported: by name (`from jax.nn import
-  // gelu`) or, in Python, by a star import, which binds every public name of the module (`from
-  // keras.activations import *` then `activation=relu`); neither language has a namespace of its own.
+  // Unqualified names in JS are references only when imported (`import { gelu } from …`); Python's
+  // resolve only through an import or a star import (`from keras.activations import *`).
+  if (parts.length === 1 && lang === 'js' && !imports.aliases.has(parts[0])) {
+    return undefined;
+  }
   if (parts.length === 1 && lang === 'cpp') {
     return undefined;
   }

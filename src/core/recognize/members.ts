@@ -41,6 +41,8 @@ const MAX_MEMBERS = 8;
 const MAX_BRACES = 256;
 /** Longest restricted visibility read (`pub(in crate::model::heads)`), in tokens. */
 const MAX_VISIBILITY_TOKENS = 12;
+/** Longest attribute read before a field (`#[config(default = "Activation::Gelu")]`), in tokens. */
+const MAX_ATTRIBUTE_TOKENS = 32;
 /** Longest `register_module(<name>, …` read up to the module, in tokens. */
 const MAX_NAME_TOKENS = 64;
 const TYPES = new Set(['struct', 'class', 'impl']);
@@ -70,14 +72,23 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   // Rust: the type each open brace builds (`Model {` in `impl ModelConfig`'s `init`), '' for other braces.
   const literals: string[] = [];
   let depth = 0;
+  // Rust: the brackets open at token i, innermost last (a field is declared or built right inside `{`;
+  // `act: Relu` inside `(` is a parameter).
+  const open: string[] = [];
   for (let i = 0; i + 2 < count; i++) {
     if (model.lang === 'rust' && model.isPunct(i, '{')) {
       if (depth < MAX_BRACES) {
         literals[depth] = literalType(model, i);
       }
       depth++;
+      open.push('{');
     } else if (model.lang === 'rust' && model.isPunct(i, '}')) {
       depth = Math.max(0, depth - 1);
+      open.pop();
+    } else if (model.lang === 'rust' && (model.isPunct(i, '(') || model.isPunct(i, '['))) {
+      open.push('(');
+    } else if (model.lang === 'rust' && (model.isPunct(i, ')') || model.isPunct(i, ']'))) {
+      open.pop();
     }
     if (kinds[i] !== ID) {
       continue;
@@ -86,8 +97,12 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     if (model.lang === 'rust' && model.isPunct(i + 1, ':') && typeStart) {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
       const fieldStart =
-        model.isPunct(i - 1, '{') || model.isPunct(i - 1, ',') || afterAttribute(model, i);
-      if (fieldStart || afterVisibility(model, i)) {
+        open[open.length - 1] === '{' &&
+        (model.isPunct(i - 1, '{') ||
+          model.isPunct(i - 1, ',') ||
+          afterVisibility(model, i) ||
+          afterAttribute(model, i));
+      if (fieldStart) {
         const def = classAround(model, i);
         const literal = depth > 0 && depth <= MAX_BRACES ? literals[depth - 1] : '';
         const owner = literal || ownerAt(model, i);
@@ -101,12 +116,13 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
         last += 2;
       }
-      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), or a function itself
-      // (`act = torch::relu;` into a `std::function` member), not a function's result (`x = torch::relu(x)`).
+      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), or a function
+      // held in a `std::function` member (`act = torch::relu;`), not a function's result
+      // (`x = torch::relu(x)`).
       const first = model.text.charCodeAt(model.starts[last]);
-      const reference = kinds[last] === ID && !model.isPunct(last + 1, '(');
+      const held = (first >= 65 && first <= 90) || model.isPunct(last + 1, ';');
       const cls = classAround(model, i);
-      if (cls !== undefined && ((first >= 65 && first <= 90) || reference)) {
+      if (cls !== undefined && held) {
         add(model.tokenText(i), cls.name, at);
       }
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
@@ -174,26 +190,20 @@ function afterVisibility(model: DocumentModel, ti: number): boolean {
   return false;
 }
 
-/** Longest field attribute read back to its `#[` (`#[module(skip)]`, `#[serde(skip_serializing)]`), in tokens. */
-const MAX_ATTRIBUTE_TOKENS = 24;
-
 /**
- * Whether the Rust field named at token `ti` follows an outer attribute, `#[module(skip)] act: Gelu` (burn's
- * hint for a field that holds no parameters): the attribute belongs to the field, so the field starts here.
+ * Whether the Rust field named at token `ti` follows an outer attribute (`#[module(skip)] act: Gelu`,
+ * `#[config(default = "…")] activation: ActivationConfig`): its `]` closes a `[` right after `#`.
  */
 function afterAttribute(model: DocumentModel, ti: number): boolean {
   if (!model.isPunct(ti - 1, ']')) {
     return false;
   }
   let depth = 0;
-  for (let k = ti - 1; k > 0 && k >= ti - MAX_ATTRIBUTE_TOKENS; k--) {
+  for (let k = ti - 1; k >= 0 && k > ti - MAX_ATTRIBUTE_TOKENS; k--) {
     if (model.isPunct(k, ']') || model.isPunct(k, ')')) {
       depth++;
-    } else if (model.isPunct(k, '[') || model.isPunct(k, '(')) {
-      depth--;
-      if (depth === 0) {
-        return model.isPunct(k, '[') && model.isPunct(k - 1, '#');
-      }
+    } else if ((model.isPunct(k, '[') || model.isPunct(k, '(')) && --depth === 0) {
+      return model.isPunct(k, '[') && model.isPunct(k - 1, '#');
     }
   }
   return false;

@@ -5,7 +5,8 @@
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
  * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
  * an arm that names the variant (a literal in a `name()`, possibly converted, a constant such as an init
- * gain, or `write!(f, "gelu")` in a `Display` impl) is no application and is skipped.
+ * gain, `write!(f, "gelu")` in a `Display` impl, a `bail!("…")` that rejects it) or computes from a literal
+ * (`1.0 - y.sqr()?` in a derivative) is no application and is skipped.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -105,31 +106,30 @@ export function matchEnumVariant(
 const ARITHMETIC = ['*', '/', '+', '-'];
 
 /**
- * Whether the arm at token `at` names the variant rather than applies it: one literal (`"gelu"`, `0`,
- * `true`), possibly converted (`"gelu".to_string()`, `"gelu".into()`, `2f64.sqrt()`) or combined with other
- * literals into a constant (a gain `5.0 / 3.0`), or a `Display` arm or a summary writing one string
- * (`write!(f, "gelu")`, `writeln!(out, "gelu")`).
+ * Whether the arm at token `at` applies no activation to the input: it starts with a literal, so it names
+ * the variant (`"gelu"`, `"gelu".to_string()`), gives a constant (an init gain `5.0 / 3.0`, `2f64.sqrt()`)
+ * or computes from a literal (a derivative in terms of the output, `1.0 - y.sqr()?`); or it is a macro
+ * given a string (`write!(f, "gelu")` in a `Display` arm, possibly `.unwrap()`ed, `format!("gelu")`,
+ * `bail!("unsupported")`).
  */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
-  let end = isLiteral(model, at) ? at : writtenString(model, at);
+  if (isLiteral(model, at)) {
+    return true;
+  }
+  let end = macroArm(model, at);
   if (end < 0) {
     return false;
   }
-  for (;;) {
-    if (
-      // `.to_string()`, `.into()`, `.to_owned()`, `.sqrt()`: conversions take no argument.
-      model.isPunct(end + 1, '.') &&
-      model.kinds[end + 2] === ID &&
-      model.isPunct(end + 3, '(') &&
-      model.isPunct(end + 4, ')')
-    ) {
-      end += 4;
-    } else if (ARITHMETIC.some((op) => model.isPunct(end + 1, op)) && isLiteral(model, end + 2)) {
-      end += 2; // `5.0 / 3.0`: a constant, computed from no tensor
-    } else {
-      return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
-    }
+  // `.unwrap()`, `.to_string()`: conversions take no argument.
+  while (
+    model.isPunct(end + 1, '.') &&
+    model.kinds[end + 2] === ID &&
+    model.isPunct(end + 3, '(') &&
+    model.isPunct(end + 4, ')')
+  ) {
+    end += 4;
   }
+  return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
 }
 
 /** Whether token `at` is a literal: a string, a number, `true` or `false`. */
@@ -142,17 +142,35 @@ function isLiteral(model: DocumentModel, at: number): boolean {
   );
 }
 
-/** The `)` of `write!(f, "…")` or `writeln!(f, "…")` starting at token `at`, or -1. */
-function writtenString(model: DocumentModel, at: number): number {
-  const written =
-    (model.isWord(at, 'write') || model.isWord(at, 'writeln')) &&
-    model.isPunct(at + 1, '!') &&
-    model.isPunct(at + 2, '(') &&
-    model.kinds[at + 3] === ID &&
-    model.isPunct(at + 4, ',') &&
-    model.kinds[at + 5] === STR &&
-    model.isPunct(at + 6, ')');
-  return written ? at + 6 : -1;
+/**
+ * The `)` of a macro call at token `at` whose arguments are names and literals with at least one string,
+ * or none: `write!(f, "gelu")`, `writeln!(out, "…")`, `format!("gelu")`, `candle_core::bail!("no {}", name)`,
+ * `todo!()`. Such an arm writes, names or rejects the variant and applies nothing; -1 for anything else.
+ */
+function macroArm(model: DocumentModel, at: number): number {
+  let k = at;
+  while (model.kinds[k] === ID && model.isPunct(k + 1, '::')) {
+    k += 2;
+  }
+  if (model.kinds[k] !== ID || !model.isPunct(k + 1, '!') || !model.isPunct(k + 2, '(')) {
+    return -1;
+  }
+  let text = model.isPunct(k + 3, ')'); // `todo!()`, `unimplemented!()`
+  for (let i = k + 3; i < model.count && i < k + ARM_TOKENS; i++) {
+    if (model.isPunct(i, ')')) {
+      return text ? i : -1;
+    }
+    text ||= model.kinds[i] === STR;
+    if (
+      model.kinds[i] !== ID &&
+      model.kinds[i] !== STR &&
+      model.kinds[i] !== NUM &&
+      !model.isPunct(i, ',')
+    ) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /**
