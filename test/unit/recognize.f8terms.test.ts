@@ -15,12 +15,14 @@
  * value gated. Julia's `^` is exponentiation (Julia manual, "Arithmetic Operators"), so
  * ½x(1 + tanh(√(2/π)(x + 0.044715x^3))) is GELU's tanh approximation (Hendrycks & Gimpel). NumPy's
  * `clip(a, a_min, a_max, out)` takes the output array fourth, which changes where the result
- * goes, not its values: clip(x, 0, None, x) is ReLU.
+ * goes, not its values: clip(x, 0, None, x) is ReLU. In Python a parameter named `pi` is whatever the
+ * caller passes (only `math.pi`/`np.pi` are π; Julia alone predefines `pi`), so x·σ(pi·x) is no swish with
+ * β = π. ELU's negative branch is α(eˣ − 1) (Clevert et al. 2016); eˣ·x − 1 is some other function.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
 import { recognizeAt } from '../../src/core';
-import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { expectFormula, expectNoFormula, expectNotWhole } from './formulaHelpers';
 import { nthOffset } from './recognizeHelpers';
 
 const PY = 'python';
@@ -191,5 +193,65 @@ def rectify_inplace(x):
 
   it('reads np.clip(x, 0, None, x) as ReLU', () => {
     expectFormula(PY, NP, 'np.clip(x, 0, None, x)', { id: 'relu', framework: 'numpy' });
+  });
+});
+
+describe('f8 terms: a Python parameter named pi is no constant', () => {
+  const SRC = `"""Mixture-gated units: each expert's output is gated by its mixture weight."""
+import math
+
+import torch
+
+
+def weighted_gate(x, pi):
+    """pi is the expert's mixture weight (a tensor), not the constant."""
+    return x * torch.sigmoid(pi * x)
+
+
+def fixed_gate(x):
+    return x * torch.sigmoid(math.pi * x)
+`;
+
+  it('does not read pi * x as the slope π', () => {
+    const start = nthOffset(SRC, 'x * torch.sigmoid(pi * x)', 0);
+    for (const at of [start, start + 'x * torch.sigmoid(pi'.length - 1]) {
+      const got = recognizeAt(SRC, at, PY);
+      assert.ok(
+        got === undefined || got.params.beta === undefined || got.params.beta !== Math.PI,
+        JSON.stringify(got),
+      );
+    }
+  });
+
+  it('reads math.pi * x as the slope π', () => {
+    expectFormula(PY, SRC, 'x * torch.sigmoid(math.pi * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: Math.PI },
+    });
+  });
+});
+
+describe('f8 rectifiers: only α(eˣ − 1) is an ELU branch', () => {
+  const SRC = `"""Piecewise activations for the ablation table (NumPy reference)."""
+import numpy as np
+
+
+def elu(x):
+    return np.where(x > 0, x, np.exp(x) - 1)
+
+
+def elu_times_x(x):
+    # Ablation: the negative branch multiplied by the input.
+    return np.where(x > 0, x, np.exp(x) * x - 1)
+`;
+
+  it('reads the ELU and not its ablation', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, np.exp(x) - 1)', {
+      id: 'elu',
+      framework: 'numpy',
+      params: { alpha: 1 },
+    });
+    expectNotWhole(PY, SRC, 'np.where(x > 0, x, np.exp(x) * x - 1)');
   });
 });
