@@ -17,7 +17,8 @@
  * `clip(a, a_min, a_max, out)` takes the output array fourth, which changes where the result
  * goes, not its values: clip(x, 0, None, x) is ReLU. In Python a parameter named `pi` is whatever the
  * caller passes (only `math.pi`/`np.pi` are π; Julia alone predefines `pi`), so x·σ(pi·x) is no swish with
- * β = π. ELU's negative branch is α(eˣ − 1) (Clevert et al. 2016); eˣ·x − 1 is some other function.
+ * β = π. `layers[-1][0]` is one value however it is subscripted, so
+ * `layers[-1][0] * torch.sigmoid(layers[-1][0])` is x·σ(x), SiLU. ELU's negative branch is α(eˣ − 1) (Clevert et al. 2016); eˣ·x − 1 is some other function.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -253,5 +254,24 @@ def elu_times_x(x):
       params: { alpha: 1 },
     });
     expectNotWhole(PY, SRC, 'np.where(x > 0, x, np.exp(x) * x - 1)');
+  });
+});
+
+describe('f8 terms: a subscript of a subscript is one leaf', () => {
+  const SRC = `"""Probe the gated last hidden layer (notebook export)."""
+import torch
+
+
+def gated_last(layers):
+    # The first sequence of the last layer, gated by itself.
+    return layers[-1][0] * torch.sigmoid(layers[-1][0])
+`;
+
+  it('reads layers[-1][0] * torch.sigmoid(layers[-1][0]) as SiLU', () => {
+    expectFormula(PY, SRC, 'layers[-1][0] * torch.sigmoid(layers[-1][0])', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
   });
 });
