@@ -74,7 +74,8 @@ export function bounds(t: OpTerm): [Term | undefined, Term | undefined] {
 }
 
 function clipped(t: Term): Found | undefined {
-  if (t.t !== 'op' || t.op !== 'clip' || !isX(t.args[0]) || t.args.length > 3) {
+  // A fourth argument is where the values go or the op's name (NumPy's `out`, TensorFlow's `name`).
+  if (t.t !== 'op' || t.op !== 'clip' || !isX(t.args[0])) {
     return undefined;
   }
   const [lo, hi] = bounds(t);
