@@ -118,3 +118,21 @@ def gallery(x, slope=0.01):
     assert.notEqual(slopeAt(SRC, 'slope * x)'), 0.01);
   });
 });
+
+describe("f8 temporaries: a comprehension's own names in parentheses", () => {
+  const SRC = `"""Preset selection for the quantized export: large negative outputs overflow int8."""
+import numpy as np
+
+PRESETS = ((0.01, "gentle"), (0.3, "keras"), (0.5, "wide"))
+
+
+def safe_presets(x, slope=0.01):
+    """The presets whose leaky ReLU of x stays above -1; slope is the fallback of callers."""
+    return [(name, slope) for (slope, name) in PRESETS if np.where(x > 0, x, slope * x).min() > -1]
+`;
+
+  it("does not give the if clause's slope the parameter's default", () => {
+    // The if clause runs once per preset, with slope 0.01, 0.3 and 0.5 in turn.
+    assert.notEqual(slopeAt(SRC, 'slope * x).min'), 0.01);
+  });
+});
