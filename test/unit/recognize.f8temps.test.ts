@@ -136,3 +136,37 @@ def safe_presets(x, slope=0.01):
     assert.notEqual(slopeAt(SRC, 'slope * x).min'), 0.01);
   });
 });
+
+/** One layer of a generated NumPy reference module: a dense layer with its bias, the width varying. */
+function denseLayer(i: number): string {
+  const units = 16 * (1 + (i % 6));
+  return `
+
+def dense_${i}(x, weight, bias):
+    """Dense layer ${i} of the exported reference model: ${units} units."""
+    y = np.matmul(x, weight.reshape(-1, ${units}))
+    return np.add(y, bias.reshape(1, ${units}))
+`;
+}
+
+describe('f8 temporaries: a closed comprehension after thousands of tokens of a generated module', () => {
+  const layers = Array.from({ length: 80 }, (_, i) => denseLayer(i)).join('');
+  const SRC = `"""Reference model exported for the C kernels' tests: generated, do not edit."""
+import numpy as np
+
+SLOPES = (0.01, 0.1, 0.3)
+${layers}
+
+def leaky_summary(x):
+    slope = 0.1
+    means = {slope: float(np.mean(x)) * slope for slope in SLOPES}
+    return np.where(x > 0, x, slope * x), means
+`;
+
+  it("reads the function's own assignment, not the comprehension's slope", () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, slope * x)', {
+      ...LEAKY,
+      params: { negative_slope: 0.1 },
+    });
+  });
+});
