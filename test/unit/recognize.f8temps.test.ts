@@ -170,3 +170,36 @@ def leaky_summary(x):
     });
   });
 });
+
+describe('f8 temporaries: an assignment after a line with a comprehension', () => {
+  const SRC = `"""Leaky ReLU with the slope of the paper's best grid point."""
+import numpy as np
+
+
+def leaky_best(x, slope=0.01):
+    grid = [g / 10 for g in range(1, 4)]
+    slope = 0.1
+    return np.where(x > 0, x, slope * x), grid
+`;
+
+  it('reads the assignment, not the parameter the comprehension line comes after', () => {
+    expectFormula(PY, SRC, 'np.where(x > 0, x, slope * x)', {
+      ...LEAKY,
+      params: { negative_slope: 0.1 },
+    });
+  });
+});
+
+describe('f8 temporaries: a comprehension being typed at the end of the file', () => {
+  // What the editor holds while \`for\` is typed: the comprehension has no target and no \`in\` yet.
+  const SRC = `"""Leaky ReLU curves for the figure."""
+import numpy as np
+
+
+def leaky_curves(x, slope=0.01):
+    return [np.where(x > 0, x, slope * x) for`;
+
+  it('still answers the hover in the expression before it', () => {
+    assert.equal(recognizeAt(SRC, nthOffset(SRC, 'np.where') + 1, PY)?.id, 'leaky_relu');
+  });
+});
