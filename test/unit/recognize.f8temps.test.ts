@@ -3,7 +3,9 @@
  * same name (`formulas/temporaries.ts`: comprehensionBindsAfter, targetsName, outsideComprehensions,
  * comprehensionFor, holds): a comprehension whose `for` does not name the parameter, a use in a
  * comprehension's `if` clause after its `for`, a comprehension of the same statement beside the use, a
- * comprehension that closed before the use, and a `for` statement whose targets are in parentheses.
+ * comprehension that closed before the use (also after thousands of tokens of a generated module), an
+ * assignment on the line after a comprehension, targets in parentheses (a `for` statement's and a
+ * comprehension's), and a comprehension still being typed at the file's end (the hover must answer).
  *
  * Expected values come from the Python reference: a comprehension's `for` targets are names of the
  * comprehension's own scope, bound for the expression before the `for` and the clauses after it, and
