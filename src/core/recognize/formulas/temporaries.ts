@@ -192,7 +192,8 @@ function outsideComprehensions(
   let found = b;
   for (let n = 0; model.lang === 'python' && found !== undefined && n < MAX_NESTING; n++) {
     const loop = comprehensionFor(model, found.at);
-    if (loop < 0 || holds(model, found.at, at)) {
+    // From the `for`, past targets in parentheses (`for (slope, name) in`), whose `)` is no comprehension's.
+    if (loop < 0 || holds(model, loop, at)) {
       break;
     }
     found = bindingOf(model, name, loop - 1);
