@@ -69,6 +69,23 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     index!.set(name, list);
   };
   const { count, kinds, flags } = model;
+  // A C++ member given a value in a constructor (token `name`, the value at `value`): what it holds when
+  // the value is a module (`torch::nn::GELU(…)`, or `GELU` under `using namespace torch::nn`, also through
+  // `register_module`) or a function held in a `std::function` member (`act = torch::relu;`), not a
+  // function's result (`x = torch::relu(x)`).
+  const addHeld = (name: number, value: number): void => {
+    const at = registeredModule(model, value) ?? value;
+    let last = at;
+    while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
+      last += 2;
+    }
+    const first = model.text.charCodeAt(model.starts[last]);
+    const held = (first >= 65 && first <= 90) || model.isPunct(last + 1, ';');
+    const cls = classAround(model, name);
+    if (cls !== undefined && held) {
+      add(model.tokenText(name), cls.name, at);
+    }
+  };
   // Rust: the type each open brace builds (`Model {` in `impl ModelConfig`'s `init`), '' for other braces.
   const literals: string[] = [];
   let depth = 0;
@@ -111,20 +128,10 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     } else if (model.lang === 'cpp' && (flags[i] & STMT) !== 0 && model.isPunct(i + 1, '=')) {
       // `lrelu = register_module("lrelu", torch::nn::LeakyReLU(…));` / `act = torch::nn::GELU(…);` in a
       // constructor: what the member holds.
-      const at = registeredModule(model, i + 2) ?? i + 2;
-      let last = at;
-      while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
-        last += 2;
-      }
-      // A module type (`torch::nn::GELU`, or `GELU` under `using namespace torch::nn`), or a function
-      // held in a `std::function` member (`act = torch::relu;`), not a function's result
-      // (`x = torch::relu(x)`).
-      const first = model.text.charCodeAt(model.starts[last]);
-      const held = (first >= 65 && first <= 90) || model.isPunct(last + 1, ';');
-      const cls = classAround(model, i);
-      if (cls !== undefined && held) {
-        add(model.tokenText(i), cls.name, at);
-      }
+      addHeld(i, i + 2);
+    } else if (model.lang === 'cpp' && memberInitializer(model, i)) {
+      // `gelu(register_module("gelu", torch::nn::GELU(…)))` in a constructor's initializer list.
+      addHeld(i, i + 2);
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
       let k = i;
@@ -227,6 +234,24 @@ function registeredModule(model: DocumentModel, at: number): number | undefined 
     }
   }
   return undefined;
+}
+
+/** Longest member initializer read (`gelu(register_module("gelu", torch::nn::GELU(…)))`), in tokens. */
+const MAX_INITIALIZER_TOKENS = 256;
+
+/**
+ * Whether token `ti` names a member in a C++ constructor's initializer list (`: fc1(…), gelu(…) {`): after
+ * the list's `:` or a `,`, its parentheses followed by the next entry's `,` or the body's `{`.
+ */
+function memberInitializer(model: DocumentModel, ti: number): boolean {
+  if (model.kinds[ti] !== ID || !model.isPunct(ti + 1, '(')) {
+    return false;
+  }
+  if (!model.isPunct(ti - 1, ':') && !model.isPunct(ti - 1, ',')) {
+    return false;
+  }
+  const close = model.closing(ti + 1, ti + MAX_INITIALIZER_TOKENS);
+  return close > 0 && (model.isPunct(close + 1, ',') || model.isPunct(close + 1, '{'));
 }
 
 /**
