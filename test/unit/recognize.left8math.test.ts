@@ -1,0 +1,139 @@
+/**
+ * Hand-written softmaxes shifted by one element or one row of a max, softmaxes whose sum takes its later
+ * arguments by position, and rectifiers whose bound is a function of a constant (formulas/terms.ts,
+ * softmax.ts).
+ *
+ * Expected values come from mathematics and the frameworks' documentation. Softmax is exp(x) / Σ exp(x)
+ * along the reduced axis, and exp(x − c) / Σ exp(x − c) = exp(x) / Σ exp(x) for any c constant along that
+ * axis. PyTorch's `Tensor.max(dim, keepdim)` returns the pair (values, indices), so `[0]` is the values (one
+ * maximum per row, shape (n, 1) with keepdim) and `[0][0]` the first row's maximum; NumPy's
+ * `np.max(x, -1, keepdims=True)[0, 0]` is one maximum; `.values` is the pair's values. Each is constant
+ * along the reduced axis, so each shifted formula is softmax. `torch.sum(input, dim, keepdim)` takes keepdim
+ * third by position and `numpy.sum(a, axis, dtype, out, keepdims)` keepdims fifth: neither changes a value.
+ * log(1) = 0 and e⁰ = 1, so max(x, log 1) is ReLU and x·σ(e⁰·x) is SiLU (x·σ(x)).
+ */
+import './freshModels';
+import { expectFormula } from './formulaHelpers';
+
+const PY = 'python';
+
+describe('left8math: softmax shifted by one element of a max', () => {
+  const SRC = `"""Numerically stable softmax variants used by the export path.
+
+ONNX export traces these; the shift only guards exp() against overflow.
+"""
+import numpy as np
+import torch
+
+
+def first_row_shift(x):
+    # One scalar shift for the whole batch: cheaper than one per row and just as exact.
+    return torch.exp(x - x.max(-1, keepdim=True)[0][0]) / torch.exp(x - x.max(-1, keepdim=True)[0][0]).sum(-1, keepdim=True)
+
+
+def values_shift(x):
+    m = x.max(dim=-1, keepdim=True)
+    e = torch.exp(x - m.values[0])
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def attr_values_shift(x):
+    e = torch.exp(x - x.max(dim=-1, keepdim=True).values[0])
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def numpy_scalar_shift(x):
+    e = np.exp(x - np.max(x, -1, keepdims=True)[0, 0])
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def not_a_softmax(x):
+    # Indices, not values: x.max(-1)[1] is where each maximum sits.
+    return x.max(-1)[1]
+`;
+
+  it('reads a shift by [0][0] of a PyTorch max as softmax', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'torch.exp(x - x.max(-1, keepdim=True)[0][0]) / torch.exp(x - x.max(-1, keepdim=True)[0][0]).sum(-1, keepdim=True)',
+      { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+    );
+  });
+
+  it('reads a shift by m.values[0] after m = x.max(…) as softmax', () => {
+    expectFormula(PY, SRC, 'e / e.sum(dim=-1, keepdim=True)', {
+      id: 'softmax',
+      framework: 'pytorch',
+      params: { dim: -1 },
+    });
+  });
+
+  it('reads a shift by x.max(…).values[0] as softmax', () => {
+    expectFormula(
+      PY,
+      SRC,
+      'e / e.sum(dim=-1, keepdim=True)',
+      { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+      1,
+    );
+  });
+
+  it('reads a shift by one NumPy maximum [0, 0] as softmax', () => {
+    expectFormula(PY, SRC, 'e / np.sum(e, axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+  });
+});
+
+describe('left8math: a sum taking its later arguments by position', () => {
+  const SRC = `"""Reference softmax kernels for the C++ port's unit tests."""
+import numpy as np
+
+
+def softmax_keepdims(x):
+    e = np.exp(x - np.max(x, axis=1, keepdims=True))
+    # numpy.sum(a, axis, dtype, out, keepdims): keepdims by position, as the C++ reference spells it.
+    return e / np.sum(e, 1, None, None, True)
+`;
+
+  it('reads np.sum(e, 1, None, None, True) as softmax over axis 1', () => {
+    expectFormula(PY, SRC, 'e / np.sum(e, 1, None, None, True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: 1 },
+    });
+  });
+});
+
+describe('left8math: a rectifier bound that is a function of a constant', () => {
+  const SRC = `"""Activations whose constants were written in log space by the config generator."""
+import math
+
+import numpy as np
+import torch
+
+
+def relu_from_log(x):
+    # The generator emits every floor as log(value); log(1.0) is a floor of zero.
+    return np.maximum(x, np.log(1.0))
+
+
+def silu_from_exp(x):
+    # The temperature is stored as a log; exp(0) is a temperature of one.
+    return x * torch.sigmoid(math.exp(0) * x)
+`;
+
+  it('reads np.maximum(x, np.log(1.0)) as ReLU', () => {
+    expectFormula(PY, SRC, 'np.maximum(x, np.log(1.0))', { id: 'relu', framework: 'numpy' });
+  });
+
+  it('reads x * torch.sigmoid(math.exp(0) * x) as SiLU', () => {
+    expectFormula(PY, SRC, 'x * torch.sigmoid(math.exp(0) * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+    });
+  });
+});
