@@ -13,9 +13,10 @@
  * log(1) = 0 and e⁰ = 1, so max(x, log 1) is ReLU and x·σ(e⁰·x) is SiLU (x·σ(x)).
  */
 import './freshModels';
-import { expectFormula } from './formulaHelpers';
+import { expectFormula, expectNoFormula } from './formulaHelpers';
 
 const PY = 'python';
+const JS = 'javascript';
 
 describe('left8math: softmax shifted by one element of a max', () => {
   const SRC = `"""Numerically stable softmax variants used by the export path.
@@ -88,6 +89,38 @@ def not_a_softmax(x):
   });
 });
 
+describe('left8math: the values of a max bound to a name, through one more attribute', () => {
+  const SRC = `"""Softmax heads kept in sync with the training graph (PyTorch)."""
+import torch
+
+
+def detached_shift(logits):
+    m = logits.max(dim=-1, keepdim=True)
+    # .data is the same tensor outside autograd: the shift is still each row's maximum.
+    e = torch.exp(logits - m.values.data)
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def transposed_shift(logits):
+    m = logits.max(dim=-1, keepdim=True)
+    # Not a softmax: the transpose lays one row's maxima along the reduced axis (a square batch).
+    e = torch.exp(logits - m.values.T)
+    return e / e.sum(dim=-1, keepdim=True)
+`;
+
+  it('reads a shift by m.values.data as softmax', () => {
+    expectFormula(PY, SRC, 'e / e.sum(dim=-1, keepdim=True)', {
+      id: 'softmax',
+      framework: 'pytorch',
+      params: { dim: -1 },
+    });
+  });
+
+  it('reads no softmax shifted by m.values.T, which varies along the reduced axis', () => {
+    expectNoFormula(PY, SRC, 'e / e.sum(dim=-1, keepdim=True)', 1);
+  });
+});
+
 describe('left8math: a sum taking its later arguments by position', () => {
   const SRC = `"""Reference softmax kernels for the C++ port's unit tests."""
 import numpy as np
@@ -134,6 +167,54 @@ def silu_from_exp(x):
     expectFormula(PY, SRC, 'x * torch.sigmoid(math.exp(0) * x)', {
       id: 'silu',
       framework: 'pytorch',
+    });
+  });
+});
+
+describe('left8math: a JavaScript file that is one arrow function, or starts with a constant', () => {
+  // Loaded by the demo's model loader as `eval(fs.readFileSync(file, 'utf8'))`: the file is one arrow
+  // expression, and its value is the activation; `tf` is the page's global.
+  const EXPRESSION = `(x, slope = 0.2) => tf.maximum(x, tf.mul(slope, x))
+`;
+  const BLOCK = `(x, slope = 0.2) => {
+  // Leaky ReLU for the demo page: the loader evaluates this file and calls its value.
+  const y = tf.maximum(x, tf.mul(slope, x));
+  return y;
+}
+`;
+  // A browser script (TF.js from a <script> tag): no imports, so the first token is the module constant's.
+  const SCRIPT = `const slope = 0.01;
+
+function leaky(x, slope = 0.2) {
+  return tf.maximum(x, tf.mul(slope, x));
+}
+
+function activate(x) {
+  return leaky(x, slope);
+}
+`;
+
+  it('reads the default of an arrow whose parameter list is the file’s first token', () => {
+    expectFormula(JS, EXPRESSION, 'tf.maximum(x, tf.mul(slope, x))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('reads the default of a block-bodied arrow that starts the file', () => {
+    expectFormula(JS, BLOCK, 'tf.maximum(x, tf.mul(slope, x))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('reads a function’s own default when the file starts with a constant of the same name', () => {
+    expectFormula(JS, SCRIPT, 'tf.maximum(x, tf.mul(slope, x))', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
     });
   });
 });

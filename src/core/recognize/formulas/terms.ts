@@ -245,8 +245,9 @@ class Normalizer {
         return bound;
       }
     }
-    if (parts.length === 2 && parts[1] === 'values') {
-      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is.
+    if (parts.length >= 2 && parts[1] === 'values' && parts.slice(2).every((p) => p === 'data')) {
+      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is; `.data` is
+      // the same tensor (PyTorch), any other attribute (`.T`) another.
       const max = this.maxValues({ k: 'name', parts: [parts[0]], s: n.s, e: n.s });
       if (max !== undefined) {
         return max;
