@@ -1,7 +1,7 @@
 /**
  * Hand-written softmaxes shifted by one element or one row of a max, softmaxes whose sum takes its later
- * arguments by position, and rectifiers whose bound is a function of a constant (formulas/terms.ts,
- * softmax.ts).
+ * arguments by position, rectifiers whose bound is a function of a constant, and JavaScript files that
+ * start with an arrow function or a constant (formulas/terms.ts, softmax.ts, temporaries.ts).
  *
  * Expected values come from mathematics and the frameworks' documentation. Softmax is exp(x) / Σ exp(x)
  * along the reduced axis, and exp(x − c) / Σ exp(x − c) = exp(x) / Σ exp(x) for any c constant along that
@@ -10,7 +10,13 @@
  * `np.max(x, -1, keepdims=True)[0, 0]` is one maximum; `.values` is the pair's values. Each is constant
  * along the reduced axis, so each shifted formula is softmax. `torch.sum(input, dim, keepdim)` takes keepdim
  * third by position and `numpy.sum(a, axis, dtype, out, keepdims)` keepdims fifth: neither changes a value.
+ * PyTorch's `Tensor.data` is the same values outside autograd; `.T` transposes, so `m.values.T` lays one
+ * row's maxima along the reduced axis and the shift varies there: no softmax.
  * log(1) = 0 and e⁰ = 1, so max(x, log 1) is ReLU and x·σ(e⁰·x) is SiLU (x·σ(x)).
+ * JavaScript: a parameter default is the parameter's value when the call gives none, and a function's
+ * parameter shadows a module constant of the same name (ECMAScript's scoping), wherever in the file the
+ * arrow or the constant stands, the first token included. TF.js `tf.maximum(x, tf.mul(slope, x))` is
+ * max(x, slope·x): leaky ReLU with negative_slope = slope for 0 < slope < 1.
  */
 import './freshModels';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
