@@ -17,6 +17,8 @@
  * parameter shadows a module constant of the same name (ECMAScript's scoping), wherever in the file the
  * arrow or the constant stands, the first token included. TF.js `tf.maximum(x, tf.mul(slope, x))` is
  * max(x, slope·x): leaky ReLU with negative_slope = slope for 0 < slope < 1.
+ * Python: an attribute of an imported module of the project (`batch_cache.features`) is a value like any
+ * variable, so m·σ(m) is SiLU of it.
  */
 import './freshModels';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
@@ -221,6 +223,26 @@ function activate(x) {
       id: 'leaky_relu',
       framework: 'tfjs',
       params: { negative_slope: 0.2 },
+    });
+  });
+});
+
+describe('left8math: an attribute of a project module as the variable', () => {
+  const SRC = `"""Sanity checks run on the cached batch before training starts."""
+import torch
+
+import batch_cache
+
+
+def gated_features():
+    # batch_cache.features is a tensor the cache module loaded at import: SiLU of it.
+    return batch_cache.features * torch.sigmoid(batch_cache.features)
+`;
+
+  it('reads SiLU of batch_cache.features', () => {
+    expectFormula(PY, SRC, 'batch_cache.features * torch.sigmoid(batch_cache.features)', {
+      id: 'silu',
+      framework: 'pytorch',
     });
   });
 });

@@ -8,7 +8,7 @@ import type { Framework } from '../../types';
 import type { Imports } from '../imports';
 import { bindingOf } from '../bindings';
 import { closingParen, evalLiteral, type LiteralValue } from '../literals';
-import { candidatePaths, isKnownHead } from '../resolve';
+import { candidatePaths, isKnownHead, isLibraryHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
 import type { DocumentModel } from '../document';
 import { same } from './algebra';
@@ -267,7 +267,7 @@ class Normalizer {
         return undefined; // `np.float32`: a module's member, no variable
       }
     }
-    if (isKnownHead(parts[0], this.imports, this.lang) && parts.length > 1) {
+    if (isLibraryHead(parts[0], this.imports, this.lang) && parts.length > 1) {
       return undefined;
     }
     return this.leaf(n);
