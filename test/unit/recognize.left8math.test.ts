@@ -17,11 +17,14 @@
  * parameter shadows a module constant of the same name (ECMAScript's scoping), wherever in the file the
  * arrow or the constant stands, the first token included. TF.js `tf.maximum(x, tf.mul(slope, x))` is
  * max(x, slope·x): leaky ReLU with negative_slope = slope for 0 < slope < 1.
+ * A dimension named by position (`e.sum('C', keepdim=True)`, PyTorch's named tensors) is no number to show.
  * Python: an attribute of an imported module of the project (`batch_cache.features`) is a value like any
  * variable, so m·σ(m) is SiLU of it.
  */
+import assert from 'node:assert/strict';
 import './freshModels';
 import { expectFormula, expectNoFormula } from './formulaHelpers';
+import { recognizedAtStart } from './recognizeHelpers';
 
 const PY = 'python';
 const JS = 'javascript';
@@ -146,6 +149,26 @@ def softmax_keepdims(x):
       framework: 'numpy',
       params: { dim: 1 },
     });
+  });
+});
+
+describe('left8math: a named dimension given by position', () => {
+  const SRC = `"""Channel softmax on named tensors (PyTorch's named tensor API)."""
+import torch
+
+
+def channel_softmax(x):
+    # x is named ('N', 'C', 'H', 'W'); Tensor.sum takes the dimension's name by position too.
+    e = torch.exp(x)
+    return e / e.sum('C', keepdim=True)
+`;
+
+  it('shows softmax over a dimension named by position, its dimension not read', () => {
+    const formula = "e / e.sum('C', keepdim=True)";
+    const got = recognizedAtStart(PY, SRC, formula);
+    assert.equal(got?.id, 'softmax');
+    assert.equal(got.framework, 'pytorch');
+    assert.deepEqual(got.nonLiteral, ['dim']);
   });
 });
 
