@@ -120,6 +120,24 @@ export function isKnownHead(head: string, imports: Imports, lang: Lang): boolean
   return imports.aliases.has(head) || Object.prototype.hasOwnProperty.call(CONVENTIONS[lang], head);
 }
 
+/** The top-level packages of Python's array and deep-learning libraries, whose members are no values. */
+const PYTHON_LIBRARY_ROOTS: ReadonlySet<string> = new Set(
+  Object.values(CONVENTIONS.python).flatMap((paths) => paths.map((p) => p.split('.')[0])),
+);
+
+/**
+ * Whether `head` names a library namespace whose dotted members are functions, classes or modules, no
+ * values: a known head, except a Python head imported from a project module (`import data`,
+ * `from . import config`), whose attributes (`data.x`) are values like any variable.
+ */
+export function isLibraryHead(head: string, imports: Imports, lang: Lang): boolean {
+  const path = imports.aliases.get(head);
+  if (lang !== 'python' || path === undefined) {
+    return isKnownHead(head, imports, lang);
+  }
+  return PYTHON_LIBRARY_ROOTS.has(path.split('.')[0]);
+}
+
 /** Every spelling the recognizer can report (for consistency checks against the catalogue). */
 export function allSpellings(): Spelling[] {
   const out: Spelling[] = [];

@@ -61,8 +61,9 @@ export function softmax(t: Term): Found | undefined {
   }
   if (t.op === '/' && isOp(t.a, 'exp', 1) && shifted(t.a.args[0])) {
     const d = t.b;
-    // A third positional argument keeps the reduced axis (`e.sum(-1, true)`, `torch.sum(e, -1, True)`).
-    if (d.t === 'op' && d.op === 'sum' && d.args.length <= 3 && same(d.args[0], t.a)) {
+    // Positional arguments past the axis (`e.sum(-1, true)`, `torch.sum(e, -1, True)`, NumPy's dtype, out
+    // and keepdims) change how the sums are kept, never their values.
+    if (d.t === 'op' && d.op === 'sum' && same(d.args[0], t.a)) {
       const axis = axisOf(d);
       return axis && { id: 'softmax', ...axis };
     }

@@ -8,7 +8,7 @@ import type { Framework } from '../../types';
 import type { Imports } from '../imports';
 import { bindingOf } from '../bindings';
 import { closingParen, evalLiteral, type LiteralValue } from '../literals';
-import { candidatePaths, isKnownHead } from '../resolve';
+import { candidatePaths, isKnownHead, isLibraryHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
 import type { DocumentModel } from '../document';
 import { same } from './algebra';
@@ -245,8 +245,9 @@ class Normalizer {
         return bound;
       }
     }
-    if (parts.length === 2 && parts[1] === 'values') {
-      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is.
+    if (parts.length >= 2 && parts[1] === 'values' && parts.slice(2).every((p) => p === 'data')) {
+      // `m.values` after `m = x.max(dim=-1)`: the max's values, as `x.max(dim=-1).values` is; `.data` is
+      // the same tensor (PyTorch), any other attribute (`.T`) another.
       const max = this.maxValues({ k: 'name', parts: [parts[0]], s: n.s, e: n.s });
       if (max !== undefined) {
         return max;
@@ -266,7 +267,7 @@ class Normalizer {
         return undefined; // `np.float32`: a module's member, no variable
       }
     }
-    if (isKnownHead(parts[0], this.imports, this.lang) && parts.length > 1) {
+    if (isLibraryHead(parts[0], this.imports, this.lang) && parts.length > 1) {
       return undefined;
     }
     return this.leaf(n);
@@ -424,10 +425,13 @@ class Normalizer {
       : undefined;
   }
 
-  /** `x.max(dim=-1, keepdim=True)[0]` is PyTorch's max value; any other subscript is a leaf. */
+  /**
+   * `x.max(dim=-1, keepdim=True)[0]` is PyTorch's max value; NumPy's `np.max(x, -1, keepdims=True)[0, 0]`
+   * is one of the maxima, and a max's element subscripted again (`[0][0]`) is one too: any of them is
+   * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
+   */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    const zero = n.items.length === 1 && n.items[0].k === 'num' && n.items[0].v === 0;
-    return (zero ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
+    return (maxElement(n.items) ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
   /** `x.max(dim=-1).values` is PyTorch's max value too; any other attribute is a leaf. */
@@ -441,7 +445,7 @@ class Normalizer {
    * must not become the variable.
    */
   private maxValues(obj: Node): Term | undefined {
-    if (obj.k !== 'call' && !(obj.k === 'name' && obj.parts.length === 1)) {
+    if (!maxShaped(obj)) {
       return undefined;
     }
     const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
@@ -478,6 +482,29 @@ class Normalizer {
     }
     return undefined;
   }
+}
+
+/**
+ * Whether `obj` can be a max: a call or a name (`x.max(-1)`, `m`, `m.values`), or one subscript or attribute
+ * of one (`x.max(-1, keepdim=True)[0]` before another `[0]`, `x.max(dim=-1).values` before `[0]`). Deeper
+ * chains are leaves unread, so a long chain of subscripts is read once, not once per link.
+ */
+function maxShaped(obj: Node): boolean {
+  const base = (n: Node): boolean => n.k === 'call' || n.k === 'name';
+  return base(obj) || ((obj.k === 'index' || obj.k === 'attr') && base(obj.obj));
+}
+
+/**
+ * Whether a subscript picks values of a max: `[0]` (PyTorch's values of its (values, indices) pair, or
+ * NumPy's first row of maxima), or two or more integers (`[0, 0]`, one NumPy maximum; a tuple index on
+ * PyTorch's pair raises TypeError). A single other integer is PyTorch's indices (`[1]`), no max.
+ */
+function maxElement(items: readonly Node[]): boolean {
+  const integers = items.every((i) => i.k === 'num' && Number.isInteger(i.v));
+  return (
+    integers &&
+    (items.length > 1 || (items.length === 1 && items[0].k === 'num' && items[0].v === 0))
+  );
 }
 
 /**
