@@ -4,13 +4,17 @@
  * - C++23's explicit object parameter: a member function declared `f(this auto& self, …)` reaches the
  *   members through `self`, as Rust's methods do (`self.act(x)`, one field deeper `self.head.act(x)`);
  * - Julia's list of modules with a rename (`import LinearAlgebra, NNlib as NL`);
+ * - C++: `template <class Input>` before a member function is no class definition (the members of the
+ *   class around it are read inside);
  * - Rust: a struct's associated constants matched on like an enum's variants (`ActKind::GELU =>`).
  *
  * Expected values come from the language rules and the frameworks' documentation: C++23 (P0847, "Deducing
  * this") makes `self` in `this auto& self` the object the member function is called on, so `self.act` is
  * the member `act` of the class (or of the class of its field `head`); LibTorch's `torch::nn::GELU` is the
- * GELU module (approximate "none" by default) and `torch::nn::SiLU` the SiLU module. Julia's manual
- * ("Modules", "Renaming with as"): `import A, B as C` imports A and binds C to module B; NNlib's `softplus`
+ * GELU module (approximate "none" by default) and `torch::nn::SiLU` the SiLU module.
+ * C++ ([temp.param]): `class Input` in `template <class Input>` declares a type parameter, no class, so
+ * `act` inside that member template is a member of the class around it; `torch::nn::Sigmoid` is the
+ * sigmoid module. Julia's manual ("Modules", "Renaming with as"): `import A, B as C` imports A and binds C to module B; NNlib's `softplus`
  * and `gelu` are the functions Flux re-exports. Rust (the reference, "Path patterns"): a path pattern may
  * name an associated constant of a type deriving `PartialEq` and `Eq`, so `ActKind::GELU => xs.gelu_erf()`
  * is the arm taken for that constant; candle's `gelu_erf` is the exact GELU and `relu` ReLU.
@@ -132,6 +136,38 @@ impl Module for Mlp {
 }
 `;
 
+const CPP_MEMBER_TEMPLATE = `// A residual block whose forward() is a member template, so that it takes a tensor or a
+// tensor view alike.
+#include <torch/torch.h>
+
+struct GateImpl : torch::nn::Module {
+  explicit GateImpl(int64_t d)
+      : proj(register_module("proj", torch::nn::Linear(d, d))),
+        act(register_module("act", torch::nn::Sigmoid())) {}
+
+  torch::Tensor forward(const torch::Tensor& x) { return x * act(proj(x)); }
+
+  torch::nn::Linear proj{nullptr};
+  torch::nn::Sigmoid act{nullptr};
+};
+TORCH_MODULE(Gate);
+
+struct ResidualImpl : torch::nn::Module {
+  explicit ResidualImpl(int64_t d)
+      : fc(register_module("fc", torch::nn::Linear(d, d))),
+        act(register_module("act", torch::nn::SiLU())) {}
+
+  template <class Input>
+  torch::Tensor forward(const Input& x) {
+    return x + act(fc(x));
+  }
+
+  torch::nn::Linear fc{nullptr};
+  torch::nn::SiLU act{nullptr};
+};
+TORCH_MODULE(Residual);
+`;
+
 describe("recognizer: the eighth session's left survivors of the non-formula files", () => {
   describe('C++23: members reached through the explicit object parameter `self`', () => {
     it("`self.act(…)` is the class's own GELU member", () => {
@@ -154,6 +190,13 @@ describe("recognizer: the eighth session's left survivors of the non-formula fil
     it('`ActKind::GELU` is the exact GELU its arm applies, `ActKind::RELU` ReLU', () => {
       expectCall(RUST, CANDLE_CONSTS, 'GELU', { id: 'gelu', framework: 'candle' }, 2);
       expectCall(RUST, CANDLE_CONSTS, 'RELU', { id: 'relu', framework: 'candle' }, 2);
+    });
+  });
+
+  describe("C++: a member template's `template <class Input>` declares no class", () => {
+    it('`act(fc(x))` in the member template is the SiLU member of `ResidualImpl`', () => {
+      expectCall(CPP, CPP_MEMBER_TEMPLATE, 'act', { id: 'silu', framework: 'libtorch' }, 6);
+      expectCall(CPP, CPP_MEMBER_TEMPLATE, 'act', { id: 'sigmoid', framework: 'libtorch' }, 2);
     });
   });
 });
