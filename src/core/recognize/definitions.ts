@@ -140,6 +140,17 @@ function pythonDefs(model: DocumentModel): Definition[] {
   return defs;
 }
 
+/**
+ * A C++ `class`/`struct` after `<`, `,` or `(` declares a template parameter (`template <class Self>`) or
+ * names a type in a list (`f(struct Opts* o)`), where C++ allows no class definition.
+ */
+function cppTypeParameter(model: DocumentModel, i: number): boolean {
+  return (
+    model.lang === 'cpp' &&
+    (model.isPunct(i - 1, '<') || model.isPunct(i - 1, ',') || model.isPunct(i - 1, '('))
+  );
+}
+
 function cDefs(model: DocumentModel): Definition[] {
   const defs: Definition[] = [];
   // Open braces: the definition each one bodies, or -1.
@@ -166,7 +177,8 @@ function cDefs(model: DocumentModel): Definition[] {
       len >= 2 &&
       len <= 8 &&
       C_DEFS.has(model.tokenText(i)) &&
-      !(pending >= 0 && model.isWord(i, 'impl'))
+      !(pending >= 0 && model.isWord(i, 'impl')) &&
+      !cppTypeParameter(model, i)
     ) {
       const keyword = model.tokenText(i);
       // `impl<T> Trait for Type`: the name is the type after `for` when there is one (read later).

@@ -247,6 +247,9 @@ function requiredName(toks: readonly Token[], req: number): string | undefined {
   return undefined;
 }
 
+/** Most modules one Julia `import A, B as C, …` statement is read for. */
+const MAX_JULIA_MODULES = 16;
+
 /**
  * Julia's renaming imports: `using NNlib: logσ as logsigmoid_nnlib` / `import NNlib: σ as sigm` bind a name
  * to a member, `import NNlib as NN` a module. Names imported as they are keep resolving through Flux's
@@ -256,21 +259,42 @@ function juliaRenames(toks: readonly Token[], aliases: Map<string, string>): voi
   // A relative module (`using ..Acts: swish as σ`) is a name bound in an enclosing module: read without
   // its dots like any path, `..Acts` is the user's own module (in no table: its `swish` is no Flux
   // function) and `..NNlib` the package the parent imported.
+  // A list of modules (`import Flux, NNlib as NL`) is read item by item; only a single module may be
+  // followed by `:` and the names taken from it.
   let k = 1;
-  while (toks[k]?.t === '.') {
-    k++;
+  for (let item = 0; item < MAX_JULIA_MODULES; item++) {
+    while (toks[k]?.t === '.') {
+      k++;
+    }
+    const [mod, j] = readPath(toks, k);
+    if (!mod) {
+      return;
+    }
+    if (toks[j]?.t === ':') {
+      if (item === 0) {
+        juliaMemberRenames(toks, j, mod, aliases);
+      }
+      return;
+    }
+    let next = j;
+    if (toks[j]?.t === 'as' && toks[j + 1]?.k === 'id') {
+      aliases.set(toks[j + 1].t, mod);
+      next = j + 2;
+    }
+    if (toks[next]?.t !== ',') {
+      return;
+    }
+    k = next + 1;
   }
-  const [mod, j] = readPath(toks, k);
-  if (!mod) {
-    return;
-  }
-  if (toks[j]?.t === 'as' && toks[j + 1]?.k === 'id') {
-    aliases.set(toks[j + 1].t, mod);
-    return;
-  }
-  if (toks[j]?.t !== ':') {
-    return;
-  }
+}
+
+/** The renames after `using M:` / `import M:` (the `:` at `j`): `logσ as lsig` binds `lsig` to `M.logσ`. */
+function juliaMemberRenames(
+  toks: readonly Token[],
+  j: number,
+  mod: string,
+  aliases: Map<string, string>,
+): void {
   for (let i = j + 1; i + 2 < toks.length; i++) {
     if (toks[i].k === 'id' && toks[i + 1].t === 'as' && toks[i + 2].k === 'id') {
       aliases.set(toks[i + 2].t, `${mod}.${toks[i].t}`);

@@ -327,8 +327,10 @@ export function matchMember(
     const r = matchMember(model, ti - 2, recognize);
     return r && { ...r, start: model.starts[ti], end: model.ends[ti] };
   }
+  // Rust's `self`; in C++ `self` is by convention the explicit object parameter (C++23 `this auto& self`).
+  const throughSelf = lang === 'rust' || lang === 'cpp';
   const nested =
-    lang === 'rust' &&
+    throughSelf &&
     model.isPunct(ti - 1, '.') &&
     model.kinds[ti - 2] === ID &&
     model.isPunct(ti - 3, '.') &&
@@ -336,7 +338,7 @@ export function matchMember(
     !model.isPunct(ti - 5, '.');
   const through =
     nested ||
-    (lang === 'rust' && model.isWord(ti - 2, 'self') && model.isPunct(ti - 1, '.')) ||
+    (throughSelf && model.isWord(ti - 2, 'self') && model.isPunct(ti - 1, '.')) ||
     (lang === 'js' && model.isWord(ti - 2, 'this') && model.isPunct(ti - 1, '.')) ||
     (lang === 'cpp' &&
       !model.isPunct(ti - 1, '::') &&
@@ -383,11 +385,14 @@ function ownerAt(model: DocumentModel, ti: number): string | undefined {
       : here.name;
 }
 
-/** The declared type of the field named at `ti` in the type around it (`head: &'a Head<B>` → Head). */
+/**
+ * The declared type of the field named at `ti` in the type around it (`head: &'a Head<B>` → Head; C++'s
+ * default-constructed `Head head;` too).
+ */
 function fieldType(model: DocumentModel, ti: number): string | undefined {
   const owner = ownerAt(model, ti);
   const fields = (members(model).get(model.tokenText(ti)) ?? []).filter(
-    (m) => m.rank === TYPED && m.owner !== undefined && m.owner === owner,
+    (m) => m.rank !== BUILT && m.owner !== undefined && m.owner === owner,
   );
   return fields.length === 1 ? typeName(model, fields[0].at) : undefined;
 }

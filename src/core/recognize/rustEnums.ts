@@ -3,7 +3,8 @@
  * `enum HiddenAct { Gelu, GeluApproximate, Relu }` and apply it in `match self.act { HiddenAct::Gelu =>
  * xs.gelu_erf(), … }` (or `Self::Gelu => …` inside `impl HiddenAct`). A variant whose arms apply one
  * activation then reads as that activation wherever the file names it (`hidden_act: HiddenAct::Gelu`).
- * Only enums declared in the same file count; a variant whose arms disagree, or apply none, is no hover;
+ * Only enums (and types or modules with constants matched on) declared in the same file count; a variant
+ * whose arms disagree, or apply none, is no hover;
  * an arm that names the variant (a literal in a `name()`, possibly converted, a constant such as an init
  * gain, `write!(f, "gelu")` in a `Display` impl, a `bail!("…")` that rejects it) or computes from a literal
  * (`1.0 - y.sqr()?` in a derivative) is no application and is skipped.
@@ -21,26 +22,24 @@ import { sameActivation } from './sameActivation';
 const MAX_ARMS = 4;
 const ARM_TOKENS = 48;
 
-/** The first token of each arm's expression, by `Enum::Variant`, for enums declared in the model. */
+/** The first token of each arm's expression, by `Enum::Variant` (or `Type::CONST`), for owners declared in the model. */
 function arms(model: DocumentModel): ReadonlyMap<string, number[]> {
   let index = model.memo.get('enumArms') as Map<string, number[]> | undefined;
   if (index !== undefined) {
     return index;
   }
   index = new Map();
-  const enums = new Set(
-    definitions(model)
-      .filter((d) => d.keyword === 'enum')
-      .map((d) => d.name),
-  );
-  for (let i = 3; enums.size > 0 && i + 1 < model.count; i++) {
+  // A pattern `Owner::NAME` is an enum's variant or a constant the file declares in a type or module
+  // (`impl ActKind { pub const GELU: ActKind = … }`, matched on as `ActKind::GELU =>`): any owner it defines.
+  const owners = new Set(definitions(model).map((d) => d.name));
+  for (let i = 3; owners.size > 0 && i + 1 < model.count; i++) {
     if (!model.isPunct(i, '=>')) {
       continue;
     }
     // `Enum::A | Enum::B => …`: every alternative of the pattern takes the arm.
     for (let v = i - 1; model.kinds[v] === ID && model.isPunct(v - 1, '::'); v -= 4) {
       const owner = ownerName(model, v - 2, i);
-      if (enums.has(owner) && !model.isPunct(v - 3, '::')) {
+      if (owners.has(owner) && !model.isPunct(v - 3, '::')) {
         const key = `${owner}::${model.tokenText(v)}`;
         const list = index.get(key) ?? [];
         if (list.length < MAX_ARMS) {
