@@ -3,7 +3,8 @@
  * reader must not lose: Python's `~keep` and JavaScript's `!kT` as call arguments inside a softmax written
  * by hand, a module called with unpacked arguments (`self.gru(*inputs)[0]`), an awaited value
  * (`(await t.data())[0]`), an element of a Julia adjoint (`W'[:, j]`), and TypeScript's untyped optional
- * arrow parameter `(x?) =>`, which is no part of the arrow's body.
+ * arrow parameter `(x?) =>`, which is no part of the arrow's body; and a long formula at the end of an
+ * activation registry holding many calls before it (the reader's depth bound must count nesting, not lists).
  *
  * Expected values come from the languages and from mathematics. Python's `~` is the bitwise (for bool
  * tensors, logical) not (Python reference, "Unary arithmetic and bitwise operations"), JavaScript's `!` the
@@ -15,7 +16,8 @@
  * "Await"); `t.data()` resolves to the tensor's values. Julia's `W'` is the adjoint of W, another array
  * (Julia manual, "Linear Algebra"), so `W'[:, j]` is a vector. In TypeScript `(x?) => body` is an arrow
  * function whose body is `body` (TypeScript Handbook, "Optional Parameters"). v·σ(v) is SiLU (Elfwing et
- * al., 2018) of any value v; v / (1 + e⁻ᵛ) is the same.
+ * al., 2018) of any value v; v / (1 + e⁻ᵛ) is the same. 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) is the
+ * tanh approximation of GELU (Hendrycks & Gimpel, 2016; PyTorch `nn.GELU(approximate='tanh')`).
  */
 import './freshModels';
 import { expectFormula } from './formulaHelpers';
@@ -147,5 +149,47 @@ export const ACTIVATIONS = {
       framework: 'tfjs',
       params: { beta: 1 },
     });
+  });
+});
+
+describe('Python: a long formula at the end of a large activation registry', () => {
+  const SRC = `"""Activation registry for the config-driven model zoo: names in the YAML map to modules."""
+import math
+
+import torch
+from torch import nn
+
+ACTIVATIONS = {
+    "relu": nn.ReLU(),
+    "relu6": nn.ReLU6(),
+    "leaky_relu": nn.LeakyReLU(0.01),
+    "elu": nn.ELU(),
+    "selu": nn.SELU(),
+    "celu": nn.CELU(),
+    "gelu": nn.GELU(),
+    "silu": nn.SiLU(),
+    "mish": nn.Mish(),
+    "tanh": nn.Tanh(),
+    "sigmoid": nn.Sigmoid(),
+    "softplus": nn.Softplus(),
+    "softsign": nn.Softsign(),
+    "hardswish": nn.Hardswish(),
+    "hardsigmoid": nn.Hardsigmoid(),
+    "logsigmoid": nn.LogSigmoid(),
+    "tanhshrink": nn.Tanhshrink(),
+    "prelu": nn.PReLU(),
+    "rrelu": nn.RReLU(),
+    # The tanh approximation of GELU as in the original BERT code (Hendrycks & Gimpel, 2016).
+    "gelu_tanh": lambda x: 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3))),
+}
+`;
+
+  it('reads the tanh approximation of GELU from its first token', () => {
+    expectFormula(
+      'python',
+      SRC,
+      '0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+    );
   });
 });
