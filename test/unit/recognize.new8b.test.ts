@@ -163,3 +163,24 @@ TORCH_MODULE(Gated);
     expectNothing('cpp', src, 'gate', 1);
   });
 });
+
+describe('JavaScript: activation functions named without a call', () => {
+  it('an imported `relu` and the global `tf` of a script-tag build are both TF.js', () => {
+    const src = `import { relu } from '@tensorflow/tfjs';
+
+/** Element-wise activations offered in the playground's drop-down. */
+export const ACTIVATIONS = {
+  relu,
+  plainRelu: relu,
+  // \`tf\` is the global the CDN build defines (<script src=".../tf.min.js">).
+  elu: tf.elu,
+};
+
+export function apply(name, x) {
+  return ACTIVATIONS[name](x);
+}
+`;
+    expectCall('javascript', src, 'relu', { id: 'relu', framework: 'tfjs' }, 2);
+    expectCall('javascript', src, 'elu', { id: 'elu', framework: 'tfjs' }, 1);
+  });
+});
