@@ -1,7 +1,8 @@
 /**
  * Pins the answers that tell apart the surviving mutants of the eighth session's new code in rustEnums.ts
- * (a match arm that is a macro naming or rejecting the variant), members.ts (burn fields behind an outer
- * attribute) and instances.ts (a candle variant built, then copied or applied).
+ * (a match arm that is a macro naming or rejecting the variant), members.ts (burn typed locals, LibTorch
+ * members assigned in a constructor), instances.ts (a candle variant built, then copied) and match.ts
+ * (JavaScript names used without a call).
  *
  * Expected values come from the Rust reference and the frameworks' documented names: `bail!` (candle_core
  * re-exports anyhow-style `bail!`) and `todo!()`/`unimplemented!()` return early or panic, so such an arm
@@ -9,7 +10,8 @@
  * the statement, and a `let` binding is a local, never a field of the struct; `Activation::forward` applies
  * the activation and returns a tensor (a `Result<Tensor>`), not the activation; candle's
  * `Activation::Gelu` is the exact (erf) GELU, `Activation::LeakyRelu(slope)` leaky ReLU, `xs.relu()` ReLU,
- * `ops::silu` SiLU; burn's `Relu` and `Gelu` are unit-struct modules.
+ * `ops::silu` SiLU; burn's `Relu` and `Gelu` are unit-struct modules; LibTorch's `torch::relu` is ReLU and
+ * `torch::sigmoid(t)` a tensor; TF.js exports `relu` and `elu` (the CDN build defines the global `tf`).
  */
 import { expectCall, expectNothing } from './recognizeHelpers';
 
