@@ -13,7 +13,8 @@
  * `ops::silu` SiLU; burn's `Relu` and `Gelu` are unit-struct modules; LibTorch's `torch::relu` is ReLU and
  * `torch::sigmoid(t)` a tensor; TF.js exports `relu` and `elu` (the CDN build defines the global `tf`).
  */
-import { expectCall, expectNothing } from './recognizeHelpers';
+import assert from 'node:assert/strict';
+import { expectCall, expectNothing, hover } from './recognizeHelpers';
 
 describe("Rust (candle): arms that reject the variant through a macro's path or with no message", () => {
   it('`candle_core::bail!(…)`, a message with a number and `todo!()` apply nothing', () => {
@@ -184,5 +185,30 @@ export function apply(name, x) {
 `;
     expectCall('javascript', src, 'relu', { id: 'relu', framework: 'tfjs' }, 2);
     expectCall('javascript', src, 'elu', { id: 'elu', framework: 'tfjs' }, 1);
+  });
+});
+
+describe("Rust (candle): a tuple field of a wrapper's tuple field", () => {
+  it("`ActPair::new(Activation::Gelu).0.1` is the pair's second activation, not the GELU passed in", () => {
+    const src = `use candle_core::{Result, Tensor};
+use candle_nn::{Activation, Module};
+
+/// The gate's activation and the output's, the output one fixed to ReLU.
+pub struct ActPair(pub (Activation, Activation));
+
+impl ActPair {
+    pub fn new(gate: Activation) -> Self {
+        Self((gate, Activation::Relu))
+    }
+}
+
+pub fn output(xs: &Tensor) -> Result<Tensor> {
+    let out_act = ActPair::new(Activation::Gelu).0.1;
+    out_act.forward(xs)
+}
+`;
+    // Rust's lexer reads \`.0.1\` as a field access then the float \`0.1\`, and rustc splits it into the
+    // tuple indices 0 and 1: field 1 of the pair, whatever it holds, is not the \`gate\` argument.
+    assert.notEqual(hover('rust', src, 'out_act', 1)?.id, 'gelu');
   });
 });
