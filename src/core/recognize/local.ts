@@ -269,11 +269,28 @@ export function valueMeaning(
     (model.isPunct(last + 1, '.') && model.isPunct(last + 2, '('))
   ) {
     const first = model.text.charCodeAt(model.starts[last]);
-    if (!(first >= 65 && first <= 90)) {
+    if (!(first >= 65 && first <= 90) || appliedAfter(model, last + 1)) {
       return undefined;
     }
   }
   return recognize(model, last);
+}
+
+/** Longest construction read for an application after it (`nn.GELU(approximate="tanh")(x)`), in tokens. */
+const MAX_CONSTRUCTION_TOKENS = 512;
+
+/**
+ * Whether the module built by the call opened at `open` is applied right away (`nn.GELU()(x)`,
+ * `Activation::LeakyRelu(0.2).forward(xs)`, `torch::nn::GELU()->forward(x)`): the value is then its output,
+ * a tensor, not the module.
+ */
+function appliedAfter(model: DocumentModel, open: number): boolean {
+  const close = model.closing(open, open + MAX_CONSTRUCTION_TOKENS);
+  if (close < 0) {
+    return false;
+  }
+  const member = model.isPunct(close + 1, '.') || model.isPunct(close + 1, '->');
+  return model.isPunct(close + 1, '(') || (member && model.isWord(close + 2, 'forward'));
 }
 
 /** Definitions named `name` visible at `ti`: top-level ones and those nested in a function around `ti`. */
