@@ -25,7 +25,34 @@ export function expectFormula(
   nth = 0,
 ): void {
   const start = nthOffset(text, expr, nth);
-  for (const offset of probes(start, expr)) {
+  expectFormulaFrom(lang, text, start, expr, expected, probes(start, expr));
+}
+
+/**
+ * Like expectFormula, for a formula holding a string literal: hovering inside the string reads the string
+ * (an activation's name there is a configuration), so only the words outside it are probed.
+ */
+export function expectFormulaOutsideStrings(
+  lang: string,
+  text: string,
+  expr: string,
+  expected: Expected,
+): void {
+  const start = nthOffset(text, expr);
+  const outside = expr.replace(/(["'])[^"']*\1/g, (q) => ' '.repeat(q.length));
+  expectFormulaFrom(lang, text, start, expr, expected, probes(start, outside));
+}
+
+/** Asserts that `expr`, at `start`, is recognized as `expected` from each of `offsets`. */
+function expectFormulaFrom(
+  lang: string,
+  text: string,
+  start: number,
+  expr: string,
+  expected: Expected,
+  offsets: readonly number[],
+): void {
+  for (const offset of offsets) {
     const got = recognizeAt(text, offset, lang);
     const where = `"${expr}" at ${offset - start} (${JSON.stringify(text.slice(offset - 3, offset + 3))})`;
     assert.ok(got, `nothing recognized for ${where}`);

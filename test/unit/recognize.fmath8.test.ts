@@ -25,47 +25,11 @@
  */
 import assert from 'node:assert/strict';
 import './freshModels';
-import { recognizeAt } from '../../src/core';
-import { expectFormula, expectNoFormula } from './formulaHelpers';
-import { nthOffset, recognizedAtStart, type Expected } from './recognizeHelpers';
+import { expectFormula, expectFormulaOutsideStrings, expectNoFormula } from './formulaHelpers';
+import { recognizedAtStart } from './recognizeHelpers';
 
 const PY = 'python';
 const JS = 'javascript';
-
-/**
- * Like expectFormula, for a formula holding a string literal: hovering inside the string reads the string
- * (an activation's name there is a configuration), so only the words outside it are probed.
- */
-function expectFormulaOutsideStrings(
-  lang: string,
-  text: string,
-  expr: string,
-  expected: Expected,
-): void {
-  const start = nthOffset(text, expr);
-  const outside = expr.replace(/(["'])[^"']*\1/g, (q) => ' '.repeat(q.length));
-  const offsets = [start, start + expr.length];
-  for (const m of outside.matchAll(/[\p{L}\p{N}_.]+/gu)) {
-    offsets.push(start + (m.index ?? 0) + Math.floor(m[0].length / 2));
-  }
-  for (const offset of offsets) {
-    const got = recognizeAt(text, offset, lang);
-    const where = `"${expr}" at ${offset - start}`;
-    assert.ok(got, `nothing recognized for ${where}`);
-    assert.equal(got.id, expected.id, where);
-    assert.equal(got.framework, expected.framework, where);
-    assert.equal(got.start, start, `start of ${where}`);
-    assert.equal(got.end, start + expr.length, `end of ${where}`);
-    for (const [name, value] of Object.entries(expected.params ?? {})) {
-      const v: unknown = got.params[name];
-      if (typeof value === 'number' && typeof v === 'number') {
-        assert.ok(Math.abs(v - value) <= 1e-12 * Math.abs(value), `${name}=${v} of ${where}`);
-      } else {
-        assert.deepEqual(v, value, `${name} of ${where}`);
-      }
-    }
-  }
-}
 
 describe('fmath8: NumPy’s positional out and TensorFlow’s name give no value', () => {
   const NUMPY = `"""Activations for the NumPy inference path, writing into preallocated scratch buffers."""
