@@ -161,12 +161,16 @@ function isFallback(toks: readonly Token[], ti: number): boolean {
   );
 }
 
+/** Python words after which a string is the value taken when the test fails. */
+const PYTHON_FALLBACKS: ReadonlySet<string> = new Set(['or', 'else']);
+
 /**
- * A Python default after `or` (`activation=act or "relu"`, `ACT2FN[config.hidden_act or "gelu"]`): the value
- * when none is given, as JavaScript's `??` and `||` are read.
+ * A Python default after `or` (`activation=act or "relu"`, `ACT2FN[config.hidden_act or "gelu"]`) or after a
+ * conditional expression's `else` (`activation=None if linear else "relu"`): the value when none is given,
+ * as JavaScript's `??` and `||` are read.
  */
 function isPythonDefault(toks: readonly Token[], ti: number, lang: string): boolean {
-  return lang === 'python' && toks[ti - 1]?.k === 'id' && toks[ti - 1].t === 'or';
+  return lang === 'python' && toks[ti - 1]?.k === 'id' && PYTHON_FALLBACKS.has(toks[ti - 1].t);
 }
 
 /** The span of a string's contents (without prefixes and quotes). */

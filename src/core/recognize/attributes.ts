@@ -21,6 +21,8 @@ const MAX_ASSIGNMENTS = 8;
 const RHS_TOKENS = 400;
 /** Bound on the targets of one chained assignment read past (`self.a = self.b = …`). */
 const MAX_CHAIN = 8;
+/** The names of one chained target's dotted path that are read (`self.encoder.act`: three). */
+const MAX_TARGET_NAMES = 4;
 
 /**
  * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
@@ -61,24 +63,37 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
 
 /**
  * The first token of the value after the chained targets from `first` on (`self.b = ` of
- * `self.a = self.b = nn.GELU()`), at most MAX_CHAIN of them: every target of the chain gets that value.
+ * `self.a = self.b = nn.GELU()`, `act = ` of `self.act = act = nn.GELU()`), at most MAX_CHAIN of them:
+ * every target of a Python chained assignment gets that value.
  */
 function afterChain(model: DocumentModel, first: number): number {
   let k = first;
-  for (let n = 0; n < MAX_CHAIN && isChainedTarget(model, k); n++) {
-    k += 4;
+  for (let n = 0; n < MAX_CHAIN; n++) {
+    const next = afterChainedTarget(model, k);
+    if (next < 0) {
+      break;
+    }
+    k = next;
   }
   return k;
 }
 
-/** Whether `self.<name> =` (a single `=`) starts at token `k`. */
-function isChainedTarget(model: DocumentModel, k: number): boolean {
-  return (
-    model.isWord(k, 'self') &&
-    model.isPunct(k + 1, '.') &&
-    model.kinds[k + 2] === 0 &&
-    model.isPunct(k + 3, '=')
-  );
+/**
+ * The token after a target `<path> =` (a single `=`) that starts at token `k`, its path a name or a dotted
+ * path of at most MAX_TARGET_NAMES names (`act`, `self.act`, `self.encoder.act`); -1 if none starts there.
+ */
+function afterChainedTarget(model: DocumentModel, k: number): number {
+  let j = k;
+  for (let n = 0; n < MAX_TARGET_NAMES && model.kinds[j] === 0; n++) {
+    if (model.isPunct(j + 1, '=')) {
+      return j + 2;
+    }
+    if (!model.isPunct(j + 1, '.')) {
+      return -1;
+    }
+    j += 2;
+  }
+  return -1;
 }
 
 /** The last name of the dotted path starting at token `first`. */
