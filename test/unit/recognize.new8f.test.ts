@@ -6,11 +6,17 @@
  * with constant a and b is max(x, s·x), leaky ReLU of slope s (0 < s < 1), when the comparison holds,
  * and max(x, 0·x) = max(x, 0), ReLU, when it does not. Each gate is tested on both sides of its comparison
  * and at equality, where `<` and `>` are false and `<=` and `>=` are true.
+ *
+ * TypeScript's `x as T` only tells the compiler a type and leaves the value as it is (TypeScript handbook,
+ * "Type Assertions"; `x as unknown as T` is the documented double assertion), whatever the type: a path
+ * with type arguments (`tf.Tensor<tf.Rank.R2>`) or an array type (`tf.Tensor[]`, `tf.Tensor[][]`). TF.js: `tf.maximum(a, b)` is the elementwise max, so
+ * `tf.maximum(t, 0)` is ReLU; `tf.mul(x, tf.sigmoid(x))` is SiLU, x·σ(x); 1 / (1 + e⁻ᵛ) is the sigmoid.
  */
 import './freshModels';
 import { expectFormula } from './formulaHelpers';
 
 const PY = 'python';
+const TS = 'typescript';
 
 const GATES = `"""Branch-free rectifiers for the traced export path.
 
@@ -82,5 +88,67 @@ describe('new8f: a leaky slope gated by a comparison of two constants', () => {
     for (const expr of GATED) {
       expectFormula(PY, GATES, expr, RELU, 1);
     }
+  });
+});
+
+const LAYER = `/**
+ * Custom TF.js layers whose inputs arrive as a tensor or a list of tensors (LayersModel.apply).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type Inputs = { main: tf.Tensor[] };
+
+export function siluTensor(x: tf.Tensor): tf.Tensor {
+  // a rank-agnostic input asserted to rank 2 for the sigmoid
+  return tf.mul(x, tf.sigmoid(x as unknown as tf.Tensor<tf.Rank.R2>));
+}
+
+export function reluFirst(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+  return tf.maximum((inputs as tf.Tensor[])[0], 0);
+}
+
+export function reluNested(inputs: unknown): tf.Tensor {
+  return tf.maximum((inputs as tf.Tensor[][])[0][1], 0);
+}
+
+export function reluNamed(inputs: unknown): tf.Tensor {
+  return tf.maximum((inputs as Inputs['main'])[0], 0);
+}
+
+export function reluRow(row: unknown): tf.Tensor {
+  // number[] is TensorLike: tf.maximum converts it
+  return tf.maximum(row as number[], 0);
+}
+
+export function reluTable(rows: unknown): tf.Tensor {
+  return tf.maximum(rows as number[][], 0);
+}
+
+export function sigmoidScalar(v: unknown): number {
+  return 1 / (1 + Math.exp(-(v as number)));
+}
+`;
+
+describe('new8f: TypeScript type assertions leave the value as it is', () => {
+  it('reads through a double assertion to a generic type', () => {
+    expectFormula(TS, LAYER, 'tf.mul(x, tf.sigmoid(x as unknown as tf.Tensor<tf.Rank.R2>))', {
+      id: 'silu',
+      framework: 'tfjs',
+    });
+  });
+
+  it('reads through an assertion to an array type', () => {
+    const relu = { id: 'relu', framework: 'tfjs' };
+    expectFormula(TS, LAYER, 'tf.maximum((inputs as tf.Tensor[])[0], 0)', relu);
+    expectFormula(TS, LAYER, 'tf.maximum((inputs as tf.Tensor[][])[0][1], 0)', relu);
+    expectFormula(TS, LAYER, 'tf.maximum(row as number[], 0)', relu);
+    expectFormula(TS, LAYER, 'tf.maximum(rows as number[][], 0)', relu);
+  });
+
+  it('reads a sigmoid of a scalar asserted to a number', () => {
+    expectFormula(TS, LAYER, '1 / (1 + Math.exp(-(v as number)))', {
+      id: 'sigmoid',
+      framework: 'other',
+    });
   });
 });
