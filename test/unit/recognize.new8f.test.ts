@@ -1,5 +1,6 @@
 /**
- * Rectifiers gated by a comparison of two constants (formulas/terms.ts, `FOLD`'s comparisons).
+ * Rectifiers gated by a comparison of two constants (formulas/terms.ts, `FOLD`'s comparisons), and
+ * TypeScript type assertions inside formulas (formulas/expr.ts, `skipCast`).
  *
  * Expected values come from the languages' rules and from mathematics. In Python a comparison is a
  * `bool`, and `bool` is a subclass of `int` (True == 1, False == 0), so `np.maximum(x, s * (a > b) * x)`
@@ -9,8 +10,8 @@
  *
  * TypeScript's `x as T` only tells the compiler a type and leaves the value as it is (TypeScript handbook,
  * "Type Assertions"; `x as unknown as T` is the documented double assertion), whatever the type: a path
- * with type arguments (`tf.Tensor<tf.Rank.R2>`) or an array type (`tf.Tensor[]`, `tf.Tensor[][]`). TF.js: `tf.maximum(a, b)` is the elementwise max, so
- * `tf.maximum(t, 0)` is ReLU; `tf.mul(x, tf.sigmoid(x))` is SiLU, x·σ(x); 1 / (1 + e⁻ᵛ) is the sigmoid.
+ * with type arguments (`tf.Tensor<tf.Rank.R2>`) or an array type (`number[]`, `tf.Tensor[][]`). TF.js:
+ * `tf.maximum(a, b)` is the elementwise max and converts a `number[]` (TensorLike), so `tf.maximum(t, 0)` is ReLU; `tf.mul(x, tf.sigmoid(x))` is SiLU, x·σ(x); 1 / (1 + e⁻ᵛ) is the sigmoid.
  */
 import './freshModels';
 import { expectFormula } from './formulaHelpers';
