@@ -180,6 +180,12 @@ export class DocumentModel {
     return -1;
   }
 
+  /** Whether token `i` starts with an ASCII capital: a type or variant (`GELU`, `Gelu`), not a value (`gelu`). */
+  isCapitalized(i: number): boolean {
+    const first = this.text.charCodeAt(this.starts[i]);
+    return first >= 65 && first <= 90;
+  }
+
   /** Whether token `i` is the name `word`. */
   isWord(i: number, word: string): boolean {
     return (

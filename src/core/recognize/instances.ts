@@ -103,7 +103,7 @@ function constructed(
   const builder =
     lastCall === undefined ||
     BUILDERS.has(lastCall) ||
-    (isType(model, pathEnd) && onlyCopies(model, model.closing(pathEnd + 1, limit), k));
+    (model.isCapitalized(pathEnd) && onlyCopies(model, model.closing(pathEnd + 1, limit), k));
   if (!model.isPunct(k + 1, ';') || !builder) {
     return undefined;
   }
@@ -149,10 +149,4 @@ function onlyCopies(model: DocumentModel, from: number, to: number): boolean {
     k += 4;
   }
   return k >= 0 && k === to;
-}
-
-/** Whether the name at `k` is capitalized: a type (`GELU`), not a function (`gelu`). */
-function isType(model: DocumentModel, k: number): boolean {
-  const first = model.text.charCodeAt(model.starts[k]);
-  return first >= 65 && first <= 90;
 }

@@ -268,8 +268,7 @@ export function valueMeaning(
     model.isPunct(last + 1, '(') ||
     (model.isPunct(last + 1, '.') && model.isPunct(last + 2, '('))
   ) {
-    const first = model.text.charCodeAt(model.starts[last]);
-    if (!(first >= 65 && first <= 90) || appliedAfter(model, last + 1)) {
+    if (!model.isCapitalized(last) || appliedAfter(model, last + 1)) {
       return undefined;
     }
   }

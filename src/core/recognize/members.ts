@@ -79,8 +79,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
     while (model.isPunct(last + 1, '::') && kinds[last + 2] === ID) {
       last += 2;
     }
-    const first = model.text.charCodeAt(model.starts[last]);
-    const held = (first >= 65 && first <= 90) || model.isPunct(last + 1, ';');
+    const held = model.isCapitalized(last) || model.isPunct(last + 1, ';');
     const cls = classAround(model, name);
     if (cls !== undefined && held) {
       add(model.tokenText(name), cls.name, at);
@@ -275,10 +274,9 @@ function literalType(model: DocumentModel, open: number): string {
   if (['->', ':', 'for', 'impl', 'dyn'].includes(model.tokenText(name - 1))) {
     return '';
   }
-  const first = model.text.charCodeAt(model.starts[name]);
   const def = enclosing(model, name + 1, () => true);
   const defines = def !== undefined && def.nameAt === name; // `struct Model {`, `impl Model {`
-  return first >= 65 && first <= 90 && !defines ? model.tokenText(name) : '';
+  return model.isCapitalized(name) && !defines ? model.tokenText(name) : '';
 }
 
 function classAround(model: DocumentModel, ti: number): Definition | undefined {
