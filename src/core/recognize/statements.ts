@@ -191,7 +191,8 @@ function opensAttribute(text: string, buf: TokenBuffer, n: number): boolean {
 
 /**
  * Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`, a number as in Rust's
- * `if n > 2 {`, a string as in `if mode == "fast" {` or C++'s `extern "C" {`) or an object (after `=`, `(`,
+ * `if n > 2 {`, a string as in `if mode == "fast" {` or C++'s `extern "C" {`, `]` as in a return type
+ * `): tf.Tensor[] {` or `-> [f32; 4] {` and a C++ lambda `[&] {`) or an object (after `=`, `(`,
  * `,`, `:`, and in JavaScript after the string piece `` `…${ `` that opens a template substitution).
  */
 function opensBlock(
@@ -213,6 +214,6 @@ function opensBlock(
   }
   const c = prevChar;
   return prevLen === 1
-    ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125
+    ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125 || c === 93
     : c === 61 && prevLen === 2; // `=>`
 }
