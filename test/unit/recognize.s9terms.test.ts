@@ -1,0 +1,169 @@
+/**
+ * How a hand-written formula's pieces become terms (formulas/terms.ts), ninth round: a library call
+ * whose result goes to `out=`, a Julia `Ref` read with `r[]`, a flag choosing between two softmax
+ * dimensions the code computes, a NumPy max gathered row by row, a reduction of a value that depends on
+ * the variable used as a slope, and a named constant of a library that is no variable.
+ *
+ * Expected values come from the frameworks' documentation and the languages' rules: `torch.clamp(input,
+ * min, max, *, out)` writes min(max(x, min), max) into `out` and returns it, so `min=0` with no `max` is
+ * ReLU; Julia's `r[]` reads the value a `Ref` holds, and NNlib's `σ` is the logistic function, so
+ * `r[] * σ(r[])` is x·σ(x), SiLU; a conditional expression is one activation only when both branches
+ * compute one and the same (a softmax over `x.ndim - 1` and one over `x.ndim - 3` differ for every tensor
+ * of three or more dimensions); NumPy's integer-array indexing `m[rows, 0]` of a `(B, 1)` max is a
+ * `(B,)` vector, which broadcasts along the last axis, so `x - m[rows, 0]` shifts each column by another
+ * row's max and the quotient is no softmax; x·σ(β·x) is swish only for a β free of x, and
+ * `torch.sum(x @ w, dim=-1, keepdim=True)` depends on x; `scipy.constants.golden` is the number φ, so
+ * φ·expit(φ) is a number, not a function of an input (as `math.pi * expit(math.pi)` is).
+ */
+import './freshModels';
+import { expectFormula, expectNotWhole } from './formulaHelpers';
+
+const PY = 'python';
+const JL = 'julia';
+
+describe('terms: the out= keyword dropped, the other keywords kept', () => {
+  it('reads torch.clamp(h, min=0.0, out=buf) as ReLU written into a buffer', () => {
+    const src = `"""Activation kernels that write into preallocated buffers (no allocation per step)."""
+import torch
+
+
+class BufferedRelu:
+    def __init__(self, shape):
+        self.buf = torch.empty(shape)
+
+    def __call__(self, h):
+        # min=0 with no max: the negative part is cut, the result lands in self.buf.
+        return torch.clamp(h, min=0.0, out=self.buf)
+
+    def reset(self):
+        self.buf.zero_()
+`;
+    expectFormula(PY, src, 'torch.clamp(h, min=0.0, out=self.buf)', {
+      id: 'relu',
+      framework: 'pytorch',
+      params: {},
+    });
+  });
+});
+
+describe('terms: an empty subscript is no max', () => {
+  it('reads r[] * σ(r[]) on a Julia Ref as SiLU', () => {
+    const src = `module ScalarGates
+
+using NNlib
+
+"""
+    silu!(out, r)
+
+SiLU of the scalar a \`Ref\` holds, written into \`out\`.
+"""
+function silu!(out::Base.RefValue{Float32}, r::Base.RefValue{Float32})
+    out[] = r[] * σ(r[])
+    return out
+end
+
+end # module
+`;
+    expectFormula(JL, src, 'r[] * σ(r[])', { id: 'silu', framework: 'flux', params: { beta: 1 } });
+  });
+});
+
+describe('terms: a softmax dimension the code computes is compared as written', () => {
+  it('reads no one softmax where a flag picks the dimension x.ndim - 1 or x.ndim - 3', () => {
+    const src = `"""Attention weights over the channel axis, channels last or channels first."""
+import torch
+
+
+def channel_weights(scores, channels_last=True):
+    e = torch.exp(scores)
+    return e / e.sum(scores.ndim - 1, keepdim=True) if channels_last else e / e.sum(scores.ndim - 3, keepdim=True)
+
+
+def token_weights(scores):
+    return torch.softmax(scores, dim=1)
+`;
+    expectNotWhole(
+      PY,
+      src,
+      'e / e.sum(scores.ndim - 1, keepdim=True) if channels_last else e / e.sum(scores.ndim - 3, keepdim=True)',
+    );
+    expectFormula(PY, src, 'e / e.sum(scores.ndim - 3, keepdim=True)', {
+      id: 'softmax',
+      framework: 'pytorch',
+      params: {},
+    });
+  });
+});
+
+describe('terms: a max subscripted by an index array is no max', () => {
+  it('reads no softmax shifted by np.max(…, keepdims=True)[rows, 0]', () => {
+    const src = `"""Row-wise scores, shifted by the gathered row maxima (a port of a gather-based kernel)."""
+import numpy as np
+
+
+def shifted_scores(x):
+    rows = np.arange(x.shape[0])
+    # m[rows, 0] is a (B,) vector: it broadcasts along the last axis, not along the rows.
+    return np.exp(x - np.max(x, axis=1, keepdims=True)[rows, 0]) / np.sum(np.exp(x - np.max(x, axis=1, keepdims=True)[rows, 0]), axis=1, keepdims=True)
+
+
+def softmax(x):
+    e = np.exp(x - np.max(x, axis=1, keepdims=True))
+    return e / np.sum(e, axis=1, keepdims=True)
+`;
+    expectNotWhole(
+      PY,
+      src,
+      'np.exp(x - np.max(x, axis=1, keepdims=True)[rows, 0]) / np.sum(np.exp(x - np.max(x, axis=1, keepdims=True)[rows, 0]), axis=1, keepdims=True)',
+    );
+    expectFormula(PY, src, 'e / np.sum(e, axis=1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: 1 },
+    });
+  });
+});
+
+describe('terms: a reduction of something that depends on the variable is no slope', () => {
+  it('reads no swish where the slope is torch.sum(x @ w, …)', () => {
+    const src = `"""A gate whose slope is each row's projected energy (an input-dependent swish)."""
+import torch
+import torch.nn as nn
+
+
+class EnergyGate(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.w = nn.Parameter(torch.randn(width, width) / width)
+
+    def forward(self, x):
+        return gate(x, self.w)
+
+
+def gate(x, w):
+    # The slope is computed from x itself: x * sigmoid(s(x) * x) is no swish.
+    return x * torch.sigmoid(torch.sum(x @ w, dim=-1, keepdim=True) * x)
+`;
+    expectNotWhole(PY, src, 'x * torch.sigmoid(torch.sum(x @ w, dim=-1, keepdim=True) * x)');
+  });
+});
+
+describe('terms: a named constant of a library is no variable', () => {
+  it('reads no SiLU of scipy.constants.golden', () => {
+    const src = `"""Reference values the gate kernels' tests compare against."""
+import scipy.constants
+import scipy.special
+
+
+def silu_at_golden_ratio():
+    # A number: SiLU evaluated at phi, computed once with SciPy.
+    return scipy.constants.golden * scipy.special.expit(scipy.constants.golden)
+
+
+def silu(x):
+    # SciPy's logistic function applied to an array: x * expit(x) is SiLU.
+    return x * scipy.special.expit(x)
+`;
+    expectNotWhole(PY, src, 'scipy.constants.golden * scipy.special.expit(scipy.constants.golden)');
+  });
+});
