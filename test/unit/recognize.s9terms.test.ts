@@ -167,3 +167,118 @@ def silu(x):
     expectNotWhole(PY, src, 'scipy.constants.golden * scipy.special.expit(scipy.constants.golden)');
   });
 });
+
+describe('terms: a logarithm given its base, folded', () => {
+  it('reads x·σ(log₂(depth)·x) with depth=4 as swish with β = 2 (Python math.log(x, base))', () => {
+    const src = `"""Swish whose slope grows with the network's depth, in bits."""
+import math
+
+import torch
+
+
+def depth_swish(x, depth=4):
+    # math.log(x, base) is log(x) / log(base): log2(4) = 2.
+    return x * torch.sigmoid(math.log(depth, 2) * x)
+
+
+def plain_swish(x):
+    return x * torch.sigmoid(x)
+`;
+    expectFormula(PY, src, 'x * torch.sigmoid(math.log(depth, 2) * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 2 },
+    });
+  });
+
+  it('reads Julia x * σ(log(2, 4) * x), base first, as swish with β = 2', () => {
+    const src = `module DepthGates
+
+using NNlib
+
+# log(b, x) is the base-b logarithm of x: log(2, 4) == 2.
+depth_swish(x) = x * σ(log(2, 4) * x)
+
+end # module
+`;
+    expectFormula(JL, src, 'x * σ(log(2, 4) * x)', {
+      id: 'silu',
+      framework: 'flux',
+      params: { beta: 2 },
+    });
+  });
+
+  it('reads Rust x / (1 + e^(−log₂4·x)) as swish with β = 2 (f64::log takes the base)', () => {
+    const src = `//! Scalar reference activations for the kernel tests.
+
+/// Swish with slope log2(4) = 2, written out.
+pub fn depth_swish(x: f64) -> f64 {
+    x / (1.0 + (-(4.0_f64.log(2.0)) * x).exp())
+}
+
+pub fn identity(x: f64) -> f64 {
+    x
+}
+`;
+    expectFormula('rust', src, 'x / (1.0 + (-(4.0_f64.log(2.0)) * x).exp())', {
+      id: 'silu',
+      framework: 'other',
+      params: { beta: 2 },
+    });
+  });
+});
+
+describe('terms: one element of a max, several subscripts deep', () => {
+  it('reads softmax shifted by x.max(-1, keepdim=True)[0][0][0], one maximum of a 3-D tensor', () => {
+    const src = `"""Token scores (batch, time, vocab) shifted by one maximum for stability."""
+import torch
+
+
+def token_probs(x):
+    # values[0][0] of a (B, T, 1) max is one number: a shift softmax allows.
+    return torch.exp(x - x.max(-1, keepdim=True)[0][0][0]) / torch.exp(x - x.max(-1, keepdim=True)[0][0][0]).sum(-1, keepdim=True)
+`;
+    expectFormula(
+      PY,
+      src,
+      'torch.exp(x - x.max(-1, keepdim=True)[0][0][0]) / torch.exp(x - x.max(-1, keepdim=True)[0][0][0]).sum(-1, keepdim=True)',
+      { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+    );
+  });
+
+  it('reads softmax shifted by one maximum of 4-D attention scores, [0][0][0][0] under the values', () => {
+    const src = `"""Attention probabilities over the keys, scores shaped (batch, heads, queries, keys)."""
+import torch
+
+
+def attention_probs(scores):
+    top = scores.max(-1, keepdim=True)[0][0][0][0][0]
+    return torch.exp(scores - top) / torch.exp(scores - top).sum(-1, keepdim=True)
+`;
+    expectFormula(
+      PY,
+      src,
+      'torch.exp(scores - top) / torch.exp(scores - top).sum(-1, keepdim=True)',
+      { id: 'softmax', framework: 'pytorch', params: { dim: -1 } },
+    );
+  });
+});
+
+describe('terms: a reduction’s dtype given by position', () => {
+  it('reads e / np.sum(e, -1, np.float64, keepdims=True) as softmax over the last axis', () => {
+    const src = `"""Class probabilities, summed in double precision."""
+import numpy as np
+
+
+def probabilities(x):
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
+    # np.sum(a, axis, dtype, out, keepdims): float64 only sets the accumulator's type.
+    return e / np.sum(e, -1, np.float64, keepdims=True)
+`;
+    expectFormula(PY, src, 'e / np.sum(e, -1, np.float64, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+  });
+});

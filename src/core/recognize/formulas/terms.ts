@@ -374,7 +374,7 @@ class Normalizer {
     }
     const args = [...first];
     for (const a of n.args) {
-      const t = args.length === 1 && REDUCTIONS.has(op) ? this.axis(a) : this.term(a);
+      const t = args.length >= 1 && REDUCTIONS.has(op) ? this.axis(a) : this.term(a);
       if (t === undefined) {
         return undefined;
       }
@@ -397,12 +397,27 @@ class Normalizer {
     if (fold !== undefined && args.length === 1 && only.t === 'c') {
       return { t: 'c', v: fold(only.v) };
     }
+    const [left, right] = args;
+    if (op === 'log' && args.length === 2 && left.t === 'c' && right.t === 'c') {
+      return { t: 'c', v: this.logarithm(left.v, right.v) };
+    }
     return { t: 'op', op, args, kw };
   }
 
   /**
-   * A reduction's axis given by position: its term, or, when the code computes it from something else
-   * (`np.sum(e, x.ndim - 1)`), a value not spelled, as `axis=x.ndim - 1` is by keyword.
+   * A logarithm given its base: Python's `math.log(x, base)` and Rust's `x.log(base)` take the value first,
+   * Julia's `log(b, x)` the base. (NumPy's and TensorFlow's second argument, `out` and `name`, and the
+   * arguments JavaScript ignores are gone by now; the other libraries' log takes one value.)
+   */
+  private logarithm(first: number, second: number): number {
+    const [value, base] = this.lang === 'julia' ? [second, first] : [first, second];
+    return Math.log(value) / Math.log(base);
+  }
+
+  /**
+   * A reduction's argument after its input, by position: the axis, and NumPy's dtype, out and keepdims after
+   * it (`np.sum(e, -1, np.float64)`). Its term, or, when the code computes it from something else
+   * (`np.sum(e, x.ndim - 1)`) or names a type, a value not spelled, as `axis=x.ndim - 1` is by keyword.
    */
   private axis(a: Node): Term {
     const text = this.toks
@@ -485,13 +500,26 @@ class Normalizer {
 }
 
 /**
- * Whether `obj` can be a max: a call or a name (`x.max(-1)`, `m`, `m.values`), or one subscript or attribute
- * of one (`x.max(-1, keepdim=True)[0]` before another `[0]`, `x.max(dim=-1).values` before `[0]`). Deeper
- * chains are leaves unread, so a long chain of subscripts is read once, not once per link.
+ * How many subscripts or attributes deep a max is looked for: one element of PyTorch's max of a 4-D tensor
+ * (batch, heads, queries, keys) is `x.max(-1, keepdim=True)[0][0][0][0][0]`, four links under the last.
+ */
+const MAX_LINKS = 4;
+
+/**
+ * Whether `obj` can be a max: any value (`x.max(-1)`, `m`, `m.values`) under at most MAX_LINKS subscripts
+ * or attributes (`x.max(-1, keepdim=True)[0][0]` before another `[0]`, `x.max(dim=-1).values` before
+ * `[0]`). Longer chains are leaves unread, so a long chain of subscripts is read a bounded number of times,
+ * not once per link.
  */
 function maxShaped(obj: Node): boolean {
-  const base = (n: Node): boolean => n.k === 'call' || n.k === 'name';
-  return base(obj) || ((obj.k === 'index' || obj.k === 'attr') && base(obj.obj));
+  let n = obj;
+  for (let links = 0; n.k === 'index' || n.k === 'attr'; links++) {
+    if (links === MAX_LINKS) {
+      return false;
+    }
+    n = n.obj;
+  }
+  return true;
 }
 
 /**
