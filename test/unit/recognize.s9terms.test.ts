@@ -16,7 +16,7 @@
  * φ·expit(φ) is a number, not a function of an input (as `math.pi * expit(math.pi)` is).
  */
 import './freshModels';
-import { expectFormula, expectNotWhole } from './formulaHelpers';
+import { expectFormula, expectFormulaOutsideStrings, expectNotWhole } from './formulaHelpers';
 
 const PY = 'python';
 const JL = 'julia';
@@ -279,6 +279,81 @@ def probabilities(x):
       id: 'softmax',
       framework: 'numpy',
       params: { dim: -1 },
+    });
+  });
+});
+
+describe('terms: a keyword’s string value is compared as written', () => {
+  it('reads no one softmax where a flag picks the named dimension C or W', () => {
+    const src = `"""Channel weights over named tensors (torch named tensors: dims named N, C, H, W)."""
+import torch
+
+
+def channel_weights(x, over_channels=True):
+    e = torch.exp(x)
+    return e / e.sum(dim='C', keepdim=True) if over_channels else e / e.sum(dim='W', keepdim=True)
+`;
+    expectNotWhole(
+      PY,
+      src,
+      "e / e.sum(dim='C', keepdim=True) if over_channels else e / e.sum(dim='W', keepdim=True)",
+    );
+    expectFormulaOutsideStrings(PY, src, "e / e.sum(dim='W', keepdim=True)", {
+      id: 'softmax',
+      framework: 'pytorch',
+      params: {},
+    });
+  });
+});
+
+describe('terms: an attribute path keeps its dots', () => {
+  it('reads no one swish where a flag picks self.head.s or self.heads as the slope', () => {
+    const src = `"""Gate whose slope is the classifier head's scale, or the number of heads."""
+import torch
+import torch.nn as nn
+
+
+class ScaledGate(nn.Module):
+    def __init__(self, head, heads, per_head=True):
+        super().__init__()
+        self.head = head  # holds the head's scale s (ArcFace-style)
+        self.heads = heads
+        self.per_head = per_head
+
+    def forward(self, x):
+        return x * torch.sigmoid(self.head.s * x) if self.per_head else x * torch.sigmoid(self.heads * x)
+`;
+    expectNotWhole(
+      PY,
+      src,
+      'x * torch.sigmoid(self.head.s * x) if self.per_head else x * torch.sigmoid(self.heads * x)',
+    );
+    expectFormula(PY, src, 'x * torch.sigmoid(self.heads * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: {},
+    });
+  });
+});
+
+describe('terms: a boolean literal is the 0 or 1 it is in arithmetic', () => {
+  it('reads np.where(x > 0, x, False) as ReLU', () => {
+    const src = `"""Rectifier written with a boolean fill value."""
+import numpy as np
+
+
+def rectify(x):
+    # False is 0 wherever NumPy computes with it: the negative entries become 0.0.
+    return np.where(x > 0, x, False)
+
+
+def positive_mask(x):
+    return x > 0
+`;
+    expectFormula(PY, src, 'np.where(x > 0, x, False)', {
+      id: 'relu',
+      framework: 'numpy',
+      params: {},
     });
   });
 });
