@@ -357,3 +357,28 @@ def positive_mask(x):
     });
   });
 });
+
+describe('terms: TF.js tidy named through an assignment', () => {
+  it("reads tf.tidy(scope = 'swish', () => x.mul(tf.sigmoid(x))) as SiLU", () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** The scope name the last kernel ran under, for the profiler's log. */
+let scope;
+
+/** Swish, its intermediate tensors freed by tidy under a name (\`tf.tidy(nameOrFn, fn?)\`). */
+export function swish(x) {
+  return tf.tidy(scope = 'swish', () => x.mul(tf.sigmoid(x)));
+}
+
+export function lastScope() {
+  return scope;
+}
+`;
+    expectFormulaOutsideStrings(
+      'javascript',
+      src,
+      "tf.tidy(scope = 'swish', () => x.mul(tf.sigmoid(x)))",
+      { id: 'silu', framework: 'tfjs', params: { beta: 1 } },
+    );
+  });
+});

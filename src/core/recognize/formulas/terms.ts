@@ -45,7 +45,7 @@ export type Term =
   /** An attribute of the object itself (`self.beta`, `this.alpha`): a parameter the code does not spell. */
   | { readonly t: 'sym'; readonly name: string };
 
-/** A normalized expression: its term, the frameworks its functions come from, its variable as written. */
+/** A normalized expression: its term, its functions' frameworks, its variable's token texts. */
 export interface Normalized {
   readonly term: Term;
   readonly frameworks: readonly Framework[];
@@ -140,10 +140,7 @@ class Normalizer {
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
   private leaf(n: Node): Term | undefined {
     const [s, e] = withoutParentheses(this.toks, n.s, n.e);
-    const text = this.toks
-      .slice(s, e + 1)
-      .map((t) => t.t)
-      .join(' ');
+    const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
     }
@@ -420,24 +417,20 @@ class Normalizer {
    * (`np.sum(e, x.ndim - 1)`) or names a type, a value not spelled, as `axis=x.ndim - 1` is by keyword.
    */
   private axis(a: Node): Term {
-    const text = this.toks
-      .slice(a.s, a.e + 1)
-      .map((t) => t.t)
-      .join(' ');
-    return this.readAside(a, () => true) ?? { t: 'sym', name: text };
+    return this.readAside(a, () => true) ?? { t: 'sym', name: tokenTexts(this.toks, a.s, a.e) };
   }
 
   /**
    * `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors. TF.js' `tidy(nameOrFn, fn?)`
    * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
-   * it is spelled (`tf.tidy(SCOPE, …)`).
+   * it is spelled (`tf.tidy(SCOPE, …)`, `tf.tidy(scope = 'gate', …)`: JavaScript has no keyword arguments,
+   * so what the parser keeps as one is an assignment whose value is passed, in its place among the others).
    */
   private tidy(n: CallNode): Term | undefined {
-    const named = n.args.length === 2;
-    const fn = n.args[named ? 1 : 0];
-    return (named || n.args.length === 1) && n.kw.size === 0 && fn.k === 'thunk'
-      ? this.term(fn)
-      : undefined;
+    const values = [...n.args, ...n.kw.values()].sort((a, b) => a.s - b.s);
+    const named = values.length === 2;
+    const fn = values[named ? 1 : 0];
+    return (named || values.length === 1) && fn.k === 'thunk' ? this.term(fn) : undefined;
   }
 
   /**
@@ -632,6 +625,14 @@ const FOLD: Readonly<Record<string, (a: number, b: number) => number>> = {
 
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/**
+ * The texts of tokens `[s, e]`, one string that tells apart any two different sequences: `(h or g)` and
+ * `horg`, JavaScript's `a-- - b` and `a - --b` are different values, whatever their letters would join to.
+ */
+function tokenTexts(toks: readonly Token[], s: number, e: number): string {
+  return JSON.stringify(toks.slice(s, e + 1).map((t) => t.t));
 }
 
 /**
