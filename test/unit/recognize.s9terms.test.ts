@@ -1,19 +1,29 @@
 /**
  * How a hand-written formula's pieces become terms (formulas/terms.ts), ninth round: a library call
  * whose result goes to `out=`, a Julia `Ref` read with `r[]`, a flag choosing between two softmax
- * dimensions the code computes, a NumPy max gathered row by row, a reduction of a value that depends on
- * the variable used as a slope, and a named constant of a library that is no variable.
+ * dimensions the code computes or names, a NumPy max gathered row by row, a reduction of a value that
+ * depends on the variable used as a slope, a named constant of a library that is no variable, a logarithm
+ * given its base, one element of a max several subscripts deep, a reduction's dtype given by position, an
+ * attribute path's dots, a boolean fill value, and TF.js' tidy named through an assignment.
  *
  * Expected values come from the frameworks' documentation and the languages' rules: `torch.clamp(input,
  * min, max, *, out)` writes min(max(x, min), max) into `out` and returns it, so `min=0` with no `max` is
  * ReLU; Julia's `r[]` reads the value a `Ref` holds, and NNlib's `σ` is the logistic function, so
  * `r[] * σ(r[])` is x·σ(x), SiLU; a conditional expression is one activation only when both branches
- * compute one and the same (a softmax over `x.ndim - 1` and one over `x.ndim - 3` differ for every tensor
- * of three or more dimensions); NumPy's integer-array indexing `m[rows, 0]` of a `(B, 1)` max is a
- * `(B,)` vector, which broadcasts along the last axis, so `x - m[rows, 0]` shifts each column by another
- * row's max and the quotient is no softmax; x·σ(β·x) is swish only for a β free of x, and
+ * compute one and the same (a softmax over `x.ndim - 1` and one over `x.ndim - 3`, or over the named
+ * dimensions 'C' and 'W', differ; so do slopes read from two different attributes, `self.head.s` and
+ * `self.heads`); NumPy's integer-array indexing `m[rows, 0]` of a `(B, 1)` max is a `(B,)` vector, which
+ * broadcasts along the last axis, so `x - m[rows, 0]` shifts each column by another row's max and the
+ * quotient is no softmax; x·σ(β·x) is swish only for a β free of x, and
  * `torch.sum(x @ w, dim=-1, keepdim=True)` depends on x; `scipy.constants.golden` is the number φ, so
- * φ·expit(φ) is a number, not a function of an input (as `math.pi * expit(math.pi)` is).
+ * φ·expit(φ) is a number, not a function of an input (as `math.pi * expit(math.pi)` is). Python's
+ * `math.log(x, base)` and Rust's `f64::log(self, base)` are log(x)/log(base), Julia's `log(b, x)` takes the
+ * base first: log₂4 = 2 in all three. exp(x − c) / Σ exp(x − c) is softmax for any c constant along the
+ * reduced axis, and one element of a max (`values[0][0]` of a `(B, T, 1)` max, `[0][0][0][0]` of a
+ * `(B, H, Q, 1)` one) is one number. `np.sum(a, axis, dtype, out, keepdims)`: a dtype only sets the
+ * accumulator's type. NumPy computes with False as 0, so `np.where(x > 0, x, False)` is ReLU. TF.js'
+ * `tf.tidy(nameOrFn, fn?)` with two arguments takes the name first and returns what `fn` returns; an
+ * assignment expression passes its value.
  */
 import './freshModels';
 import { expectFormula, expectFormulaOutsideStrings, expectNotWhole } from './formulaHelpers';
