@@ -23,7 +23,8 @@
  * `(B, H, Q, 1)` one) is one number. `np.sum(a, axis, dtype, out, keepdims)`: a dtype only sets the
  * accumulator's type. NumPy computes with False as 0, so `np.where(x > 0, x, False)` is ReLU. TF.js'
  * `tf.tidy(nameOrFn, fn?)` with two arguments takes the name first and returns what `fn` returns; an
- * assignment expression passes its value.
+ * assignment expression passes its value. NumPy's `m[:, 0]` and `m[..., 0]` of a kept max drop the kept
+ * axis again: the shift varies along the reduced axis, no softmax.
  */
 import './freshModels';
 import { expectFormula, expectFormulaOutsideStrings, expectNotWhole } from './formulaHelpers';
@@ -389,6 +390,43 @@ export function lastScope() {
       src,
       "tf.tidy(scope = 'swish', () => x.mul(tf.sigmoid(x)))",
       { id: 'silu', framework: 'tfjs', params: { beta: 1 } },
+    );
+  });
+});
+
+describe('terms: a subscript with a slice is no element of a max', () => {
+  it('reads no softmax shifted by a column or the last axis of a kept max ([:, 0], [..., 0])', () => {
+    const src = `"""Scores shifted by the row maxima with the kept axis dropped again (a broadcasting bug)."""
+import numpy as np
+
+
+def column_shifted(x):
+    # m[:, 0] is (B,): it broadcasts along the last axis, not along the rows.
+    return np.exp(x - np.max(x, axis=1, keepdims=True)[:, 0]) / np.sum(np.exp(x - np.max(x, axis=1, keepdims=True)[:, 0]), axis=1)
+
+
+def last_axis_shifted(x):
+    return np.exp(x - np.max(x, axis=-1, keepdims=True)[..., 0]) / np.sum(np.exp(x - np.max(x, axis=-1, keepdims=True)[..., 0]), axis=-1)
+
+
+def softmax(x):
+    return np.exp(x - np.max(x, -1, keepdims=True)[0, 0]) / np.sum(np.exp(x - np.max(x, -1, keepdims=True)[0, 0]), -1, keepdims=True)
+`;
+    expectNotWhole(
+      PY,
+      src,
+      'np.exp(x - np.max(x, axis=1, keepdims=True)[:, 0]) / np.sum(np.exp(x - np.max(x, axis=1, keepdims=True)[:, 0]), axis=1)',
+    );
+    expectNotWhole(
+      PY,
+      src,
+      'np.exp(x - np.max(x, axis=-1, keepdims=True)[..., 0]) / np.sum(np.exp(x - np.max(x, axis=-1, keepdims=True)[..., 0]), axis=-1)',
+    );
+    expectFormula(
+      PY,
+      src,
+      'np.exp(x - np.max(x, -1, keepdims=True)[0, 0]) / np.sum(np.exp(x - np.max(x, -1, keepdims=True)[0, 0]), -1, keepdims=True)',
+      { id: 'softmax', framework: 'numpy', params: { dim: -1 } },
     );
   });
 });

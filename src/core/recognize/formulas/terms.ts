@@ -439,7 +439,8 @@ class Normalizer {
    * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
    */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    return (maxElement(n.items) ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
+    const element = maxElement(n.items) && wholeSubscript(n);
+    return (element ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
   /** `x.max(dim=-1).values` is PyTorch's max value too; any other attribute is a leaf. */
@@ -526,6 +527,21 @@ function maxElement(items: readonly Node[]): boolean {
     integers &&
     (items.length > 1 || (items.length === 1 && items[0].k === 'num' && items[0].v === 0))
   );
+}
+
+/**
+ * Whether a subscript's items are all it holds. The parser keeps the items it reads and skips the others:
+ * NumPy's `m[:, 0]` keeps only its `0`, and is a column of `m`, not `m[0]`.
+ */
+function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
+  let at = n.obj.e + 1; // the `[`, then each item's `,`
+  for (const item of n.items) {
+    if (item.s !== at + 1) {
+      return false;
+    }
+    at = item.e + 1;
+  }
+  return at === n.e;
 }
 
 /**
