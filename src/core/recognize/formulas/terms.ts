@@ -45,7 +45,7 @@ export type Term =
   /** An attribute of the object itself (`self.beta`, `this.alpha`): a parameter the code does not spell. */
   | { readonly t: 'sym'; readonly name: string };
 
-/** A normalized expression: its term, the frameworks its functions come from, its variable as written. */
+/** A normalized expression: its term, its functions' frameworks, its variable's token texts. */
 export interface Normalized {
   readonly term: Term;
   readonly frameworks: readonly Framework[];
@@ -140,10 +140,7 @@ class Normalizer {
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
   private leaf(n: Node): Term | undefined {
     const [s, e] = withoutParentheses(this.toks, n.s, n.e);
-    const text = this.toks
-      .slice(s, e + 1)
-      .map((t) => t.t)
-      .join(' ');
+    const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
     }
@@ -374,7 +371,7 @@ class Normalizer {
     }
     const args = [...first];
     for (const a of n.args) {
-      const t = args.length === 1 && REDUCTIONS.has(op) ? this.axis(a) : this.term(a);
+      const t = args.length >= 1 && REDUCTIONS.has(op) ? this.axis(a) : this.term(a);
       if (t === undefined) {
         return undefined;
       }
@@ -397,32 +394,43 @@ class Normalizer {
     if (fold !== undefined && args.length === 1 && only.t === 'c') {
       return { t: 'c', v: fold(only.v) };
     }
+    const [left, right] = args;
+    if (op === 'log' && args.length === 2 && left.t === 'c' && right.t === 'c') {
+      return { t: 'c', v: this.logarithm(left.v, right.v) };
+    }
     return { t: 'op', op, args, kw };
   }
 
   /**
-   * A reduction's axis given by position: its term, or, when the code computes it from something else
-   * (`np.sum(e, x.ndim - 1)`), a value not spelled, as `axis=x.ndim - 1` is by keyword.
+   * A logarithm given its base: Python's `math.log(x, base)` and Rust's `x.log(base)` take the value first,
+   * Julia's `log(b, x)` the base. (NumPy's and TensorFlow's second argument, `out` and `name`, and the
+   * arguments JavaScript ignores are gone by now; the other libraries' log takes one value.)
+   */
+  private logarithm(first: number, second: number): number {
+    const [value, base] = this.lang === 'julia' ? [second, first] : [first, second];
+    return Math.log(value) / Math.log(base);
+  }
+
+  /**
+   * A reduction's argument after its input, by position: the axis, and NumPy's dtype, out and keepdims after
+   * it (`np.sum(e, -1, np.float64)`). Its term, or, when the code computes it from something else
+   * (`np.sum(e, x.ndim - 1)`) or names a type, a value not spelled, as `axis=x.ndim - 1` is by keyword.
    */
   private axis(a: Node): Term {
-    const text = this.toks
-      .slice(a.s, a.e + 1)
-      .map((t) => t.t)
-      .join(' ');
-    return this.readAside(a, () => true) ?? { t: 'sym', name: text };
+    return this.readAside(a, () => true) ?? { t: 'sym', name: tokenTexts(this.toks, a.s, a.e) };
   }
 
   /**
    * `tf.tidy(() => f(x))` is f(x): tidy only frees the intermediate tensors. TF.js' `tidy(nameOrFn, fn?)`
    * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
-   * it is spelled (`tf.tidy(SCOPE, …)`).
+   * it is spelled (`tf.tidy(SCOPE, …)`, `tf.tidy(scope = 'gate', …)`: JavaScript has no keyword arguments,
+   * so what the parser keeps as one is an assignment whose value is passed, in its place among the others).
    */
   private tidy(n: CallNode): Term | undefined {
-    const named = n.args.length === 2;
-    const fn = n.args[named ? 1 : 0];
-    return (named || n.args.length === 1) && n.kw.size === 0 && fn.k === 'thunk'
-      ? this.term(fn)
-      : undefined;
+    const values = [...n.args, ...n.kw.values()].sort((a, b) => a.s - b.s);
+    const named = values.length === 2;
+    const fn = values[named ? 1 : 0];
+    return (named || values.length === 1) && fn.k === 'thunk' ? this.term(fn) : undefined;
   }
 
   /**
@@ -431,7 +439,8 @@ class Normalizer {
    * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
    */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    return (maxElement(n.items) ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
+    const element = maxElement(n.items) && wholeSubscript(n);
+    return (element ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
   /** `x.max(dim=-1).values` is PyTorch's max value too; any other attribute is a leaf. */
@@ -485,13 +494,26 @@ class Normalizer {
 }
 
 /**
- * Whether `obj` can be a max: a call or a name (`x.max(-1)`, `m`, `m.values`), or one subscript or attribute
- * of one (`x.max(-1, keepdim=True)[0]` before another `[0]`, `x.max(dim=-1).values` before `[0]`). Deeper
- * chains are leaves unread, so a long chain of subscripts is read once, not once per link.
+ * How many subscripts or attributes deep a max is looked for: one element of PyTorch's max of a 4-D tensor
+ * (batch, heads, queries, keys) is `x.max(-1, keepdim=True)[0][0][0][0][0]`, four links under the last.
+ */
+const MAX_LINKS = 4;
+
+/**
+ * Whether `obj` can be a max: any value (`x.max(-1)`, `m`, `m.values`) under at most MAX_LINKS subscripts
+ * or attributes (`x.max(-1, keepdim=True)[0][0]` before another `[0]`, `x.max(dim=-1).values` before
+ * `[0]`). Longer chains are leaves unread, so a long chain of subscripts is read a bounded number of times,
+ * not once per link.
  */
 function maxShaped(obj: Node): boolean {
-  const base = (n: Node): boolean => n.k === 'call' || n.k === 'name';
-  return base(obj) || ((obj.k === 'index' || obj.k === 'attr') && base(obj.obj));
+  let n = obj;
+  for (let links = 0; n.k === 'index' || n.k === 'attr'; links++) {
+    if (links === MAX_LINKS) {
+      return false;
+    }
+    n = n.obj;
+  }
+  return true;
 }
 
 /**
@@ -505,6 +527,21 @@ function maxElement(items: readonly Node[]): boolean {
     integers &&
     (items.length > 1 || (items.length === 1 && items[0].k === 'num' && items[0].v === 0))
   );
+}
+
+/**
+ * Whether a subscript's items are all it holds. The parser keeps the items it reads and skips the others:
+ * NumPy's `m[:, 0]` keeps only its `0`, and is a column of `m`, not `m[0]`.
+ */
+function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
+  let at = n.obj.e + 1; // the `[`, then each item's `,`
+  for (const item of n.items) {
+    if (item.s !== at + 1) {
+      return false;
+    }
+    at = item.e + 1;
+  }
+  return at === n.e;
 }
 
 /**
@@ -604,6 +641,14 @@ const FOLD: Readonly<Record<string, (a: number, b: number) => number>> = {
 
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/**
+ * The texts of tokens `[s, e]`, one string that tells apart any two different sequences: `(h or g)` and
+ * `horg`, JavaScript's `a-- - b` and `a - --b` are different values, whatever their letters would join to.
+ */
+function tokenTexts(toks: readonly Token[], s: number, e: number): string {
+  return JSON.stringify(toks.slice(s, e + 1).map((t) => t.t));
 }
 
 /**
