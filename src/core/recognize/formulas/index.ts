@@ -6,6 +6,7 @@
  */
 import type { Framework, RecognizedCall } from '../../types';
 import type { Imports } from '../imports';
+import type { Value } from '../spelling';
 import type { Scope } from '../match';
 import { expressionsAround, statementHas, type Node } from './expr';
 import type { Pattern } from './found';
@@ -86,6 +87,11 @@ export function readAsBody<T>(read: () => T): T {
   }
 }
 
+/**
+ * The first of `nodes` that a pattern reads as an activation. A parameter folded to an infinity or NaN
+ * (`x * torch.sigmoid(float("inf") * x)`, JavaScript's `1 / 0`) makes no activation of the catalogue: its
+ * curve would be NaN where the step is taken.
+ */
 function matchNodes(
   scope: Scope,
   nodes: readonly Node[],
@@ -99,7 +105,7 @@ function matchNodes(
     }
     for (const pattern of PATTERNS) {
       const found = pattern(norm.term);
-      if (found !== undefined) {
+      if (found !== undefined && Object.values(found.params).every(isFiniteOrText)) {
         return {
           id: found.id,
           params: { ...found.params },
@@ -154,4 +160,9 @@ function frameworkOf(used: readonly Framework[], imports: Imports, lang: Lang): 
     }
   }
   return lang === 'python' ? 'numpy' : 'other';
+}
+
+/** Whether a parameter's value is a finite number, or a string or boolean (GELU's `approximate`). */
+function isFiniteOrText(v: Value): boolean {
+  return typeof v !== 'number' || Number.isFinite(v);
 }
