@@ -1,0 +1,266 @@
+/**
+ * Hand-written hard sigmoids, rectifiers and clamps whose reading depends on the polynomial algebra
+ * (formulas/algebra.ts), the clamp forms (formulas/hard.ts) and the sign tests (formulas/rectifiers.ts).
+ *
+ * Expected values come from mathematics and the frameworks' documentation: ReLU6 is min(max(x, 0), 6)
+ * (tf.nn.relu6, torch.nn.ReLU6) and `tf.minimum` is symmetric, so relu(min(6, x)) is ReLU6; relu(clamp(x,
+ * lo, hi)) is clamp(x, max(lo, 0), hi), which is ReLU6 for lo ≤ 0 and hi = 6 and a plain clip to [2, 6] for
+ * lo = 2; `jnp.clip`'s `min` and `max` default to None, "no clipping" on that side (JAX docs), so relu of a
+ * clip with no bound is relu of its input; PyTorch's `F.relu` is ReLU whatever its argument. Keras' hard
+ * sigmoid is clip(0.2·x + 0.5, 0, 1); PyTorch's Hardsigmoid is clip(x/6 + 1/2, 0, 1); NumPy's `x ** 0` is
+ * 1 for every element (0 ** 0 too) and x / 0.0 is ±inf, so clip(x / 0.0 + 0.5, 0, 1) is a step, no ramp;
+ * (x + 3)² − x² − 9 = 6x. `np.where(c, a, b)` takes a from the nonzero entries of c: where(x − 0, 0.01·x, x)
+ * is 0.01·x for x ≠ 0 and 0 = 0.01·0 at 0, a line, no leaky ReLU; max(x, [x > 0]) is max(x, 1) above 0
+ * (1 at x = 0.5, where ReLU is 0.5).
+ */
+import assert from 'node:assert/strict';
+import './freshModels';
+import { expectFormula, expectNotWhole } from './formulaHelpers';
+import { expectCall, hover } from './recognizeHelpers';
+
+const PY = 'python';
+
+describe('s9: clamps under a ReLU', () => {
+  const TF_MOBILE = `"""Mobile-friendly activations for the on-device keyword spotter."""
+import tensorflow as tf
+
+
+def capped_relu(x):
+    # ReLU6 the way the exported graph spells it: the cap first, then the rectifier.
+    return tf.nn.relu(tf.minimum(6.0, x))
+
+
+def gate(x, w):
+    return tf.sigmoid(tf.matmul(x, w))
+`;
+
+  it('reads relu(minimum(6.0, x)) with the bound first as ReLU6', () => {
+    expectFormula(PY, TF_MOBILE, 'tf.nn.relu(tf.minimum(6.0, x))', {
+      id: 'relu6',
+      framework: 'tensorflow',
+      params: {},
+    });
+  });
+
+  const TORCH_CLAMPS = `"""Clamped rectifiers for the int8 export path."""
+import torch
+import torch.nn.functional as F
+
+
+class ClampedRelu(torch.nn.Module):
+    """Rectifier followed by the quantizer's range; the floor is the calibration's lower edge."""
+
+    def forward(self, x):
+        # The calibrated range starts at 2, so the rectifier changes nothing here: a clip to [2, 6].
+        banded = F.relu(torch.clamp(x, min=2.0, max=6.0))
+        # A floor below zero is lifted by the rectifier: ReLU6.
+        capped = F.relu(torch.clamp(x, min=-1.0, max=6.0))
+        # Only a floor: the rectifier applied to a floored tensor.
+        floored = F.relu(torch.clamp(x, min=-1.0))
+        return banded + capped + floored
+`;
+
+  it('reads no ReLU6 from a ReLU of a clamp whose floor is above zero', () => {
+    expectNotWhole(PY, TORCH_CLAMPS, 'F.relu(torch.clamp(x, min=2.0, max=6.0))');
+  });
+
+  it('reads ReLU6 from a ReLU of a clamp to [-1, 6]', () => {
+    expectFormula(PY, TORCH_CLAMPS, 'F.relu(torch.clamp(x, min=-1.0, max=6.0))', {
+      id: 'relu6',
+      framework: 'pytorch',
+      params: {},
+    });
+  });
+
+  it('hovers F.relu around a clamp that has only a floor', () => {
+    expectCall(PY, TORCH_CLAMPS, 'relu', { id: 'relu', framework: 'pytorch' }, 2);
+  });
+
+  const JAX_FLOOR = `"""Optional floor for the value head (JAX)."""
+import jax
+import jax.numpy as jnp
+
+
+def floored_relu(x, floor=None):
+    # With no floor jnp.clip leaves x as it is (min and max default to None).
+    return jax.nn.relu(jnp.clip(x, min=floor))
+`;
+
+  it('hovers jax.nn.relu around a clip with neither bound', () => {
+    expectCall(PY, JAX_FLOOR, 'relu', { id: 'relu', framework: 'jax' });
+  });
+});
+
+describe('s9: polynomials inside a hard sigmoid', () => {
+  const GATES = `"""Piecewise-linear gates for the fixed-point LSTM kernels."""
+import numpy as np
+
+
+def poly_gate(x):
+    # The gate polynomial evaluated term by term, lowest degree first: Keras' 0.5 + 0.2 x.
+    return np.clip(0.5 * x ** 0 + 0.2 * x ** 1, 0.0, 1.0)
+
+
+def squared_unit_gate(x):
+    # The integer kernel only has a squaring unit: 6x is (x + 3)^2 - x^2 - 9.
+    return np.clip(((x + 3.0) ** 2 - x ** 2 - 9.0) / 36.0 + 0.5, 0.0, 1.0)
+
+
+def hard_step(x, temperature=0.0):
+    # Temperature 0 is the forward pass's step; training anneals it from 1.
+    return np.clip(x / temperature + 0.5, 0.0, 1.0)
+`;
+
+  it('reads a gate polynomial written with x ** 0 as the hard sigmoid', () => {
+    expectFormula(PY, GATES, 'np.clip(0.5 * x ** 0 + 0.2 * x ** 1, 0.0, 1.0)', {
+      id: 'hardsigmoid',
+      framework: 'numpy',
+      params: { slope: 0.2 },
+    });
+  });
+
+  it('reads a line written through a squared binomial as the hard sigmoid', () => {
+    expectFormula(PY, GATES, 'np.clip(((x + 3.0) ** 2 - x ** 2 - 9.0) / 36.0 + 0.5, 0.0, 1.0)', {
+      id: 'hardsigmoid',
+      framework: 'numpy',
+      params: { slope: 1 / 6 },
+    });
+  });
+
+  it('reads no hard sigmoid from x divided by a zero temperature', () => {
+    expectNotWhole(PY, GATES, 'np.clip(x / temperature + 0.5, 0.0, 1.0)');
+  });
+});
+
+describe('s9: comparisons that are no sign test', () => {
+  const MASKS = `"""Masking helpers for the sparse count features."""
+import numpy as np
+
+
+def lift_positive(x):
+    # Positive counts are at least one event; everything else is zero.
+    return np.maximum(x, x > 0)
+
+
+def damp_nonzero(x, threshold=0.0):
+    # Entries away from the threshold are damped; entries at it are kept as they are.
+    return np.where(x - threshold, 0.01 * x, x)
+`;
+
+  it('reads no ReLU from max(x, x > 0)', () => {
+    expectNotWhole(PY, MASKS, 'np.maximum(x, x > 0)');
+  });
+
+  it('reads no leaky ReLU from a where on the truthiness of x - 0', () => {
+    expectNotWhole(PY, MASKS, 'np.where(x - threshold, 0.01 * x, x)');
+  });
+});
+
+describe('s9 (Rust, candle): a variant read from arms of a forward and a derivative match', () => {
+  const MLP = `//! A two-layer MLP trained with hand-written backprop (no autograd), on candle tensors.
+use candle_core::{Result, Tensor};
+use candle_nn::ops;
+
+/// log(1 + e^x), shared by the smooth variants.
+macro_rules! softplus {
+    ($x:expr) => {
+        ($x.exp()? + 1.0)?.log()
+    };
+}
+
+/// Launches a fused kernel by name (\`kernels/act.cu\`), the tensor by reference.
+macro_rules! fused {
+    ($name:literal, $x:expr) => {
+        crate::kernels::launch_ref($name, $x)
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Act {
+    Sigmoid,
+    Softplus,
+    SmoothRelu,
+    FusedSoftplus,
+    LaunchedSoftplus,
+    ContiguousSoftplus,
+    NamedSoftplus,
+}
+
+impl Act {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Act::Sigmoid => ops::sigmoid(xs),
+            Act::Softplus => (xs.exp()? + 1.0)?.log(),
+            Act::SmoothRelu => softplus!(xs),
+            Act::FusedSoftplus => fused!("softplus", &xs),
+            Act::LaunchedSoftplus => crate::kernels::launch(("softplus", 1.0), xs),
+            Act::ContiguousSoftplus => fused!("softplus", xs)?.contiguous(),
+            Act::NamedSoftplus => fused!("softplus", xs),
+        }
+    }
+
+    /// d act / dx at the pre-activation \`xs\`: softplus' derivative is the logistic sigmoid.
+    pub fn derivative(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Act::Sigmoid => {
+                let s = ops::sigmoid(xs)?;
+                s.clone() * (1.0 - &s)?
+            }
+            Act::Softplus => ops::sigmoid(xs),
+            Act::SmoothRelu => ops::sigmoid(xs),
+            Act::FusedSoftplus => ops::sigmoid(xs),
+            Act::LaunchedSoftplus => ops::sigmoid(xs),
+            Act::ContiguousSoftplus => ops::sigmoid(xs),
+            Act::NamedSoftplus => ops::sigmoid(xs),
+        }
+    }
+}
+
+pub struct Layer {
+    pub act: Act,
+}
+
+pub fn hidden_layer() -> Layer {
+    Layer { act: Act::Softplus }
+}
+
+pub fn output_layer() -> Layer {
+    Layer { act: Act::SmoothRelu }
+}
+
+pub fn fused_layers() -> [Layer; 4] {
+    [
+        Layer { act: Act::FusedSoftplus },
+        Layer { act: Act::LaunchedSoftplus },
+        Layer { act: Act::ContiguousSoftplus },
+        Layer { act: Act::NamedSoftplus },
+    ]
+}
+`;
+
+  /** What the hover on the nth `word` reads: nothing, or the activation the forward match applies. */
+  function expectNoneOr(word: string, nth: number, id: string): void {
+    const got = hover('rust', MLP, word, nth);
+    assert.ok(got === undefined || got.id === id, `${word} read as ${JSON.stringify(got)}`);
+  }
+
+  it('reads no sigmoid into a softplus variant from its derivative arm', () => {
+    expectNoneOr('Softplus', 3, 'softplus');
+  });
+
+  it('reads no sigmoid into a variant applied by a user macro from its derivative arm', () => {
+    expectNoneOr('SmoothRelu', 3, 'softplus');
+  });
+
+  it('reads no sigmoid into a variant applied by a user macro given a name and a reference', () => {
+    expectNoneOr('FusedSoftplus', 3, 'softplus');
+  });
+
+  it('reads no sigmoid into a variant applied by a kernel chosen by a (name, beta) tuple', () => {
+    expectNoneOr('LaunchedSoftplus', 3, 'softplus');
+  });
+
+  it('reads no sigmoid into a variant applied by a user macro whose result is made contiguous', () => {
+    expectNoneOr('ContiguousSoftplus', 3, 'softplus');
+  });
+});
