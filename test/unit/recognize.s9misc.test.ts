@@ -263,4 +263,76 @@ pub fn fused_layers() -> [Layer; 4] {
   it('reads no sigmoid into a variant applied by a user macro whose result is made contiguous', () => {
     expectNoneOr('ContiguousSoftplus', 3, 'softplus');
   });
+
+  it('reads no sigmoid into a variant applied by a user macro given a name and the input', () => {
+    expectNoneOr('NamedSoftplus', 3, 'softplus');
+  });
+});
+
+describe('s9 (Rust, candle): arms that write or reject the variant through a standard macro', () => {
+  const BERT_ACT = `use std::fmt;
+
+use candle_core::{Module, Result, Tensor};
+use serde::Deserialize;
+
+/// \`hidden_act\` of the checkpoint's config.json.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HiddenAct {
+    Gelu,
+    GeluPytorchTanh,
+    Relu,
+}
+
+impl fmt::Display for HiddenAct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HiddenAct::Gelu => write!(f, "gelu")?,
+            HiddenAct::GeluPytorchTanh => write!(f, "gelu_pytorch_tanh")?,
+            HiddenAct::Relu => write!(f, "relu")?,
+        }
+        Ok(())
+    }
+}
+
+impl Module for HiddenAct {
+    fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            HiddenAct::Gelu => xs.gelu_erf(),
+            HiddenAct::GeluPytorchTanh => xs.gelu(),
+            HiddenAct::Relu => xs.relu(),
+        }
+    }
+}
+
+impl HiddenAct {
+    /// The packed kernels exist for the smooth activations only.
+    pub fn forward_packed(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            HiddenAct::Gelu => xs.gelu_erf(),
+            HiddenAct::GeluPytorchTanh => xs.gelu(),
+            HiddenAct::Relu => candle_core::bail!("relu: no packed kernel for rank {}", xs.rank()),
+        }
+    }
+}
+
+pub struct Config {
+    pub hidden_act: HiddenAct,
+    pub intermediate_act: HiddenAct,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { hidden_act: HiddenAct::Gelu, intermediate_act: HiddenAct::Relu }
+    }
+}
+`;
+
+  it('reads a variant whose Display arm is `write!(f, "gelu")?`', () => {
+    expectCall('rust', BERT_ACT, 'Gelu', { id: 'gelu', framework: 'candle' }, 4);
+  });
+
+  it('reads a variant whose packed arm bails with a message formatting the input’s rank', () => {
+    expectCall('rust', BERT_ACT, 'Relu', { id: 'relu', framework: 'candle' }, 4);
+  });
 });
