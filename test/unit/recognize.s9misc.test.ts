@@ -57,15 +57,22 @@ class ClampedRelu(torch.nn.Module):
         capped = F.relu(torch.clamp(x, min=-1.0, max=6.0))
         # Only a floor: the rectifier applied to a floored tensor.
         floored = F.relu(torch.clamp(x, min=-1.0))
-        return banded + capped + floored
+        # A floor at zero: the rectifier changes nothing, the clamp is ReLU6 already.
+        zero_floor = F.relu(torch.clamp(x, min=0.0, max=6.0))
+        return banded + capped + floored + zero_floor
 `;
 
   it('reads no ReLU6 from a ReLU of a clamp whose floor is above zero', () => {
     expectNotWhole(PY, TORCH_CLAMPS, 'F.relu(torch.clamp(x, min=2.0, max=6.0))');
   });
 
-  it('reads ReLU6 from a ReLU of a clamp to [-1, 6]', () => {
+  it('reads ReLU6 from a ReLU of a clamp to [-1, 6] or [0, 6]', () => {
     expectFormula(PY, TORCH_CLAMPS, 'F.relu(torch.clamp(x, min=-1.0, max=6.0))', {
+      id: 'relu6',
+      framework: 'pytorch',
+      params: {},
+    });
+    expectFormula(PY, TORCH_CLAMPS, 'F.relu(torch.clamp(x, min=0.0, max=6.0))', {
       id: 'relu6',
       framework: 'pytorch',
       params: {},
@@ -335,4 +342,80 @@ impl Default for Config {
   it('reads a variant whose packed arm bails with a message formatting the input’s rank', () => {
     expectCall('rust', BERT_ACT, 'Relu', { id: 'relu', framework: 'candle' }, 4);
   });
+});
+
+describe('s9 (Rust, candle): every standard text or early-return macro names its variant', () => {
+  const BENCH = `//! Activation choice for the \`mlp-bench\` command-line tool.
+use anyhow::anyhow;
+use candle_core::{Result, Tensor};
+use candle_nn::ops;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Gelu,
+    Relu,
+    Silu,
+    Tanh,
+    Sigmoid,
+    Elu,
+}
+
+impl Act {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Act::Gelu => xs.gelu_erf(),
+            Act::Relu => xs.relu(),
+            Act::Silu => ops::silu(xs),
+            Act::Tanh => xs.tanh(),
+            Act::Sigmoid => ops::sigmoid(xs),
+            Act::Elu => xs.elu(1.0),
+        }
+    }
+
+    /// Prints the choice; the verbose flag goes to stderr with it.
+    pub fn announce(&self, verbose: bool) {
+        match self {
+            Act::Gelu => println!("activation: gelu"),
+            Act::Relu => print!("activation: relu\\n"),
+            Act::Silu => eprintln!("activation: silu (verbose={})", verbose),
+            Act::Tanh => eprint!("activation: tanh\\n"),
+            Act::Sigmoid => panic!("sigmoid is not benchmarked"),
+            Act::Elu => unreachable!("elu is filtered out by the parser"),
+        }
+    }
+
+    pub fn short_name(&self) -> &'static str {
+        match self {
+            Act::Gelu => concat!("ge", "lu"),
+            Act::Relu => stringify!(relu),
+            Act::Silu => "silu",
+            Act::Tanh => "tanh",
+            Act::Sigmoid => "sigmoid",
+            Act::Elu => "elu",
+        }
+    }
+
+    pub fn unsupported(&self) -> anyhow::Error {
+        match self {
+            Act::Elu => anyhow!("elu has no fused kernel"),
+            _ => anyhow!("unsupported"),
+        }
+    }
+}
+
+pub const DEFAULTS: [Act; 6] = [Act::Gelu, Act::Relu, Act::Silu, Act::Tanh, Act::Sigmoid, Act::Elu];
+`;
+  const CASES: [string, string, number, string][] = [
+    ['Gelu', 'gelu', 4, 'println! and concat!'],
+    ['Relu', 'relu', 4, 'print! and stringify!'],
+    ['Silu', 'silu', 4, 'eprintln! formatting an argument'],
+    ['Tanh', 'tanh', 4, 'eprint!'],
+    ['Sigmoid', 'sigmoid', 4, 'panic!'],
+    ['Elu', 'elu', 5, 'unreachable! and anyhow!'],
+  ];
+  for (const [variant, id, nth, macros] of CASES) {
+    it(`reads ${variant} past its ${macros} arms`, () => {
+      expectCall('rust', BENCH, variant, { id, framework: 'candle' }, nth);
+    });
+  }
 });

@@ -135,7 +135,6 @@ function isLiteral(model: DocumentModel, at: number): boolean {
  */
 const TEXT_MACROS = new Set([
   'format',
-  'format_args',
   'concat',
   'stringify',
   'write',
