@@ -1,6 +1,7 @@
 /**
  * Hand-written hard sigmoids, rectifiers and clamps whose reading depends on the polynomial algebra
- * (formulas/algebra.ts), the clamp forms (formulas/hard.ts) and the sign tests (formulas/rectifiers.ts).
+ * (formulas/algebra.ts), the clamp forms (formulas/hard.ts) and the sign tests (formulas/rectifiers.ts);
+ * Rust enum variants whose arms name, write or reject them through a macro (rustEnums.ts).
  *
  * Expected values come from mathematics and the frameworks' documentation: ReLU6 is min(max(x, 0), 6)
  * (tf.nn.relu6, torch.nn.ReLU6) and `tf.minimum` is symmetric, so relu(min(6, x)) is ReLU6; relu(clamp(x,
@@ -12,6 +13,16 @@
  * (x + 3)² − x² − 9 = 6x. `np.where(c, a, b)` takes a from the nonzero entries of c: where(x − 0, 0.01·x, x)
  * is 0.01·x for x ≠ 0 and 0 = 0.01·0 at 0, a line, no leaky ReLU; max(x, [x > 0]) is max(x, 1) above 0
  * (1 at x = 0.5, where ReLU is 0.5).
+ *
+ * Rust (formulas aside, rustEnums.ts: an enum variant read from the arms that match it): the standard
+ * library's `format!`, `concat!`, `stringify!` give text, `write!`/`writeln!` a `fmt::Result`,
+ * `print!`/`println!`/`eprint!`/`eprintln!` nothing, and `panic!`, `unreachable!`, `todo!`,
+ * `unimplemented!` never return; anyhow's `anyhow!` builds an error and `bail!` (re-exported by candle_core)
+ * returns one: such an arm applies nothing to the tensor, whatever its arguments or what follows (`?`).
+ * A `macro_rules!` macro of the file computes whatever its body does, so its arm is no name. The derivative
+ * of softplus log(1 + eˣ) is the logistic sigmoid, so a derivative `match` applying `ops::sigmoid` says
+ * nothing about what the variant applies. candle's `gelu_erf` is GELU, `relu` ReLU, `ops::silu` SiLU,
+ * `tanh` tanh, `ops::sigmoid` the sigmoid and `elu(alpha)` ELU.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
