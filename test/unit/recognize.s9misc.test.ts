@@ -12,7 +12,10 @@
  * 1 for every element (0 ** 0 too) and x / 0.0 is ±inf, so clip(x / 0.0 + 0.5, 0, 1) is a step, no ramp;
  * (x + 3)² − x² − 9 = 6x. `np.where(c, a, b)` takes a from the nonzero entries of c: where(x − 0, 0.01·x, x)
  * is 0.01·x for x ≠ 0 and 0 = 0.01·0 at 0, a line, no leaky ReLU; max(x, [x > 0]) is max(x, 1) above 0
- * (1 at x = 0.5, where ReLU is 0.5).
+ * (1 at x = 0.5, where ReLU is 0.5). SELU is λ·x above 0 and λ·α·(eˣ − 1) below, λ = 1.0507009…,
+ * α = 1.6732632… (Klambauer et al. 2017; torch.nn.SELU's documentation quotes 1.0507 and 1.67326), so
+ * 1.0507 with 1.67326 or 1.6732 is SELU as written, and λ with α = 1 (a scaled ELU) or α under λ = 1.5 is
+ * none.
  *
  * Rust (formulas aside, rustEnums.ts: an enum variant read from the arms that match it): the standard
  * library's `format!`, `concat!`, `stringify!` give text, `write!`/`writeln!` a `fmt::Result`,
@@ -171,6 +174,53 @@ def damp_nonzero(x, threshold=0.0):
 
   it('reads no leaky ReLU from a where on the truthiness of x - 0', () => {
     expectNotWhole(PY, MASKS, 'np.where(x - threshold, 0.01 * x, x)');
+  });
+});
+
+describe('s9: SELU with its constants as documentation quotes them', () => {
+  const REFERENCE = `"""Reference activations for the gradient-check suite (NumPy)."""
+import numpy as np
+
+
+def selu(x):
+    # The constants as PyTorch's SELU documentation quotes them.
+    return 1.0507 * np.where(x > 0, x, 1.67326 * (np.exp(x) - 1))
+
+
+def selu_short(x):
+    # lambda and alpha cut to four decimals.
+    return np.where(x > 0, 1.0507 * x, 1.0507 * 1.6732 * (np.exp(x) - 1))
+
+
+def scaled_elu(x, scale=1.0507, alpha=1.0):
+    # A scaled ELU: SELU's scale without its alpha.
+    return scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))
+
+
+def wide_elu(x, scale=1.5, alpha=1.6733):
+    # SELU's alpha under another scale.
+    return scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))
+`;
+
+  it('reads SELU written with 1.0507 and 1.67326', () => {
+    expectFormula(PY, REFERENCE, '1.0507 * np.where(x > 0, x, 1.67326 * (np.exp(x) - 1))', {
+      id: 'selu',
+      framework: 'numpy',
+      params: {},
+    });
+  });
+
+  it('reads SELU written with 1.0507 and 1.6732 inside the branches', () => {
+    expectFormula(PY, REFERENCE, 'np.where(x > 0, 1.0507 * x, 1.0507 * 1.6732 * (np.exp(x) - 1))', {
+      id: 'selu',
+      framework: 'numpy',
+      params: {},
+    });
+  });
+
+  it('reads no SELU from its scale without its alpha, or its alpha under another scale', () => {
+    expectNotWhole(PY, REFERENCE, 'scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))', 0);
+    expectNotWhole(PY, REFERENCE, 'scale * np.where(x > 0, x, alpha * (np.exp(x) - 1))', 1);
   });
 });
 
