@@ -6,8 +6,9 @@
  * Only enums (and types or modules with constants matched on) declared in the same file count; a variant
  * whose arms disagree, or apply none, is no hover;
  * an arm that names the variant (a literal in a `name()`, possibly converted, a constant such as an init
- * gain, `write!(f, "gelu")` in a `Display` impl, a `bail!("…")` that rejects it) or computes from a literal
- * (`1.0 - y.sqr()?` in a derivative) is no application and is skipped.
+ * gain, `write!(f, "gelu")` in a `Display` impl, a `bail!("…")` that rejects it: a standard text or
+ * early-return macro) or computes from a literal (`1.0 - y.sqr()?` in a derivative) is no application and
+ * is skipped; an arm the reader cannot read (a formula, a macro of the crate's own) rejects the variant.
  *
  * The arms come from one pass per document model; a hover recognizes the few arms of its variant.
  */
@@ -107,28 +108,11 @@ const ARITHMETIC = ['*', '/', '+', '-'];
 /**
  * Whether the arm at token `at` applies no activation to the input: it starts with a literal, so it names
  * the variant (`"gelu"`, `"gelu".to_string()`), gives a constant (an init gain `5.0 / 3.0`, `2f64.sqrt()`)
- * or computes from a literal (a derivative in terms of the output, `1.0 - y.sqr()?`); or it is a macro
- * given a string (`write!(f, "gelu")` in a `Display` arm, possibly `.unwrap()`ed, `format!("gelu")`,
- * `bail!("unsupported")`).
+ * or computes from a literal (a derivative in terms of the output, `1.0 - y.sqr()?`); or it calls one of
+ * {@link TEXT_MACROS}.
  */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
-  if (isLiteral(model, at)) {
-    return true;
-  }
-  let end = macroArm(model, at);
-  if (end < 0) {
-    return false;
-  }
-  // `.unwrap()`, `.to_string()`: conversions take no argument.
-  while (
-    model.isPunct(end + 1, '.') &&
-    model.kinds[end + 2] === ID &&
-    model.isPunct(end + 3, '(') &&
-    model.isPunct(end + 4, ')')
-  ) {
-    end += 4;
-  }
-  return model.isPunct(end + 1, ',') || model.isPunct(end + 1, '}');
+  return isLiteral(model, at) || isTextMacro(model, at);
 }
 
 /** Whether token `at` is a literal: a string, a number, `true` or `false`. */
@@ -142,34 +126,38 @@ function isLiteral(model: DocumentModel, at: number): boolean {
 }
 
 /**
- * The `)` of a macro call at token `at` whose arguments are names and literals with at least one string,
- * or none: `write!(f, "gelu")`, `writeln!(out, "…")`, `format!("gelu")`, `candle_core::bail!("no {}", name)`,
- * `todo!()`. Such an arm writes, names or rejects the variant and applies nothing; -1 for anything else.
+ * The standard library's and anyhow's macros whose value is text or a formatting result, or that return
+ * early or panic (candle re-exports anyhow's `bail!`). An arm calling one writes, names or rejects its
+ * variant and applies nothing, whatever its arguments and whatever follows: `write!(f, "gelu")?` in a
+ * `Display` arm, `format!("{}_tanh", name)`, `format!("gelu") + suffix`, `bail!("rank {}", xs.rank())`,
+ * `todo!()`. A macro of the crate's own (`fused!("gelu", xs)`) may apply anything: its arm is read as any
+ * other, so it agrees with the variant's other arms or rejects it.
  */
-function macroArm(model: DocumentModel, at: number): number {
+const TEXT_MACROS = new Set([
+  'format',
+  'concat',
+  'stringify',
+  'write',
+  'writeln',
+  'print',
+  'println',
+  'eprint',
+  'eprintln',
+  'panic',
+  'todo',
+  'unimplemented',
+  'unreachable',
+  'bail',
+  'anyhow',
+]);
+
+/** Whether the arm at token `at` calls one of TEXT_MACROS, by its name or a path (`candle_core::bail!`). */
+function isTextMacro(model: DocumentModel, at: number): boolean {
   let k = at;
   while (model.kinds[k] === ID && model.isPunct(k + 1, '::')) {
     k += 2;
   }
-  if (model.kinds[k] !== ID || !model.isPunct(k + 1, '!') || !model.isPunct(k + 2, '(')) {
-    return -1;
-  }
-  let text = model.isPunct(k + 3, ')'); // `todo!()`, `unimplemented!()`
-  for (let i = k + 3; i < model.count && i < k + ARM_TOKENS; i++) {
-    if (model.isPunct(i, ')')) {
-      return text ? i : -1;
-    }
-    text ||= model.kinds[i] === STR;
-    if (
-      model.kinds[i] !== ID &&
-      model.kinds[i] !== STR &&
-      model.kinds[i] !== NUM &&
-      !model.isPunct(i, ',')
-    ) {
-      return -1;
-    }
-  }
-  return -1;
+  return model.kinds[k] === ID && model.isPunct(k + 1, '!') && TEXT_MACROS.has(model.tokenText(k));
 }
 
 /**

@@ -10,7 +10,8 @@ import type { Term } from './terms';
 
 /**
  * A clamp of `inner` to [lo, hi]: clip/clamp, relu6, minimum(maximum(…)) in either nesting,
- * minimum(relu(…), hi) and relu(minimum(…, hi)) (`torch.relu(torch.clamp(x, max=6.0))`).
+ * minimum(relu(…), hi) and relu(minimum(…, hi)) (`torch.relu(torch.clamp(x, max=6.0))`, a floor at or below 0
+ * inside the ReLU too).
  */
 function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
   if (isOp(t, 'relu6', 1)) {
@@ -50,12 +51,16 @@ function clamp(t: Term): { inner: Term; lo: number; hi: number } | undefined {
     : { inner, lo: bound.v, hi: other.v };
 }
 
-/** `inner` bounded above only: a clip with no lower bound (`x.clamp(max=6.0)`) or minimum(inner, hi). */
+/**
+ * `inner` bounded above, with no floor a ReLU around it would keep: a clip with no lower bound
+ * (`x.clamp(max=6.0)`) or one at or below zero (`torch.clamp(x, min=-1.0, max=6.0)`, which the ReLU lifts
+ * to 0), or minimum(inner, hi).
+ */
 function capped(t: Term): { inner: Term; hi: number } | undefined {
   if (t.t === 'op' && t.op === 'clip' && t.args.length <= 3) {
     const [lo, hi] = bounds(t);
-    const open = lo === undefined || lo.t === 'none';
-    return open && hi?.t === 'c' ? { inner: t.args[0], hi: hi.v } : undefined;
+    const lifted = lo === undefined || lo.t === 'none' || (lo.t === 'c' && lo.v <= 0);
+    return lifted && hi?.t === 'c' ? { inner: t.args[0], hi: hi.v } : undefined;
   }
   if (!isOp(t, 'minimum', 2)) {
     return undefined;

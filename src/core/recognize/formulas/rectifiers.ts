@@ -144,12 +144,20 @@ function piecewise(t: Term): Found | undefined {
   if (near1(slope) && n.kind === 'expm1') {
     return { id: 'elu', params: { alpha } };
   }
-  if (isConst({ t: 'c', v: slope }, SELU_SCALE) && n.kind === 'expm1') {
-    return isConst({ t: 'c', v: alpha }, SELU_SCALE * SELU_ALPHA)
-      ? { id: 'selu', params: {} }
-      : undefined;
+  if (isSeluConstant(slope, SELU_SCALE) && n.kind === 'expm1') {
+    // The negative branch is scale·α·(eˣ − 1): α is its factor over the slope.
+    return isSeluConstant(alpha / slope, SELU_ALPHA) ? { id: 'selu', params: {} } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether `v` is SELU's constant `c` as code quotes it: the same to four significant digits. Code writes
+ * α = 1.6732632… as 1.67326 (PyTorch's documentation), 1.6733 or 1.6732, and λ = 1.0507009… as 1.0507;
+ * `near`'s six digits refuse all but the last.
+ */
+function isSeluConstant(v: number, c: number): boolean {
+  return v.toPrecision(4) === c.toPrecision(4);
 }
 
 function near1(v: number): boolean {
