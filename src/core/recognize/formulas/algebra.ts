@@ -33,7 +33,7 @@ const ONE: Term = { t: 'c', v: 1 };
 /**
  * Whether two constants agree to about six significant digits: exactly Python's `math.isclose(a, b,
  * rel_tol=1e-6)` (PEP 485's symmetric test, the gap against the larger magnitude, the edge included), so a
- * constant the code rounds to six digits (`1.702`, `0.044715`) reads as the one it stands for.
+ * constant the code rounds to six digits (`0.797885` for √(2/π)) reads as the one it stands for.
  */
 export function near(a: number, b: number): boolean {
   if (a === b) {
