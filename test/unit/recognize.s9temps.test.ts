@@ -3,14 +3,18 @@
  * a shadowing parameter of an inner arrow, a default of a Python 3.12 generic function, or a temporary
  * assigned in a branch (`formulas/temporaries.ts`, `formulas/parameters.ts`): arrows with a return-type
  * annotation (`: Tensor`, `: typeof x`, `: Tensor | null`, `: T & Tensor`, an object type), a bare-parameter
- * arrow passed beside a name, a generic `def` far into a module, and temporaries that only a branch or a
- * loop without braces assigns.
+ * arrow passed beside a name, a generic `def` far into a module, a script whose first token opens a block,
+ * an options object's own defaults (`{ slope = 0.2 } = {}`), closures' blocks, Rust match arms, and
+ * temporaries that only a branch or a loop without braces assigns.
  *
  * Expected values come from the languages and the mathematics: a TypeScript arrow's return-type annotation
  * (after the parameter list's `:`) names no parameter, so `slope` stays the parameter with default 0.2
  * (TypeScript handbook, "Functions"); an arrow's bare parameter (`slope => …`) shadows the enclosing
  * function's parameter inside its body, and an arrow's body ends at a comma of the argument list around it
- * (ECMAScript, ArrowFunction: ConciseBody is an AssignmentExpression); a Python 3.12 type-parameter list
+ * (ECMAScript, ArrowFunction: ConciseBody is an AssignmentExpression); a destructured parameter's
+ * default (`{ slope = 0.2 }`) applies when the object passed has no such property, as `{}` has not
+ * (ECMAScript, "Destructuring assignment"), and a closure reads the variables of the function around it
+ * but its own parameters; a Python 3.12 type-parameter list
  * (`def f[F: np.floating](…)`, PEP 695) comes before the parameter list whatever the function's place in
  * the file; a statement that only a branch or a loop runs (`if (c) s = 0.5;`, `for (…) s = v;`,
  * `else s = 0.5;`, ECMAScript "IfStatement" / "ForStatement" with a statement body) may not run, so the
@@ -21,7 +25,7 @@
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula } from './formulaHelpers';
-import { nthOffset } from './recognizeHelpers';
+import { expectCall, nthOffset } from './recognizeHelpers';
 
 const TS = 'typescript';
 const JS = 'javascript';
@@ -209,6 +213,61 @@ describe('s9 temporaries: a script whose first token opens a block', () => {
   });
 });
 
+describe("s9 parameters: an options object's own defaults", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+export interface LeakyOptions {
+  slope?: number;
+  scale?: number;
+}
+
+/** Leaky ReLU with the options object the layer configs pass through. */
+export function leaky(x: tf.Tensor, { slope = 0.2, scale = 1.0 }: LeakyOptions = {}): tf.Tensor {
+  return tf.maximum(x, tf.mul(x, slope));
+}
+
+/** The same with the slope renamed for the body. */
+export function leakyRenamed(x: tf.Tensor, { slope: s = 0.3 } = {}): tf.Tensor {
+  return tf.maximum(x, tf.mul(x, s));
+}
+
+export function discriminatorBlock(h: tf.Tensor): tf.Tensor[] {
+  return [leaky(h), leaky(h, { slope: 0.5 })];
+}
+`;
+
+  it('reads the default of a name the pattern binds', () => {
+    expectFormula(TS, SRC, 'tf.maximum(x, tf.mul(x, slope))', {
+      ...TFJS_LEAKY,
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('reads the default of a renamed binding', () => {
+    expectFormula(TS, SRC, 'tf.maximum(x, tf.mul(x, s))', {
+      ...TFJS_LEAKY,
+      params: { negative_slope: 0.3 },
+    });
+  });
+
+  it('gives a call without options the default', () => {
+    // leaky(h) destructures {}: slope is undefined there, so its default 0.2 applies.
+    expectCall(
+      TS,
+      SRC,
+      'leaky',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.2 } },
+      1,
+    );
+  });
+
+  it("does not give a call's own options the default", () => {
+    // leaky(h, { slope: 0.5 }) computes max(h, 0.5h).
+    const got = hoverIn(TS, SRC, 'leaky(h, {');
+    assert.notEqual(got?.params.negative_slope, 0.2, JSON.stringify(got));
+  });
+});
+
 describe('s9 temporaries: an assignment that only a branch or a loop without braces makes', () => {
   const SRC = `import * as tf from '@tensorflow/tfjs';
 
@@ -269,6 +328,24 @@ export function leakyRows(rows) {
       params: { negative_slope: 0.2 },
     });
   });
+
+  it("does not give the arrow's own parameter the function's default", () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+const SLOPES = [0.01, 0.1, 0.3];
+
+/** One curve per slope of the sweep; the function's own slope is only the legend's reference. */
+export function leakyCurves(x, slope = 0.2) {
+  const curveFor = slope => {
+    return tf.maximum(x, tf.mul(x, slope));
+  };
+  return { curves: SLOPES.map(curveFor), reference: slope };
+}
+`;
+    // curveFor is called with 0.01, 0.1 and 0.3.
+    const got = hoverIn(JS, src, 'tf.maximum(x, tf.mul(x, slope))');
+    assert.notEqual(got?.params.negative_slope, 0.2, JSON.stringify(got));
+  });
 });
 
 describe("s9 temporaries: a Rust closure's block reads the function's temporaries", () => {
@@ -290,6 +367,27 @@ pub fn relu_all<B: Backend, const D: usize>(xs: Vec<Tensor<B, D>>, clip: bool) -
 
   it('reads clamp_min of the captured zero as ReLU', () => {
     expectFormula('rust', SRC, 'v.clamp_min(zero)', { id: 'relu', framework: 'other' });
+  });
+
+  it("does not read the closure's own parameter as the function's let", () => {
+    const src = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Each tensor floored at its own level; a level of zero or less leaves the tensor as it is.
+pub fn floored_all<B: Backend, const D: usize>(xs: Vec<Tensor<B, D>>, levels: Vec<f64>) -> Vec<Tensor<B, D>> {
+    let zero = 0.0;
+    let act = |v: Tensor<B, D>, zero: f64| {
+        if zero > 0.0 {
+            v.clamp_min(zero)
+        } else {
+            v
+        }
+    };
+    xs.into_iter().zip(levels).map(|(v, level)| act(v, level)).collect()
+}
+`;
+    // Here zero is the closure's level, above 0: max(v, level) is no ReLU.
+    const got = hoverIn('rust', src, 'v.clamp_min(zero)');
+    assert.notEqual(got?.id, 'relu', JSON.stringify(got));
   });
 });
 

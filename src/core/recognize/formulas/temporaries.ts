@@ -125,7 +125,7 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   }
   // A name bound in the use's own block is read there (a loop body's temporary); any other, in the
   // function's body, which the use's block may be a branch or a loop of.
-  const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner);
+  const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner, name);
   if (b !== undefined && b.at !== at && b.at >= body.start) {
     if (
       b.value === undefined ||
@@ -407,13 +407,13 @@ function blockAround(model: DocumentModel, stmt: number): Body | undefined {
 /**
  * The body of the function whose branch, loop or plain block `body` is (`if (…) {`, `} else {`, `for … {`,
  * `try {`, a bare `{ … }` inside `f(x, slope = 0.2) {`), where the function's parameters and top-level
- * temporaries are read; `body` itself when it is a function's (a function's, an arrow's, a Python
- * function's).
+ * temporaries are read for `name`; `body` itself when it is a function's (a function's, an arrow's, a
+ * Python function's).
  */
-function functionBody(model: DocumentModel, body: Body): Body {
+function functionBody(model: DocumentModel, body: Body, name: string): Body {
   let found = body;
   for (let n = 0; model.lang !== 'python' && n < MAX_NESTING; n++) {
-    const outer = innerBlock(model, found) ? blockAround(model, found.start - 1) : undefined;
+    const outer = innerBlock(model, found, name) ? blockAround(model, found.start - 1) : undefined;
     if (outer === undefined) {
       break;
     }
@@ -423,17 +423,37 @@ function functionBody(model: DocumentModel, body: Body): Body {
 }
 
 /**
- * Whether the block `body` belongs to the function around it: a branch's or a loop's, or a block no
- * parameter list comes before (a bare `{ … }` that scopes a guard, Rust's `unsafe {`, a one-name arrow's
- * `r => {`, a Rust closure's `|r| {`): such a closure reads the temporaries of the function around it, and
- * its own parameter is a binding there, of no value.
+ * Whether the block `body` belongs, for `name`, to the function around it: a branch's or a loop's, or a
+ * block no parameter list comes before (a bare `{ … }` that scopes a guard, Rust's `unsafe {`), also a
+ * one-name arrow's (`r => {`) or a Rust closure's (`|r| {`), which reads the function's temporaries but
+ * its own parameters.
  */
-function innerBlock(model: DocumentModel, body: Body): boolean {
+function innerBlock(model: DocumentModel, body: Body, name: string): boolean {
   const brace = body.start - 1;
   if (CONTROL.has(model.tokenText(model.stmt[brace]))) {
     return true;
   }
-  return body.open < 0;
+  return body.open < 0 && !closureParameter(model, brace, name);
+}
+
+/**
+ * Whether `name` is a parameter of the one-name arrow (`slope => {`) or the Rust closure (`|v, slope| {`)
+ * whose block opens at `brace`: a name of the closure's `|…|` (its types' names too, which a value never
+ * takes).
+ */
+function closureParameter(model: DocumentModel, brace: number, name: string): boolean {
+  if (model.isPunct(brace - 1, '=>')) {
+    return model.isWord(brace - 2, name);
+  }
+  if (!model.isPunct(brace - 1, '|')) {
+    return false;
+  }
+  for (let k = brace - 2; k >= 0 && brace - k < MAX_SIGNATURE_TAIL && !model.isPunct(k, '|'); k--) {
+    if (model.isWord(k, name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
