@@ -213,6 +213,26 @@ describe('s9 temporaries: a script whose first token opens a block', () => {
   });
 });
 
+describe('s9 temporaries: a comprehension whose element ends with the parameter', () => {
+  const SRC = `"""Per-sample smooth activations for the calibration report."""
+import torch
+
+
+def softplus_samples(xs: list[torch.Tensor], beta: float = 2.0) -> list[torch.Tensor]:
+    """Softplus of each sample, sharpened by beta (PyTorch's Softplus: log(1 + exp(beta * x)) / beta)."""
+    return [torch.log1p(torch.exp(beta * x)) / beta for x in xs]
+`;
+
+  it("reads beta's default though the token before the comprehension's for is beta", () => {
+    // The comprehension binds x only; beta is the function's parameter, 2.0 by default.
+    expectFormula(PY, SRC, 'torch.log1p(torch.exp(beta * x)) / beta', {
+      id: 'softplus',
+      framework: 'pytorch',
+      params: { beta: 2.0 },
+    });
+  });
+});
+
 describe("s9 parameters: an options object's own defaults", () => {
   const SRC = `import * as tf from '@tensorflow/tfjs';
 
