@@ -452,3 +452,36 @@ pub fn floored<B: Backend, const D: usize>(x: Tensor<B, D>, floor: Option<f64>) 
     expectFormula('rust', SRC, 'x.clamp_min(zero)', { id: 'relu', framework: 'other' }, 1);
   });
 });
+
+describe("s9 temporaries: a Rust match's last arm, written without a trailing comma", () => {
+  const SRC = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Softplus with the config's sharpness, 1 when the config leaves it out.
+pub fn softplus<B: Backend, const D: usize>(x: Tensor<B, D>, sharpness: Option<f64>) -> Tensor<B, D> {
+    let beta = 1.0;
+    match sharpness {
+        None => (x.clone() * beta).exp().log1p() / beta,
+        Some(beta) => (x.clone() * beta).exp().log1p() / beta
+    }
+}
+`;
+  const SOFTPLUS = '(x.clone() * beta).exp().log1p() / beta';
+
+  it("reads the let's beta in the arm that binds none", () => {
+    // log(1 + exp(βx)) / β with β = 1.
+    expectFormula('rust', SRC, SOFTPLUS, {
+      id: 'softplus',
+      framework: 'other',
+      params: { beta: 1 },
+    });
+  });
+
+  it("does not give the last arm's beta the let's 1.0", () => {
+    // In the last arm beta is the config's sharpness, whose value the code does not spell.
+    const at = nthOffset(SRC, SOFTPLUS, 1);
+    for (const offset of [at + SOFTPLUS.length - 2, at + 12]) {
+      const got = recognizeAt(SRC, offset, 'rust');
+      assert.notEqual(got?.params.beta, 1, JSON.stringify(got));
+    }
+  });
+});
