@@ -233,6 +233,34 @@ def softplus_samples(xs: list[torch.Tensor], beta: float = 2.0) -> list[torch.Te
   });
 });
 
+describe("s9 temporaries: a labeled loop's var target after the loop", () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+const CANDIDATES = [0.3, 0.1, 0.01];
+
+/** Leaky ReLU with the widest candidate slope that keeps every row above the floor, when tuning. */
+export function leakyTuned(x, rows, floor, tuning) {
+  var slope = 0.2;
+  if (tuning) {
+    search: for (var slope of CANDIDATES) {
+      for (const row of rows) {
+        if (tf.min(tf.mul(row, slope)).dataSync()[0] < floor) continue search;
+      }
+      break;
+    }
+  }
+  return tf.maximum(x, tf.mul(x, slope));
+}
+`;
+
+  it('does not read the slope assigned before the loop', () => {
+    // `var` declares one variable for the whole function: after a tuning run slope is the candidate the
+    // loop stopped at (or its last), not 0.2.
+    const got = hoverIn(JS, SRC, 'tf.maximum(x, tf.mul(x, slope))');
+    assert.notEqual(got?.params.negative_slope, 0.2, JSON.stringify(got));
+  });
+});
+
 describe("s9 parameters: an options object's own defaults", () => {
   const SRC = `import * as tf from '@tensorflow/tfjs';
 
