@@ -36,7 +36,66 @@ export function parameterNamed(
 ): number | undefined {
   const at = parameterTokens(model, open);
   const index = at.findIndex((k) => model.tokenText(k) === name);
-  return index > 0 ? at[index] : undefined;
+  if (index !== -1) {
+    return index > 0 ? at[index] : undefined;
+  }
+  // An options object after the input (`leaky(x, { slope = 0.2 } = {})`) binds its names as parameters.
+  for (const slot of at.slice(1)) {
+    const inner = objectPattern(model, slot) ? patternBindings(model, slot).get(name) : undefined;
+    if (inner !== undefined) {
+      return inner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the parameter at `slot` is an object pattern whose defaults stand: `{ slope = 0.2 }`, with no
+ * default of its own or `= {}` (`{ slope = 0.2 } = { slope: 0.1 }` gives 0.1 when the call passes none),
+ * past a type annotation (`{ slope = 0.2 }: { slope?: number } = {}`).
+ */
+function objectPattern(model: DocumentModel, slot: number): boolean {
+  if (!model.isPunct(slot, '{')) {
+    return false;
+  }
+  // Past the pattern and its type, to its default or the parameter's end.
+  let depth = 0;
+  let k = slot;
+  const limit = Math.min(model.count, slot + MAX_PARAM_TOKENS);
+  for (; k < limit; k++) {
+    const ends = model.isPunct(k, '=') || model.isPunct(k, ',') || bracket(model, k) < 0;
+    if (k > slot && depth === 0 && ends) {
+      break;
+    }
+    depth += bracket(model, k);
+  }
+  if (model.isPunct(k, '=')) {
+    k = model.isPunct(k + 1, '{') && model.isPunct(k + 2, '}') ? k + 3 : -1;
+  }
+  return model.isPunct(k, ',') || model.isPunct(k, ')');
+}
+
+/**
+ * The names an object pattern opened at `slot` binds at its top level, each with its token: `slope` in
+ * `{ slope = 0.2 }` and `{ slope }`, `s` in `{ slope: s = 0.2 }` (not the key `slope`, nor a default's
+ * names).
+ */
+function patternBindings(model: DocumentModel, slot: number): Map<string, number> {
+  const found = new Map<string, number>();
+  let depth = 0;
+  const limit = Math.min(model.count, slot + MAX_PARAM_TOKENS);
+  for (let k = slot + 1; k < limit && depth >= 0; k++) {
+    const atTop = depth === 0;
+    depth += bracket(model, k);
+    const placed =
+      model.isPunct(k - 1, '{') || model.isPunct(k - 1, ',') || model.isPunct(k - 1, ':');
+    const ends =
+      model.isPunct(k + 1, '=') || model.isPunct(k + 1, ',') || model.isPunct(k + 1, '}');
+    if (atTop && model.kinds[k] === ID && placed && ends && !found.has(model.tokenText(k))) {
+      found.set(model.tokenText(k), k);
+    }
+  }
+  return found;
 }
 
 /** Whether the first parameter (the formula's input) of the list opened at `open` is called `name`. */
@@ -44,10 +103,6 @@ export function isInputParameter(model: DocumentModel, open: number, name: strin
   return parameterTokens(model, open)
     .slice(0, 1)
     .some((k) => model.tokenText(k) === name);
-}
-
-function parameterNames(model: DocumentModel, open: number): string[] {
-  return parameterTokens(model, open).map((k) => model.tokenText(k));
 }
 
 /**
@@ -121,7 +176,8 @@ export function parameterDefault(model: DocumentModel, at: number): LiteralValue
   // The annotation before the `=` may be long (`Annotated[float, Field(gt=0, lt=1)]`): bounded as the list is.
   const limit = Math.min(model.count, at + MAX_PARAM_TOKENS);
   for (; k < limit; k++) {
-    if (depth === 0 && (model.isPunct(k, ',') || model.isPunct(k, ')'))) {
+    // A comma or a closing bracket (`)`, a pattern's `}`) ends a parameter.
+    if (depth === 0 && (model.isPunct(k, ',') || bracket(model, k) < 0)) {
       return undefined; // no default
     }
     if (depth === 0 && model.isPunct(k, '=')) {
@@ -132,7 +188,7 @@ export function parameterDefault(model: DocumentModel, at: number): LiteralValue
   const from = k + 1;
   let to = from;
   for (depth = 0; to < from + MAX_DEFAULT_TOKENS && to < model.count; to++) {
-    if (depth === 0 && (model.isPunct(to, ',') || model.isPunct(to, ')'))) {
+    if (depth === 0 && (model.isPunct(to, ',') || bracket(model, to) < 0)) {
       break;
     }
     depth += bracket(model, to);
@@ -181,17 +237,24 @@ export function callArguments(
     // `name = value`: a keyword argument, or in JavaScript an assignment whose value goes by position.
     const assigned = k - from > 2 && model.kinds[from] === ID && model.isPunct(from + 1, '=');
     const keyword = assigned && KEYWORD_CALLS.has(model.lang);
+    const slot = keyword || index === 0 ? undefined : parameterTokens(model, open)[index];
     const name = keyword
       ? model.tokenText(from)
-      : index > 0
-        ? parameterNames(model, open)[index]
-        : undefined;
+      : slot === undefined
+        ? undefined
+        : model.tokenText(slot);
     const value =
       k > from
         ? evalLiteral(model.slice(from, k), assigned ? 2 : 0, k - from, model.lang)
         : undefined;
     if (name !== undefined) {
       values.set(name, value);
+    }
+    if (slot !== undefined && objectPattern(model, slot)) {
+      // The options object the call passes: its values are not the pattern's defaults.
+      for (const inner of patternBindings(model, slot).keys()) {
+        values.set(inner, undefined);
+      }
     }
     index += keyword ? 0 : 1;
     from = k + 1;

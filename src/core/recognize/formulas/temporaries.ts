@@ -7,8 +7,8 @@
  * function body (not in a loop, a branch or a nested block), made before the use and the latest one before
  * it; a name the function binds again after that assignment is replaced only for a use that is itself at
  * the top level (straight-line code, where the latest assignment is the value). A Python comprehension's
- * `for` name is the comprehension's own, inside its brackets only, and an arrow function's input is its
- * own. A parameter (not the function's first, which is the formula's input) stands for its literal
+ * `for` name is the comprehension's own, inside its brackets only, and an arrow function's input (or a
+ * Rust match arm's pattern) is its own. A parameter (not the function's first, which is the formula's input) stands for its literal
  * default. Every lookup is a binary search or a scan bounded by a
  * constant, remembered per model.
  */
@@ -43,6 +43,8 @@ export type Bound =
   | { readonly k: 'unknown' };
 
 const FUNCTIONS = new Set(['def', 'fn', 'function']);
+/** Languages whose `=>` ends names bound for the expression after it: JavaScript's arrows, Rust's arms. */
+const ARROW_LANGS: ReadonlySet<string> = new Set(['js', 'rust']);
 /** Words that start a statement whose block is a branch or a loop of the function around it. */
 const CONTROL = new Set([
   'if',
@@ -96,8 +98,9 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   const name = model.tokenText(at);
   // An arrow function's expression body (`(x, slope = 0.1) => tf.maximum(x, x.mul(slope))`) binds nothing
   // but its parameters; its input (`rates.map((slope) => …)`) stands for no value, whatever the function
-  // around it calls `slope`.
-  const arrow = model.lang === 'js' ? arrowDeclaring(model, at, name) : undefined;
+  // around it calls `slope`. A Rust match arm's pattern (`Some(zero) => x.clamp_min(zero)`) binds its
+  // names the same way.
+  const arrow = ARROW_LANGS.has(model.lang) ? arrowDeclaring(model, at, name) : undefined;
   if (arrow !== undefined) {
     return arrow.input ? undefined : parameterValue(model, arrow.open, name);
   }
@@ -122,14 +125,16 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   }
   // A name bound in the use's own block is read there (a loop body's temporary); any other, in the
   // function's body, which the use's block may be a branch or a loop of.
-  const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner);
+  const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner, name);
   if (b !== undefined && b.at !== at && b.at >= body.start) {
     if (
       b.value === undefined ||
-      inLoopHeader(model, b.at) ||
+      inControlStatement(model, b.at) ||
       !topLevel(model, body, model.stmt[b.at])
     ) {
-      return undefined; // no value, a loop's counter (`for (let s = 0.01; …; s *= 2)`), or not straight-line
+      // No value, a loop's counter (`for (let s = 0.01; …; s *= 2)`), a branch or a loop body without
+      // braces (`if (wide) s = 0.5;`), or not straight-line.
+      return undefined;
     }
     // `b` is at the top level and the latest binding before the use, so it overrides every binding before
     // it; one after it (in a loop around the use) may be what a nested use reads.
@@ -228,12 +233,12 @@ function holds(model: DocumentModel, from: number, to: number): boolean {
 }
 
 /**
- * Whether token `k` is in the parentheses of a C-like `for (…)` header: a counter there starts at its
- * value and changes on every turn.
+ * Whether token `k` is in a statement that a branch or a loop starts, outside any block of it: a C-like
+ * `for (…)` header (a counter there starts at its value and changes on every turn), or a body written
+ * without braces (`if (wide) s = 0.5;`, `} else s = 0.5;`, `for (…) s = v;`), which may not run.
  */
-function inLoopHeader(model: DocumentModel, k: number): boolean {
-  const stmt = model.stmt[k];
-  return model.isWord(stmt, 'for') && model.isPunct(stmt + 1, '(') && holds(model, stmt + 1, k);
+function inControlStatement(model: DocumentModel, k: number): boolean {
+  return CONTROL.has(model.tokenText(model.stmt[k]));
 }
 
 /** The parameter `name` of the list opened at `open`: what the call in force gives it, else its default. */
@@ -282,7 +287,8 @@ function arrowDeclaring(
 /**
  * Where the parameters of the arrow function whose expression body holds token `at` start, or -1: its list's
  * `(`, or its one bare parameter (`r => …`); the arrow is the nearest `=>` before `at` in its statement that
- * no bracket closed since. A `{` passed on the way is an
+ * no bracket closed since and no comma of its own bracket ended (`halve = s => s / 2, y = …`, a match's
+ * next arm). A `{` passed on the way is an
  * object literal in that body (`(x, slope = 0.2) => ({ leaky: … })`): a block's statements start after
  * its `{`, so the scan, which stops at the statement's start, never meets a block's.
  */
@@ -292,10 +298,17 @@ function arrowParameters(model: DocumentModel, at: number): number {
   // bracket around it: an `=>` is around `at` when the depth is as low as it has been.
   let depth = 0;
   let lowest = 0;
+  // The depth of the latest comma read in a bracket around `at` (1: none): an expression body holds none.
+  let comma = 1;
   for (let k = at - 1; k >= stmt && at - k < MAX_BODY_SCAN; k--) {
     depth -= bracket(model, k);
     lowest = Math.min(lowest, depth);
-    if (depth === lowest && model.isPunct(k, '=>')) {
+    if (depth !== lowest) {
+      continue;
+    }
+    if (model.isPunct(k, ',')) {
+      comma = depth;
+    } else if (comma !== depth && model.isPunct(k, '=>')) {
       return bareParameter(model, k) ? k - 1 : signatureBefore(model, k);
     }
   }
@@ -394,13 +407,13 @@ function blockAround(model: DocumentModel, stmt: number): Body | undefined {
 /**
  * The body of the function whose branch, loop or plain block `body` is (`if (…) {`, `} else {`, `for … {`,
  * `try {`, a bare `{ … }` inside `f(x, slope = 0.2) {`), where the function's parameters and top-level
- * temporaries are read; `body` itself when it is a function's (a function's, an arrow's, a Python
- * function's).
+ * temporaries are read for `name`; `body` itself when it is a function's (a function's, an arrow's, a
+ * Python function's).
  */
-function functionBody(model: DocumentModel, body: Body): Body {
+function functionBody(model: DocumentModel, body: Body, name: string): Body {
   let found = body;
   for (let n = 0; model.lang !== 'python' && n < MAX_NESTING; n++) {
-    const outer = innerBlock(model, found) ? blockAround(model, found.start - 1) : undefined;
+    const outer = innerBlock(model, found, name) ? blockAround(model, found.start - 1) : undefined;
     if (outer === undefined) {
       break;
     }
@@ -410,17 +423,37 @@ function functionBody(model: DocumentModel, body: Body): Body {
 }
 
 /**
- * Whether the block `body` belongs to the function around it: a branch's or a loop's, or a block no
- * parameter list comes before (a bare `{ … }` that scopes a guard, Rust's `unsafe {`) unless it is a
- * one-name arrow's (`r => {`) or a Rust closure's (`|r| {`), whose parameter the function around does not
- * bind.
+ * Whether the block `body` belongs, for `name`, to the function around it: a branch's or a loop's, or a
+ * block no parameter list comes before (a bare `{ … }` that scopes a guard, Rust's `unsafe {`), also a
+ * one-name arrow's (`r => {`) or a Rust closure's (`|r| {`), which reads the function's temporaries but
+ * its own parameters.
  */
-function innerBlock(model: DocumentModel, body: Body): boolean {
+function innerBlock(model: DocumentModel, body: Body, name: string): boolean {
   const brace = body.start - 1;
   if (CONTROL.has(model.tokenText(model.stmt[brace]))) {
     return true;
   }
-  return body.open < 0 && !model.isPunct(brace - 1, '=>') && !model.isPunct(brace - 1, '|');
+  return body.open < 0 && !closureParameter(model, brace, name);
+}
+
+/**
+ * Whether `name` is a parameter of the one-name arrow (`slope => {`) or the Rust closure (`|v, slope| {`)
+ * whose block opens at `brace`: a name of the closure's `|…|` (its types' names too, which a value never
+ * takes).
+ */
+function closureParameter(model: DocumentModel, brace: number, name: string): boolean {
+  if (model.isPunct(brace - 1, '=>')) {
+    return model.isWord(brace - 2, name);
+  }
+  if (!model.isPunct(brace - 1, '|')) {
+    return false;
+  }
+  for (let k = brace - 2; k >= 0 && brace - k < MAX_SIGNATURE_TAIL && !model.isPunct(k, '|'); k--) {
+    if (model.isWord(k, name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
