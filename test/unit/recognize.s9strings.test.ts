@@ -20,6 +20,10 @@
  *   activation such a config can name. Python's `use_gelu and "gelu"` reads the same way.
  * - TF.js' fused ops read `leakyreluAlpha` as a property: a getter (or a method) supplies it, so the
  *   slope is not the 0.2 default and no literal gives it.
+ * - A parameter's default names what the function passes on: `final_activation_fn="sigmoid"` handed to
+ *   Keras' `Dense(activation=…)` is Keras' sigmoid (the `_fn` spelling is common in real code: Uni-Mol's
+ *   `pooler_activation_fn="tanh"`, Modulus' `mlp_activation_fn="silu"`); a `use_activation_checkpointing`
+ *   flag names none.
  * - PyTorch's `nn.Softmax(dim=-1)` stores `dim` as `self.dim`; a subclass that keeps its `__init__` and
  *   returns `F.log_softmax(x, self.dim)` computes log-softmax over dimension −1.
  * - Python's tuple assignment (`self.gate, self.act = nn.Sigmoid(), nn.GELU(…)`) assigns element-wise:
@@ -273,5 +277,28 @@ class Classifier(nn.Module):
       { id: 'log_softmax', framework: 'pytorch', params: { dim: -1 } },
       1,
     );
+  });
+});
+
+describe('Python: the `_fn` spelling of a prefixed activation keyword', () => {
+  it('`final_activation_fn="sigmoid"` as a parameter default is Keras’ sigmoid', () => {
+    const src = `"""Small CNN for multi-label tagging of product photos."""
+import keras
+from keras import layers
+
+
+def custom_model(input_shape, num_classes, final_activation_fn="sigmoid"):
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Conv2D(32, 3, activation="relu")(inputs)
+    x = layers.GlobalAveragePooling2D()(x)
+    outputs = layers.Dense(num_classes, activation=final_activation_fn)(x)
+    return keras.Model(inputs, outputs, name="tagger")
+
+
+def checkpoint_config(use_activation_checkpointing="sigmoid"):
+    return {"checkpoint": use_activation_checkpointing}
+`;
+    expectCall(PY, src, 'sigmoid', { id: 'sigmoid', framework: 'keras' });
+    expectNothing(PY, src, 'sigmoid', 1);
   });
 });

@@ -31,8 +31,11 @@ const ACTIVATION_KWS = new Set(['activation', 'recurrent_activation', 'recurrent
 /** The first parameter's keyword in the lookups by name: keras.activations.get, transformers' get_activation. */
 const NAME_KWS = new Set(['identifier', 'activation_string']);
 
+/** `final_activation`, and the `_fn` spelling of such keywords (`pooler_activation_fn="tanh"`). */
+const PREFIXED_ACTIVATION_KW = /^[a-z]+_activation(?:_fn)?$/;
+
 function isActivationKeyword(name: string | undefined): boolean {
-  return name !== undefined && (ACTIVATION_KWS.has(name) || /^[a-z]+_activation$/.test(name));
+  return name !== undefined && (ACTIVATION_KWS.has(name) || PREFIXED_ACTIVATION_KW.test(name));
 }
 
 /**
