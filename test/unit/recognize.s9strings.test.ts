@@ -26,6 +26,9 @@
  *   flag names none.
  * - PyTorch's `nn.Softmax(dim=-1)` stores `dim` as `self.dim`; a subclass that keeps its `__init__` and
  *   returns `F.log_softmax(x, self.dim)` computes log-softmax over dimension −1.
+ * - Calling a class builds an instance: `self.act_layer = self.Activation` then `self.act_layer()` builds the
+ *   nested module whose forward is `F.gelu(x)` (PyTorch's exact GELU, approximate='none'), as
+ *   `Activation()` would.
  * - Python's tuple assignment (`self.gate, self.act = nn.Sigmoid(), nn.GELU(…)`) assigns element-wise:
  *   `self.gate` is the sigmoid and `self.act` the GELU.
  */
@@ -300,5 +303,39 @@ def checkpoint_config(use_activation_checkpointing="sigmoid"):
 `;
     expectCall(PY, src, 'sigmoid', { id: 'sigmoid', framework: 'keras' });
     expectNothing(PY, src, 'sigmoid', 1);
+  });
+});
+
+describe('Python: a nested module class stored in an attribute and called to build the module', () => {
+  it('`self.act_layer = self.Activation`, then `self.act_layer()` builds GELU', () => {
+    const src = `"""Transformer block whose activation class can be swapped by subclasses."""
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Block(nn.Module):
+    class Activation(nn.Module):
+        """Exact GELU; subclasses replace the class to try other activations."""
+
+        def forward(self, x):
+            return F.gelu(x)
+
+    def __init__(self, dim):
+        super().__init__()
+        self.norm = nn.LayerNorm(dim)
+        self.proj = nn.Linear(dim, dim)
+        self.act_layer = self.Activation
+        self.act = self.act_layer()
+
+    def forward(self, x):
+        return x + self.act(self.proj(self.norm(x)))
+`;
+    expectCall(
+      PY,
+      src,
+      'act_layer',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'none' } },
+      1,
+    );
   });
 });

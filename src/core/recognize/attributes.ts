@@ -227,7 +227,7 @@ export function matchAttributeCall(
       return undefined;
     }
     if (model.isWord(a.at + 4, 'self') && model.isPunct(a.at + 5, '.') && a.last === a.at + 6) {
-      // `self.act = self._gelu_python`: a method of the class, recognized by its body.
+      // `self.act = self._gelu_python`: a method of the class (or a nested class), recognized by its body.
       const own =
         cls !== undefined && method !== undefined && endsStatement(model, a.last)
           ? method(model.tokenText(a.last), cls)
