@@ -1,7 +1,7 @@
 /**
- * Activation strings, attribute chains, Julia module lists and TypeScript return types, pinned where the
- * ninth mutation round found them untested (activationStrings.ts, attributes.ts, imports.ts,
- * jsFunctions.ts).
+ * Activation strings, attribute chains and tuples, Julia module lists, TypeScript return types, subclasses
+ * and nested module classes: pinned where the ninth mutation round found them untested or answered wrong
+ * (activationStrings.ts, attributes.ts, imports.ts, jsFunctions.ts, baseClass.ts, classFields.ts).
  *
  * Expected values come from the languages' rules and the frameworks' documentation:
  * - Julia's manual ("Modules", "Renaming with as"): `import A as B, C as D` binds B to module A and D to
