@@ -5,7 +5,8 @@
  *
  * Expected values come from the languages' rules and the frameworks' documentation:
  * - Julia's manual ("Modules", "Renaming with as"): `import A as B, C as D` binds B to module A and D to
- *   module C; Flux re-exports NNlib's `relu` and `softplus` (softplus(x) = log(1 + eˣ)).
+ *   module C; Flux re-exports NNlib's `relu` and `softplus` (softplus(x) = log(1 + eˣ)). `import Base: +, *`
+ *   imports two operators to extend: the import ends with its line, and the next line's import is read.
  * - Python's data model: `torch.nn.modules.activation.GELU` is the class `torch.nn.GELU` re-exports, so an
  *   attribute built from it in `__init__` and called in `forward` is GELU (tanh approximation as given).
  * - TypeScript's grammar: a return type annotation may be any type, an object type (`{ a: T; b: U }`,
@@ -62,6 +63,30 @@ end # module
 
   it('the alias after a renamed module names its own module (Flux)', () => {
     expectCall(JL, src, 'relu', { id: 'relu', framework: 'flux' });
+  });
+});
+
+describe('Julia: an import list ending in an operator ends with its line', () => {
+  it('`import Base: +, *` then `import NNlib as NL`: `NL.softplus` is NNlib’s', () => {
+    const src = `module Duals
+
+# Extend Base's operators for the dual numbers below.
+import Base: +, *
+import NNlib as NL
+
+struct Dual
+    v::Float64
+    d::Float64
+end
+
++(a::Dual, b::Dual) = Dual(a.v + b.v, a.d + b.d)
+*(a::Dual, b::Dual) = Dual(a.v * b.v, a.v * b.d + a.d * b.v)
+
+smooth(x::AbstractArray) = NL.softplus.(x)
+
+end # module
+`;
+    expectCall(JL, src, 'softplus', { id: 'softplus', framework: 'flux' });
   });
 });
 
