@@ -31,8 +31,11 @@ const ACTIVATION_KWS = new Set(['activation', 'recurrent_activation', 'recurrent
 /** The first parameter's keyword in the lookups by name: keras.activations.get, transformers' get_activation. */
 const NAME_KWS = new Set(['identifier', 'activation_string']);
 
+/** `final_activation`, and the `_fn` spelling of such keywords (`pooler_activation_fn="tanh"`). */
+const PREFIXED_ACTIVATION_KW = /^[a-z]+_activation(?:_fn)?$/;
+
 function isActivationKeyword(name: string | undefined): boolean {
-  return name !== undefined && (ACTIVATION_KWS.has(name) || /^[a-z]+_activation$/.test(name));
+  return name !== undefined && (ACTIVATION_KWS.has(name) || PREFIXED_ACTIVATION_KW.test(name));
 }
 
 /**
@@ -73,10 +76,11 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
   }
   let table: Readonly<Record<string, Spelling>> | undefined;
   if (lang === 'js') {
-    // `{activation: 'relu'}`, or a parameter's default (`function dense(units, activation = 'relu') {`), as
-    // Python's `def dense(units, activation="relu")` is read.
+    // `{activation: 'relu'}`, a parameter's default (`function dense(units, activation = 'relu') {`), as
+    // Python's `def dense(units, activation="relu")` is read, or an array pattern's default
+    // (`const [activation = 'tanh', units = 64] = spec`): inside a `(` only a parameter list counts.
     const config =
-      (toks[enc.open].t === '{' || isParameterList(toks, enc.open)) &&
+      (toks[enc.open].t !== '(' || isParameterList(toks, enc.open)) &&
       enc.name &&
       ACTIVATION_KWS.has(enc.name);
     if (config && FUSED.has(stringValue(tok))) {
@@ -134,9 +138,6 @@ export function matchString(scope: Scope, ti: number): RecognizedCall | undefine
 
 /** Whether the `(` at `open` opens a function's parameter list: its `)` is followed by a body or a return type. */
 function isParameterList(toks: readonly Token[], open: number): boolean {
-  if (toks[open].t !== '(') {
-    return false;
-  }
   const { close } = parseArgs(toks, open);
   const after = close < 0 ? undefined : toks[close + 1]?.t;
   return after === '{' || after === '=>' || after === ':';
@@ -152,17 +153,28 @@ function inFusedOp(toks: readonly Token[], open: number): boolean {
   );
 }
 
-/** A JS default after `??` or `||` (`activation: opts.activation ?? 'relu'`): the value when none is given. */
+/**
+ * A JS default after `??` or `||` (`activation: opts.activation ?? 'relu'`): the value when none is given;
+ * or the value after `&&` (`activation: useRelu && 'relu'`), the only name the layer can be given (a falsy
+ * `false`, `0` or `''` is no activation identifier: tfjs-layers rejects it).
+ */
 function isFallback(toks: readonly Token[], ti: number): boolean {
   const a = toks[ti - 2];
   const b = toks[ti - 1];
   return (
-    a !== undefined && b !== undefined && a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|')
+    a !== undefined &&
+    b !== undefined &&
+    a.e === b.s &&
+    a.t === b.t &&
+    (b.t === '?' || b.t === '|' || b.t === '&')
   );
 }
 
-/** Python words after which a string is the value taken when the test fails. */
-const PYTHON_FALLBACKS: ReadonlySet<string> = new Set(['or', 'else']);
+/**
+ * Python words after which a string is the value taken when the test fails (`or`, `else`), or when it
+ * holds (`and`: `activation=use_relu and "relu"`, where a false flag is no identifier Keras accepts).
+ */
+const PYTHON_FALLBACKS: ReadonlySet<string> = new Set(['or', 'else', 'and']);
 
 /**
  * A Python default after `or` (`activation=act or "relu"`, `ACT2FN[config.hidden_act or "gelu"]`) or after a
@@ -187,9 +199,15 @@ function span(tok: Token): { start: number; end: number } {
  */
 function fusedActivation(toks: readonly Token[], ti: number, open: number): RecognizedCall {
   const siblings = parseArgs(toks, open).args;
-  // `{…, leakyreluAlpha}` is shorthand for `leakyreluAlpha: leakyreluAlpha`: a sibling given by a variable.
+  // TF.js reads the property however the member is written: `key: value`, the shorthand `{…, leakyreluAlpha}`
+  // (a variable), a method, or a getter `get leakyreluAlpha() {…}` (a value no hover can know).
   const sibling = (key: string): Arg | undefined =>
-    siblings.find((a) => a.name === key || (a.b === a.a + 1 && toks[a.a].t === key));
+    siblings.find(
+      (a) =>
+        a.name === key ||
+        toks[a.a].t === key ||
+        (toks[a.a].t === 'get' && toks[a.a + 1]?.t === key),
+    );
   const tok = toks[ti];
   if (stringValue(tok) === 'prelu') {
     const weights = sibling('preluActivationWeights');

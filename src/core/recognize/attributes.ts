@@ -23,6 +23,8 @@ const RHS_TOKENS = 400;
 const MAX_CHAIN = 8;
 /** The names of one chained target's dotted path that are read (`self.encoder.act`: three). */
 const MAX_TARGET_NAMES = 4;
+/** Bound on the targets of one tuple assignment read element-wise (`self.a, self.b = …, …`). */
+const MAX_TUPLE_TARGETS = 8;
 
 /**
  * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
@@ -31,6 +33,8 @@ const MAX_TARGET_NAMES = 4;
 interface Assignment {
   readonly at: number;
   readonly last: number;
+  /** One item of a tuple's values (`self.gate, self.act = nn.Sigmoid(), nn.GELU()`): a `,` may end it. */
+  readonly item?: boolean;
 }
 
 /** `self.<name> = …` statements by attribute name, in document order: every one, whichever class holds it. */
@@ -43,6 +47,9 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   index = new Map();
   const { count, flags, kinds } = model;
   for (let i = 0; i + 4 < count; i++) {
+    if ((flags[i] & STMT) !== 0) {
+      indexTupleTargets(model, i, index);
+    }
     // A statement's target, or a later one of a chain (`self.a = self.b = nn.GELU()`).
     const target = (flags[i] & STMT) !== 0 || model.isPunct(i - 1, '=');
     if (!target || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
@@ -59,6 +66,86 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   }
   model.memo.set(key, index);
   return index;
+}
+
+/**
+ * A tuple assignment starting at statement start `first` (`self.gate, self.act = nn.Sigmoid(), nn.GELU()`):
+ * Python assigns the values element-wise, so each `self.<name>` target gets the value in its place. Read only
+ * when the targets are names or dotted paths and as many values follow, separated by commas at depth 0
+ * (`self.a, self.b = make_pair()` unpacks one value: no target is read).
+ */
+function indexTupleTargets(
+  model: DocumentModel,
+  first: number,
+  index: Map<string, Assignment[]>,
+): void {
+  const targets: number[] = [];
+  let k = first;
+  while (!model.isPunct(k - 1, '=')) {
+    const end = afterPath(model, k);
+    if (end < 0 || targets.length === MAX_TUPLE_TARGETS) {
+      return;
+    }
+    targets.push(k);
+    if (!model.isPunct(end, ',') && !model.isPunct(end, '=')) {
+      return;
+    }
+    k = end + 1;
+  }
+  if (targets.length < 2) {
+    return;
+  }
+  const values = tupleItems(model, k, targets.length);
+  if (values.length !== targets.length) {
+    return;
+  }
+  targets.forEach((at, n) => {
+    if (model.isWord(at, 'self') && afterPath(model, at) === at + 3) {
+      const value = values[n];
+      const last = model.kinds[value] === 0 ? pathEnd(model, value) : -1;
+      const list = index.get(model.tokenText(at + 2)) ?? [];
+      list.push({ at, last, item: true });
+      index.set(model.tokenText(at + 2), list);
+    }
+  });
+}
+
+/** The token after the name or dotted path (at most MAX_TARGET_NAMES names) starting at `k`; -1 if none. */
+function afterPath(model: DocumentModel, k: number): number {
+  let j = k;
+  for (let n = 0; n < MAX_TARGET_NAMES && model.kinds[j] === 0; n++) {
+    if (!model.isPunct(j + 1, '.')) {
+      return j + 1;
+    }
+    j += 2;
+  }
+  return -1;
+}
+
+/**
+ * The first tokens of the comma-separated items of the statement's value from `first` on, at most `limit`
+ * of them (one more tells that there are too many); brackets are skipped whole, within RHS_TOKENS tokens.
+ */
+function tupleItems(model: DocumentModel, first: number, limit: number): number[] {
+  const items = [first];
+  const end = Math.min(model.count, first + RHS_TOKENS);
+  let k = first;
+  for (; k < end && items.length <= limit; k++) {
+    if (k > first && (model.flags[k] & STMT) !== 0) {
+      return items;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      const close = model.closing(k, end);
+      if (close < 0) {
+        return [];
+      }
+      k = close;
+    } else if (model.isPunct(k, ',')) {
+      items.push(k + 1);
+    }
+  }
+  // The file's end ends the statement too; a value longer than RHS_TOKENS is not read.
+  return k >= model.count || items.length > limit ? items : [];
 }
 
 /**
@@ -140,7 +227,7 @@ export function matchAttributeCall(
       return undefined;
     }
     if (model.isWord(a.at + 4, 'self') && model.isPunct(a.at + 5, '.') && a.last === a.at + 6) {
-      // `self.act = self._gelu_python`: a method of the class, recognized by its body.
+      // `self.act = self._gelu_python`: a method of the class (or a nested class), recognized by its body.
       const own =
         cls !== undefined && method !== undefined && endsStatement(model, a.last)
           ? method(model.tokenText(a.last), cls)
@@ -153,7 +240,11 @@ export function matchAttributeCall(
     }
     // `get_activation("silu")`, `ACT2FN["gelu_new"]`, `layers.Activation("sigmoid")`: made by its name.
     const named = singleStringArgument(model, a.last);
-    if (named === undefined ? !isWholeStatement(model, a.last) : !endsStatement(model, named + 1)) {
+    if (
+      named === undefined
+        ? !isWholeStatement(model, a.last, a.item === true)
+        : !endsStatement(model, named + 1)
+    ) {
       // An alias of another attribute (`self.a = self.b`), or an expression that chooses
       // (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
       return undefined;
@@ -175,9 +266,10 @@ export function matchAttributeCall(
 
 /**
  * Whether the right-hand side whose path ends at token `last` is a dotted path not starting with `self`,
- * optionally called once, and then the statement ends (a new statement or `;`).
+ * optionally called once, and then the statement ends (a new statement or `;`), or, for one `item` of a
+ * tuple's values, the next item starts (`,`).
  */
-function isWholeStatement(model: DocumentModel, last: number): boolean {
+function isWholeStatement(model: DocumentModel, last: number, item: boolean): boolean {
   let i = last;
   if (model.isPunct(i + 1, '(')) {
     let depth = 0;
@@ -196,7 +288,12 @@ function isWholeStatement(model: DocumentModel, last: number): boolean {
     }
   }
   const next = i + 1;
-  return next >= model.count || (model.flags[next] & STMT) !== 0 || model.isPunct(next, ';');
+  return (
+    next >= model.count ||
+    (model.flags[next] & STMT) !== 0 ||
+    model.isPunct(next, ';') ||
+    (item && model.isPunct(next, ','))
+  );
 }
 
 function sameActivation(a: RecognizedCall, b: RecognizedCall): boolean {

@@ -2,8 +2,10 @@
  * A user class that subclasses a library activation (timm's `class PReLU(nn.PReLU)` with a `forward` of
  * its own) is built with its base's arguments: `PReLU(init=0.1)` is PyTorch's PReLU with weight 0.1. Only
  * keyword arguments are read (a subclass may reorder its positional parameters), only when the base is
- * recognized as the same activation the class's body computes, and only for the parameters the body leaves
- * to the module (`self.weight`), not those it writes itself (`F.gelu(input)` is exact).
+ * recognized as an activation, and only for the parameters the body leaves to the module (`self.weight`),
+ * not those it writes itself (`F.gelu(input)` is exact). The base need not compute what the body does: its
+ * `__init__` stores each argument under the parameter's name, so `class LogSoftmax(nn.Softmax)` whose
+ * forward is `F.log_softmax(x, self.dim)` is built with Softmax's `dim`.
  */
 import type { RecognizedCall } from '../types';
 import type { RecognizeToken } from './bodies';
@@ -36,7 +38,7 @@ export function withBaseArguments(
   while (model.isPunct(last + 1, '.') && model.kinds[last + 2] === ID) {
     last += 2;
   }
-  if (model.kinds[first] !== ID || recognize(model, last)?.id !== r.id) {
+  if (model.kinds[first] !== ID || recognize(model, last) === undefined) {
     return r;
   }
   const args = keywordArguments(call);
@@ -53,7 +55,7 @@ export function withBaseArguments(
     model.imports,
   );
   const base = recognize(synthetic, last - first);
-  if (base === undefined || base.id !== r.id) {
+  if (base === undefined) {
     return r;
   }
   return withModuleParameters(r, base);

@@ -46,7 +46,11 @@ export function classFieldValue(
 /** Methods of a class searched for one name. */
 const MAX_METHODS = 256;
 
-/** What the method `name` of the class `cls` computes, by its body; undefined when it is none. */
+/**
+ * What the method `name` of the class `cls` computes, by its body; undefined when it is none. A nested class
+ * of that name counts too (`self.act_layer = self.Activation`, then `self.act_layer()`): calling it builds
+ * the module, read by its body as the construction of a class defined at the top (`Activation()`) is.
+ */
 export function methodMeaning(
   model: DocumentModel,
   cls: Definition,
@@ -57,7 +61,7 @@ export function methodMeaning(
   const own = defs.indexOf(cls);
   let found: Definition | undefined;
   for (let j = own + 1; j < defs.length && j <= own + MAX_METHODS && defs[j].start < cls.end; j++) {
-    if (defs[j].parent === own && defs[j].keyword === 'def' && defs[j].name === name) {
+    if (defs[j].parent === own && defs[j].name === name) {
       if (found !== undefined) {
         return undefined; // defined twice: which one runs depends on the order
       }

@@ -7,7 +7,7 @@
  * unclosed bracket costs bounded work and no search to the end of the document.
  */
 import type { DocumentModel } from './document';
-import { STMT } from './statements';
+import { NL, STMT } from './statements';
 import type { Lang, Token } from './tokenizer';
 
 /** Bound on one import statement (a parenthesized Python import or a Rust `use` tree). */
@@ -52,6 +52,9 @@ export function scanImportsIn(model: DocumentModel, head?: Imports): Imports {
     if (model.lang === 'js' && model.isPunct(i + 1, '{')) {
       end = destructuringEnd(model, i, end);
     }
+    if (model.lang === 'julia') {
+      end = juliaImportEnd(model, i, end);
+    }
     if (model.lang === 'js' && !model.isWord(i, 'import') && !mentionsRequire(model, i, end)) {
       i = end - 1;
       continue; // a `const`/`let`/`var` that requires nothing: not read at all
@@ -71,6 +74,20 @@ function statementEnd(model: DocumentModel, k: number, from: number): number {
     k++;
   }
   return k;
+}
+
+/**
+ * The end of the Julia import starting at token `i`: its list goes on past a line end only after `,` or `:`
+ * (`using NNlib: relu,` then more names). The statement marker also joins a line that ends in an operator,
+ * which in an import list is a name (`import Base: +, *`): the next line is a statement of its own.
+ */
+function juliaImportEnd(model: DocumentModel, i: number, end: number): number {
+  for (let k = i + 1; k < end; k++) {
+    if ((model.flags[k] & NL) !== 0 && !model.isPunct(k - 1, ',') && !model.isPunct(k - 1, ':')) {
+      return k;
+    }
+  }
+  return end;
 }
 
 /**
