@@ -1,0 +1,123 @@
+/**
+ * Issue #12, ninth session (members, match, instances, resolve, document): member declarations read from
+ * Rust structs and LibTorch constructors, a local that shadows an imported function, and a local holding a
+ * function's result.
+ *
+ * Expected values come from the languages' rules and the frameworks' documentation. Rust: `let act: Gelu;`
+ * declares a local of the function it is in (deferred initialization, the Rust reference's "let
+ * statements"; clippy's `needless_late_init` lint names the pattern), not a field of the type, so
+ * `self.act` stays the struct's field; a `let` binding shadows an imported function of the same name
+ * from its statement on, so `relu.forward(…)` after `let relu = Gelu::new();` applies GELU, while `relu(…)`
+ * before it is burn's ReLU. burn's `Gelu::new()` is the exact GELU; `Relu` is ReLU. C++: the first
+ * entry of a constructor's member initializer list (right after its `:`) initializes its member like any
+ * other entry ([class.base.init]); LibTorch's `GELUOptions().approximate("tanh")` selects the tanh
+ * approximation, and `torch::nn::GELU` built without options the exact form ("none"). JavaScript:
+ * `$` starts an identifier like a letter (ECMAScript IdentifierStart), so `$relu` is a function like
+ * `relu`, and `h = $relu(…)` holds its result, a tensor — no activation.
+ */
+import './freshModels';
+import { expectCall, expectNothing } from './recognizeHelpers';
+
+describe('s9members: a typed local is no field, whatever precedes its `let`', () => {
+  const SRC = `use burn::nn::{Gelu, Linear, Relu};
+use burn::prelude::*;
+
+/// A projection followed by ReLU; the smooth variant swaps in GELU for one call.
+#[derive(Module, Debug)]
+pub struct Block<B: Backend> {
+    proj: Linear<B>,
+    act: Relu,
+}
+
+impl<B: Backend> Block<B> {
+    pub fn forward(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(self.proj.forward(x))
+    }
+
+    /// The ablation's smooth variant: the local is initialized after its declaration.
+    pub fn forward_smooth(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        #[allow(clippy::needless_late_init)]
+        let act: Gelu;
+        act = Gelu::new();
+        act.forward(self.proj.forward(x))
+    }
+}
+`;
+
+  it('`self.act` is the field `act: Relu`, not the local `let act: Gelu;`', () => {
+    expectCall('rust', SRC, 'act', { id: 'relu', framework: 'burn' }, 1);
+  });
+
+  it('the local `act` is the GELU assigned to it', () => {
+    expectCall('rust', SRC, 'act', { id: 'gelu', framework: 'burn' }, 4);
+  });
+});
+
+describe('s9members: a local that shadows an imported function', () => {
+  const SRC = `use burn::nn::{Gelu, Linear};
+use burn::prelude::*;
+use burn::tensor::activation::relu;
+
+/// Two activations in a row: ReLU on the projection, then GELU.
+pub fn head<B: Backend>(x: Tensor<B, 2>, proj: &Linear<B>) -> Tensor<B, 2> {
+    let hidden = relu(proj.forward(x));
+    // From here on \`relu\` is the local module, not the imported function.
+    let relu = Gelu::new();
+    relu.forward(hidden)
+}
+`;
+
+  it('`relu.forward(…)` after `let relu = Gelu::new();` is GELU', () => {
+    expectCall('rust', SRC, 'relu', { id: 'gelu', framework: 'burn' }, 4);
+  });
+
+  it('`relu(…)` before the `let` is still burn’s ReLU', () => {
+    expectCall('rust', SRC, 'relu', { id: 'relu', framework: 'burn' }, 1);
+  });
+});
+
+describe('s9members: the first entry of a LibTorch initializer list', () => {
+  const SRC = `#include <torch/torch.h>
+
+// The classifier head of the GPT-2 style model: tanh-approximated GELU, then the output projection.
+struct ClassifierHeadImpl : torch::nn::Module {
+  ClassifierHeadImpl(int64_t d, int64_t classes)
+      : act(register_module("act", torch::nn::GELU(torch::nn::GELUOptions().approximate("tanh")))),
+        out(register_module("out", torch::nn::Linear(d, classes))) {}
+
+  torch::Tensor forward(torch::Tensor x) { return out(act(x)); }
+
+  torch::nn::GELU act{nullptr};
+  torch::nn::Linear out{nullptr};
+};
+TORCH_MODULE(ClassifierHead);
+`;
+
+  it('`act(x)` is the tanh GELU the list’s first entry builds, not the declared type’s default', () => {
+    expectCall(
+      'cpp',
+      SRC,
+      'act',
+      { id: 'gelu', framework: 'libtorch', params: { approximate: 'tanh' } },
+      2,
+    );
+  });
+});
+
+describe('s9members: a JavaScript function named with a leading `$`', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+// The playground defines its own relu/sigmoid helpers; the library's are imported under $-names.
+import { relu as $relu, sigmoid as $sigmoid } from '@tensorflow/tfjs';
+
+/** A gated linear unit over the rectified projection. */
+export function gatedUnit(x, w) {
+  const h = $relu(tf.matMul(x, w));
+  const g = $sigmoid(h);
+  return tf.mul(h, g);
+}
+`;
+
+  it('`h` holds $relu’s result, a tensor: no activation', () => {
+    expectNothing('javascript', SRC, 'h', 1);
+  });
+});
