@@ -15,8 +15,10 @@
  * `$` starts an identifier like a letter (ECMAScript IdentifierStart), so `$relu` is a function like
  * `relu`, and `h = $relu(…)` holds its result, a tensor — no activation.
  */
+import assert from 'node:assert/strict';
 import './freshModels';
-import { expectCall, expectNothing } from './recognizeHelpers';
+import { recognizeAt } from '../../src/core';
+import { expectCall, expectNothing, spanOf } from './recognizeHelpers';
 
 describe('s9members: a typed local is no field, whatever precedes its `let`', () => {
   const SRC = `use burn::nn::{Gelu, Linear, Relu};
@@ -119,5 +121,139 @@ export function gatedUnit(x, w) {
 
   it('`h` holds $relu’s result, a tensor: no activation', () => {
     expectNothing('javascript', SRC, 'h', 1);
+  });
+});
+
+describe('s9members: a local declared after a case label stays in its block', () => {
+  const SRC = `#include <torch/torch.h>
+
+// An activation chosen at construction: ReLU, or the exact GELU; a leaky ReLU for the ablation.
+struct SwitchableImpl : torch::nn::Module {
+  explicit SwitchableImpl(int64_t kind) : kind_(kind) {}
+
+  torch::Tensor forward(torch::Tensor x) {
+    switch (kind_) {
+      case 0:
+        return torch::relu(x);
+      default:
+        torch::nn::GELU act;
+        return act(x);
+    }
+  }
+
+  torch::Tensor forward_leaky(torch::Tensor x) {
+    torch::nn::LeakyReLU act(torch::nn::LeakyReLUOptions().negative_slope(0.2));
+    return act(x);
+  }
+
+  int64_t kind_;
+};
+TORCH_MODULE(Switchable);
+`;
+
+  it('`act` in forward_leaky is its own leaky ReLU, never the GELU of the switch', () => {
+    // The switch's \`act\` lives in forward's block only ([basic.scope.block]); the class has no member act.
+    for (const nth of [2, 3]) {
+      const [s, e] = spanOf(SRC, 'act', nth);
+      for (const offset of [s, e]) {
+        assert.notEqual(recognizeAt(SRC, offset, 'cpp')?.id, 'gelu');
+      }
+    }
+  });
+});
+
+// ---- Fixes: these tests were red before this session's source changes. ----
+
+describe('s9members fix: Python’s unbound `forward` named through the class', () => {
+  const SRC = `"""A rectifier that counts the units it switched off, for the dead-unit monitor."""
+import torch
+from torch import nn
+
+
+class CountingReLU(nn.ReLU):
+    def __init__(self):
+        super().__init__(inplace=False)
+        self.dead = 0
+
+    def forward(self, x):
+        out = nn.ReLU.forward(self, x)
+        self.dead += int((out == 0).sum())
+        return out
+`;
+
+  it('`nn.ReLU.forward(self, x)` applies ReLU', () => {
+    expectCall('python', SRC, 'ReLU', { id: 'relu', framework: 'pytorch' }, 1);
+  });
+});
+
+describe('s9members fix: a LibTorch member initialized with braces in the initializer list', () => {
+  const SRC = `#include <torch/torch.h>
+
+// The discriminator's hidden block: a leaky ReLU with slope 0.2, as in the DCGAN paper.
+struct HiddenImpl : torch::nn::Module {
+  HiddenImpl(int64_t d, int64_t hidden)
+      : fc1{register_module("fc1", torch::nn::Linear(d, hidden))},
+        act{register_module("act", torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)))},
+        fc2{register_module("fc2", torch::nn::Linear(hidden, d))} {}
+
+  torch::Tensor forward(torch::Tensor x) { return fc2(act(fc1(x))); }
+
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  torch::nn::LeakyReLU act{nullptr};
+};
+TORCH_MODULE(Hidden);
+`;
+
+  it('`act(…)` is the leaky ReLU with slope 0.2 its braced initializer builds', () => {
+    expectCall(
+      'cpp',
+      SRC,
+      'act',
+      { id: 'leaky_relu', framework: 'libtorch', params: { negative_slope: 0.2 } },
+      2,
+    );
+  });
+
+  it('the linear layers beside it stay no activation', () => {
+    expectNothing('cpp', SRC, 'fc2', 2);
+  });
+});
+
+describe('s9members fix: a module kept through a copying call', () => {
+  it('LibTorch: `torch::nn::GELU(opts).ptr()` is the same GELU, applied with `->forward`', () => {
+    const src = `#include <torch/torch.h>
+
+// Applies the tanh-approximated GELU through a shared pointer, as the plugin registry stores modules.
+torch::Tensor smooth(const torch::Tensor& x) {
+  auto act = torch::nn::GELU(torch::nn::GELUOptions().approximate("tanh")).ptr();
+  return act->forward(x);
+}
+`;
+    expectCall(
+      'cpp',
+      src,
+      'act',
+      { id: 'gelu', framework: 'libtorch', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+
+  it('candle: `Activation::LeakyRelu(0.2).to_owned()` is the same leaky ReLU', () => {
+    const src = `use candle_core::{Result, Tensor};
+use candle_nn::{Activation, Module};
+
+/// The discriminator's activation, owned by the caller's pipeline.
+pub fn discriminate(xs: &Tensor) -> Result<Tensor> {
+    let leaky = Activation::LeakyRelu(0.2).to_owned();
+    leaky.forward(xs)
+}
+`;
+    expectCall(
+      'rust',
+      src,
+      'leaky',
+      { id: 'leaky_relu', framework: 'candle', params: { negative_slope: 0.2 } },
+      1,
+    );
   });
 });

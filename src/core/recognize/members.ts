@@ -129,7 +129,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       // constructor: what the member holds.
       addHeld(i, i + 2);
     } else if (model.lang === 'cpp' && memberInitializer(model, i)) {
-      // `gelu(register_module("gelu", torch::nn::GELU(…)))` in a constructor's initializer list.
+      // `gelu(register_module("gelu", torch::nn::GELU(…)))` (or `gelu{…}`) in a constructor's initializer list.
       addHeld(i, i + 2);
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
@@ -239,11 +239,12 @@ function registeredModule(model: DocumentModel, at: number): number | undefined 
 const MAX_INITIALIZER_TOKENS = 256;
 
 /**
- * Whether token `ti` names a member in a C++ constructor's initializer list (`: fc1(…), gelu(…) {`): after
- * the list's `:` or a `,`, its parentheses followed by the next entry's `,` or the body's `{`.
+ * Whether the name at token `ti` names a member in a C++ constructor's initializer list (`: fc1(…), gelu(…) {`,
+ * or braced, `: gelu{…} {`): after the list's `:` or a `,`, its parentheses or braces followed by the next
+ * entry's `,` or the body's `{`.
  */
 function memberInitializer(model: DocumentModel, ti: number): boolean {
-  if (model.kinds[ti] !== ID || !model.isPunct(ti + 1, '(')) {
+  if (!model.isPunct(ti + 1, '(') && !model.isPunct(ti + 1, '{')) {
     return false;
   }
   if (!model.isPunct(ti - 1, ':') && !model.isPunct(ti - 1, ',')) {
