@@ -13,7 +13,14 @@
  * other entry ([class.base.init]); LibTorch's `GELUOptions().approximate("tanh")` selects the tanh
  * approximation, and `torch::nn::GELU` built without options the exact form ("none"). JavaScript:
  * `$` starts an identifier like a letter (ECMAScript IdentifierStart), so `$relu` is a function like
- * `relu`, and `h = $relu(…)` holds its result, a tensor — no activation.
+ * `relu`, and `h = $relu(…)` holds its result, a tensor — no activation. Julia's `x::Float32` asserts x's
+ * type and yields x, so `NNlib.relu(x::Float32)` is ReLU of the input. Python: a classmethod receives its
+ * class as `cls`, so its input is the parameter after it; 1 / (1 + e^(−z)) is the logistic sigmoid.
+ * C++: a local declared after a `default:` label belongs to that block ([basic.scope.block]), so another
+ * method's `act` is its own. Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced
+ * member initializer (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's
+ * `ModuleHolder::ptr()` returns the shared pointer to the same module, and Rust's `to_owned()` on a `Clone`
+ * type returns a copy; LeakyReLUOptions().negative_slope(0.2) gives slope 0.2.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -159,6 +166,42 @@ TORCH_MODULE(Switchable);
         assert.notEqual(recognizeAt(SRC, offset, 'cpp')?.id, 'gelu');
       }
     }
+  });
+});
+
+describe('s9members: a user function’s input, read through a type assertion and after `cls`', () => {
+  it('Julia: `relu32(x) = NNlib.relu(x::Float32)` reads its input x; `relu32(h)` is ReLU', () => {
+    const src = `using NNlib
+
+# Single-precision rectifier for the GPU kernels: the assertion rejects Float64 input.
+relu32(x) = NNlib.relu(x::Float32)
+
+function head(h)
+    return relu32(h)
+end
+`;
+    expectCall('julia', src, 'relu32', { id: 'relu', framework: 'flux' }, 1);
+  });
+
+  it('Python: a classmethod’s input is its first parameter after `cls`: 1 / (1 + e^(−z)) is the sigmoid', () => {
+    const src = `"""Gates of the recurrent cell, with the squashing function shared by every instance."""
+import numpy as np
+
+
+class GatedCell:
+    def __init__(self, w):
+        self.w = w
+        self.gate_fn = self.squash
+
+    @classmethod
+    def squash(cls, z):
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def step(self, x, h):
+        gate = self.gate_fn(x @ self.w + h)
+        return gate * h
+`;
+    expectCall('python', src, 'gate_fn', { id: 'sigmoid', framework: 'numpy' }, 1);
   });
 });
 
