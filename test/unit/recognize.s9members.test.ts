@@ -300,3 +300,51 @@ pub fn discriminate(xs: &Tensor) -> Result<Tensor> {
     );
   });
 });
+
+describe('s9members fix: a struct literal given as a field’s value builds its own type', () => {
+  const burnModel = (
+    headType: string,
+    preamble: string,
+  ): string => `${preamble}use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct ${headType} {
+    act: Gelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Model {
+    head: ${headType},
+    act: Relu,
+}
+
+impl Model {
+    pub fn new() -> Self {
+        Self {
+            head: ${headType} { act: Gelu::new() },
+            act: Relu::new(),
+        }
+    }
+
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(self.head.act.forward(x))
+    }
+}
+`;
+
+  it('`head: Head { act: Gelu::new() }` builds Head’s act: `self.act` stays the model’s ReLU', () => {
+    const src = burnModel('Head', '// The model and its classifier head.\n');
+    expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 4);
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 5);
+  });
+
+  it('the same with a lowercase type name (generated code allows non-camel-case types)', () => {
+    const src = burnModel(
+      'head',
+      "// Generated from the ONNX graph: node types keep the graph's names.\n#![allow(non_camel_case_types)]\n",
+    );
+    expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 4);
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 5);
+  });
+});
