@@ -17,7 +17,8 @@
  * type and yields x, so `NNlib.relu(x::Float32)` is ReLU of the input. Python: a classmethod receives its
  * class as `cls`, so its input is the parameter after it; 1 / (1 + e^(−z)) is the logistic sigmoid.
  * C++: a local declared after a `default:` label belongs to that block ([basic.scope.block]), so another
- * method's `act` is its own. Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced
+ * method's `act` is its own; a constructor declared after `public:` is a declaration, no entry of an
+ * initializer list (the list follows a constructor's parameters, [class.base.init]). Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced
  * member initializer (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's
  * `ModuleHolder::ptr()` returns the shared pointer to the same module, and Rust's `to_owned()` on a `Clone`
  * type returns a copy; LeakyReLUOptions().negative_slope(0.2) gives slope 0.2.
@@ -202,6 +203,33 @@ class GatedCell:
         return gate * h
 `;
     expectCall('python', src, 'gate_fn', { id: 'sigmoid', framework: 'numpy' }, 1);
+  });
+});
+
+describe('s9members: a constructor declared after an access label is no member initializer', () => {
+  const SRC = `#include <torch/torch.h>
+
+// A gated residual unit, x + x·σ(x): the gate module is given by the caller.
+class GatedImpl : public torch::nn::Module {
+ public:
+  GatedImpl(torch::nn::Sigmoid gate) : gate_(register_module("gate", gate)) {}
+
+  static GatedImpl standard() { return GatedImpl(torch::nn::Sigmoid()); }
+
+  torch::Tensor forward(const torch::Tensor& x) { return x + x * gate_(x); }
+
+ private:
+  torch::nn::Sigmoid gate_{nullptr};
+};
+`;
+
+  it('the constructor’s name, declared or called, is the unit, not its sigmoid gate', () => {
+    expectNothing('cpp', SRC, 'GatedImpl', 1);
+    expectNothing('cpp', SRC, 'GatedImpl', 3);
+  });
+
+  it('`gate_(x)` is the sigmoid its declaration gives', () => {
+    expectCall('cpp', SRC, 'gate_', { id: 'sigmoid', framework: 'libtorch' }, 1);
   });
 });
 
