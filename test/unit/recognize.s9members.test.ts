@@ -18,10 +18,15 @@
  * class as `cls`, so its input is the parameter after it; 1 / (1 + e^(−z)) is the logistic sigmoid.
  * C++: a local declared after a `default:` label belongs to that block ([basic.scope.block]), so another
  * method's `act` is its own; a constructor declared after `public:` is a declaration, no entry of an
- * initializer list (the list follows a constructor's parameters, [class.base.init]). Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced
- * member initializer (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's
- * `ModuleHolder::ptr()` returns the shared pointer to the same module, and Rust's `to_owned()` on a `Clone`
- * type returns a copy; LeakyReLUOptions().negative_slope(0.2) gives slope 0.2.
+ * initializer list (the list follows a constructor's parameters, [class.base.init]). Rust: a field's value
+ * `gate(Activation::Sigmoid, proj)` is what the helper `gate` returns (a projection), whatever it is
+ * passed.
+ *
+ * Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced member initializer
+ * (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's `ModuleHolder::ptr()` returns the
+ * shared pointer to the same module, and Rust's `to_owned()` on a `Clone` type returns a copy;
+ * `LeakyReLUOptions().negative_slope(0.2)` gives slope 0.2. A Rust struct literal builds the type it names,
+ * also as a field's value (`head: Head { act: Gelu::new() }`) and with a lowercase name.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -230,6 +235,55 @@ class GatedImpl : public torch::nn::Module {
 
   it('`gate_(x)` is the sigmoid its declaration gives', () => {
     expectCall('cpp', SRC, 'gate_', { id: 'sigmoid', framework: 'libtorch' }, 1);
+  });
+});
+
+describe('s9members: a Rust helper called in a struct literal is no member initializer', () => {
+  const SRC = `use candle_core::{Module, Result, Tensor};
+use candle_nn::{Activation, Linear};
+
+/// The gate's projection; the activation it feeds is only logged when it is built.
+pub struct GateProj {
+    proj: Linear,
+}
+
+impl Module for GateProj {
+    fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        self.proj.forward(xs)
+    }
+}
+
+fn gate(feeds: Activation, proj: Linear) -> GateProj {
+    log::debug!("gate projection feeding {feeds:?}");
+    GateProj { proj }
+}
+
+pub struct Block {
+    gate: GateProj,
+    act: Activation,
+}
+
+impl Block {
+    pub fn new(proj: Linear) -> Self {
+        Self {
+            gate: gate(Activation::Sigmoid, proj),
+            act: Activation::Gelu,
+        }
+    }
+
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        let g = self.gate.forward(xs)?;
+        self.act.forward(&g)
+    }
+}
+`;
+
+  it('`self.gate` is the projection the helper returns, not the Sigmoid passed to it', () => {
+    expectNothing('rust', SRC, 'gate', 6);
+  });
+
+  it('`self.act` is the GELU variant', () => {
+    expectCall('rust', SRC, 'act', { id: 'gelu', framework: 'candle' }, 2);
   });
 });
 
