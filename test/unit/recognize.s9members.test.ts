@@ -20,7 +20,8 @@
  * method's `act` is its own; a constructor declared after `public:` is a declaration, no entry of an
  * initializer list (the list follows a constructor's parameters, [class.base.init]). Rust: a field's value
  * `gate(Activation::Sigmoid, proj)` is what the helper `gate` returns (a projection), whatever it is
- * passed.
+ * passed. LibTorch: `torch::sigmoid(t)` returns a tensor, so a member assigned it holds values, not the
+ * function.
  *
  * Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced member initializer
  * (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's `ModuleHolder::ptr()` returns the
@@ -284,6 +285,32 @@ impl Block {
 
   it('`self.act` is the GELU variant', () => {
     expectCall('rust', SRC, 'act', { id: 'gelu', framework: 'candle' }, 2);
+  });
+});
+
+describe('s9members: a LibTorch member assigned a function’s result holds a tensor', () => {
+  const SRC = `#include <torch/torch.h>
+
+// A projection scaled by a per-channel gate that starts at sigmoid(0) = 0.5 and is trained from there.
+struct ScaledImpl : torch::nn::Module {
+  explicit ScaledImpl(int64_t dim) : proj(register_module("proj", torch::nn::Linear(dim, dim))) {
+    gate = torch::sigmoid(torch::zeros({dim}));
+    register_parameter("gate", gate);
+  }
+
+  // C++23's explicit object parameter: members are named through self.
+  torch::Tensor forward(this auto& self, const torch::Tensor& x) {
+    return self.proj->forward(x) * self.gate;
+  }
+
+  torch::nn::Linear proj{nullptr};
+  torch::Tensor gate;
+};
+TORCH_MODULE(Scaled);
+`;
+
+  it('`self.gate` is the tensor torch::sigmoid returned, no sigmoid', () => {
+    expectNothing('cpp', SRC, 'gate', 4);
   });
 });
 
