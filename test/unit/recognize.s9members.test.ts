@@ -21,7 +21,8 @@
  * initializer list (the list follows a constructor's parameters, [class.base.init]). Rust: a field's value
  * `gate(Activation::Sigmoid, proj)` is what the helper `gate` returns (a projection), whatever it is
  * passed. LibTorch: `torch::sigmoid(t)` returns a tensor, so a member assigned it holds values, not the
- * function.
+ * function. SciPy's `constants.golden` and math.js's `math.phi` are the number φ ≈ 1.618 (their
+ * documentation), so φ·σ(φ) is a constant, like π·σ(π) and 2·σ(2): no activation of an input.
  *
  * Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced member initializer
  * (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's `ModuleHolder::ptr()` returns the
@@ -32,6 +33,7 @@
 import assert from 'node:assert/strict';
 import './freshModels';
 import { recognizeAt } from '../../src/core';
+import { expectNotWhole } from './formulaHelpers';
 import { expectCall, expectNothing, spanOf } from './recognizeHelpers';
 
 describe('s9members: a typed local is no field, whatever precedes its `let`', () => {
@@ -311,6 +313,35 @@ TORCH_MODULE(Scaled);
 
   it('`self.gate` is the tensor torch::sigmoid returned, no sigmoid', () => {
     expectNothing('cpp', SRC, 'gate', 4);
+  });
+});
+
+describe('s9members: a library’s constant is a number, not the formula’s variable', () => {
+  it('Python: SciPy’s golden ratio in φ·σ(φ) is a constant, as π and 2.0 are', () => {
+    const src = `"""Normalizing constants for the SiLU-gated units."""
+import numpy as np
+from scipy import constants, special
+
+# SiLU's values at pi, at the golden ratio and at 2: the units are rescaled so that these map to 1.
+SILU_AT_PI = np.pi * special.expit(np.pi)
+SILU_AT_PHI = constants.golden * special.expit(constants.golden)
+SILU_AT_TWO = 2.0 * special.expit(2.0)
+`;
+    expectNotWhole('python', src, 'np.pi * special.expit(np.pi)');
+    expectNotWhole('python', src, 'constants.golden * special.expit(constants.golden)');
+    expectNotWhole('python', src, '2.0 * special.expit(2.0)');
+  });
+
+  it('JavaScript: math.js’s phi in tf.mul(φ, tf.sigmoid(φ)) is a constant, as Math.PI is', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+import * as math from 'mathjs';
+
+// SiLU's values at pi and at the golden ratio: the gated units are rescaled so that these map to 1.
+export const SILU_AT_PI = tf.mul(Math.PI, tf.sigmoid(Math.PI));
+export const SILU_AT_PHI = tf.mul(math.phi, tf.sigmoid(math.phi));
+`;
+    expectNotWhole('javascript', src, 'tf.mul(Math.PI, tf.sigmoid(Math.PI))');
+    expectNotWhole('javascript', src, 'tf.mul(math.phi, tf.sigmoid(math.phi))');
   });
 });
 
