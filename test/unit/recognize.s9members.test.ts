@@ -22,7 +22,9 @@
  * `gate(Activation::Sigmoid, proj)` is what the helper `gate` returns (a projection), whatever it is
  * passed. LibTorch: `torch::sigmoid(t)` returns a tensor, so a member assigned it holds values, not the
  * function. SciPy's `constants.golden` and math.js's `math.phi` are the number φ ≈ 1.618 (their
- * documentation), so φ·σ(φ) is a constant, like π·σ(π) and 2·σ(2): no activation of an input.
+ * documentation), so φ·σ(φ) is a constant, like π·σ(π) and 2·σ(2): no activation of an input. Python's
+ * `F.gelu += t` calls `type(t).__radd__(t, F.gelu)` (functions define no `+`; the language reference,
+ * "Augmented assignment statements") and binds F.gelu to its result, so the target is no GELU.
  *
  * Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced member initializer
  * (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's `ModuleHolder::ptr()` returns the
@@ -342,6 +344,41 @@ export const SILU_AT_PHI = tf.mul(math.phi, tf.sigmoid(math.phi));
 `;
     expectNotWhole('javascript', src, 'tf.mul(Math.PI, tf.sigmoid(Math.PI))');
     expectNotWhole('javascript', src, 'tf.mul(math.phi, tf.sigmoid(math.phi))');
+  });
+});
+
+describe('s9members: a library function as the target of an augmented assignment', () => {
+  const SRC = `"""Call tracing for the profiler: \`fn += tracer\` replaces a function by a traced wrapper."""
+import torch
+import torch.nn.functional as F
+
+
+class Tracer:
+    def __init__(self, log):
+        self.log = log
+
+    def __radd__(self, fn):
+        def traced(*args, **kwargs):
+            self.log.append(fn.__name__)
+            return fn(*args, **kwargs)
+
+        return traced
+
+
+CALLS = []
+F.gelu += Tracer(CALLS)
+
+
+def block(x):
+    return F.gelu(x) + torch.relu(x)
+`;
+
+  it('`F.gelu += Tracer(CALLS)` rebinds F.gelu to what __radd__ returns: no GELU on the target', () => {
+    expectNothing('python', SRC, 'gelu', 0);
+  });
+
+  it('the call after it still computes GELU through the wrapper', () => {
+    expectCall('python', SRC, 'gelu', { id: 'gelu', framework: 'pytorch' }, 1);
   });
 });
 
