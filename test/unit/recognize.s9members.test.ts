@@ -24,7 +24,9 @@
  * function. SciPy's `constants.golden` and math.js's `math.phi` are the number φ ≈ 1.618 (their
  * documentation), so φ·σ(φ) is a constant, like π·σ(π) and 2·σ(2): no activation of an input. Python's
  * `F.gelu += t` calls `type(t).__radd__(t, F.gelu)` (functions define no `+`; the language reference,
- * "Augmented assignment statements") and binds F.gelu to its result, so the target is no GELU.
+ * "Augmented assignment statements") and binds F.gelu to its result, so the target is no GELU. Rust: in
+ * `burn::tensor::activation::sigmoid(x)` the segment `activation` names burn's module, not the function's
+ * local `activation`, so the function is the sigmoid of its input x.
  *
  * Fixes: Python's `nn.ReLU.forward(self, x)` runs ReLU's forward on x; a braced member initializer
  * (`act{…}`) initializes like parentheses ([class.base.init]); LibTorch's `ModuleHolder::ptr()` returns the
@@ -379,6 +381,28 @@ def block(x):
 
   it('the call after it still computes GELU through the wrapper', () => {
     expectCall('python', SRC, 'gelu', { id: 'gelu', framework: 'pytorch' }, 1);
+  });
+});
+
+describe('s9members: a path segment named like a local of the function', () => {
+  const SRC = `use burn::prelude::*;
+
+use crate::config::GateConfig;
+
+/// The block's gate: a sigmoid; the configured activation is only logged, for the run's report.
+pub fn gate<B: Backend>(x: Tensor<B, 2>, cfg: &GateConfig) -> Tensor<B, 2> {
+    let activation = cfg.activation.clone();
+    log::debug!("gate activation: {activation:?}");
+    burn::tensor::activation::sigmoid(x)
+}
+
+pub fn gated<B: Backend>(h: Tensor<B, 2>, cfg: &GateConfig) -> Tensor<B, 2> {
+    h.clone() * gate(h, cfg)
+}
+`;
+
+  it('`gate(h, cfg)` is the sigmoid of its input; the local `activation` is only logged', () => {
+    expectCall('rust', SRC, 'gate', { id: 'sigmoid', framework: 'burn' }, 3);
   });
 });
 
