@@ -99,7 +99,8 @@ function constructed(
     k++;
   }
   // Calling a type builds it: LibTorch's `auto act = torch::nn::GELU(opts);`, candle's tuple variant
-  // `let act = Activation::LeakyRelu(0.2);`, also copied (`Activation::LeakyRelu(0.2).clone()`).
+  // `let act = Activation::LeakyRelu(0.2);`, also copied (`Activation::LeakyRelu(0.2).clone()`, LibTorch's
+  // `torch::nn::GELU(opts).ptr()`).
   const builder =
     lastCall === undefined ||
     BUILDERS.has(lastCall) ||
@@ -135,14 +136,20 @@ function tupleIndex(model: DocumentModel, k: number): boolean {
   return model.kinds[k] === NUM && /^\d+$/.test(model.tokenText(k));
 }
 
-/** Whether the tokens after `from` up to `to` are only `.clone()` calls (none when `from === to`). */
+/**
+ * Calls that give the module they are called on, or a copy: Rust's `.clone()` and `.to_owned()`, LibTorch's
+ * `.ptr()` (the holder's `std::shared_ptr` to the same module, applied with `->forward`).
+ */
+const COPIES = new Set(['clone', 'to_owned', 'ptr']);
+
+/** Whether the tokens after `from` up to `to` are only copying calls (none when `from === to`). */
 function onlyCopies(model: DocumentModel, from: number, to: number): boolean {
   let k = from;
   while (
     k >= 0 &&
     k < to &&
     model.isPunct(k + 1, '.') &&
-    model.isWord(k + 2, 'clone') &&
+    COPIES.has(model.tokenText(k + 2)) &&
     model.isPunct(k + 3, '(') &&
     model.isPunct(k + 4, ')')
   ) {

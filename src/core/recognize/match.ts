@@ -206,14 +206,12 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   // Only the last name of a path is the activation; burn's `XConfig::new()` and `Gelu::default()` build the
   // type with its defaults, called or passed as a function (`act.unwrap_or_else(Gelu::default)`).
   const builder = next?.t === '::' && DEFAULT_CONSTRUCTORS.has(toks[ti + 2]?.t ?? '');
-  // A Rust value applied by its type's `forward`: candle's variant `Activation::Gelu.forward(&xs)`, burn's
+  // A value applied by its type's `forward`: candle's variant `Activation::Gelu.forward(&xs)`, burn's
   // unit struct `Relu.forward(x)` (`pub struct Relu;`: the type's name is its one value), or the method
-  // named through the type, called or passed (`Relu::forward(&act, x)`, `[Relu::forward]`).
+  // named through the type, called or passed (`Relu::forward(&act, x)`, `[Relu::forward]`, and Python's
+  // unbound `nn.ReLU.forward(self, x)` in a subclass).
   const applied =
-    lang === 'rust' &&
-    startsUpper(tok.t) &&
-    (next?.t === '.' || next?.t === '::') &&
-    toks[ti + 2]?.t === 'forward';
+    startsUpper(tok.t) && (next?.t === '.' || next?.t === '::') && toks[ti + 2]?.t === 'forward';
   if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
     return undefined;
   }

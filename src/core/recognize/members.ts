@@ -129,7 +129,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       // constructor: what the member holds.
       addHeld(i, i + 2);
     } else if (model.lang === 'cpp' && memberInitializer(model, i)) {
-      // `gelu(register_module("gelu", torch::nn::GELU(…)))` in a constructor's initializer list.
+      // `gelu(register_module("gelu", torch::nn::GELU(…)))` (or `gelu{…}`) in a constructor's initializer list.
       addHeld(i, i + 2);
     } else if (model.lang === 'cpp' && ((flags[i] & STMT) !== 0 || afterAccessLabel(model, i))) {
       // `torch::nn::ReLU relu{nullptr};` / `torch::nn::GELU act;` in a class body.
@@ -239,11 +239,12 @@ function registeredModule(model: DocumentModel, at: number): number | undefined 
 const MAX_INITIALIZER_TOKENS = 256;
 
 /**
- * Whether token `ti` names a member in a C++ constructor's initializer list (`: fc1(…), gelu(…) {`): after
- * the list's `:` or a `,`, its parentheses followed by the next entry's `,` or the body's `{`.
+ * Whether the name at token `ti` names a member in a C++ constructor's initializer list (`: fc1(…), gelu(…) {`,
+ * or braced, `: gelu{…} {`): after the list's `:` or a `,`, its parentheses or braces followed by the next
+ * entry's `,` or the body's `{`.
  */
 function memberInitializer(model: DocumentModel, ti: number): boolean {
-  if (model.kinds[ti] !== ID || !model.isPunct(ti + 1, '(')) {
+  if (!model.isPunct(ti + 1, '(') && !model.isPunct(ti + 1, '{')) {
     return false;
   }
   if (!model.isPunct(ti - 1, ':') && !model.isPunct(ti - 1, ',')) {
@@ -262,8 +263,10 @@ function afterAccessLabel(model: DocumentModel, ti: number): boolean {
 }
 
 /**
- * The type a Rust brace at `open` builds, when it opens a struct literal `Model {` (a capitalized name
- * other than `Self`, which is the `impl`'s own type); '' for a block, a `Self {` literal or a definition.
+ * The type a Rust brace at `open` builds, when it opens a struct literal `Model {` (a name other than
+ * `Self`, which is the `impl`'s own type, also a lowercase one: `#![allow(non_camel_case_types)]` code);
+ * '' for a `Self {` literal or a definition. A block's brace (`if ready {`) gets its word too, harmlessly:
+ * no field is declared or built right inside a block.
  */
 function literalType(model: DocumentModel, open: number): string {
   const name = open - 1;
@@ -271,12 +274,30 @@ function literalType(model: DocumentModel, open: number): string {
     return '';
   }
   // `-> Model {`, `impl Trait for Model {`, `where B: Backend {`: a body, not a literal.
-  if (['->', ':', 'for', 'impl', 'dyn'].includes(model.tokenText(name - 1))) {
+  const before = model.tokenText(name - 1);
+  if (
+    ['->', 'for', 'impl', 'dyn'].includes(before) ||
+    (before === ':' && !fieldValue(model, name))
+  ) {
     return '';
   }
   const def = enclosing(model, name + 1, () => true);
   const defines = def !== undefined && def.nameAt === name; // `struct Model {`, `impl Model {`
-  return model.isCapitalized(name) && !defines ? model.tokenText(name) : '';
+  return defines ? '' : model.tokenText(name);
+}
+
+/**
+ * Whether the name at `name`, after a `:`, is a struct literal given as a field's value (`head: Head {`):
+ * the field is a lowercase name right after the enclosing literal's `{` or a `,`. A `where` bound's
+ * type parameter (`where B: Backend {`, `…, T: Clone {`) is capitalized.
+ */
+function fieldValue(model: DocumentModel, name: number): boolean {
+  const field = name - 2;
+  return (
+    model.kinds[field] === ID &&
+    !model.isCapitalized(field) &&
+    (model.isPunct(field - 1, '{') || model.isPunct(field - 1, ','))
+  );
 }
 
 function classAround(model: DocumentModel, ti: number): Definition | undefined {
