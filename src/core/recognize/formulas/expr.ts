@@ -517,8 +517,7 @@ function statementStart(toks: readonly Token[], ti: number, lang: Lang): number 
 
 /**
  * Whether the statement around token `ti` has any token for which `wanted` holds: a cheap test that spares
- * the parse on the many hovers whose statement has no formula in it. Scans from the statement start to
- * the first line start after `ti` outside brackets.
+ * the parse on the many hovers whose statement has no formula in it.
  */
 export function statementHas(
   toks: readonly Token[],
@@ -526,15 +525,27 @@ export function statementHas(
   lang: Lang,
   wanted: (t: Token, k: number) => boolean,
 ): boolean {
+  const start = statementStart(toks, ti, lang);
+  const end = statementEnd(toks, start, ti, lang);
+  for (let k = start; k < end; k++) {
+    if (wanted(toks[k], k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the statement around token `ti` (starting at `start`) ends: the first line start after `ti`
+ * outside brackets, or the look-ahead's end.
+ */
+function statementEnd(toks: readonly Token[], start: number, ti: number, lang: Lang): number {
   const end = Math.min(toks.length, ti + LOOK_AHEAD);
   let depth = 0;
-  for (let k = statementStart(toks, ti, lang); k < end; k++) {
+  for (let k = start; k < end; k++) {
     const t = toks[k];
     if (k > ti && linesStatement(toks, k, lang) && depth <= 0) {
-      return false;
-    }
-    if (wanted(t, k)) {
-      return true;
+      return k;
     }
     if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
       depth++;
@@ -542,13 +553,22 @@ export function statementHas(
       depth--;
     }
   }
-  return false;
+  return end;
 }
+
+/** Languages in which a line start outside brackets ends the statement before it (no `;` needed). */
+const NEWLINE_ENDS: ReadonlySet<Lang> = new Set(['python', 'julia']);
 
 /** Every expression containing token `ti`, outermost first. */
 export function expressionsAround(toks: readonly Token[], ti: number, lang: Lang): Node[] {
-  const end = Math.min(toks.length, ti + LOOK_AHEAD);
-  const p = new Parser(toks, lang, statementStart(toks, ti, lang), end);
+  const start = statementStart(toks, ti, lang);
+  // In Python and Julia the statement ends at its last line: `(y * g).sum()` on the line after
+  // `y = x * torch.sigmoid(x)` is no call of the sigmoid. A C-like line may go on with `(` (JavaScript
+  // without semicolons, C++'s `f\n(x)`), so there the parser's own stops and the look-ahead decide.
+  const end = NEWLINE_ENDS.has(lang)
+    ? statementEnd(toks, start, ti, lang)
+    : Math.min(toks.length, ti + LOOK_AHEAD);
+  const p = new Parser(toks, lang, start, end);
   while (p.i <= ti && p.i < end) {
     const at = p.i;
     if (p.expr() === undefined || p.i === at) {

@@ -1,0 +1,187 @@
+/**
+ * The formula reader at the edges of what it parses (`formulas/expr.ts`) and of the token window it reads
+ * (`recognize/index.ts`): TypeScript casts to a tuple type and inside nested subscripts, lines still being
+ * typed that end inside a cast or a subscript, a Python statement followed by one that begins with `(`,
+ * and a formula longer than the first window read around the hovered token.
+ *
+ * Expected values come from the languages and from mathematics. TypeScript's `x as T` is a type assertion
+ * with no effect at run time, whatever the type (a name, `tf.Tensor<R>`, `T[]` or a tuple `[A, B]`)
+ * (TypeScript Handbook, "Type Assertions"; tuple types in "Object Types"), so `(o as [number, number])[0]`
+ * is `o[0]`. SiLU is x·σ(x) = x / (1 + e⁻ˣ) (Elfwing et al., 2018). In Python a newline outside brackets
+ * ends a statement (Python reference, "Logical lines", "Implicit line joining"), so a line that begins
+ * with `(` starts a new statement and is no call of the line before. A formula is one expression however
+ * its lines are broken inside brackets: hovering any of its tokens reads the whole of it.
+ */
+import './freshModels';
+import { expectFormula } from './formulaHelpers';
+
+const TS = 'typescript';
+const SILU_TFJS = { id: 'silu', framework: 'tfjs', params: { beta: 1 } };
+const SILU_PLAIN = { id: 'silu', framework: 'other', params: { beta: 1 } };
+
+describe('TypeScript: casts to a tuple type and inside nested subscripts are their value', () => {
+  const SRC = `/**
+ * Scalar references for the critic's gates, compared against the TF.js kernels in the tests.
+ * The critic returns its two heads as a plain pair; \`order\` sorts the units by their score.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** SiLU of the first head's value. */
+export function firstHeadSilu(out: unknown): number {
+  return (out as [number, number])[0] / (1 + Math.exp(-(out as [number, number])[0]));
+}
+
+/** SiLU of the i-th unit in score order. */
+export function rankedSilu(v: Float32Array, order: Int32Array, i: unknown): number {
+  return v[order[i as number]] / (1 + Math.exp(-v[order[i as number]]));
+}
+
+/** The pair itself, for the logs: no activation. */
+export function heads(out: unknown): [number, number] {
+  const [a, b] = out as [number, number];
+  return [a, b];
+}
+
+export function swish(x: tf.Tensor): tf.Tensor {
+  return tf.mul(x, tf.sigmoid(x));
+}
+`;
+
+  it('reads SiLU of the first element of a value cast to a tuple type', () => {
+    expectFormula(
+      TS,
+      SRC,
+      '(out as [number, number])[0] / (1 + Math.exp(-(out as [number, number])[0]))',
+      SILU_PLAIN,
+    );
+  });
+
+  it('reads SiLU of an element whose index is cast inside another subscript `v[order[i as number]]`', () => {
+    expectFormula(
+      TS,
+      SRC,
+      'v[order[i as number]] / (1 + Math.exp(-v[order[i as number]]))',
+      SILU_PLAIN,
+    );
+  });
+
+  it('still reads SiLU in the function after a destructured tuple cast', () => {
+    expectFormula(TS, SRC, 'tf.mul(x, tf.sigmoid(x))', SILU_TFJS);
+  });
+});
+
+describe('TypeScript: a last line still being typed inside a cast', () => {
+  // The model file's last function; its return line is being typed, the text ending inside the cast.
+  const HEAD = `/** Activations of the demo model, as TF.js functions of a tensor. */
+import * as tf from '@tensorflow/tfjs';
+
+export function relu(x: tf.Tensor): tf.Tensor {
+  return tf.relu(x);
+}
+
+export function swish(x: tf.Tensor): tf.Tensor {
+  return tf.mul(x, tf.sigmoid(x)) as`;
+
+  it('reads SiLU when the text ends at `as`', () => {
+    expectFormula(TS, HEAD, 'tf.mul(x, tf.sigmoid(x))', SILU_TFJS);
+  });
+
+  it('reads SiLU when the text ends inside the type arguments `as tf.Tensor<`', () => {
+    expectFormula(TS, `${HEAD} tf.Tensor<`, 'tf.mul(x, tf.sigmoid(x))', SILU_TFJS);
+  });
+
+  it('reads SiLU when the text ends at an array type’s `[` (`as tf.Tensor[`)', () => {
+    expectFormula(TS, `${HEAD} tf.Tensor[`, 'tf.mul(x, tf.sigmoid(x))', SILU_TFJS);
+  });
+});
+
+describe('Python: a last line still being typed inside a subscript', () => {
+  it('reads SiLU of the parenthesized product before a `[` that ends the text', () => {
+    const src = `"""Gated heads for the token classifier."""
+import torch
+
+
+def gate(h):
+    # The first channel of the gated features; the subscript is being typed.
+    return (h * torch.sigmoid(h))[`;
+    expectFormula('python', src, '(h * torch.sigmoid(h))', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('Python and Julia: the statement on the next line is no part of the formula', () => {
+  it('reads SiLU when the next statement begins with `(` (Python)', () => {
+    const src = `"""Gradient check of the hand-written SiLU against F.silu."""
+import torch
+import torch.nn.functional as F
+
+
+def check_silu_grad(x, g):
+    x = x.detach().requires_grad_()
+    y = x * torch.sigmoid(x)
+    (y * g).sum().backward()
+    manual = x.grad.clone()
+    x.grad = None
+    (F.silu(x) * g).sum().backward()
+    return torch.allclose(manual, x.grad)
+`;
+    expectFormula('python', src, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+
+  it('reads SiLU when the next statement begins with `(` (Julia)', () => {
+    const src = `# Range of the hand-written SiLU on a grid, for the plot's axis.
+using Flux
+
+xs = collect(-6.0:0.1:6.0)
+ys = xs .* σ.(xs)
+(lo, hi) = extrema(ys)
+println("SiLU range: ", lo, " .. ", hi)
+`;
+    expectFormula('julia', src, 'xs .* σ.(xs)', {
+      id: 'silu',
+      framework: 'flux',
+      params: { beta: 1 },
+    });
+  });
+});
+
+describe('a formula broken over lines past the first window read', () => {
+  it('reads SiLU of a long subscript from every token, the sigmoid’s name too', () => {
+    const src = `"""Pooled gate of the encoder's hidden states (first half of the CLS token's features)."""
+import torch
+from torch import nn
+
+
+class GatedPooler(nn.Module):
+    def __init__(self, config, layer_index=-1):
+        super().__init__()
+        self.config = config
+        self.layer_index = layer_index
+
+    def forward(self, outputs):
+        gated = torch.sigmoid(
+            outputs.encoder_hidden_states[self.layer_index][:, 0, : self.config.hidden_size // 2]
+        ) * (
+            outputs.encoder_hidden_states[self.layer_index][:, 0, : self.config.hidden_size // 2]
+        )
+        return gated
+`;
+    expectFormula(
+      'python',
+      src,
+      `torch.sigmoid(
+            outputs.encoder_hidden_states[self.layer_index][:, 0, : self.config.hidden_size // 2]
+        ) * (
+            outputs.encoder_hidden_states[self.layer_index][:, 0, : self.config.hidden_size // 2]
+        )`,
+      { id: 'silu', framework: 'pytorch', params: { beta: 1 } },
+    );
+  });
+});
