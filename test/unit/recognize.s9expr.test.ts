@@ -13,7 +13,7 @@
  * its lines are broken inside brackets: hovering any of its tokens reads the whole of it.
  */
 import './freshModels';
-import { expectFormula } from './formulaHelpers';
+import { expectFormula, expectFormulaOutsideStrings } from './formulaHelpers';
 
 const TS = 'typescript';
 const SILU_TFJS = { id: 'silu', framework: 'tfjs', params: { beta: 1 } };
@@ -182,6 +182,48 @@ class GatedPooler(nn.Module):
             outputs.encoder_hidden_states[self.layer_index][:, 0, : self.config.hidden_size // 2]
         )`,
       { id: 'silu', framework: 'pytorch', params: { beta: 1 } },
+    );
+  });
+});
+
+describe('TypeScript: casts to an indexed access type and to a parenthesized union are their value', () => {
+  const SRC = `/**
+ * The recurrent cell's gated output for the TF.js port. The cell hands back an untyped record; its fields
+ * are cast where they are used.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type CellOutput = { out: tf.Tensor; state: tf.Tensor };
+
+export function gatedOut(h: unknown): tf.Tensor {
+  return tf.mul(h as CellOutput['out'], tf.sigmoid(h as CellOutput['out']));
+}
+
+export function gatedWeights(w: unknown): tf.Tensor {
+  return tf.mul(w as (tf.Tensor | tf.Variable), tf.sigmoid(w as (tf.Tensor | tf.Variable)));
+}
+
+export function state(h: unknown): tf.Tensor {
+  return (h as CellOutput).state;
+}
+`;
+
+  it("reads SiLU over a value cast to `CellOutput['out']`", () => {
+    // Hovering inside the string literal type `'out'` reads the string, so only the code around it is hovered.
+    expectFormulaOutsideStrings(
+      TS,
+      SRC,
+      "tf.mul(h as CellOutput['out'], tf.sigmoid(h as CellOutput['out']))",
+      SILU_TFJS,
+    );
+  });
+
+  it('reads SiLU over a value cast to `(tf.Tensor | tf.Variable)`', () => {
+    expectFormula(
+      TS,
+      SRC,
+      'tf.mul(w as (tf.Tensor | tf.Variable), tf.sigmoid(w as (tf.Tensor | tf.Variable)))',
+      SILU_TFJS,
     );
   });
 });

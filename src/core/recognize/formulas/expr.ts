@@ -199,26 +199,57 @@ class Parser {
   /**
    * A cast `x as T` at the cursor (TypeScript, Rust): TypeScript's only tells the compiler a type
    * (`tf.sigmoid(x as tf.Tensor)`), Rust's converts a number (`(n as f64).exp()`), so the value is the left
-   * side, as `.float()` is in PyTorch. Skips the type (a path, with type arguments and `[]`) and answers
-   * whether it did.
+   * side, as `.float()` is in PyTorch. Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
     if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
       return false;
     }
-    let k = this.i + 1;
+    const end = this.typeEnd(this.i + 1);
+    if (end === undefined) {
+      return false;
+    }
+    this.i = end;
+    return true;
+  }
+
+  /**
+   * Past the type at `k`, or undefined when none is there: a path with its type arguments, or a tuple or
+   * parenthesized type (`[number, number]`, `(A | B)`), then array and indexed access suffixes (`tf.Tensor[]`,
+   * `Acts['gelu']`).
+   */
+  private typeEnd(k: number): number | undefined {
     while (this.tok(k)?.k === 'id' && PATH_SEPARATORS.has(this.tok(k + 1)?.t ?? '')) {
       k += 2;
     }
-    if (this.tok(k)?.k !== 'id') {
-      return false;
+    const first = this.tok(k);
+    let end =
+      first?.k === 'id'
+        ? this.typeArguments(k + 1)
+        : first?.t === '(' || first?.t === '['
+          ? this.pastGroup(k)
+          : undefined;
+    while (end !== undefined && this.tok(end)?.t === '[') {
+      const past = this.pastGroup(end);
+      if (past === undefined) {
+        break;
+      }
+      end = past;
     }
-    k = this.typeArguments(k + 1);
-    while (this.tok(k)?.t === '[' && this.tok(k + 1)?.t === ']') {
-      k += 2;
+    return end;
+  }
+
+  /** Past the brackets opened at `k` and closed within MAX_TYPE_TOKENS, or undefined. */
+  private pastGroup(k: number): number | undefined {
+    let depth = 0;
+    for (let at = k; at < Math.min(this.end, k + MAX_TYPE_TOKENS); at++) {
+      const t = this.toks[at].t;
+      depth += t === '(' || t === '[' || t === '{' ? 1 : CLOSERS.has(t) ? -1 : 0;
+      if (depth === 0) {
+        return at + 1;
+      }
     }
-    this.i = k;
-    return true;
+    return undefined;
   }
 
   /** Past the type arguments `<…>` at `k` (`tf.Tensor<tf.Rank.R2>`), or `k` when there are none. */
