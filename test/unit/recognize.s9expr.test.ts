@@ -227,3 +227,92 @@ export function state(h: unknown): tf.Tensor {
     );
   });
 });
+
+describe('JavaScript: a ternary whose condition ends with a formula', () => {
+  it('reads the logistic sigmoid before the `?` of a Bernoulli sample, without the `?`', () => {
+    const src = `/**
+ * Bernoulli sampling of a restricted Boltzmann machine's hidden units, for one step of contrastive
+ * divergence (CD-1): each unit is on with the probability σ(z) of its total input.
+ */
+export function sampleHidden(weights, visible, bias) {
+  return bias.map((b, j) => {
+    let z = b;
+    for (let i = 0; i < visible.length; i++) {
+      z += weights[i][j] * visible[i];
+    }
+    return Math.random() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+  });
+}
+`;
+    expectFormula('javascript', src, '1 / (1 + Math.exp(-z))', {
+      id: 'sigmoid',
+      framework: 'other',
+      params: {},
+    });
+  });
+});
+
+describe('Rust (candle): a borrowed tail `&r * &r` and a macro around a formula', () => {
+  const SRC = `//! Activations for the feed-forward blocks (candle), with scalar references for the kernel tests.
+use std::sync::Arc;
+
+use candle_core::{Result, Tensor};
+
+/// Squared ReLU (So et al., 2021, "Primer"), the block's function value as its tail expression.
+pub fn relu_squared(xs: &Tensor) -> Result<Tensor> {
+    let r = xs.relu()?;
+    &r * &r
+}
+
+pub struct Config {
+    pub gain: f64,
+}
+
+fn gain(cfg: &Config) -> f64 {
+    cfg.gain
+}
+
+/// SiLU of one value scaled by the shared config's gain (reborrowed out of its Arc).
+pub fn scaled_silu(x: f64, cfg: Arc<Config>) -> f64 {
+    let y = x / (1.0 + (-x).exp()) * gain(&*cfg);
+    y
+}
+
+/// SiLU of one value, printed while the kernels are being debugged.
+pub fn traced_silu(x: f64) -> f64 {
+    dbg!(x / (1.0 + (-x).exp()))
+}
+`;
+
+  it('reads squared ReLU over the whole `&r * &r`, its first `&` too', () => {
+    expectFormula('rust', SRC, '&r * &r', { id: 'relu_squared', framework: 'other', params: {} });
+  });
+
+  it('reads SiLU before a product with a reborrow `&*cfg`', () => {
+    expectFormula('rust', SRC, 'x / (1.0 + (-x).exp())', SILU_PLAIN);
+  });
+
+  it('reads SiLU inside `dbg!(…)` over the formula, not the macro’s parentheses', () => {
+    expectFormula('rust', SRC, 'x / (1.0 + (-x).exp())', SILU_PLAIN, 1);
+  });
+});
+
+describe('JavaScript: `&&` is the logical and', () => {
+  it('reads SiLU of `h && h.out`, the value a null guard gives', () => {
+    const src = `// Gate of the legacy widget: built for old browsers, so no optional chaining.
+export function gate(h) {
+  return (h && h.out) * (1 / (1 + Math.exp(-(h && h.out))));
+}
+
+export function isReady(h) {
+  return h && h.out && h.out.length > 0;
+}
+`;
+    expectFormula(
+      'javascript',
+      src,
+      '(h && h.out) * (1 / (1 + Math.exp(-(h && h.out))))',
+      SILU_PLAIN,
+    );
+  });
+});

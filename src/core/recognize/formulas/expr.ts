@@ -128,6 +128,11 @@ class Parser {
       }
       return undefined;
     }
+    const n = this.tok(this.i + 1);
+    if ((t.t === '&' || t.t === '|') && n?.t === t.t && n.s === t.e) {
+      // `&&` and `||` (two tokens): the logical and/or of Python's `and` and `or`.
+      return [t.t === '&' ? 'and' : 'or', 2];
+    }
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
       return undefined;
     }
@@ -306,15 +311,18 @@ class Parser {
 
   /**
    * Rust's borrow `&x`: a reference to the same value, which candle's operations take (`xs.mul(&gate)`,
-   * `sigmoid(&xs)`), so it reads as its operand. C++'s `&x` is an address, no value a formula computes on.
+   * `sigmoid(&xs)`), so it reads as its operand: a unary `+`, which spans the `&` (`&r * &r` starts there)
+   * while its operand stays the leaf (`r.mul(&r)` is r·r). C++'s `&x` is an address, no value a formula
+   * computes on.
    */
   private borrow(): Node | undefined {
     const s = this.i++;
     const x = this.unary();
     if (x === undefined) {
       this.i = s;
+      return undefined;
     }
-    return x;
+    return this.add({ k: 'unary', op: '+', x, s, e: x.e });
   }
 
   private postfix(): Node | undefined {
@@ -357,9 +365,16 @@ class Parser {
     return n;
   }
 
-  /** Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`. */
+  /**
+   * Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`, and
+   * Rust's macro bang, so that `dbg!(…)` reads as a call whose parentheses hold its input, not as a name
+   * beside a parenthesized expression.
+   */
   private passesValueOn(t: Token | undefined): boolean {
-    return (t?.t === '?' && this.lang === 'rust') || (t?.t === '!' && this.lang === 'js');
+    return (
+      (t?.t === '?' && this.lang === 'rust') ||
+      (t?.t === '!' && (this.lang === 'js' || this.lang === 'rust'))
+    );
   }
 
   private call(fn: Node): Node {
