@@ -316,3 +316,28 @@ export function isReady(h) {
     );
   });
 });
+
+describe('JavaScript: a power broken after `**`', () => {
+  it('reads squared ReLU over both lines, from the exponent on the second line too', () => {
+    const src = `/** Reference curves for the docs page's plots (plain numbers, no tensors). */
+
+/** ReLU: x above 0, else 0 (a comparison is 1 or 0 in arithmetic). */
+export function relu(x) {
+  return x * (x > 0);
+}
+
+/** Squared ReLU (So et al., 2021, "Primer"), the exponent on a line of its own. */
+export function reluSquared(preActivation) {
+  return (preActivation * (preActivation > 0)) **
+    2;
+}
+`;
+    expectFormula(
+      'javascript',
+      src,
+      `(preActivation * (preActivation > 0)) **
+    2`,
+      { id: 'relu_squared', framework: 'other', params: {} },
+    );
+  });
+});
