@@ -341,3 +341,21 @@ export function reluSquared(preActivation) {
     );
   });
 });
+
+describe('Python: a comprehension filter is no conditional expression', () => {
+  it('reads SiLU over the iterable only, when a second filter repeats it', () => {
+    const src = `"""Rows of the gated features that carry any signal (a debugging helper)."""
+import torch
+
+
+def live_rows(x):
+    # The second filter is redundant (a tensor is never None) but valid: Python keeps every filter.
+    return [r for r in x * torch.sigmoid(x) if r.any() if x * torch.sigmoid(x) is not None]
+`;
+    expectFormula('python', src, 'x * torch.sigmoid(x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: { beta: 1 },
+    });
+  });
+});
