@@ -359,3 +359,18 @@ def live_rows(x):
     });
   });
 });
+
+describe('Rust: a match arm on the unit value is no JavaScript arrow', () => {
+  it('reads SiLU over the arm’s value, not from the pattern `()`', () => {
+    const src = `//! Scalar references for the activation kernels' tests.
+
+/// SiLU of one value. The match on \`()\` stands where a feature switch was removed; one arm is left.
+pub fn silu_ref(x: f64) -> f64 {
+    match () {
+        () => x / (1.0 + (-x).exp()),
+    }
+}
+`;
+    expectFormula('rust', src, 'x / (1.0 + (-x).exp())', SILU_PLAIN);
+  });
+});
