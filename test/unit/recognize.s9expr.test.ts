@@ -13,7 +13,7 @@
  * its lines are broken inside brackets: hovering any of its tokens reads the whole of it.
  */
 import './freshModels';
-import { expectFormula, expectFormulaOutsideStrings } from './formulaHelpers';
+import { expectFormula, expectFormulaOutsideStrings, expectNoFormula } from './formulaHelpers';
 
 const TS = 'typescript';
 const SILU_TFJS = { id: 'silu', framework: 'tfjs', params: { beta: 1 } };
@@ -372,5 +372,30 @@ pub fn silu_ref(x: f64) -> f64 {
 }
 `;
     expectFormula('rust', src, 'x / (1.0 + (-x).exp())', SILU_PLAIN);
+  });
+});
+
+describe("Julia: an adjoint `h'` is a value of its own", () => {
+  const SRC = `# Row-vector SiLU of a dense layer's pre-activations, for the attention scores' plot.
+using Flux
+
+function row_silu(W, x, b)
+    h = W * x .+ b
+    gated = h' .* σ.(h')
+    mixed = h .* σ.(h')
+    return gated, mixed
+end
+`;
+
+  it("reads SiLU of the adjoint in `h' .* σ.(h')`", () => {
+    expectFormula('julia', SRC, "h' .* σ.(h')", {
+      id: 'silu',
+      framework: 'flux',
+      params: { beta: 1 },
+    });
+  });
+
+  it("reads no SiLU in `h .* σ.(h')`: h and its adjoint are different arrays", () => {
+    expectNoFormula('julia', SRC, "h .* σ.(h')");
   });
 });

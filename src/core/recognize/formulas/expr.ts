@@ -352,9 +352,10 @@ class Parser {
         this.i++;
         n = n.k === 'name' ? n : this.add({ ...n, e: this.i - 1 });
       } else if (t?.t === "'" && this.lang === 'julia') {
-        // Julia's adjoint: a transposed value is another array, no part of an elementwise formula.
+        // Julia's adjoint: a transposed value is another array, so it is no x in a formula over x; read as
+        // an attribute of x, it is a leaf of its own by its text (`h' .* σ.(h')` is SiLU of h').
         this.i++;
-        n = this.add({ k: 'other', s: n.s, e: this.i - 1 });
+        n = this.add({ k: 'attr', obj: n, name: "'", s: n.s, e: this.i - 1 });
       } else {
         break;
       }
