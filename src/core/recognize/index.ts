@@ -241,6 +241,12 @@ function recognizeIn(
   while (to < reach && (model.flags[to] & NL) === 0) {
     to++;
   }
+  if (to < model.count && (model.flags[to] & STMT) === 0 && back < LARGE[0]) {
+    // The window cuts the statement's end (a formula broken over lines inside a call's brackets): what it
+    // holds may be a part of the formula (`torch.sigmoid(h)` of `torch.sigmoid(h) * (h)`), so the
+    // statement is read in the large window instead, as for a cut start.
+    return 'retry';
+  }
   const toks = model.slice(from, to);
   const li = ti - from;
   const lang = model.lang;
@@ -295,13 +301,5 @@ function recognizeIn(
   } else {
     found = matchFormula(scope, li) ?? matchFormulaUse(scope, li);
   }
-  found ??= tok.k === 'str' ? undefined : matchParameterBody(model, ti, recognizeToken);
-  if (found !== undefined) {
-    return found;
-  }
-  // Nothing found in a window that cut the statement's end: the formula around the offset may go on after it
-  // (a formula broken over lines inside a call's brackets), so the statement is read again in the large
-  // window. The small window only spares that work for most hovers.
-  const cutEnd = to < model.count && (model.flags[to] & STMT) === 0;
-  return cutEnd && back < LARGE[0] ? 'retry' : undefined;
+  return found ?? (tok.k === 'str' ? undefined : matchParameterBody(model, ti, recognizeToken));
 }

@@ -128,6 +128,11 @@ class Parser {
       }
       return undefined;
     }
+    const n = this.tok(this.i + 1);
+    if ((t.t === '&' || t.t === '|') && n?.t === t.t && n.s === t.e) {
+      // `&&` and `||` (two tokens): the logical and/or of Python's `and` and `or`.
+      return [t.t === '&' ? 'and' : 'or', 2];
+    }
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
       return undefined;
     }
@@ -199,26 +204,57 @@ class Parser {
   /**
    * A cast `x as T` at the cursor (TypeScript, Rust): TypeScript's only tells the compiler a type
    * (`tf.sigmoid(x as tf.Tensor)`), Rust's converts a number (`(n as f64).exp()`), so the value is the left
-   * side, as `.float()` is in PyTorch. Skips the type (a path, with type arguments and `[]`) and answers
-   * whether it did.
+   * side, as `.float()` is in PyTorch. Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
     if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
       return false;
     }
-    let k = this.i + 1;
+    const end = this.typeEnd(this.i + 1);
+    if (end === undefined) {
+      return false;
+    }
+    this.i = end;
+    return true;
+  }
+
+  /**
+   * Past the type at `k`, or undefined when none is there: a path with its type arguments, or a tuple or
+   * parenthesized type (`[number, number]`, `(A | B)`), then array and indexed access suffixes (`tf.Tensor[]`,
+   * `Acts['gelu']`).
+   */
+  private typeEnd(k: number): number | undefined {
     while (this.tok(k)?.k === 'id' && PATH_SEPARATORS.has(this.tok(k + 1)?.t ?? '')) {
       k += 2;
     }
-    if (this.tok(k)?.k !== 'id') {
-      return false;
+    const first = this.tok(k);
+    let end =
+      first?.k === 'id'
+        ? this.typeArguments(k + 1)
+        : first?.t === '(' || first?.t === '['
+          ? this.pastGroup(k)
+          : undefined;
+    while (end !== undefined && this.tok(end)?.t === '[') {
+      const past = this.pastGroup(end);
+      if (past === undefined) {
+        break;
+      }
+      end = past;
     }
-    k = this.typeArguments(k + 1);
-    while (this.tok(k)?.t === '[' && this.tok(k + 1)?.t === ']') {
-      k += 2;
+    return end;
+  }
+
+  /** Past the brackets opened at `k` and closed within MAX_TYPE_TOKENS, or undefined. */
+  private pastGroup(k: number): number | undefined {
+    let depth = 0;
+    for (let at = k; at < Math.min(this.end, k + MAX_TYPE_TOKENS); at++) {
+      const t = this.toks[at].t;
+      depth += t === '(' || t === '[' || t === '{' ? 1 : CLOSERS.has(t) ? -1 : 0;
+      if (depth === 0) {
+        return at + 1;
+      }
     }
-    this.i = k;
-    return true;
+    return undefined;
   }
 
   /** Past the type arguments `<…>` at `k` (`tf.Tensor<tf.Rank.R2>`), or `k` when there are none. */
@@ -275,15 +311,18 @@ class Parser {
 
   /**
    * Rust's borrow `&x`: a reference to the same value, which candle's operations take (`xs.mul(&gate)`,
-   * `sigmoid(&xs)`), so it reads as its operand. C++'s `&x` is an address, no value a formula computes on.
+   * `sigmoid(&xs)`), so it reads as its operand: a unary `+`, which spans the `&` (`&r * &r` starts there)
+   * while its operand stays the leaf (`r.mul(&r)` is r·r). C++'s `&x` is an address, no value a formula
+   * computes on.
    */
   private borrow(): Node | undefined {
     const s = this.i++;
     const x = this.unary();
     if (x === undefined) {
       this.i = s;
+      return undefined;
     }
-    return x;
+    return this.add({ k: 'unary', op: '+', x, s, e: x.e });
   }
 
   private postfix(): Node | undefined {
@@ -313,9 +352,10 @@ class Parser {
         this.i++;
         n = n.k === 'name' ? n : this.add({ ...n, e: this.i - 1 });
       } else if (t?.t === "'" && this.lang === 'julia') {
-        // Julia's adjoint: a transposed value is another array, no part of an elementwise formula.
+        // Julia's adjoint: a transposed value is another array, so it is no x in a formula over x; read as
+        // an attribute of x, it is a leaf of its own by its text (`h' .* σ.(h')` is SiLU of h').
         this.i++;
-        n = this.add({ k: 'other', s: n.s, e: this.i - 1 });
+        n = this.add({ k: 'attr', obj: n, name: "'", s: n.s, e: this.i - 1 });
       } else {
         break;
       }
@@ -326,9 +366,16 @@ class Parser {
     return n;
   }
 
-  /** Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`. */
+  /**
+   * Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`, and
+   * Rust's macro bang, so that `dbg!(…)` reads as a call whose parentheses hold its input, not as a name
+   * beside a parenthesized expression.
+   */
   private passesValueOn(t: Token | undefined): boolean {
-    return (t?.t === '?' && this.lang === 'rust') || (t?.t === '!' && this.lang === 'js');
+    return (
+      (t?.t === '?' && this.lang === 'rust') ||
+      (t?.t === '!' && (this.lang === 'js' || this.lang === 'rust'))
+    );
   }
 
   private call(fn: Node): Node {
@@ -517,8 +564,7 @@ function statementStart(toks: readonly Token[], ti: number, lang: Lang): number 
 
 /**
  * Whether the statement around token `ti` has any token for which `wanted` holds: a cheap test that spares
- * the parse on the many hovers whose statement has no formula in it. Scans from the statement start to
- * the first line start after `ti` outside brackets.
+ * the parse on the many hovers whose statement has no formula in it.
  */
 export function statementHas(
   toks: readonly Token[],
@@ -526,15 +572,27 @@ export function statementHas(
   lang: Lang,
   wanted: (t: Token, k: number) => boolean,
 ): boolean {
+  const start = statementStart(toks, ti, lang);
+  const end = statementEnd(toks, start, ti, lang);
+  for (let k = start; k < end; k++) {
+    if (wanted(toks[k], k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the statement around token `ti` (starting at `start`) ends: the first line start after `ti`
+ * outside brackets, or the look-ahead's end.
+ */
+function statementEnd(toks: readonly Token[], start: number, ti: number, lang: Lang): number {
   const end = Math.min(toks.length, ti + LOOK_AHEAD);
   let depth = 0;
-  for (let k = statementStart(toks, ti, lang); k < end; k++) {
+  for (let k = start; k < end; k++) {
     const t = toks[k];
     if (k > ti && linesStatement(toks, k, lang) && depth <= 0) {
-      return false;
-    }
-    if (wanted(t, k)) {
-      return true;
+      return k;
     }
     if (t.k === 'p' && (t.t === '(' || t.t === '[' || t.t === '{')) {
       depth++;
@@ -542,13 +600,22 @@ export function statementHas(
       depth--;
     }
   }
-  return false;
+  return end;
 }
+
+/** Languages in which a line start outside brackets ends the statement before it (no `;` needed). */
+const NEWLINE_ENDS: ReadonlySet<Lang> = new Set(['python', 'julia']);
 
 /** Every expression containing token `ti`, outermost first. */
 export function expressionsAround(toks: readonly Token[], ti: number, lang: Lang): Node[] {
-  const end = Math.min(toks.length, ti + LOOK_AHEAD);
-  const p = new Parser(toks, lang, statementStart(toks, ti, lang), end);
+  const start = statementStart(toks, ti, lang);
+  // In Python and Julia the statement ends at its last line: `(y * g).sum()` on the line after
+  // `y = x * torch.sigmoid(x)` is no call of the sigmoid. A C-like line may go on with `(` (JavaScript
+  // without semicolons, C++'s `f\n(x)`), so there the parser's own stops and the look-ahead decide.
+  const end = NEWLINE_ENDS.has(lang)
+    ? statementEnd(toks, start, ti, lang)
+    : Math.min(toks.length, ti + LOOK_AHEAD);
+  const p = new Parser(toks, lang, start, end);
   while (p.i <= ti && p.i < end) {
     const at = p.i;
     if (p.expr() === undefined || p.i === at) {
