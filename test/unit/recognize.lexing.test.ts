@@ -64,18 +64,42 @@ describe('recognizer tokenizer', () => {
   });
 
   it('keeps numbers with exponents, suffixes and separators as one token', () => {
-    assert.deepEqual(texts('1e-2 .5 0.2f0 1f-2 2.0_f64 0.2f 1_000 6. x.0', 'julia'), [
+    assert.deepEqual(texts('1e-2 .5 0.2f0 1f-2 1_000 6. x.0', 'julia'), [
       '1e-2',
       '.5',
       '0.2f0',
       '1f-2',
-      '2.0_f64',
-      '0.2f',
       '1_000',
       '6.',
       'x',
       '.',
       '0',
+    ]);
+    assert.deepEqual(texts('2.0_f64 1_000u32 0x1Fu8', 'rust'), ['2.0_f64', '1_000u32', '0x1Fu8']);
+    assert.deepEqual(texts('0.2f 1e-2f 0x1F', 'cpp'), ['0.2f', '1e-2f', '0x1F']);
+  });
+
+  // Julia's numeric literal coefficients: `0.5x` is 0.5 * x (the Julia manual, "Numeric Literal
+  // Coefficients"); `0x`, `0b` and `0o` numbers keep their letters as digits.
+  it('ends a Julia number at a name written against it (a coefficient)', () => {
+    assert.deepEqual(texts('0.5x 2σ 1e-3x 0.5f0x 1_000x 2e 0x1F 0b101 0o17 3im', 'julia'), [
+      '0.5',
+      'x',
+      '2',
+      'σ',
+      '1e-3',
+      'x',
+      '0.5f0',
+      'x',
+      '1_000',
+      'x',
+      '2',
+      'e',
+      '0x1F',
+      '0b101',
+      '0o17',
+      '3',
+      'im',
     ]);
   });
 });

@@ -464,16 +464,22 @@ function templateText(text: string, i: number, to: number, open: boolean): numbe
 
 /**
  * Scans a numeric literal in any of our languages: `1e-2`, `.1`, `6.`, `0x1F`, `1_000`, `0.2f0` (Julia
- * Float32), `0.2f`, `2.0_f64`, `1'000` (C++'s digit separators). Letters and digits are consumed greedily;
- * a sign belongs to the number only right after an exponent marker.
+ * Float32), `0.2f`, `2.0_f64`, `1'000` (C++'s digit separators). Letters and digits are consumed greedily,
+ * but in Julia, where a number written against a name multiplies it (`0.5x`, `2σ(2x)`), a decimal number
+ * ends at a letter that is no exponent marker (`1e-3`, `1f0`) or digit separator (`1_000`); a sign belongs
+ * to the number only right after an exponent marker.
  */
 function scanNumber(text: string, i: number, to: number, lang: Lang): number {
   let j = i;
   const hex = text.charCodeAt(i) === 48 && (text.charCodeAt(i + 1) | 32) === 120;
+  const coefficient = lang === 'julia' && !prefixedInteger(text, i);
   let dot = false;
   while (j < to) {
     const c = text.charCodeAt(j);
     if (isIdentPart(c) && c !== 36 && c <= 127) {
+      if (coefficient && isIdentStart(c) && !inJuliaNumber(text, j)) {
+        break;
+      }
       j++;
       continue;
     }
@@ -502,4 +508,24 @@ function scanNumber(text: string, i: number, to: number, lang: Lang): number {
     break;
   }
   return j;
+}
+
+/** Whether the number at `i` is written in base 16, 2 or 8 (`0x1F`, `0b101`, `0o17`): its letters are digits. */
+function prefixedInteger(text: string, i: number): boolean {
+  const base = text.charCodeAt(i + 1);
+  return text.charCodeAt(i) === 48 && (base === 120 || base === 98 || base === 111);
+}
+
+/**
+ * Whether the letter at `j`, inside a Julia decimal number, belongs to it: an exponent marker (`e`, `E`,
+ * Float32's `f`) before a digit or a signed digit, or `_` between digits.
+ */
+function inJuliaNumber(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  const next = text.charCodeAt(j + 1);
+  if (c === 95) {
+    return isDigit(next);
+  }
+  const signed = (next === 43 || next === 45) && isDigit(text.charCodeAt(j + 2));
+  return (c === 101 || c === 69 || c === 102) && (isDigit(next) || signed);
 }

@@ -306,7 +306,27 @@ class Parser {
       }
       return this.add({ k: 'bin', op: '**', l: base, r: exp, s: base.s, e: exp.e });
     }
-    return base;
+    return this.juxtaposed(base) ?? base;
+  }
+
+  /**
+   * Julia's numeric literal coefficient: a number written against a name or a `(` multiplies what follows
+   * (`0.5x`, `2σ(2x)`, `2(x + 1)`), which binds tighter than `*` and `/` but looser than `^` (`2x^2` is
+   * 2·x², `1 / 2x` is 1 / (2x)). Undefined when `n` is no such coefficient.
+   */
+  private juxtaposed(n: Node): Node | undefined {
+    const next = this.tok();
+    const against = next !== undefined && next.s === this.toks[n.e].e;
+    if (this.lang !== 'julia' || n.k !== 'num' || !against || (next.k !== 'id' && next.t !== '(')) {
+      return undefined;
+    }
+    const save = this.i;
+    const x = this.unary();
+    if (x === undefined) {
+      this.i = save;
+      return undefined;
+    }
+    return this.add({ k: 'bin', op: '*', l: n, r: x, s: n.s, e: x.e });
   }
 
   /**
@@ -337,6 +357,8 @@ class Parser {
           n.k === 'name' && n.e === this.i - 3
             ? { k: 'name', parts: [...n.parts, next.t], s: n.s, e: this.i - 1 }
             : this.add({ k: 'attr', obj: n, name: next.t, s: n.s, e: this.i - 1 });
+      } else if (n.k === 'num' && this.lang === 'julia') {
+        break; // `2(x + 1)` multiplies: see juxtaposed
       } else if (t?.t === '(' || (this.lang === 'julia' && t?.t === '.' && next?.t === '(')) {
         if (t.t === '.') {
           this.i++;
