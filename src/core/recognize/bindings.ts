@@ -170,8 +170,10 @@ function assignment(
     k++;
   }
   // A JavaScript or C++ declaration list (`let h: tf.Tensor, act = tf.relu;`, `float lo, hi = 6.0f;`)
-  // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple.
-  const declarators = k > afterKeywords && (model.lang === 'js' || model.lang === 'cpp');
+  // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple. C++ needs no
+  // keyword (`ActFn gate, act = torch::relu;`, and a comma expression `a, b = c` assigns `b` alone); in
+  // JavaScript a statement without one may be a destructuring pattern's rest (`{ gate, act = tf.relu }`).
+  const declarators = (k > afterKeywords && model.lang === 'js') || model.lang === 'cpp';
   const targets: number[] = [];
   const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
   const { kinds, flags, starts, ends, text } = model;
