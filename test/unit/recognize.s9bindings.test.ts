@@ -8,7 +8,9 @@
  *   names a type (a template parameter, an elaborated parameter type), no class body;
  * - a Python closure's variable assigned after the closure in a method reaches the closure, also when the
  *   method runs to the end of the file;
- * - tuple and destructuring assignments, element assignments, varargs, and C++ declarator lists.
+ * - tuple and destructuring assignments, element assignments, varargs, C++ declarator lists, and Rust's
+ *   double dereference `**slot = …`;
+ * - a Julia macro is reached by `@name` only, and a Julia anonymous `function (x) … end` is a scope.
  *
  * Expected values come from the languages' rules and the frameworks' documentation:
  * - LibTorch: `torch::nn::GELU()->forward(x)` returns a tensor; `torch::nn::GELU()` is the GELU module,
@@ -28,8 +30,15 @@
  *   variable when it is called, so `act` assigned after `def head` is what `head` applies; `*act` in a
  *   parameter list binds a tuple named `act` in the function; `table["gelu"] = F.gelu` stores into the
  *   dict, `table` stays a dict.
+ * - Rust (the reference, "Method-call expressions"): `slot.forward(xs)` dereferences `slot` as far as needed,
+ *   so after `*slot = Activation::Gelu` or `**slot = Activation::Gelu` it runs GELU (candle: `Gelu` is the
+ *   exact GELU); a reference pattern `&softmax: &bool` binds `softmax` to the bool inside its function
+ *   ("Reference patterns"), while `probs` calls the imported `candle_nn::ops::softmax`.
  * - Julia: `local act, gate = relu, sigmoid` destructures the tuple, so `gate` is `sigmoid`, never `relu`;
- *   `σ[j] = v` calls `setindex!`, which no function has, so there `σ` is an array, not NNlib's σ.
+ *   `σ[j] = v` calls `setindex!`, which no function has, so there `σ` is an array, not NNlib's σ; a macro
+ *   `macro leakyrelu(ex)` defines `@leakyrelu` and leaves the name `leakyrelu` to NNlib's leakyrelu (slope
+ *   0.01 by default); an anonymous `function (act, x) … end` binds its own `act`, and a variable it assigns
+ *   is its local (the manual, "Scope of Variables").
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -286,6 +295,22 @@ def mixture(x, *act):
     return sum(a(x) for a in act) / len(act)
 `;
 
+const CANDLE_REF_PATTERN = `use candle_core::{Result, Tensor, D};
+use candle_nn::ops::softmax;
+
+/// Attention weights over the last axis; \`&softmax\` is off for the raw-logit dump.
+fn weights(scores: &Tensor, &softmax: &bool) -> Result<Tensor> {
+    if softmax {
+        return candle_nn::ops::softmax(scores, D::Minus1);
+    }
+    Ok(scores.clone())
+}
+
+fn probs(scores: &Tensor) -> Result<Tensor> {
+    softmax(scores, D::Minus1)
+}
+`;
+
 describe('bindings: what each target of an assignment holds', () => {
   it('Julia: the second name of local act, gate = relu, sigmoid is never relu', () => {
     const got = at(JL, FLUX_LOCAL_TUPLE, 'gate.(');
@@ -313,6 +338,11 @@ describe('bindings: what each target of an assignment holds', () => {
 
   it('JavaScript: an array destructuring default is not the element’s only value', () => {
     expectNothing(JS, TFJS_SPEC_DEFAULT, 'act', 1);
+  });
+
+  it('Rust: the reference pattern &softmax binds a bool that shadows the imported softmax', () => {
+    expectNothing(RS, CANDLE_REF_PATTERN, 'softmax', 3);
+    expectCall(RS, CANDLE_REF_PATTERN, 'softmax', { id: 'softmax', framework: 'candle' }, 5);
   });
 
   it('Python: varargs *act is a tuple that shadows the module’s act', () => {
@@ -369,6 +399,22 @@ end
 y = act.(randn(Float32, 4))
 `;
 
+const CANDLE_SLOTS = `use candle_core::{Result, Tensor};
+use candle_nn::{Activation, Module};
+
+/// Points the shared slot at GELU, then runs it once to warm the kernels.
+fn install_one(slot: &mut Activation, xs: &Tensor) -> Result<Tensor> {
+    *slot = Activation::Gelu;
+    slot.forward(xs)
+}
+
+/// The same through the registry's double indirection.
+fn install_two(slot: &mut &mut Activation, xs: &Tensor) -> Result<Tensor> {
+    **slot = Activation::Gelu;
+    slot.forward(xs)
+}
+`;
+
 describe('definitions: a Julia macro', () => {
   it('@leakyrelu(…) is the macro defined above, not NNlib’s leakyrelu with its 0.01 slope', () => {
     const got = at(JL, FLUX_MACRO, 'leakyrelu(W * h)');
@@ -396,6 +442,14 @@ describe('fixes: bindings the recognizer missed', () => {
       { id: 'leaky_relu', framework: 'flux', params: { negative_slope: 0.01 } },
       2,
     );
+  });
+
+  it('Rust: **slot = Activation::Gelu sets what slot reaches, as *slot = … does', () => {
+    for (const nth of [0, 1]) {
+      const got = at(RS, CANDLE_SLOTS, 'slot.forward', nth);
+      assert.equal(got?.id, 'gelu');
+      assert.equal(got?.params.approximate, 'none');
+    }
   });
 
   it('Julia: an anonymous function’s parameters and assignments are its own', () => {

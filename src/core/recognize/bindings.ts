@@ -232,7 +232,7 @@ function assignment(
       depth -= 1;
       element = true;
       k = close;
-    } else if (!(len === 1 && BINDING_BRACKETS.has(c)) && !annotated) {
+    } else if (!((len === 1 && BINDING_BRACKETS.has(c)) || isDoubleStar(c, c2)) && !annotated) {
       return; // `f(x)`, `a.b = …`: not a binding of a plain name
     }
   }
@@ -244,6 +244,14 @@ function assignment(
   for (const t of targets) {
     add(t, single || t === initialized ? k + 1 : undefined);
   }
+}
+
+/**
+ * Whether a two-character token is `**`: in a target, Rust's and C++'s double dereference
+ * (`**slot = Activation::Gelu;` sets what `slot` reaches, as `*slot = …` does one level down).
+ */
+function isDoubleStar(c: number, c2: number): boolean {
+  return c === 42 && c2 === 42;
 }
 
 /** The parameter names of a function definition: names directly after `(` or `,` in its list. */
