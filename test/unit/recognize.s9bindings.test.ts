@@ -19,8 +19,8 @@
  *   `y = F.relu(x)` is. candle: `Activation::LeakyRelu(0.2)` is the leaky ReLU with slope 0.2.
  * - JavaScript (ECMA-262, function expressions and `const`): the name of a named function expression and a
  *   `const` inside its body are scoped to that function, so the outer `const act = tf.relu` is what the
- *   outer `act(…)` calls; an array destructuring default (`[units, act = tf.relu] = spec`) applies only when
- *   the element is undefined, so `act` is whatever the spec holds; a destructured element (`[logits,
+ *   outer `act(…)` calls; a destructuring default (`[units, act = tf.relu] = spec`, `{ units, act = tf.relu }
+ *   = options`) applies only when the element or property is undefined, so `act` is whatever they hold; a destructured element (`[logits,
  *   softmax] = …`) shadows the imported `softmax` in its function. TF.js' `tf.softmax(logits, dim = -1)`.
  * - C++ ([temp.param], [dcl.type.elab]): `class Input` in `template <typename Scalar, class Input>`
  *   declares a type parameter and `struct prof_ctx*` in a parameter list names a type, neither a class
@@ -284,6 +284,16 @@ export function denseFromSpec(x, spec) {
 }
 `;
 
+const TFJS_OPTIONS_DEFAULT = `import * as tf from '@tensorflow/tfjs';
+
+/** One dense layer from an options object; without an activation the layer rectifies. */
+export function denseFromOptions(x, options) {
+  const { units, act = tf.relu } = options;
+  const kernel = tf.randomNormal([x.shape[1], units]);
+  return act(tf.matMul(x, kernel));
+}
+`;
+
 const PY_VARARGS = `"""Activations for the ablation runs."""
 import torch.nn.functional as F
 
@@ -336,8 +346,9 @@ describe('bindings: what each target of an assignment holds', () => {
     expectNothing(JL, JULIA_RUNNING_STD, 'σ', 1);
   });
 
-  it('JavaScript: an array destructuring default is not the element’s only value', () => {
+  it('JavaScript: a destructuring default is not the only value the name may hold', () => {
     expectNothing(JS, TFJS_SPEC_DEFAULT, 'act', 1);
+    expectNothing(JS, TFJS_OPTIONS_DEFAULT, 'act', 1);
   });
 
   it('Rust: the reference pattern &softmax binds a bool that shadows the imported softmax', () => {
