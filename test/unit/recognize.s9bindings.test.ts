@@ -38,7 +38,8 @@
  *   `σ[j] = v` calls `setindex!`, which no function has, so there `σ` is an array, not NNlib's σ; a macro
  *   `macro leakyrelu(ex)` defines `@leakyrelu` and leaves the name `leakyrelu` to NNlib's leakyrelu (slope
  *   0.01 by default); an anonymous `function (act, x) … end` binds its own `act`, and a variable it assigns
- *   is its local (the manual, "Scope of Variables").
+ *   is its local (the manual, "Scope of Variables"); Flux's `Dense(in => out, σ)` applies σ, so `act = relu`
+ *   passed there is ReLU, whatever long element assignment the file makes before it.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -294,6 +295,14 @@ export function denseFromOptions(x, options) {
 }
 `;
 
+const JULIA_INCLUDED_BAND = `# Included by train.jl once the model is built (W is its first layer's weight, Flux is loaded there):
+# zero the off-diagonal band the paper keeps frozen, then build the probe head.
+W[diagind(W, 1)[begin + 1:end - 1] .+ (band_offsets[1] + band_offsets[2] + band_offsets[3] - band_offsets[4])] .= 0.0f0
+
+act = relu
+probe = Chain(Dense(size(W, 1) => 16, act), Dense(16 => 2))
+`;
+
 const PY_VARARGS = `"""Activations for the ablation runs."""
 import torch.nn.functional as F
 
@@ -354,6 +363,10 @@ describe('bindings: what each target of an assignment holds', () => {
   it('Rust: the reference pattern &softmax binds a bool that shadows the imported softmax', () => {
     expectNothing(RS, CANDLE_REF_PATTERN, 'softmax', 3);
     expectCall(RS, CANDLE_REF_PATTERN, 'softmax', { id: 'softmax', framework: 'candle' }, 5);
+  });
+
+  it('Julia: a subscript target longer than the target window is skipped, the file still read', () => {
+    expectCall(JL, JULIA_INCLUDED_BAND, 'act', { id: 'relu', framework: 'flux' }, 1);
   });
 
   it('Python: varargs *act is a tuple that shadows the module’s act', () => {
