@@ -8,7 +8,8 @@
  *   names a type (a template parameter, an elaborated parameter type), no class body;
  * - a Python closure's variable assigned after the closure in a method reaches the closure, also when the
  *   method runs to the end of the file;
- * - tuple and destructuring assignments, element assignments, varargs, C++ declarator lists, and Rust's
+ * - tuple assignments read element by element (`act, gate = F.gelu, torch.sigmoid`), destructuring
+ *   assignments, element assignments, varargs, C++ declarator lists, and Rust's
  *   double dereference `**slot = …`;
  * - a Julia macro is reached by `@name` only, and a Julia anonymous `function (x) … end` is a scope.
  *
@@ -19,9 +20,12 @@
  *   `y = F.relu(x)` is. candle: `Activation::LeakyRelu(0.2)` is the leaky ReLU with slope 0.2.
  * - JavaScript (ECMA-262, function expressions and `const`): the name of a named function expression and a
  *   `const` inside its body are scoped to that function, so the outer `const act = tf.relu` is what the
- *   outer `act(…)` calls; a destructuring default (`[units, act = tf.relu] = spec`, `{ units, act = tf.relu }
- *   = options`) applies only when the element or property is undefined, so `act` is whatever they hold; a destructured element (`[logits,
- *   softmax] = …`) shadows the imported `softmax` in its function. TF.js' `tf.softmax(logits, dim = -1)`.
+ *   outer `act(…)` calls; a destructuring default (`[units, act = tf.relu] = spec`,
+ *   `{ units, act = tf.relu } = options`) applies only when the element or property is undefined, so `act`
+ *   is whatever they hold; a destructured element (`[logits, softmax] = …`) shadows the imported `softmax`
+ *   in its function; `gate, act = tf.sigmoid, tf.relu` is one comma expression that assigns
+ *   `act = tf.sigmoid` alone, so the hoisted `var gate` stays undefined. TF.js'
+ *   `tf.softmax(logits, dim = -1)`.
  * - C++ ([temp.param], [dcl.type.elab]): `class Input` in `template <typename Scalar, class Input>`
  *   declares a type parameter and `struct prof_ctx*` in a parameter list names a type, neither a class
  *   body, so `act` in those member functions is the member of the class around them; a declarator list
@@ -38,8 +42,8 @@
  *   `σ[j] = v` calls `setindex!`, which no function has, so there `σ` is an array, not NNlib's σ; a macro
  *   `macro leakyrelu(ex)` defines `@leakyrelu` and leaves the name `leakyrelu` to NNlib's leakyrelu (slope
  *   0.01 by default); an anonymous `function (act, x) … end` binds its own `act`, and a variable it assigns
- *   is its local (the manual, "Scope of Variables"); Flux's `Dense(in => out, σ)` applies σ, so `act = relu`
- *   passed there is ReLU, whatever long element assignment the file makes before it.
+ *   is its local (the manual, "Scope of Variables"); Flux's `Dense(in => out, σ)` applies σ, so
+ *   `act = relu` passed there is ReLU, whatever long element assignment the file makes before it.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -303,6 +307,16 @@ act = relu
 probe = Chain(Dense(size(W, 1) => 16, act), Dense(16 => 2))
 `;
 
+const JS_PORTED_SCRIPT = `'use strict'
+// Ported from the Python notebook; in JavaScript this line is one comma expression, which sets act alone.
+gate, act = tf.sigmoid, tf.relu
+var gate, act
+
+function head(x) {
+  return gate ? tf.mul(act(x), gate(x)) : act(x)
+}
+`;
+
 const PY_VARARGS = `"""Activations for the ablation runs."""
 import torch.nn.functional as F
 
@@ -367,6 +381,10 @@ describe('bindings: what each target of an assignment holds', () => {
 
   it('Julia: a subscript target longer than the target window is skipped, the file still read', () => {
     expectCall(JL, JULIA_INCLUDED_BAND, 'act', { id: 'relu', framework: 'flux' }, 1);
+  });
+
+  it('JavaScript: a comma expression `gate, act = …` assigns act alone; gate stays undefined', () => {
+    expectNothing(JS, JS_PORTED_SCRIPT, 'gate', 3);
   });
 
   it('Python: varargs *act is a tuple that shadows the module’s act', () => {
@@ -446,6 +464,16 @@ describe('definitions: a Julia macro', () => {
   });
 });
 
+const PYTORCH_TUPLE = `"""A gated linear unit with the activation pair picked in one line."""
+import torch
+import torch.nn.functional as F
+
+
+def gated_unit(x: torch.Tensor, w: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    act, gate = F.gelu, torch.sigmoid
+    return act(x @ w) * gate(x @ v)
+`;
+
 describe('fixes: bindings the recognizer missed', () => {
   it('Python: a closure’s variable assigned below it in a method that ends the file', () => {
     const got = at(PY, CLOSURE_METHOD, 'act(self');
@@ -474,6 +502,19 @@ describe('fixes: bindings the recognizer missed', () => {
       assert.equal(got?.id, 'gelu');
       assert.equal(got?.params.approximate, 'none');
     }
+  });
+
+  it('Python and Julia: a tuple assignment gives each target its own element', () => {
+    expectCall(
+      PY,
+      PYTORCH_TUPLE,
+      'act',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'none' } },
+      1,
+    );
+    expectCall(PY, PYTORCH_TUPLE, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 1);
+    expectCall(JL, FLUX_LOCAL_TUPLE, 'act', { id: 'relu', framework: 'flux' }, 2);
+    expectCall(JL, FLUX_LOCAL_TUPLE, 'gate', { id: 'sigmoid', framework: 'flux' }, 2);
   });
 
   it('Julia: an anonymous function’s parameters and assignments are its own', () => {
