@@ -472,6 +472,16 @@ import torch.nn.functional as F
 def gated_unit(x: torch.Tensor, w: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     act, gate = F.gelu, torch.sigmoid
     return act(x @ w) * gate(x @ v)
+
+
+def swish_unit(x: torch.Tensor, w: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    act, gate = F.silu, torch.tanh,
+    return act(x @ w) * gate(x @ v)
+
+
+def configured_unit(x: torch.Tensor, w: torch.Tensor, v: torch.Tensor, config) -> torch.Tensor:
+    act, gate = config.activations()
+    return act(x @ w) * gate(x @ v)
 `;
 
 describe('fixes: bindings the recognizer missed', () => {
@@ -513,6 +523,11 @@ describe('fixes: bindings the recognizer missed', () => {
       1,
     );
     expectCall(PY, PYTORCH_TUPLE, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 1);
+    // A trailing comma still makes a pair; one value unpacked tells nothing about its parts.
+    expectCall(PY, PYTORCH_TUPLE, 'act', { id: 'silu', framework: 'pytorch' }, 3);
+    expectCall(PY, PYTORCH_TUPLE, 'gate', { id: 'tanh', framework: 'pytorch' }, 3);
+    expectNothing(PY, PYTORCH_TUPLE, 'act', 5);
+    expectNothing(PY, PYTORCH_TUPLE, 'gate', 5);
     expectCall(JL, FLUX_LOCAL_TUPLE, 'act', { id: 'relu', framework: 'flux' }, 2);
     expectCall(JL, FLUX_LOCAL_TUPLE, 'gate', { id: 'sigmoid', framework: 'flux' }, 2);
   });
