@@ -494,9 +494,11 @@ class Inherited(GELUActivation):
     expectNothing('python', SRC, 'act_fn', 7);
   });
 
-  it('fields bound together by a tuple assignment have no single value: no hover', () => {
-    expectNothing('python', SRC, 'act_fn', 9);
-    expectNothing('python', SRC, 'gate_fn', 1);
+  it('fields bound together by a tuple assignment pair element by element: GELU and sigmoid', () => {
+    // `act_fn, gate_fn = nn.gelu, nn.sigmoid` binds act_fn to nn.gelu and gate_fn to nn.sigmoid (Python's
+    // assignment statement unpacks the tuple in order).
+    expectShown('python', SRC, 'act_fn', 9, 'gelu', 'flax');
+    expectShown('python', SRC, 'gate_fn', 1, 'sigmoid', 'flax');
   });
 
   it('`self.act = self._gelu_python` is the method’s body: exact GELU', () => {

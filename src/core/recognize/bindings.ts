@@ -170,8 +170,10 @@ function assignment(
     k++;
   }
   // A JavaScript or C++ declaration list (`let h: tf.Tensor, act = tf.relu;`, `float lo, hi = 6.0f;`)
-  // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple.
-  const declarators = k > afterKeywords && (model.lang === 'js' || model.lang === 'cpp');
+  // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple. C++ needs no
+  // keyword (`ActFn gate, act = torch::relu;`, and a comma expression `a, b = c` assigns `b` alone); in
+  // JavaScript a statement without one may be a destructuring pattern's rest (`{ gate, act = tf.relu }`).
+  const declarators = (k > afterKeywords && model.lang === 'js') || model.lang === 'cpp';
   const targets: number[] = [];
   const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
   const { kinds, flags, starts, ends, text } = model;
@@ -230,7 +232,7 @@ function assignment(
       depth -= 1;
       element = true;
       k = close;
-    } else if (!(len === 1 && BINDING_BRACKETS.has(c)) && !annotated) {
+    } else if (!((len === 1 && BINDING_BRACKETS.has(c)) || isDoubleStar(c, c2)) && !annotated) {
       return; // `f(x)`, `a.b = …`: not a binding of a plain name
     }
   }
@@ -239,9 +241,67 @@ function assignment(
   }
   const single = targets.length === 1 && model.isPunct(k, '=') && !element;
   const initialized = declarators && depth === 0 && model.isPunct(k, '=') ? k - 1 : -1;
-  for (const t of targets) {
-    add(t, single || t === initialized ? k + 1 : undefined);
+  const values = declarators || element ? undefined : tupleValues(model, i, k, targets.length);
+  targets.forEach((t, n) => add(t, single || t === initialized ? k + 1 : values?.[n]));
+}
+
+/** Tokens of a tuple's right-hand side read for its elements. */
+const MAX_TUPLE_TOKENS = 256;
+
+/**
+ * For a Python or Julia tuple assignment `act, gate = F.gelu, torch.sigmoid` (the statement from `i`, its
+ * `=` at `eq`, `count` targets): the first token of each right-hand element, the nth for the nth target;
+ * undefined when they do not pair up (a starred target, one value unpacked, another count, a chain).
+ */
+function tupleValues(
+  model: DocumentModel,
+  i: number,
+  eq: number,
+  count: number,
+): number[] | undefined {
+  if ((model.lang !== 'python' && model.lang !== 'julia') || count < 2 || !model.isPunct(eq, '=')) {
+    return undefined;
   }
+  for (let k = i; k < eq; k++) {
+    if (model.isPunct(k, '*')) {
+      return undefined; // `head, *rest = …` gathers a list
+    }
+  }
+  const firsts = [eq + 1];
+  const end = Math.min(model.count, eq + 1 + MAX_TUPLE_TOKENS);
+  let depth = 0;
+  let k = eq + 1;
+  for (; k < end && (k === eq + 1 || (model.flags[k] & STMT) === 0); k++) {
+    const c =
+      model.kinds[k] === PUNCT && model.ends[k] - model.starts[k] === 1
+        ? model.text.charCodeAt(model.starts[k])
+        : 0;
+    depth += bracketStep(c);
+    if (depth < 0 || (depth === 0 && c === 61)) {
+      return undefined; // an unbalanced bracket, or a chain `a, b = c, d = …`
+    }
+    if (depth === 0 && c === 59) {
+      break; // ;
+    }
+    if (depth === 0 && c === 44) {
+      firsts.push(k + 1); // ,
+    }
+  }
+  if (k >= end && end < model.count) {
+    return undefined; // longer than read
+  }
+  if (firsts[firsts.length - 1] === k) {
+    firsts.pop(); // a trailing comma: `a, b = x, y,`
+  }
+  return firsts.length === count ? firsts : undefined;
+}
+
+/**
+ * Whether a two-character token is `**`: in a target, Rust's and C++'s double dereference
+ * (`**slot = Activation::Gelu;` sets what `slot` reaches, as `*slot = …` does one level down).
+ */
+function isDoubleStar(c: number, c2: number): boolean {
+  return c === 42 && c2 === 42;
 }
 
 /** The parameter names of a function definition: names directly after `(` or `,` in its list. */

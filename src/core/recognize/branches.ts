@@ -166,8 +166,10 @@ export function laterModuleBinding(
     if (b.at <= ti || !around || itsOwn) {
       continue;
     }
+    // The module's scope runs past the model's end; a function's ends at most there (a method that
+    // runs to the end of the file is still a function).
     if (
-      b.scopeEnd >= model.count &&
+      b.scopeEnd > model.count &&
       enclosing(model, b.at, (d) => d.keyword === 'class') !== undefined
     ) {
       continue; // a class attribute, not a module-level name

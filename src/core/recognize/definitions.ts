@@ -262,6 +262,11 @@ function juliaDefs(model: DocumentModel): Definition[] {
           parent: current(),
         });
         blocks.push(defs.length - 1);
+      } else if (word === 'function' && model.isPunct(k, '(')) {
+        // An anonymous `function (x) … end` (or a functor's `function (m::Dense)(x)`) is a function scope
+        // too: its parameters and the variables it assigns are its own. It has no name to be called by.
+        defs.push({ keyword: word, name: '', start: i, nameAt: i, end: count, parent: current() });
+        blocks.push(defs.length - 1);
       } else {
         blocks.push(-1);
       }

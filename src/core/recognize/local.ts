@@ -315,12 +315,21 @@ function visibleDefinitions(model: DocumentModel, name: string, ti: number): Def
     .filter(
       (d) =>
         d.nameAt !== ti &&
-        (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)),
+        (d.parent < 0 || (defs[d.parent].start <= ti && ti < defs[d.parent].end)) &&
+        isMacro(d) === (model.lang === 'julia' && model.isPunct(ti - 1, '@')),
     );
   // TypeScript's overload signatures (`function gate(x: Tensor1D): Tensor1D;`) and forward declarations
   // compute nothing: the one definition with a body is what a call runs.
   const bodied = visible.filter((d) => !isDeclarationOnly(model, d));
   return bodied.length > 0 ? bodied : visible;
+}
+
+/**
+ * Whether `d` is a Julia macro: `macro leakyrelu(ex)` defines `@leakyrelu`, which only a call spelled with
+ * the `@` reaches; a plain `leakyrelu` is still the function of that name.
+ */
+function isMacro(d: Definition): boolean {
+  return d.keyword === 'macro';
 }
 
 /** Whether a brace language's definition ends at its signature's `;`: it has no body. */
