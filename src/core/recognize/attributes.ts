@@ -14,6 +14,7 @@ import { classFieldValue } from './classFields';
 import { enclosing, type Definition } from './definitions';
 import { endsStatement, singleStringArgument } from './factories';
 import { STMT } from './statements';
+import { ID } from './tokenizer';
 
 /** More assignments than this to one attribute is not a model's layer definition. */
 const MAX_ASSIGNMENTS = 8;
@@ -25,6 +26,23 @@ const MAX_CHAIN = 8;
 const MAX_TARGET_NAMES = 4;
 /** Bound on the targets of one tuple assignment read element-wise (`self.a, self.b = …, …`). */
 const MAX_TUPLE_TARGETS = 8;
+/** Python's compound statements, whose body may follow the header's `:` on its line (`else: self.act = …`). */
+const COMPOUND = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'try',
+  'except',
+  'finally',
+  'with',
+  'def',
+  'class',
+  'async',
+  'match',
+  'case',
+]);
 
 /**
  * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
@@ -47,11 +65,12 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   index = new Map();
   const { count, flags, kinds } = model;
   for (let i = 0; i + 4 < count; i++) {
-    if ((flags[i] & STMT) !== 0) {
+    const statement = (flags[i] & STMT) !== 0 || afterHeader(model, i);
+    if (statement) {
       indexTupleTargets(model, i, index);
     }
     // A statement's target, or a later one of a chain (`self.a = self.b = nn.GELU()`).
-    const target = (flags[i] & STMT) !== 0 || model.isPunct(i - 1, '=');
+    const target = statement || model.isPunct(i - 1, '=');
     if (!target || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
@@ -61,11 +80,19 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
     const name = model.tokenText(i + 2);
     const list = index.get(name) ?? [];
     const value = afterChain(model, i + 4);
-    list.push({ at: i, last: kinds[value] === 0 ? pathEnd(model, value) : -1 });
+    list.push({ at: i, last: kinds[value] === ID ? pathEnd(model, value) : -1 });
     index.set(name, list);
   }
   model.memo.set(key, index);
   return index;
+}
+
+/**
+ * Whether token `i` starts the body of a compound statement written on the header's line
+ * (`if gated: self.act = nn.SiLU()`, `def __init__(self): …`): the `:` before it ends a header.
+ */
+function afterHeader(model: DocumentModel, i: number): boolean {
+  return model.isPunct(i - 1, ':') && COMPOUND.has(model.tokenText(model.stmt[i - 1]));
 }
 
 /**
@@ -96,13 +123,12 @@ function indexTupleTargets(
     return;
   }
   const values = tupleItems(model, k, targets.length);
-  if (values.length !== targets.length) {
-    return;
-  }
+  // Values that do not pair up (`self.act, self.norm = factory(…)` unpacks one) still assign every target:
+  // something no item names, so no one activation.
+  const paired = values.length === targets.length;
   targets.forEach((at, n) => {
     if (model.isWord(at, 'self') && afterPath(model, at) === at + 3) {
-      const value = values[n];
-      const last = model.kinds[value] === 0 ? pathEnd(model, value) : -1;
+      const last = paired && model.kinds[values[n]] === ID ? pathEnd(model, values[n]) : -1;
       const list = index.get(model.tokenText(at + 2)) ?? [];
       list.push({ at, last, item: true });
       index.set(model.tokenText(at + 2), list);
@@ -123,14 +149,13 @@ function afterPath(model: DocumentModel, k: number): number {
 }
 
 /**
- * The first tokens of the comma-separated items of the statement's value from `first` on, at most `limit`
- * of them (one more tells that there are too many); brackets are skipped whole, within RHS_TOKENS tokens.
+ * The first tokens of the comma-separated items of the statement's value from `first` on (brackets are
+ * skipped whole), when the statement ends within RHS_TOKENS tokens with at most `limit` items; else none.
  */
 function tupleItems(model: DocumentModel, first: number, limit: number): number[] {
   const items = [first];
   const end = Math.min(model.count, first + RHS_TOKENS);
-  let k = first;
-  for (; k < end && items.length <= limit; k++) {
+  for (let k = first; k < end && items.length <= limit; k++) {
     if (k > first && (model.flags[k] & STMT) !== 0) {
       return items;
     }
@@ -144,8 +169,9 @@ function tupleItems(model: DocumentModel, first: number, limit: number): number[
       items.push(k + 1);
     }
   }
-  // The file's end ends the statement too; a value longer than RHS_TOKENS is not read.
-  return k >= model.count || items.length > limit ? items : [];
+  // Too many items, or a value longer than RHS_TOKENS (not read), or one ending the file (no call of an
+  // attribute follows that statement, so its targets need no value).
+  return [];
 }
 
 /**
@@ -211,8 +237,9 @@ export function matchAttributeCall(
   }
   const cls = enclosing(model, ti, (d) => d.keyword === 'class');
   const all = assignments(model).get(model.tokenText(ti)) ?? [];
+  // An assignment in the call's own statement happens after the call (Python evaluates the value first).
   const inScope = (a: Assignment): boolean =>
-    a.at < ti && (cls === undefined || (a.at > cls.start && a.at < cls.end));
+    a.at < model.stmt[ti] && (cls === undefined || (a.at > cls.start && a.at < cls.end));
   let found: RecognizedCall | undefined;
   let count = 0;
   for (const a of all) {
@@ -287,9 +314,9 @@ function isWholeStatement(model: DocumentModel, last: number, item: boolean): bo
       return false;
     }
   }
+  // Not the file's end: the assignment's statement is above the call's.
   const next = i + 1;
   return (
-    next >= model.count ||
     (model.flags[next] & STMT) !== 0 ||
     model.isPunct(next, ';') ||
     (item && model.isPunct(next, ','))
