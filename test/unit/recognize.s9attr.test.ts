@@ -17,6 +17,8 @@
  *   `else: …`, `def use_relu(self): self.act = nn.ReLU()`); those are assignments as an indented body is.
  * - PyTorch: `nn.GELU(approximate="tanh")`, `nn.LeakyReLU(0.1)` (negative_slope 0.1), `nn.Softplus(beta=2.0)`,
  *   `nn.ReLU`, `nn.SiLU` are the activations of those names with those parameters.
+ * - transformers' activations registry: `ACT2FN["gelu_new"]` is the tanh approximation of GELU
+ *   (NewGELUActivation) and `get_activation("sigmoid")` is `nn.Sigmoid`.
  */
 import './freshModels';
 import { expectCall, expectNothing } from './recognizeHelpers';
@@ -293,5 +295,37 @@ class ExportableFF(nn.Module):
 
   it('a one-line method body reassigns GELU to ReLU: no one activation', () => {
     expectNothing(PY, src, 'act', 5);
+  });
+});
+
+describe('Python tuple assignment: an activation made by its name, then another item', () => {
+  const src = `"""BERT-style intermediate layer whose activations come from transformers' registry."""
+import torch.nn as nn
+from transformers.activations import ACT2FN, get_activation
+
+
+class Intermediate(nn.Module):
+    def __init__(self, hidden, inner, dropout=0.1):
+        super().__init__()
+        self.act, self.dropout = ACT2FN["gelu_new"], nn.Dropout(dropout)
+        self.dense, self.gate = nn.Linear(hidden, inner), get_activation("sigmoid")
+
+    def forward(self, x):
+        h = self.act(self.dense(x)) * self.gate(self.dense(x))
+        return self.dropout(h)
+`;
+
+  it('`ACT2FN["gelu_new"]` as the first item: GELU (tanh)', () => {
+    expectCall(
+      PY,
+      src,
+      'act',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+
+  it('`get_activation("sigmoid")` as the last item: sigmoid', () => {
+    expectCall(PY, src, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 1);
   });
 });

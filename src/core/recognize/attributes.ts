@@ -270,7 +270,7 @@ export function matchAttributeCall(
     if (
       named === undefined
         ? !isWholeStatement(model, a.last, a.item === true)
-        : !endsStatement(model, named + 1)
+        : !endsValue(model, named + 1, a.item === true)
     ) {
       // An alias of another attribute (`self.a = self.b`), or an expression that chooses
       // (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
@@ -314,7 +314,15 @@ function isWholeStatement(model: DocumentModel, last: number, item: boolean): bo
       return false;
     }
   }
-  // Not the file's end: the assignment's statement is above the call's.
+  return endsValue(model, i, item);
+}
+
+/**
+ * Whether an assigned value ends at token `i`: the statement ends (a new statement or `;`), or, for one
+ * `item` of a tuple's values, the next item starts (`,`). Not the file's end: the assignment's statement is
+ * above the call's.
+ */
+function endsValue(model: DocumentModel, i: number, item: boolean): boolean {
   const next = i + 1;
   return (
     (model.flags[next] & STMT) !== 0 ||
