@@ -7,6 +7,9 @@
  *   inside brackets (`nn.Linear(dim, hidden)`, `[1, 2, 4]`, `{"dim": dim}`) belongs to that item, and a
  *   line of its own is another statement. A target list whose value does not unpack into as many items
  *   (`self.act, self.norm = factory(…)`) gives each target an item no literal names.
+ * - A target may be a subscription (`self.blocks[0]`, `self.swapped["act"]`) or starred (PEP 3132: `*self.convs`
+ *   takes the values left over, one when there are as many values as targets); the others still pair by
+ *   place.
  * - "Conditional expressions": `nn.GELU() if exact else nn.SiLU()` is one item, and it chooses between two
  *   activations: no one activation.
  * - An attribute path `self.act.inplace` (or `child.act`) assigns an attribute of another object, not
@@ -327,5 +330,49 @@ class Intermediate(nn.Module):
 
   it('`get_activation("sigmoid")` as the last item: sigmoid', () => {
     expectCall(PY, src, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 1);
+  });
+});
+
+describe('Python tuple assignment with a subscript or a starred target', () => {
+  const src = `"""MobileNetV3-style stem and head; the export path records which activation it swapped in."""
+import torch.nn as nn
+
+
+class Stem(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        *self.convs, self.act = nn.Conv2d(3, dim, 3, stride=2, padding=1), nn.Hardswish()
+        self.blocks = nn.ModuleList([nn.Identity(), nn.Identity()])
+        self.blocks[0], self.gate = nn.BatchNorm2d(dim), nn.Hardsigmoid()
+
+    def forward(self, x):
+        h = self.act(self.convs[0](x))
+        return self.blocks[0](h) * self.gate(h)
+
+
+class Head(nn.Module):
+    def __init__(self, dim, classes):
+        super().__init__()
+        self.fc = nn.Linear(dim, classes)
+        self.act = nn.GELU()
+        self.swapped = {}
+
+    def use_relu(self):
+        self.act, self.swapped["act"] = nn.ReLU(), "gelu"
+
+    def forward(self, x):
+        return self.fc(self.act(x))
+`;
+
+  it('a starred target before it takes one value: the second target is hard swish', () => {
+    expectCall(PY, src, 'act', { id: 'hardswish', framework: 'pytorch' }, 1);
+  });
+
+  it('a subscript target before it: the second target is hard sigmoid', () => {
+    expectCall(PY, src, 'gate', { id: 'hardsigmoid', framework: 'pytorch' }, 1);
+  });
+
+  it('a subscript target after it: `self.act` is reassigned ReLU, so no one activation', () => {
+    expectNothing(PY, src, 'act', 5);
   });
 });

@@ -97,55 +97,76 @@ function afterHeader(model: DocumentModel, i: number): boolean {
 
 /**
  * A tuple assignment starting at statement start `first` (`self.gate, self.act = nn.Sigmoid(), nn.GELU()`):
- * Python assigns the values element-wise, so each `self.<name>` target gets the value in its place. Read only
- * when the targets are names or dotted paths and as many values follow, separated by commas at depth 0
- * (`self.a, self.b = make_pair()` unpacks one value: no target is read).
+ * Python assigns the values element-wise, so each `self.<name>` target gets the value in its place. When the
+ * values do not pair up with the targets (`self.act, self.norm = factory(dim)` unpacks one object), each
+ * target gets something no item names.
  */
 function indexTupleTargets(
   model: DocumentModel,
   first: number,
   index: Map<string, Assignment[]>,
 ): void {
-  const targets: number[] = [];
-  let k = first;
-  while (!model.isPunct(k - 1, '=')) {
-    const end = afterPath(model, k);
-    if (end < 0 || targets.length === MAX_TUPLE_TARGETS) {
-      return;
-    }
-    targets.push(k);
-    if (!model.isPunct(end, ',') && !model.isPunct(end, '=')) {
-      return;
-    }
-    k = end + 1;
-  }
-  if (targets.length < 2) {
+  const list = targetList(model, first);
+  if (list === undefined || list.targets.length < 2) {
     return;
   }
-  const values = tupleItems(model, k, targets.length);
-  // Values that do not pair up (`self.act, self.norm = factory(…)` unpacks one) still assign every target:
-  // something no item names, so no one activation.
+  const { targets, value } = list;
+  // As many values as targets pair by place, a starred target (`*self.stem, self.act = …`) taking one.
+  const values = tupleItems(model, value, targets.length);
   const paired = values.length === targets.length;
   targets.forEach((at, n) => {
-    if (model.isWord(at, 'self') && afterPath(model, at) === at + 3) {
+    if (isAttributeTarget(model, at)) {
       const last = paired && model.kinds[values[n]] === ID ? pathEnd(model, values[n]) : -1;
-      const list = index.get(model.tokenText(at + 2)) ?? [];
-      list.push({ at, last, item: true });
-      index.set(model.tokenText(at + 2), list);
+      const assigned = index.get(model.tokenText(at + 2)) ?? [];
+      assigned.push({ at, last, item: true });
+      index.set(model.tokenText(at + 2), assigned);
     }
   });
 }
 
-/** The token after the name or dotted path (at most MAX_TARGET_NAMES names) starting at `k`; -1 if none. */
-function afterPath(model: DocumentModel, k: number): number {
-  let j = k;
-  for (let n = 0; n < MAX_TARGET_NAMES && model.kinds[j] === 0; n++) {
-    if (!model.isPunct(j + 1, '.')) {
-      return j + 1;
+/**
+ * The target list starting at statement start `first`: the first tokens of its targets, separated by
+ * commas at depth 0 (brackets skipped whole: `self.blocks[0]`, `(a, b)`), and the first token of the value
+ * after its `=`. None when no `=` ends it within RHS_TOKENS tokens, before the statement ends or a `:`
+ * (`return a, b`, `for a, b in pairs: …`, an annotation), or when it has more than MAX_TUPLE_TARGETS targets.
+ */
+function targetList(
+  model: DocumentModel,
+  first: number,
+): { targets: number[]; value: number } | undefined {
+  const targets = [first];
+  const end = Math.min(model.count, first + RHS_TOKENS);
+  for (let k = first; k < end; k++) {
+    if (model.isPunct(k, '=')) {
+      return { targets, value: k + 1 };
     }
-    j += 2;
+    if ((k > first && (model.flags[k] & STMT) !== 0) || model.isPunct(k, ':')) {
+      return undefined;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      const close = model.closing(k, end);
+      if (close < 0) {
+        return undefined;
+      }
+      k = close;
+    } else if (model.isPunct(k, ',')) {
+      if (targets.length === MAX_TUPLE_TARGETS) {
+        return undefined;
+      }
+      targets.push(k + 1);
+    }
   }
-  return -1;
+  return undefined;
+}
+
+/** Whether the target starting at token `at` is exactly `self.<name>` (not `self.act.inplace`, `self.x[0]`). */
+function isAttributeTarget(model: DocumentModel, at: number): boolean {
+  return (
+    model.isWord(at, 'self') &&
+    model.isPunct(at + 1, '.') &&
+    model.kinds[at + 2] === ID &&
+    (model.isPunct(at + 3, ',') || model.isPunct(at + 3, '='))
+  );
 }
 
 /**
