@@ -14,6 +14,7 @@ import { classFieldValue } from './classFields';
 import { enclosing, type Definition } from './definitions';
 import { endsStatement, singleStringArgument } from './factories';
 import { STMT } from './statements';
+import { ID } from './tokenizer';
 
 /** More assignments than this to one attribute is not a model's layer definition. */
 const MAX_ASSIGNMENTS = 8;
@@ -25,6 +26,23 @@ const MAX_CHAIN = 8;
 const MAX_TARGET_NAMES = 4;
 /** Bound on the targets of one tuple assignment read element-wise (`self.a, self.b = …, …`). */
 const MAX_TUPLE_TARGETS = 8;
+/** Python's compound statements, whose body may follow the header's `:` on its line (`else: self.act = …`). */
+const COMPOUND = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'try',
+  'except',
+  'finally',
+  'with',
+  'def',
+  'class',
+  'async',
+  'match',
+  'case',
+]);
 
 /**
  * One `self.<name> = …` statement: the index of `self` and of the right-hand side's last name when it is a
@@ -47,11 +65,12 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
   index = new Map();
   const { count, flags, kinds } = model;
   for (let i = 0; i + 4 < count; i++) {
-    if ((flags[i] & STMT) !== 0) {
+    const statement = (flags[i] & STMT) !== 0 || afterHeader(model, i);
+    if (statement) {
       indexTupleTargets(model, i, index);
     }
     // A statement's target, or a later one of a chain (`self.a = self.b = nn.GELU()`).
-    const target = (flags[i] & STMT) !== 0 || model.isPunct(i - 1, '=');
+    const target = statement || model.isPunct(i - 1, '=');
     if (!target || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
@@ -61,7 +80,7 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
     const name = model.tokenText(i + 2);
     const list = index.get(name) ?? [];
     const value = afterChain(model, i + 4);
-    list.push({ at: i, last: kinds[value] === 0 ? pathEnd(model, value) : -1 });
+    list.push({ at: i, last: kinds[value] === ID ? pathEnd(model, value) : -1 });
     index.set(name, list);
   }
   model.memo.set(key, index);
@@ -69,68 +88,95 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
 }
 
 /**
+ * Whether token `i` starts the body of a compound statement written on the header's line
+ * (`if gated: self.act = nn.SiLU()`, `def __init__(self): …`): the `:` before it ends a header.
+ */
+function afterHeader(model: DocumentModel, i: number): boolean {
+  return model.isPunct(i - 1, ':') && COMPOUND.has(model.tokenText(model.stmt[i - 1]));
+}
+
+/**
  * A tuple assignment starting at statement start `first` (`self.gate, self.act = nn.Sigmoid(), nn.GELU()`):
- * Python assigns the values element-wise, so each `self.<name>` target gets the value in its place. Read only
- * when the targets are names or dotted paths and as many values follow, separated by commas at depth 0
- * (`self.a, self.b = make_pair()` unpacks one value: no target is read).
+ * Python assigns the values element-wise, so each `self.<name>` target gets the value in its place. When the
+ * values do not pair up with the targets (`self.act, self.norm = factory(dim)` unpacks one object), each
+ * target gets something no item names.
  */
 function indexTupleTargets(
   model: DocumentModel,
   first: number,
   index: Map<string, Assignment[]>,
 ): void {
-  const targets: number[] = [];
-  let k = first;
-  while (!model.isPunct(k - 1, '=')) {
-    const end = afterPath(model, k);
-    if (end < 0 || targets.length === MAX_TUPLE_TARGETS) {
-      return;
-    }
-    targets.push(k);
-    if (!model.isPunct(end, ',') && !model.isPunct(end, '=')) {
-      return;
-    }
-    k = end + 1;
-  }
-  if (targets.length < 2) {
+  const list = targetList(model, first);
+  if (list === undefined || list.targets.length < 2) {
     return;
   }
-  const values = tupleItems(model, k, targets.length);
-  if (values.length !== targets.length) {
-    return;
-  }
+  const { targets, value } = list;
+  // As many values as targets pair by place, a starred target (`*self.stem, self.act = …`) taking one.
+  const values = tupleItems(model, value, targets.length);
+  const paired = values.length === targets.length;
   targets.forEach((at, n) => {
-    if (model.isWord(at, 'self') && afterPath(model, at) === at + 3) {
-      const value = values[n];
-      const last = model.kinds[value] === 0 ? pathEnd(model, value) : -1;
-      const list = index.get(model.tokenText(at + 2)) ?? [];
-      list.push({ at, last, item: true });
-      index.set(model.tokenText(at + 2), list);
+    if (isAttributeTarget(model, at)) {
+      const last = paired && model.kinds[values[n]] === ID ? pathEnd(model, values[n]) : -1;
+      const assigned = index.get(model.tokenText(at + 2)) ?? [];
+      assigned.push({ at, last, item: true });
+      index.set(model.tokenText(at + 2), assigned);
     }
   });
 }
 
-/** The token after the name or dotted path (at most MAX_TARGET_NAMES names) starting at `k`; -1 if none. */
-function afterPath(model: DocumentModel, k: number): number {
-  let j = k;
-  for (let n = 0; n < MAX_TARGET_NAMES && model.kinds[j] === 0; n++) {
-    if (!model.isPunct(j + 1, '.')) {
-      return j + 1;
+/**
+ * The target list starting at statement start `first`: the first tokens of its targets, separated by
+ * commas at depth 0 (brackets skipped whole: `self.blocks[0]`, `(a, b)`), and the first token of the value
+ * after its `=`. None when no `=` ends it within RHS_TOKENS tokens, before the statement ends or a `:`
+ * (`return a, b`, `for a, b in pairs: …`, an annotation), or when it has more than MAX_TUPLE_TARGETS targets.
+ */
+function targetList(
+  model: DocumentModel,
+  first: number,
+): { targets: number[]; value: number } | undefined {
+  const targets = [first];
+  const end = Math.min(model.count, first + RHS_TOKENS);
+  for (let k = first; k < end; k++) {
+    if (model.isPunct(k, '=')) {
+      return { targets, value: k + 1 };
     }
-    j += 2;
+    if ((k > first && (model.flags[k] & STMT) !== 0) || model.isPunct(k, ':')) {
+      return undefined;
+    }
+    if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      const close = model.closing(k, end);
+      if (close < 0) {
+        return undefined;
+      }
+      k = close;
+    } else if (model.isPunct(k, ',')) {
+      if (targets.length === MAX_TUPLE_TARGETS) {
+        return undefined;
+      }
+      targets.push(k + 1);
+    }
   }
-  return -1;
+  return undefined;
+}
+
+/** Whether the target starting at token `at` is exactly `self.<name>` (not `self.act.inplace`, `self.x[0]`). */
+function isAttributeTarget(model: DocumentModel, at: number): boolean {
+  return (
+    model.isWord(at, 'self') &&
+    model.isPunct(at + 1, '.') &&
+    model.kinds[at + 2] === ID &&
+    (model.isPunct(at + 3, ',') || model.isPunct(at + 3, '='))
+  );
 }
 
 /**
- * The first tokens of the comma-separated items of the statement's value from `first` on, at most `limit`
- * of them (one more tells that there are too many); brackets are skipped whole, within RHS_TOKENS tokens.
+ * The first tokens of the comma-separated items of the statement's value from `first` on (brackets are
+ * skipped whole), when the statement ends within RHS_TOKENS tokens with at most `limit` items; else none.
  */
 function tupleItems(model: DocumentModel, first: number, limit: number): number[] {
   const items = [first];
   const end = Math.min(model.count, first + RHS_TOKENS);
-  let k = first;
-  for (; k < end && items.length <= limit; k++) {
+  for (let k = first; k < end && items.length <= limit; k++) {
     if (k > first && (model.flags[k] & STMT) !== 0) {
       return items;
     }
@@ -144,8 +190,9 @@ function tupleItems(model: DocumentModel, first: number, limit: number): number[
       items.push(k + 1);
     }
   }
-  // The file's end ends the statement too; a value longer than RHS_TOKENS is not read.
-  return k >= model.count || items.length > limit ? items : [];
+  // Too many items, or a value longer than RHS_TOKENS (not read), or one ending the file (no call of an
+  // attribute follows that statement, so its targets need no value).
+  return [];
 }
 
 /**
@@ -211,8 +258,9 @@ export function matchAttributeCall(
   }
   const cls = enclosing(model, ti, (d) => d.keyword === 'class');
   const all = assignments(model).get(model.tokenText(ti)) ?? [];
+  // An assignment in the call's own statement happens after the call (Python evaluates the value first).
   const inScope = (a: Assignment): boolean =>
-    a.at < ti && (cls === undefined || (a.at > cls.start && a.at < cls.end));
+    a.at < model.stmt[ti] && (cls === undefined || (a.at > cls.start && a.at < cls.end));
   let found: RecognizedCall | undefined;
   let count = 0;
   for (const a of all) {
@@ -243,7 +291,7 @@ export function matchAttributeCall(
     if (
       named === undefined
         ? !isWholeStatement(model, a.last, a.item === true)
-        : !endsStatement(model, named + 1)
+        : !endsValue(model, named + 1, a.item === true)
     ) {
       // An alias of another attribute (`self.a = self.b`), or an expression that chooses
       // (`nn.GELU() if gelu else nn.ReLU()`): not one activation.
@@ -287,9 +335,17 @@ function isWholeStatement(model: DocumentModel, last: number, item: boolean): bo
       return false;
     }
   }
+  return endsValue(model, i, item);
+}
+
+/**
+ * Whether an assigned value ends at token `i`: the statement ends (a new statement or `;`), or, for one
+ * `item` of a tuple's values, the next item starts (`,`). Not the file's end: the assignment's statement is
+ * above the call's.
+ */
+function endsValue(model: DocumentModel, i: number, item: boolean): boolean {
   const next = i + 1;
   return (
-    next >= model.count ||
     (model.flags[next] & STMT) !== 0 ||
     model.isPunct(next, ';') ||
     (item && model.isPunct(next, ','))
