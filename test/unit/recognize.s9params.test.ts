@@ -1,17 +1,23 @@
 /**
  * Which default an options object's names stand for (`formulas/parameters.ts`: `parameterNamed`,
  * `objectPattern`, `patternBindings`, `callArguments`) and which block reads a function's temporaries
- * (`formulas/temporaries.ts`: an assignment that opens a branch's block, a Rust closure's own parameters).
+ * (`formulas/temporaries.ts`): options objects beside other parameters, with a default object that gives
+ * values, with keys, nested defaults and member reads that bind nothing, first in a factory; an assignment
+ * that opens a branch's block; a Rust closure's own parameters (also past a return type) and a block that
+ * is the operand of a bitwise `|`.
  *
  * Expected values come from the languages and the mathematics. A destructured parameter's default
  * (`{ slope = 0.2 }`) applies when the object passed has no such property, as `{}` has not; the parameter's
  * own default (`= {}`, `= { slope: 0.1 }`, `= leakyDefaults()`) is the object destructured when the call
- * passes none, so `{ slope = 0.2 } = { slope: 0.1 }` gives 0.1 there (ECMAScript, "Destructuring
- * assignment" and "Default parameters"); a call that passes an options object gives the pattern that
- * object's properties, not the defaults; a parameter written after another options object is still its
- * own parameter. Inside a block, the latest assignment before a use is the value there (straight-line code);
- * a Rust closure's parameters (`|v, zero: f64|`) shadow the function's `let zero` in the closure's body (The
- * Rust Reference, "Closure expressions"). max(x, s·x) is leaky ReLU with slope s; max(x, 0) is ReLU.
+ * passes none, so `{ slope = 0.2 } = { slope: 0.1 }` gives 0.1 there; `{ slope: s = 0.3 }` binds `s`, not
+ * `slope`, and names inside a default (`PRESET.slope`, an arrow's `{ slope }`) bind nothing (ECMAScript,
+ * "Destructuring assignment" and "Default parameters"). A call that passes an options object gives the
+ * pattern that object's properties, not the defaults; a parameter after an options object is still its own
+ * parameter. Inside a block, the latest assignment before a use is the value there (straight-line code).
+ * A Rust closure's parameters (`|v, zero: f64|`, with or without `-> Type`) shadow the function's
+ * `let zero` in the closure's body, and `a | { … }` is a bitwise or whose block binds nothing of its own
+ * (The Rust Reference, "Closure expressions", "Block expressions"). max(x, s·x) is leaky ReLU with slope
+ * s; max(x, 0) is ReLU.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
@@ -320,5 +326,115 @@ export function block(h) {
       { ...TFJS_LEAKY, params: { negative_slope: 0.2 } },
       1,
     );
+  });
+});
+
+describe('s9 parameters: a factory whose options object is its first parameter', () => {
+  const SRC = `import * as tf from '@tensorflow/tfjs';
+
+/** A leaky ReLU whose slope is fixed when the model is built: \`makeLeaky({ slope: 0.1 })(h)\`. */
+export function makeLeaky({ slope = 0.2 } = {}) {
+  return (x) => tf.maximum(x, tf.mul(x, slope));
+}
+
+/** Leaky ReLU of a feature map passed in the options with its slope. */
+export function leakyOf({ x, slope = 0.3 }) {
+  return tf.maximum(x, tf.mul(x, slope));
+}
+
+export function head(h) {
+  return leakyOf({ x: h, slope: 0.5 });
+}
+`;
+
+  it("reads the options' default in the function the factory returns", () => {
+    // makeLeaky() destructures {}: the returned function computes max(x, 0.2x).
+    expectFormula('javascript', SRC, 'tf.maximum(x, tf.mul(x, slope))', {
+      ...TFJS_LEAKY,
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('reads the default of an option beside the input', () => {
+    expectFormula(
+      'javascript',
+      SRC,
+      'tf.maximum(x, tf.mul(x, slope))',
+      { ...TFJS_LEAKY, params: { negative_slope: 0.3 } },
+      1,
+    );
+  });
+
+  it("does not give a call's own options the default", () => {
+    // leakyOf({ x: h, slope: 0.5 }) computes max(h, 0.5h).
+    const got = hoverIn('javascript', SRC, 'leakyOf({ x');
+    assert.notEqual(got?.params.negative_slope, 0.3, JSON.stringify(got));
+  });
+});
+
+describe("s9 temporaries: a Rust closure's parameter, with a return type", () => {
+  const SRC = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Each tensor floored at its own level when the level is positive; the others pass through.
+pub fn floored_all<B: Backend, const D: usize>(xs: Vec<Tensor<B, D>>, levels: Vec<f64>) -> Vec<Tensor<B, D>> {
+    let zero = 0.0;
+    let floor = |v: Tensor<B, D>, zero: f64| -> Tensor<B, D> {
+        if 0.0 < zero {
+            v.clamp_min(zero)
+        } else {
+            v
+        }
+    };
+    xs.into_iter().zip(levels).map(|(v, level)| floor(v, level)).collect()
+}
+
+/// ReLU of every tensor when clipping is on.
+pub fn relu_all<B: Backend, const D: usize>(xs: Vec<Tensor<B, D>>, clip: bool) -> Vec<Tensor<B, D>> {
+    let zero = 0.0;
+    let act = |v: Tensor<B, D>| -> Tensor<B, D> {
+        if clip {
+            v.clamp_min(zero)
+        } else {
+            v
+        }
+    };
+    xs.into_iter().map(act).collect()
+}
+`;
+
+  it("does not read the closure's zero as the function's let", () => {
+    // max(v, level) with a positive level is no ReLU.
+    const got = hoverIn('rust', SRC, 'v.clamp_min(zero)');
+    assert.notEqual(got?.id, 'relu', JSON.stringify(got));
+  });
+
+  it('reads clamp_min of the captured zero as ReLU', () => {
+    expectFormula('rust', SRC, 'v.clamp_min(zero)', { id: 'relu', framework: 'other' }, 1);
+  });
+});
+
+describe("s9 temporaries: a block that is the operand of Rust's |, no closure's", () => {
+  const SRC = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Flag bit set when the ReLU ran.
+const RELU_APPLIED: u8 = 0b0000_0010;
+
+/// ReLU of the activations when asked, recording in the step's flags whether it ran.
+pub fn relu_flagged<B: Backend>(x: Tensor<B, 2>, flags: u8, apply: bool) -> (Tensor<B, 2>, u8) {
+    let zero = 0.0;
+    let mut out = x.clone();
+    let flags = flags | {
+        if apply {
+            out = x.clamp_min(zero);
+        }
+        if apply { RELU_APPLIED } else { 0 }
+    };
+    (out, flags)
+}
+`;
+
+  it("reads the function's zero in the block", () => {
+    // \`flags | { … }\` is a bitwise or whose right operand is a block: the block binds no zero of its own.
+    expectFormula('rust', SRC, 'x.clamp_min(zero)', { id: 'relu', framework: 'other' });
   });
 });
