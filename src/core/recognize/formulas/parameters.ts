@@ -39,8 +39,9 @@ export function parameterNamed(
   if (index !== -1) {
     return index > 0 ? at[index] : undefined;
   }
-  // An options object after the input (`leaky(x, { slope = 0.2 } = {})`) binds its names as parameters.
-  for (const slot of at.slice(1)) {
+  // An options object binds its names as parameters: after the input (`leaky(x, { slope = 0.2 } = {})`),
+  // or first, in a factory whose returned function takes the input (`makeLeaky({ slope = 0.2 } = {})`).
+  for (const slot of at) {
     const inner = objectPattern(model, slot) ? patternBindings(model, slot).get(name) : undefined;
     if (inner !== undefined) {
       return inner;
@@ -70,8 +71,13 @@ function objectPattern(model: DocumentModel, slot: number): boolean {
     depth += bracket(model, k);
   }
   if (model.isPunct(k, '=')) {
-    k = model.isPunct(k + 1, '{') && model.isPunct(k + 2, '}') ? k + 3 : -1;
+    return model.isPunct(k + 1, '{') && model.isPunct(k + 2, '}') && endsParameter(model, k + 3);
   }
+  return endsParameter(model, k);
+}
+
+/** Whether token `k` ends a parameter: its `,`, or the list's `)`. */
+function endsParameter(model: DocumentModel, k: number): boolean {
   return model.isPunct(k, ',') || model.isPunct(k, ')');
 }
 

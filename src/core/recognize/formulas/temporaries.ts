@@ -437,23 +437,58 @@ function innerBlock(model: DocumentModel, body: Body, name: string): boolean {
 }
 
 /**
- * Whether `name` is a parameter of the one-name arrow (`slope => {`) or the Rust closure (`|v, slope| {`)
- * whose block opens at `brace`: a name of the closure's `|…|` (its types' names too, which a value never
- * takes).
+ * Whether `name` is a parameter of the one-name arrow (`slope => {`) or the Rust closure (`|v, slope| {`,
+ * `|v, slope: f64| -> f64 {`) whose block opens at `brace`: a name of the closure's `|…|` (its types' names
+ * too, which a value never takes).
  */
 function closureParameter(model: DocumentModel, brace: number, name: string): boolean {
   if (model.isPunct(brace - 1, '=>')) {
     return model.isWord(brace - 2, name);
   }
-  if (!model.isPunct(brace - 1, '|')) {
+  const bar = closureBar(model, brace);
+  const open = bar < 0 ? -1 : openingBar(model, bar);
+  if (open < 0) {
     return false;
   }
-  for (let k = brace - 2; k >= 0 && brace - k < MAX_SIGNATURE_TAIL && !model.isPunct(k, '|'); k--) {
+  for (let k = open + 1; k < bar; k++) {
     if (model.isWord(k, name)) {
       return true;
     }
   }
   return false;
+}
+
+/**
+ * The `|` that opens the parameters a closure's `|` at `bar` ends, or -1: then the `|` is an operator
+ * whose operand is a block (`flags | { … }`), and no closure's.
+ */
+function openingBar(model: DocumentModel, bar: number): number {
+  for (let k = bar - 1; k >= 0 && bar - k < MAX_SIGNATURE_TAIL; k--) {
+    if (model.isPunct(k, '|')) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The `|` that ends the parameters of the Rust closure whose block opens at `brace`: the token before the
+ * block, or the one before the closure's return type (`|v: f64| -> f64 {`); -1 when there is none.
+ */
+function closureBar(model: DocumentModel, brace: number): number {
+  if (model.isPunct(brace - 1, '|')) {
+    return brace - 1;
+  }
+  // A return type (`Tensor<B, D>`, `(f64, f64)`) holds no `|`, `;` or brace: past one, no closure's.
+  for (let k = brace - 1; k > 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
+    if (model.isPunct(k, '->')) {
+      return model.isPunct(k - 1, '|') ? k - 1 : -1;
+    }
+    if (['|', ';', '{', '}'].some((p) => model.isPunct(k, p))) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
