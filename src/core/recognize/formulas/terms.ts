@@ -395,10 +395,23 @@ class Normalizer {
       return { t: 'c', v: fold(only.v) };
     }
     const [left, right] = args;
-    if (op === 'log' && args.length === 2 && left.t === 'c' && right.t === 'c') {
-      return { t: 'c', v: this.logarithm(left.v, right.v) };
+    const pair = this.pairFold(op);
+    if (pair !== undefined && args.length === 2 && left.t === 'c' && right.t === 'c') {
+      return { t: 'c', v: pair(left.v, right.v) };
     }
     return { t: 'op', op, args, kw };
+  }
+
+  /**
+   * How a two-argument operation of two constants folds: the logarithm given its base, or one of
+   * FOLDED_PAIRS. Not JavaScript's max and min: `Math.max(1, 2, 3)` takes any number of values, and a
+   * JavaScript call's arguments past two are gone by now.
+   */
+  private pairFold(op: Op): ((a: number, b: number) => number) | undefined {
+    if (op === 'log') {
+      return (a, b) => this.logarithm(a, b);
+    }
+    return this.lang === 'js' ? undefined : FOLDED_PAIRS[op];
   }
 
   /**
@@ -597,6 +610,15 @@ const FOLDED: Readonly<Partial<Record<Op, (v: number) => number>>> = {
   log1p: Math.log1p,
   tanh: Math.tanh,
   abs: Math.abs,
+};
+
+/**
+ * Two-argument operations folded when both arguments are constants: `np.maximum(1.0, 2.0)` is 2,
+ * `min(0.5, 2.0)` 0.5 (the logarithm given its base is folded by the language's argument order).
+ */
+const FOLDED_PAIRS: Readonly<Partial<Record<Op, (a: number, b: number) => number>>> = {
+  maximum: Math.max,
+  minimum: Math.min,
 };
 
 /** The operators the arithmetic operations stand for. */

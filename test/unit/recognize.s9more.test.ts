@@ -1,0 +1,173 @@
+/**
+ * Survivors of the ninth round's new code in imports.ts, activationStrings.ts and formulas/terms.ts: a Julia
+ * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, and a
+ * logarithm given its base where the value or the base is no constant.
+ *
+ * Expected values come from the languages' rules and the libraries' documentation: Julia continues an
+ * `import M: a,` list on the next line, and `import NNlib: sigmoid as sig` binds `sig` to NNlib's logistic
+ * function (exported by Flux too). TF.js' `fused.matMul({…, activation: 'leakyrelu', leakyreluAlpha})`
+ * destructures `leakyreluAlpha = 0.2`: an object holding only a setter for it reads undefined there, so the
+ * default 0.2 applies; a getter for another property (`get bias()`) is no slope, and `leakyreluAlpha: 0.1`
+ * is the slope. x·σ(β·x) is swish (PyTorch's SiLU for β = 1) for any β free of x; `math.log(v, base)` of an
+ * attribute is such a β, whose value no literal gives. NumPy's `maximum(a, b)` and `minimum(a, b)` are the larger
+ * and the smaller value: `np.maximum(1.0, 2.0)` is 2, `np.minimum(4.0, 1.5)` is 1.5.
+ */
+import './freshModels';
+import { expectCall } from './recognizeHelpers';
+import { expectFormula } from './formulaHelpers';
+
+const PY = 'python';
+const JS = 'javascript';
+const JL = 'julia';
+
+describe('Julia: an import list continued after a trailing comma', () => {
+  it('`import NNlib: celu,` then `sigmoid as sig` on the next line binds `sig` to NNlib’s sigmoid', () => {
+    const src = `module Gates
+
+# Gating helpers; NNlib's logistic function is renamed so it does not clash with the field names below.
+import NNlib: celu,
+    sigmoid as sig
+
+export gate
+
+struct Gate
+    W::Matrix{Float32}
+end
+
+gate(g::Gate, x::AbstractVector) = sig.(g.W * x) .* x
+
+end # module
+`;
+    expectCall(JL, src, 'sig', { id: 'sigmoid', framework: 'flux' }, 1);
+  });
+});
+
+describe('TF.js fused ops: accessors that are no slope', () => {
+  const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Fused dense steps of the critic; the config object records what is assigned to it. */
+export function criticStep(x, w, cfg) {
+  return tf.fused.matMul({
+    a: x,
+    b: w,
+    activation: 'leakyrelu',
+    set leakyreluAlpha(value) {
+      cfg.requestedSlope = value;
+    },
+  });
+}
+
+/** The actor's step reads its bias from the live config. */
+export function actorStep(x, w, cfg) {
+  return tf.fused.matMul({
+    a: x,
+    b: w,
+    activation: 'leakyrelu',
+    get bias() {
+      return cfg.bias;
+    },
+    leakyreluAlpha: 0.1,
+  });
+}
+`;
+
+  it('a setter alone gives no value to read: the 0.2 default', () => {
+    expectCall(JS, src, 'leakyrelu', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
+  });
+
+  it('a getter of another property is no slope: leakyreluAlpha: 0.1 is', () => {
+    expectCall(
+      JS,
+      src,
+      'leakyrelu',
+      { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
+      1,
+    );
+  });
+});
+
+describe('terms: a logarithm given its base, of a value no literal gives', () => {
+  const src = `"""Depth-scaled gates: the slope grows with the log of the depth (or shrinks with the log of the base)."""
+import math
+
+import torch
+from torch import nn
+
+
+class DepthGate(nn.Module):
+    def __init__(self, depth, base=2.0):
+        super().__init__()
+        self.depth = depth
+        self.base = base
+
+    def forward(self, x):
+        # log2(depth) as the slope: x * sigmoid(beta * x), a swish whose beta the config gives.
+        return x * torch.sigmoid(math.log(self.depth, 2) * x)
+
+    def shrink(self, x):
+        return x * torch.sigmoid(math.log(8.0, self.base) * x)
+`;
+
+  it('math.log(self.depth, 2) as the slope: swish with a slope no literal gives', () => {
+    expectFormula(PY, src, 'x * torch.sigmoid(math.log(self.depth, 2) * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: {},
+      nonLiteral: ['beta'],
+    });
+  });
+
+  it('math.log(8.0, self.base) as the slope: swish with a slope no literal gives', () => {
+    expectFormula(PY, src, 'x * torch.sigmoid(math.log(8.0, self.base) * x)', {
+      id: 'silu',
+      framework: 'pytorch',
+      params: {},
+      nonLiteral: ['beta'],
+    });
+  });
+});
+
+describe('terms: the larger or smaller of two constants, folded', () => {
+  const src = `"""Swish variants for the tabular model (NumPy reference implementations used by the unit tests)."""
+import numpy as np
+from scipy.special import expit
+
+
+def swish_floored(x):
+    # Slopes under 1 trained poorly in the ablation: floor the configured slope at 1.
+    floor = 1.0
+    configured = 2.0
+    beta = np.maximum(floor, configured)
+    return x * expit(beta * x)
+
+
+def swish_capped(x):
+    # A slope over 1.5 saturated the gate: cap the configured slope.
+    cap = 1.5
+    configured = 4.0
+    beta = np.minimum(configured, cap)
+    return x * expit(beta * x)
+`;
+
+  it('np.maximum(1.0, 2.0) as the slope: swish with β = 2', () => {
+    expectFormula(PY, src, 'x * expit(beta * x)', {
+      id: 'silu',
+      framework: 'numpy',
+      params: { beta: 2 },
+    });
+  });
+
+  it('np.minimum(4.0, 1.5) as the slope: swish with β = 1.5', () => {
+    expectFormula(
+      PY,
+      src,
+      'x * expit(beta * x)',
+      { id: 'silu', framework: 'numpy', params: { beta: 1.5 } },
+      1,
+    );
+  });
+});
