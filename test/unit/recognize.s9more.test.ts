@@ -1,7 +1,8 @@
 /**
  * Survivors of the ninth round's new code in imports.ts, activationStrings.ts and formulas/terms.ts: a Julia
- * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, and a
- * logarithm given its base where the value or the base is no constant.
+ * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, a logarithm
+ * given its base where the value or the base is no constant, the larger or smaller of two constants as a
+ * slope, and a max's element followed by a slice.
  *
  * Expected values come from the languages' rules and the libraries' documentation: Julia continues an
  * `import M: a,` list on the next line, and `import NNlib: sigmoid as sig` binds `sig` to NNlib's logistic
@@ -10,7 +11,10 @@
  * default 0.2 applies; a getter for another property (`get bias()`) is no slope, and `leakyreluAlpha: 0.1`
  * is the slope. x·σ(β·x) is swish (PyTorch's SiLU for β = 1) for any β free of x; `math.log(v, base)` of an
  * attribute is such a β, whose value no literal gives. NumPy's `maximum(a, b)` and `minimum(a, b)` are the larger
- * and the smaller value: `np.maximum(1.0, 2.0)` is 2, `np.minimum(4.0, 1.5)` is 1.5.
+ * and the smaller value: `np.maximum(1.0, 2.0)` is 2, `np.minimum(4.0, 1.5)` is 1.5. exp(x − c) / Σ exp(x − c)
+ * is softmax for any c constant along the reduced axis; NumPy's `m[0, :]` and `m[0, ...]` of a `(B, 1)` max
+ * are `m[0]`, the first row's maximum (NumPy indexing: a trailing slice or ellipsis keeps the axes after the
+ * integers; broadcasting aligns the last axes).
  */
 import './freshModels';
 import { expectCall } from './recognizeHelpers';
@@ -167,6 +171,41 @@ def swish_capped(x):
       src,
       'x * expit(beta * x)',
       { id: 'silu', framework: 'numpy', params: { beta: 1.5 } },
+      1,
+    );
+  });
+});
+
+describe('terms: a slice after a max’s element keeps the kept axis (Python)', () => {
+  const src = `"""Batch scores shifted by the first row's maximum: one number, so the shift cancels in the quotient."""
+import numpy as np
+
+
+def probabilities(x):
+    # m[0, :] of a (B, 1) max is the (1,) maximum of the first row, the same for every row.
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True)[0, :])
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def probabilities_ellipsis(x):
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True)[0, ...])
+    return e / np.sum(e, axis=-1, keepdims=True)
+`;
+
+  it('np.max(x, axis=-1, keepdims=True)[0, :] as the shift: softmax over the last axis', () => {
+    expectFormula(PY, src, 'e / np.sum(e, axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+  });
+
+  it('[0, ...] as the shift: softmax over the last axis', () => {
+    expectFormula(
+      PY,
+      src,
+      'e / np.sum(e, axis=-1, keepdims=True)',
+      { id: 'softmax', framework: 'numpy', params: { dim: -1 } },
       1,
     );
   });

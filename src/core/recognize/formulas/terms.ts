@@ -452,7 +452,7 @@ class Normalizer {
    * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
    */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    const element = maxElement(n.items) && wholeSubscript(n);
+    const element = maxElement(n.items) && wholeSubscript(n, this.lang === 'python');
     return (element ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
@@ -543,10 +543,13 @@ function maxElement(items: readonly Node[]): boolean {
 }
 
 /**
- * Whether a subscript's items are all it holds. The parser keeps the items it reads and skips the others:
- * NumPy's `m[:, 0]` keeps only its `0`, and is a column of `m`, not `m[0]`.
+ * Whether a subscript's items are all it holds, or, in Python, all it holds before its unread end. The
+ * parser keeps the items it reads and skips the others: NumPy's `m[:, 0]` keeps only its `0`, and is a
+ * column of `m`, not `m[0]`. A slice after the items (`m[0, :]`, `m[0, ...]`, or a trailing comma, `m[0,]`)
+ * keeps the axes after them as they are, and NumPy and PyTorch broadcast from the last axis: the kept axis
+ * stays in its place, so `m[0, :]` is one maximum as `m[0]` is. (Julia broadcasts from the first axis.)
  */
-function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
+function wholeSubscript(n: Extract<Node, { k: 'index' }>, python: boolean): boolean {
   let at = n.obj.e + 1; // the `[`, then each item's `,`
   for (const item of n.items) {
     if (item.s !== at + 1) {
@@ -554,7 +557,7 @@ function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
     }
     at = item.e + 1;
   }
-  return at === n.e;
+  return at === n.e || python;
 }
 
 /**
