@@ -1,6 +1,7 @@
 /**
  * Survivors of the ninth round's new code in imports.ts, activationStrings.ts and formulas/terms.ts: a Julia
- * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, a logarithm
+ * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, strings in
+ * a TF.js layer config that are or are not its activation's name, a logarithm
  * given its base where the value or the base is no constant, the larger or smaller of two constants as a
  * slope, and a max's element followed by a slice.
  *
@@ -9,7 +10,11 @@
  * function (exported by Flux too). TF.js' `fused.matMul({…, activation: 'leakyrelu', leakyreluAlpha})`
  * destructures `leakyreluAlpha = 0.2`: an object holding only a setter for it reads undefined there, so the
  * default 0.2 applies; a getter for another property (`get bias()`) is no slope, and `leakyreluAlpha: 0.1`
- * is the slope. x·σ(β·x) is swish (PyTorch's SiLU for β = 1) for any β free of x; `math.log(v, base)` of an
+ * is the slope. A TF.js layer takes its activation's name from its config object (`activation: 'relu'`);
+ * a conditional expression's value is one of its branches, so `c ? act : 'relu'` may give 'relu';
+ * `(scaled ? 's' : '') + 'elu'` is 'selu' or 'elu', and `!!'sigmoid'` is `true`, neither the string
+ * written; `tf.layers.dense(args)` takes one argument, and `activation = 'tanh'` in a call is an
+ * assignment whose value is passed as the ignored second. x·σ(β·x) is swish (PyTorch's SiLU for β = 1) for any β free of x; `math.log(v, base)` of an
  * attribute is such a β, whose value no literal gives. NumPy's `maximum(a, b)` and `minimum(a, b)` are the larger
  * and the smaller value: `np.maximum(1.0, 2.0)` is 2, `np.minimum(4.0, 1.5)` is 1.5. exp(x − c) / Σ exp(x − c)
  * is softmax for any c constant along the reduced axis; NumPy's `m[0, :]` and `m[0, ...]` of a `(B, 1)` max
@@ -17,7 +22,7 @@
  * integers; broadcasting aligns the last axes).
  */
 import './freshModels';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, expectNothing } from './recognizeHelpers';
 import { expectFormula } from './formulaHelpers';
 
 const PY = 'python';
@@ -91,6 +96,51 @@ export function actorStep(x, w, cfg) {
       { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
       1,
     );
+  });
+});
+
+describe('TF.js: a string is a layer’s activation only where the config gives it', () => {
+  const src = `import * as tf from '@tensorflow/tfjs';
+
+/** A stack of dense layers; the hidden ones take the caller's activation, ReLU by default. */
+export function classifier(sizes, act, scaled) {
+  const model = tf.sequential();
+  sizes.forEach((units, i) => {
+    const hidden = i < sizes.length - 1;
+    model.add(tf.layers.dense({ units, activation: hidden && act ? act : 'relu' }));
+  });
+  // SELU when the inputs are standardized, ELU otherwise: the name is built from a prefix.
+  model.add(tf.layers.dense({ units: 8, activation: (scaled ? 's' : '') + 'elu' }));
+  // !! turns any value into a boolean: this layer is given true, no activation's name.
+  model.add(tf.layers.dense({ units: 1, activation: !!'sigmoid' }));
+  return model;
+}
+
+/** Ported from the Keras model: JavaScript has no keyword arguments, so dense() gets one config object. */
+let activation;
+export function portedHead() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 64, inputShape: [32] }, activation = 'tanh'));
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  return model;
+}
+`;
+
+  it("a conditional's last branch (`hidden && act ? act : 'relu'`) is ReLU", () => {
+    expectCall(JS, src, 'relu', { id: 'relu', framework: 'tfjs' });
+  });
+
+  it("a piece of a name built by `+` (`(scaled ? 's' : '') + 'elu'`) is no activation", () => {
+    expectNothing(JS, src, 'elu');
+  });
+
+  it("a string turned into a boolean (`!!'sigmoid'`) is no activation", () => {
+    expectNothing(JS, src, 'sigmoid');
+  });
+
+  it("a string assigned inside a call's arguments (`dense({…}, activation = 'tanh')`) configures nothing", () => {
+    expectNothing(JS, src, 'tanh');
+    expectCall(JS, src, 'softmax', { id: 'softmax', framework: 'tfjs', params: { dim: -1 } });
   });
 });
 
