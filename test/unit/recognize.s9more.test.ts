@@ -3,7 +3,7 @@
  * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, strings in
  * a TF.js layer config that are or are not its activation's name, a logarithm
  * given its base where the value or the base is no constant, the larger or smaller of two constants as a
- * slope, and a max's element followed by a slice.
+ * slope, a max's element followed by a slice, and a Rust enum arm that writes its variant's name to a file.
  *
  * Expected values come from the languages' rules and the libraries' documentation: Julia continues an
  * `import M: a,` list on the next line, and `import NNlib: sigmoid as sig` binds `sig` to NNlib's logistic
@@ -19,7 +19,9 @@
  * and the smaller value: `np.maximum(1.0, 2.0)` is 2, `np.minimum(4.0, 1.5)` is 1.5. exp(x − c) / Σ exp(x − c)
  * is softmax for any c constant along the reduced axis; NumPy's `m[0, :]` and `m[0, ...]` of a `(B, 1)` max
  * are `m[0]`, the first row's maximum (NumPy indexing: a trailing slice or ellipsis keeps the axes after the
- * integers; broadcasting aligns the last axes).
+ * integers; broadcasting aligns the last axes). Rust's `std::fs::write(path, contents)` writes bytes to a
+ * file and returns `io::Result<()>`: an arm calling it applies nothing, and candle's `Tensor::gelu_erf` is
+ * the exact (erf) GELU.
  */
 import './freshModels';
 import { expectCall, expectNothing } from './recognizeHelpers';
@@ -28,6 +30,7 @@ import { expectFormula } from './formulaHelpers';
 const PY = 'python';
 const JS = 'javascript';
 const JL = 'julia';
+const RS = 'rust';
 
 describe('Julia: an import list continued after a trailing comma', () => {
   it('`import NNlib: celu,` then `sigmoid as sig` on the next line binds `sig` to NNlib’s sigmoid', () => {
@@ -257,6 +260,49 @@ def probabilities_ellipsis(x):
       'e / np.sum(e, axis=-1, keepdims=True)',
       { id: 'softmax', framework: 'numpy', params: { dim: -1 } },
       1,
+    );
+  });
+});
+
+describe('Rust enums: an arm that writes the variant’s name with std::fs::write', () => {
+  it('`HiddenAct::Gelu => std::fs::write(…, "gelu")` in a save method: the variant is still GELU', () => {
+    const src = `use candle_core::{Result, Tensor};
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug)]
+pub enum HiddenAct {
+    Gelu,
+    Relu,
+}
+
+impl HiddenAct {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            HiddenAct::Gelu => xs.gelu_erf(),
+            HiddenAct::Relu => xs.relu(),
+        }
+    }
+
+    /// Records the activation next to the checkpoint, so the loader can rebuild the head.
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        match self {
+            HiddenAct::Gelu => std::fs::write(dir.join("act.txt"), "gelu"),
+            HiddenAct::Relu => std::fs::write(dir.join("act.txt"), "relu"),
+        }
+    }
+}
+
+pub fn head(xs: &Tensor) -> Result<Tensor> {
+    let act = HiddenAct::Gelu;
+    act.forward(xs)
+}
+`;
+    expectCall(
+      RS,
+      src,
+      'Gelu',
+      { id: 'gelu', framework: 'candle', params: { approximate: 'none' } },
+      3,
     );
   });
 });
