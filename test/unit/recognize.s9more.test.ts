@@ -3,7 +3,8 @@
  * import list continued after a trailing comma, TF.js fused ops' siblings written as accessors, strings in
  * a TF.js layer config that are or are not its activation's name, a logarithm
  * given its base where the value or the base is no constant, the larger or smaller of two constants as a
- * slope, a max's element followed by a slice, and a Rust enum arm that writes its variant's name to a file.
+ * slope, a max's element followed by a slice, a Rust enum arm that writes its variant's name to a file, and
+ * TF.js' tidy given a third argument.
  *
  * Expected values come from the languages' rules and the libraries' documentation: Julia continues an
  * `import M: a,` list on the next line, and `import NNlib: sigmoid as sig` binds `sig` to NNlib's logistic
@@ -21,11 +22,12 @@
  * are `m[0]`, the first row's maximum (NumPy indexing: a trailing slice or ellipsis keeps the axes after the
  * integers; broadcasting aligns the last axes). Rust's `std::fs::write(path, contents)` writes bytes to a
  * file and returns `io::Result<()>`: an arm calling it applies nothing, and candle's `Tensor::gelu_erf` is
- * the exact (erf) GELU.
+ * the exact (erf) GELU. TF.js' `tf.tidy(nameOrFn, fn?)` declares two parameters: with two or more arguments
+ * the second is the function it runs and returns the result of, and JavaScript drops a third.
  */
 import './freshModels';
 import { expectCall, expectNothing } from './recognizeHelpers';
-import { expectFormula } from './formulaHelpers';
+import { expectFormula, expectFormulaOutsideStrings } from './formulaHelpers';
 
 const PY = 'python';
 const JS = 'javascript';
@@ -304,5 +306,22 @@ pub fn head(xs: &Tensor) -> Result<Tensor> {
       { id: 'gelu', framework: 'candle', params: { approximate: 'none' } },
       3,
     );
+  });
+});
+
+describe('terms: TF.js tidy given an argument past its two', () => {
+  it("reads tf.tidy('gate', () => x.mul(tf.sigmoid(x)), step) as SiLU", () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+
+/** Swish under a named scope; the step is passed along for a profiler that was removed since. */
+export function swish(x, step) {
+  return tf.tidy('gate', () => x.mul(tf.sigmoid(x)), step);
+}
+`;
+    expectFormulaOutsideStrings(JS, src, "tf.tidy('gate', () => x.mul(tf.sigmoid(x)), step)", {
+      id: 'silu',
+      framework: 'tfjs',
+      params: { beta: 1 },
+    });
   });
 });

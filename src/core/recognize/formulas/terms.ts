@@ -438,12 +438,12 @@ class Normalizer {
    * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
    * it is spelled (`tf.tidy(SCOPE, …)`, `tf.tidy(scope = 'gate', …)`: JavaScript has no keyword arguments,
    * so what the parser keeps as one is an assignment whose value is passed, in its place among the others).
+   * Arguments past two are ignored, as JavaScript ignores any a function does not declare.
    */
   private tidy(n: CallNode): Term | undefined {
     const values = [...n.args, ...n.kw.values()].sort((a, b) => a.s - b.s);
-    const named = values.length === 2;
-    const fn = values[named ? 1 : 0];
-    return (named || values.length === 1) && fn.k === 'thunk' ? this.term(fn) : undefined;
+    const fn = values.length >= 2 ? values[1] : values[0];
+    return fn?.k === 'thunk' ? this.term(fn) : undefined;
   }
 
   /**
