@@ -11,7 +11,8 @@
  * function (exported by Flux too). TF.js' `fused.matMul({…, activation: 'leakyrelu', leakyreluAlpha})`
  * destructures `leakyreluAlpha = 0.2`: an object holding only a setter for it reads undefined there, so the
  * default 0.2 applies; a getter for another property (`get bias()`) is no slope, and `leakyreluAlpha: 0.1`
- * is the slope. A TF.js layer takes its activation's name from its config object (`activation: 'relu'`);
+ * is the slope; a shorthand property `get` (a variable passed along) is no accessor, and a config without
+ * `leakyreluAlpha` gets 0.2. A TF.js layer takes its activation's name from its config object (`activation: 'relu'`);
  * a conditional expression's value is one of its branches, so `c ? act : 'relu'` may give 'relu';
  * `(scaled ? 's' : '') + 'elu'` is 'selu' or 'elu', and `!!'sigmoid'` is `true`, neither the string
  * written; `tf.layers.dense(args)` takes one argument, and `activation = 'tanh'` in a call is an
@@ -101,6 +102,36 @@ export function actorStep(x, w, cfg) {
       { id: 'leaky_relu', framework: 'tfjs', params: { negative_slope: 0.1 } },
       1,
     );
+  });
+});
+
+describe('TF.js fused ops: a long config whose last property is the shorthand `get`', () => {
+  it('no leakyreluAlpha among the siblings: leaky ReLU with the 0.2 default', () => {
+    const src = `import * as tf from '@tensorflow/tfjs';
+import { get } from './registry';
+
+/** One fused dense step; the tracer's fields and the registry lookup ride along in the config. */
+export function step(x, w, cfg, scope) {
+  return tf.fused.matMul({
+    activation: 'leakyrelu',
+    a: x,
+    b: w,
+    transposeA: cfg.transposeA,
+    transposeB: cfg.transposeB,
+    bias: cfg.bias,
+    label: cfg.label,
+    step: cfg.step,
+    trace: cfg.trace,
+    scope,
+    get
+  });
+}
+`;
+    expectCall(JS, src, 'leakyrelu', {
+      id: 'leaky_relu',
+      framework: 'tfjs',
+      params: { negative_slope: 0.2 },
+    });
   });
 });
 
