@@ -155,19 +155,19 @@ function inFusedOp(toks: readonly Token[], open: number): boolean {
 
 /**
  * A JS default after `??` or `||` (`activation: opts.activation ?? 'relu'`): the value when none is given;
- * or the value after `&&` (`activation: useRelu && 'relu'`), the only name the layer can be given (a falsy
- * `false`, `0` or `''` is no activation identifier: tfjs-layers rejects it).
+ * the value after `&&` (`activation: useRelu && 'relu'`), the only name the layer can be given (a falsy
+ * `false`, `0` or `''` is no activation identifier: tfjs-layers rejects it); or a conditional expression's
+ * last branch (`activation: hidden ? act : 'relu'`), as Python's `act if hidden else "relu"` is read. (A `:`
+ * before a string that does not start its argument is a conditional's: a property's `:` starts it.) The
+ * string is never the first token of its list, so both tokens before it exist.
  */
 function isFallback(toks: readonly Token[], ti: number): boolean {
   const a = toks[ti - 2];
   const b = toks[ti - 1];
-  return (
-    a !== undefined &&
-    b !== undefined &&
-    a.e === b.s &&
-    a.t === b.t &&
-    (b.t === '?' || b.t === '|' || b.t === '&')
-  );
+  if (b.t === ':') {
+    return true;
+  }
+  return a.e === b.s && a.t === b.t && (b.t === '?' || b.t === '|' || b.t === '&');
 }
 
 /**

@@ -77,13 +77,14 @@ function statementEnd(model: DocumentModel, k: number, from: number): number {
 }
 
 /**
- * The end of the Julia import starting at token `i`: its list goes on past a line end only after `,` or `:`
+ * The end of the Julia import starting at token `i`: its list goes on past a line end only after `,`
  * (`using NNlib: relu,` then more names). The statement marker also joins a line that ends in an operator,
- * which in an import list is a name (`import Base: +, *`): the next line is a statement of its own.
+ * which in an import list is a name (`import Base: +, *`): the next line is a statement of its own. (A line
+ * ending in `:` is no continuation to the marker: `end` is already there.)
  */
 function juliaImportEnd(model: DocumentModel, i: number, end: number): number {
   for (let k = i + 1; k < end; k++) {
-    if ((model.flags[k] & NL) !== 0 && !model.isPunct(k - 1, ',') && !model.isPunct(k - 1, ':')) {
+    if ((model.flags[k] & NL) !== 0 && !model.isPunct(k - 1, ',')) {
       return k;
     }
   }

@@ -109,7 +109,7 @@ const ARITHMETIC = ['*', '/', '+', '-'];
  * Whether the arm at token `at` applies no activation to the input: it starts with a literal, so it names
  * the variant (`"gelu"`, `"gelu".to_string()`), gives a constant (an init gain `5.0 / 3.0`, `2f64.sqrt()`)
  * or computes from a literal (a derivative in terms of the output, `1.0 - y.sqr()?`); or it calls one of
- * {@link TEXT_MACROS}.
+ * {@link TEXT_MACROS} or a standard writing function (`std::fs::write(path, "gelu")`).
  */
 function isLiteralArm(model: DocumentModel, at: number): boolean {
   return isLiteral(model, at) || isTextMacro(model, at);
@@ -151,13 +151,30 @@ const TEXT_MACROS = new Set([
   'anyhow',
 ]);
 
-/** Whether the arm at token `at` calls one of TEXT_MACROS, by its name or a path (`candle_core::bail!`). */
+/**
+ * Modules of the standard library whose `write` function writes text or bytes and returns a Result:
+ * `std::fs::write(path, "gelu")`, `fmt::write(&mut out, format_args!("gelu"))`. An arm calling one by such a
+ * path records its variant's name, as a `write!` arm does.
+ */
+const WRITING_MODULES: ReadonlySet<string> = new Set(['fs', 'fmt']);
+
+/**
+ * Whether the arm at token `at` calls one of TEXT_MACROS, by its name or a path (`candle_core::bail!`), or
+ * the standard library's `write` function of a WRITING_MODULES module (`std::fs::write(…)`).
+ */
 function isTextMacro(model: DocumentModel, at: number): boolean {
   let k = at;
   while (model.kinds[k] === ID && model.isPunct(k + 1, '::')) {
     k += 2;
   }
-  return model.kinds[k] === ID && model.isPunct(k + 1, '!') && TEXT_MACROS.has(model.tokenText(k));
+  if (model.kinds[k] !== ID) {
+    return false;
+  }
+  const name = model.tokenText(k);
+  if (model.isPunct(k + 1, '!')) {
+    return TEXT_MACROS.has(name);
+  }
+  return name === 'write' && k > at && WRITING_MODULES.has(model.tokenText(k - 2));
 }
 
 /**

@@ -395,10 +395,23 @@ class Normalizer {
       return { t: 'c', v: fold(only.v) };
     }
     const [left, right] = args;
-    if (op === 'log' && args.length === 2 && left.t === 'c' && right.t === 'c') {
-      return { t: 'c', v: this.logarithm(left.v, right.v) };
+    const pair = this.pairFold(op);
+    if (pair !== undefined && args.length === 2 && left.t === 'c' && right.t === 'c') {
+      return { t: 'c', v: pair(left.v, right.v) };
     }
     return { t: 'op', op, args, kw };
+  }
+
+  /**
+   * How a two-argument operation of two constants folds: the logarithm given its base, or one of
+   * FOLDED_PAIRS. Not JavaScript's max and min: `Math.max(1, 2, 3)` takes any number of values, and a
+   * JavaScript call's arguments past two are gone by now.
+   */
+  private pairFold(op: Op): ((a: number, b: number) => number) | undefined {
+    if (op === 'log') {
+      return (a, b) => this.logarithm(a, b);
+    }
+    return this.lang === 'js' ? undefined : FOLDED_PAIRS[op];
   }
 
   /**
@@ -425,12 +438,12 @@ class Normalizer {
    * may take a name first (`tf.tidy('gate', () => f(x))`): with two arguments the first is the name, however
    * it is spelled (`tf.tidy(SCOPE, …)`, `tf.tidy(scope = 'gate', …)`: JavaScript has no keyword arguments,
    * so what the parser keeps as one is an assignment whose value is passed, in its place among the others).
+   * Arguments past two are ignored, as JavaScript ignores any a function does not declare.
    */
   private tidy(n: CallNode): Term | undefined {
     const values = [...n.args, ...n.kw.values()].sort((a, b) => a.s - b.s);
-    const named = values.length === 2;
-    const fn = values[named ? 1 : 0];
-    return (named || values.length === 1) && fn.k === 'thunk' ? this.term(fn) : undefined;
+    const fn = values.length >= 2 ? values[1] : values[0];
+    return fn?.k === 'thunk' ? this.term(fn) : undefined;
   }
 
   /**
@@ -439,7 +452,7 @@ class Normalizer {
    * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
    */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    const element = maxElement(n.items) && wholeSubscript(n);
+    const element = maxElement(n.items) && wholeSubscript(n, this.lang === 'python');
     return (element ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
   }
 
@@ -530,10 +543,13 @@ function maxElement(items: readonly Node[]): boolean {
 }
 
 /**
- * Whether a subscript's items are all it holds. The parser keeps the items it reads and skips the others:
- * NumPy's `m[:, 0]` keeps only its `0`, and is a column of `m`, not `m[0]`.
+ * Whether a subscript's items are all it holds, or, in Python, all it holds before its unread end. The
+ * parser keeps the items it reads and skips the others: NumPy's `m[:, 0]` keeps only its `0`, and is a
+ * column of `m`, not `m[0]`. A slice after the items (`m[0, :]`, `m[0, ...]`, or a trailing comma, `m[0,]`)
+ * keeps the axes after them as they are, and NumPy and PyTorch broadcast from the last axis: the kept axis
+ * stays in its place, so `m[0, :]` is one maximum as `m[0]` is. (Julia broadcasts from the first axis.)
  */
-function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
+function wholeSubscript(n: Extract<Node, { k: 'index' }>, python: boolean): boolean {
   let at = n.obj.e + 1; // the `[`, then each item's `,`
   for (const item of n.items) {
     if (item.s !== at + 1) {
@@ -541,7 +557,7 @@ function wholeSubscript(n: Extract<Node, { k: 'index' }>): boolean {
     }
     at = item.e + 1;
   }
-  return at === n.e;
+  return at === n.e || python;
 }
 
 /**
@@ -597,6 +613,15 @@ const FOLDED: Readonly<Partial<Record<Op, (v: number) => number>>> = {
   log1p: Math.log1p,
   tanh: Math.tanh,
   abs: Math.abs,
+};
+
+/**
+ * Two-argument operations folded when both arguments are constants: `np.maximum(1.0, 2.0)` is 2,
+ * `min(0.5, 2.0)` 0.5 (the logarithm given its base is folded by the language's argument order).
+ */
+const FOLDED_PAIRS: Readonly<Partial<Record<Op, (a: number, b: number) => number>>> = {
+  maximum: Math.max,
+  minimum: Math.min,
 };
 
 /** The operators the arithmetic operations stand for. */
