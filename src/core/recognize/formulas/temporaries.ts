@@ -126,7 +126,7 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
   // A name bound in the use's own block is read there (a loop body's temporary); any other, in the
   // function's body, which the use's block may be a branch or a loop of.
   const body = b !== undefined && b.at >= inner.start ? inner : functionBody(model, inner, name);
-  if (b !== undefined && b.at !== at && b.at >= body.start) {
+  if (b !== undefined && b.at >= body.start) {
     if (
       b.value === undefined ||
       inControlStatement(model, b.at) ||
