@@ -17,6 +17,7 @@ import { callArguments, withArguments } from './formulas/parameters';
 import { classifyJsFunction, isJsFunctionStart, jsParameterList } from './jsFunctions';
 import { classifyJuliaLambda, juliaArrowAt } from './juliaLambda';
 import { definitionValues, withCallArguments } from './substitution';
+import { STMT } from './statements';
 import { ID } from './tokenizer';
 import { sameActivation } from './sameActivation';
 
@@ -256,7 +257,7 @@ export function valueMeaning(
     last += 2;
   }
   // `x = lrelu->forward(h)` / `x = act.forward(h)`: what a module computes, a tensor.
-  if (model.kinds[last] !== ID || model.isPunct(last + 1, '->')) {
+  if (model.kinds[last] !== ID || model.isPunct(last + 1, '->') || chooses(model, last)) {
     return undefined;
   }
   const named = singleStringArgument(model, last);
@@ -273,6 +274,18 @@ export function valueMeaning(
     }
   }
   return recognize(model, last);
+}
+
+/**
+ * Whether the value whose path ends at `last` is the first choice of a Python conditional expression
+ * (`act = nn.GELU() if exact else nn.Identity()`, `ACT2FN["gelu"] if gated else None`): the name then holds
+ * one of two values, no one activation. No other language writes `if` after a value in one statement; an
+ * `if` statement on the next line is no part of it.
+ */
+function chooses(model: DocumentModel, last: number): boolean {
+  const bracketed = model.isPunct(last + 1, '(') || model.isPunct(last + 1, '[');
+  const end = bracketed ? model.closing(last + 1, last + 1 + MAX_CONSTRUCTION_TOKENS) : last;
+  return end >= 0 && model.isWord(end + 1, 'if') && (model.flags[end + 1] & STMT) === 0;
 }
 
 /** Longest construction read for an application after it (`nn.GELU(approximate="tanh")(x)`), in tokens. */
