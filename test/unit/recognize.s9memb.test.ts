@@ -168,3 +168,186 @@ impl Head {
     expectCall('rust', SRC, 'act', { id: 'gelu', framework: 'burn' }, 4);
   });
 });
+
+describe('s9memb fix: a struct literal given as a field’s value, after an attribute or as a capitalized field', () => {
+  // Rust reference, "Struct expressions": a field of a struct expression may carry outer attributes
+  // (`#[cfg(…)]`), and `#![allow(non_snake_case)]` code may name a field with a capital; either way the
+  // value `Head { act: Gelu::new() }` builds Head's act, not the model's (the model's act is ReLU).
+  const burnModel = (field: string, attribute: string, preamble: string): string => `${preamble}
+use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Head {
+    act: Gelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Model {
+    act: Relu,
+    ${attribute}${field}: Head,
+}
+
+impl Model {
+    pub fn new() -> Self {
+        Self {
+            act: Relu::new(),
+            ${attribute}${field}: Head { act: Gelu::new() },
+        }
+    }
+
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.${field}.act.forward(self.act.forward(x))
+    }
+}
+`;
+
+  it('a field gated by #[cfg(…)]: `self.act` is ReLU, the head’s act GELU', () => {
+    const src = burnModel(
+      'head',
+      '#[cfg(feature = "classifier")]\n    ',
+      '//! The classifier head is compiled in with the "classifier" feature.',
+    );
+    expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 5);
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 4);
+  });
+
+  it('a capitalized field name (graph node names kept by an exporter): the same', () => {
+    const src = burnModel(
+      'Classifier',
+      '',
+      "//! Generated from the ONNX graph: fields keep the graph's node names.\n#![allow(non_snake_case)]",
+    );
+    expectCall('rust', src, 'act', { id: 'relu', framework: 'burn' }, 5);
+    expectCall('rust', src, 'act', { id: 'gelu', framework: 'burn' }, 4);
+  });
+});
+
+describe('s9memb fix: a tuple struct built with its indices as field names', () => {
+  // Rust reference, "Struct expressions": a tuple struct may be built with braces, its fields named by
+  // index (`Pair { 0: a, 1: b }`); `0: Head { act: Gelu::new() }` builds Head's act.
+  const SRC = `use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Head {
+    act: Gelu,
+}
+
+/// Two heads trained side by side; the second is a plain rectifier.
+#[derive(Module, Debug)]
+pub struct Pair(Head, Relu);
+
+#[derive(Module, Debug)]
+pub struct Model {
+    act: Relu,
+    heads: Pair,
+}
+
+impl Model {
+    pub fn new() -> Self {
+        Self {
+            act: Relu::new(),
+            heads: Pair { 0: Head { act: Gelu::new() }, 1: Relu::new() },
+        }
+    }
+
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.act.forward(x)
+    }
+}
+`;
+
+  it('`self.act` is the model’s ReLU', () => {
+    expectCall('rust', SRC, 'act', { id: 'relu', framework: 'burn' }, 4);
+  });
+});
+
+describe('s9memb: a function body after a where bound, `impl Trait` or `dyn Trait` is no struct literal', () => {
+  // A `where` bound, `-> impl Head` and `-> &dyn Head` name a trait (Rust reference, "Where clauses",
+  // "Impl trait", "Trait objects"); the function body after them builds nothing, so the closure parameter
+  // `act: Relu` there is no field of a type of that name (here the struct `model::Head`, whose act is GELU).
+  const SRC = `use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+pub mod model {
+    use super::*;
+
+    #[derive(Module, Debug)]
+    pub struct Head {
+        act: Gelu,
+    }
+
+    impl Head {
+        pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+            self.act.forward(x)
+        }
+    }
+}
+
+/// Calibration of the ablation's heads, which only need to be cloneable.
+pub mod calibration {
+    use super::*;
+
+    pub trait Head {}
+
+    pub struct Probe;
+
+    impl Head for Probe {}
+
+    pub fn calibrate<T, H>(scale: f32, head: &H) -> f32
+    where
+        T: Clone, H: Head {
+        let probe = |x: f32, act: Relu| act.forward(Tensor::<NdArray, 1>::from_floats([x], &Default::default()));
+        let _ = (probe(scale, Relu::new()), head);
+        scale
+    }
+
+    pub fn baseline(scale: f32) -> impl Head {
+        let probe = |x: f32, act: Relu| act.forward(Tensor::<NdArray, 1>::from_floats([x], &Default::default()));
+        let _ = probe(scale, Relu::new());
+        Probe
+    }
+
+    pub fn first<'a>(scale: f32, heads: &'a [Probe]) -> &'a dyn Head {
+        let probe = |x: f32, act: Relu| act.forward(Tensor::<NdArray, 1>::from_floats([x], &Default::default()));
+        let _ = probe(scale, Relu::new());
+        &heads[0]
+    }
+}
+`;
+
+  it('`self.act` in Head’s forward is GELU', () => {
+    expectCall('rust', SRC, 'act', { id: 'gelu', framework: 'burn' }, 1);
+  });
+});
+
+describe('s9memb: a member passed among a call’s arguments is no initializer-list entry', () => {
+  // [class.base.init]: only a constructor's mem-initializer-list (`: fc1(…), act(…) {`) initializes
+  // members; `act` among `torch::nn::Sequential(…)`'s arguments is the member's value, so the member stays
+  // the `torch::nn::ReLU` the constructor registers (LibTorch: ReLU).
+  const SRC = `#include <torch/torch.h>
+
+// Two-layer perceptron; the exported graph appends a smooth gate after the hidden activation.
+struct MlpImpl : torch::nn::Module {
+  MlpImpl(int64_t in, int64_t out)
+      : fc1(register_module("fc1", torch::nn::Linear(in, 64))),
+        act(register_module("act", torch::nn::ReLU())),
+        fc2(register_module("fc2", torch::nn::Linear(64, out))) {}
+
+  torch::Tensor forward(torch::Tensor x) { return fc2(act(fc1(x))); }
+
+  torch::nn::Sequential exported() {
+    return torch::nn::Sequential(fc1, act, torch::nn::GELU(), fc2);
+  }
+
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  torch::nn::ReLU act{nullptr};
+};
+TORCH_MODULE(Mlp);
+`;
+
+  it('`act(fc1(x))` in forward is ReLU', () => {
+    expectCall('cpp', SRC, 'act', { id: 'relu', framework: 'libtorch' }, 2);
+  });
+});
