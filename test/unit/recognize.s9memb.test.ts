@@ -3,9 +3,23 @@
  *
  * Julia's number literals (the Julia manual, "Integers and Floating-Point Numbers" and "Numeric Literal
  * Coefficients"): an exponent is written with `e` or `E` and an optional sign (`1.500000e+00`,
- * `2.500000E-01`), so `1.500000e+00` is one Float64 literal; a number written against a name multiplies it, and a
- * name may hold digits (`0.2x+0.5` is 0.2·x + 0.5). Keras' hard sigmoid is clip(0.2·x + 0.5, 0, 1) (slope 0.2); x·σ(βx) is swish
- * with slope β.
+ * `2.500000E-01`), so `1.500000e+00` is one Float64 literal; a number written against a name multiplies
+ * it, and a name may hold digits (`0.2x+0.5` is 0.2·x + 0.5). Keras' hard sigmoid is clip(0.2·x + 0.5, 0, 1)
+ * (slope 0.2); x·σ(βx) is swish with slope β.
+ *
+ * TensorFlow: an op's `name=` argument names its node in the graph (tf.math.multiply, tf.math.sigmoid
+ * documentation), so the string is no activation; the expression x · sigmoid(β·x) with β's default 1.0 is
+ * swish (SiLU).
+ *
+ * Rust (the Rust reference, "Struct expressions", "Closure expressions", "Where clauses", "Impl trait",
+ * "Trait objects"): a struct expression's field value may be another struct expression, in any field
+ * order, after an outer attribute (`#[cfg(…)]`), under a capitalized name (`non_snake_case` code) or a tuple
+ * struct's index (`Pair { 0: …, 1: … }`); it builds its own type's fields. A closure's parameters and a
+ * function body after `-> Type`, `-> impl Trait`, `-> &dyn Trait` or a `where` bound build no struct. burn's
+ * `Gelu::new()` is GELU, `Relu::new()` ReLU.
+ *
+ * C++ ([class.base.init]): only a constructor's mem-initializer-list initializes members, so a member
+ * passed among `torch::nn::Sequential(…)`'s arguments keeps the `torch::nn::ReLU()` registered for it.
  */
 import './freshModels';
 import { expectFormula, expectFormulaOutsideStrings } from './formulaHelpers';
@@ -295,12 +309,12 @@ pub mod calibration {
 
     impl Head for Probe {}
 
-    pub fn calibrate<T, H>(scale: f32, head: &H) -> f32
+    pub fn calibrate<F, H>(scale: f32, warp: F, head: &H) -> f32
     where
-        T: Clone, H: Head {
+        F: Fn(f32, f32) -> f32, H: Head {
         let probe = |x: f32, act: Relu| act.forward(Tensor::<NdArray, 1>::from_floats([x], &Default::default()));
         let _ = (probe(scale, Relu::new()), head);
-        scale
+        warp(scale, 1.0)
     }
 
     pub fn baseline(scale: f32) -> impl Head {
