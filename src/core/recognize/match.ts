@@ -209,9 +209,8 @@ export function matchName(scope: Scope, ti: number): RecognizedCall | undefined 
   // A value applied by its type's `forward`: candle's variant `Activation::Gelu.forward(&xs)`, burn's
   // unit struct `Relu.forward(x)` (`pub struct Relu;`: the type's name is its one value), or the method
   // named through the type, called or passed (`Relu::forward(&act, x)`, `[Relu::forward]`, and Python's
-  // unbound `nn.ReLU.forward(self, x)` in a subclass).
-  const applied =
-    startsUpper(tok.t) && (next?.t === '.' || next?.t === '::') && toks[ti + 2]?.t === 'forward';
+  // unbound `nn.ReLU.forward(self, x)` in a subclass). Read only after a `.` or `::` (below).
+  const applied = startsUpper(tok.t) && toks[ti + 2]?.t === 'forward';
   if ((next?.t === '.' || next?.t === '::') && toks[ti + 2]?.k === 'id' && !builder && !applied) {
     return undefined;
   }

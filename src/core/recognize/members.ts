@@ -288,16 +288,43 @@ function literalType(model: DocumentModel, open: number): string {
 
 /**
  * Whether the name at `name`, after a `:`, is a struct literal given as a field's value (`head: Head {`):
- * the field is a lowercase name right after the enclosing literal's `{` or a `,`. A `where` bound's
- * type parameter (`where B: Backend {`, `…, T: Clone {`) is capitalized.
+ * the field, whatever its spelling (`Classifier: Head {` in `non_snake_case` code, a tuple struct's
+ * `0: Head {`), comes right after the enclosing literal's `{`, an attribute (`#[cfg(…)] head: Head {`) or a
+ * `,` that separates fields. A `where` bound (`where B: Backend {`, `…, T: Clone {`) follows `where` or a
+ * `,` of its clause.
  */
 function fieldValue(model: DocumentModel, name: number): boolean {
   const field = name - 2;
   return (
-    model.kinds[field] === ID &&
-    !model.isCapitalized(field) &&
-    (model.isPunct(field - 1, '{') || model.isPunct(field - 1, ','))
+    model.isPunct(field - 1, '{') ||
+    afterAttribute(model, field) ||
+    (model.isPunct(field - 1, ',') && !inWhereClause(model, field - 1))
   );
+}
+
+/** Longest `where` clause read back from one of its commas, in tokens. */
+const MAX_WHERE_TOKENS = 128;
+
+/**
+ * Whether the `,` at `comma` separates the bounds of a `where` clause: read back over the earlier bounds
+ * (their brackets skipped: `Fn(A, B)`) to `where`, not to the `{` of a struct literal (no expression holds
+ * the keyword `where`). A clause longer than the scan reads as a literal's fields.
+ */
+function inWhereClause(model: DocumentModel, comma: number): boolean {
+  let depth = 0;
+  for (let k = comma - 1; k >= 0 && k > comma - MAX_WHERE_TOKENS; k--) {
+    if (model.isPunct(k, ')') || model.isPunct(k, ']') || model.isPunct(k, '}')) {
+      depth++;
+    } else if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
+      if (depth === 0) {
+        return false;
+      }
+      depth--;
+    } else if (depth === 0 && (model.isPunct(k, ';') || model.isWord(k, 'where'))) {
+      return model.isWord(k, 'where');
+    }
+  }
+  return false;
 }
 
 function classAround(model: DocumentModel, ti: number): Definition | undefined {
