@@ -222,7 +222,7 @@ export function kindTelemetry(kind: string): void {
   });
 });
 
-// FIX: parenthesized coefficients (red before this branch's fix)
+// A reading fixed on this branch (red on f5bad68: a parenthesized coefficient showed nothing).
 describe('Julia: a parenthesized expression written against a name multiplies it', () => {
   const SRC = `module GeluForms
 
