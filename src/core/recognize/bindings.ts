@@ -271,7 +271,9 @@ function tupleValues(
   const end = Math.min(model.count, eq + 1 + MAX_TUPLE_TOKENS);
   let depth = 0;
   let k = eq + 1;
-  for (; k < end && (k === eq + 1 || (model.flags[k] & STMT) === 0); k++) {
+  // In valid code the right-hand side's first token starts no statement: Julia continues a line that
+  // ends in `=`, and Python needs a `\` there, which the lexer joins.
+  for (; k < end && (model.flags[k] & STMT) === 0; k++) {
     const c =
       model.kinds[k] === PUNCT && model.ends[k] - model.starts[k] === 1
         ? model.text.charCodeAt(model.starts[k])
