@@ -17,7 +17,7 @@
  *   `args`.
  */
 import './freshModels';
-import { expectCall } from './recognizeHelpers';
+import { expectCall, expectNothing } from './recognizeHelpers';
 
 const PY = 'python';
 
@@ -127,5 +127,100 @@ class ProbeHead(nn.Module):
 
   it('`self.act, self.calib = nn.Identity(), self.act(…)` calls the Mish assigned above', () => {
     expectCall(PY, src, 'act', { id: 'mish', framework: 'pytorch' }, 2);
+  });
+});
+
+describe('Python tuple assignment: a starred target takes the values left over', () => {
+  const src = `"""MobileNetV3-style stem and head, built from the config's stage list."""
+import torch.nn as nn
+
+
+class StemHead(nn.Module):
+    def __init__(self, cin, dim, classes, p=0.2):
+        super().__init__()
+        *self.convs, self.act = nn.Conv2d(cin, dim, 3, stride=2, padding=1), nn.BatchNorm2d(dim), nn.Hardswish()
+        self.pool, *self.extras, self.out_act = nn.AdaptiveAvgPool2d(1), nn.SiLU()
+        self.head_act, *self.head = nn.GELU(approximate="tanh"), nn.Dropout(p), nn.Linear(dim, classes)
+
+    def forward(self, x):
+        for conv in self.convs:
+            x = conv(x)
+        h = self.pool(self.act(x)).flatten(1)
+        h = self.out_act(h)
+        for layer in self.head:
+            h = self.head_act(layer(h))
+        return h
+`;
+
+  it('`*self.convs, self.act = conv, norm, nn.Hardswish()`: the last value, hard swish', () => {
+    expectCall(PY, src, 'act', { id: 'hardswish', framework: 'pytorch' }, 1);
+  });
+
+  it('`self.pool, *self.extras, self.out_act = pool, nn.SiLU()`: the star takes none, SiLU', () => {
+    expectCall(PY, src, 'out_act', { id: 'silu', framework: 'pytorch' }, 1);
+  });
+
+  it('`self.head_act, *self.head = nn.GELU(…), drop, fc`: the first value, GELU (tanh)', () => {
+    expectCall(
+      PY,
+      src,
+      'head_act',
+      { id: 'gelu', framework: 'pytorch', params: { approximate: 'tanh' } },
+      1,
+    );
+  });
+});
+
+describe('Python tuple assignment: a starred target list unpacking one object', () => {
+  const src = `"""Residual MLP whose layers can be rebuilt from a factory during a sweep."""
+import torch.nn as nn
+
+from .factory import build_layers
+
+
+class ResidualMlp(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.blocks = nn.ModuleList([nn.Linear(dim, dim) for _ in range(3)])
+        self.act = nn.ReLU()
+
+    def rebuild(self, cfg):
+        # The factory returns the blocks followed by their activation, as a list.
+        *self.blocks, self.act = build_layers(cfg)
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = x + self.act(block(x))
+        return x
+`;
+
+  it('`*self.blocks, self.act = build_layers(cfg)` assigns an unknown item: no one activation', () => {
+    expectNothing(PY, src, 'act', 2);
+  });
+});
+
+describe('Python tuple assignment: a trailing comma adds no item', () => {
+  const src = `"""Squeeze-excitation gate and GELU branch of a ConvNeXt-style block."""
+import torch.nn as nn
+
+
+class GatedBranch(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.dw = nn.Conv2d(dim, dim, 7, padding=3, groups=dim)
+        self.gate, self.act = nn.Sigmoid(), nn.GELU(),
+        self.pw = nn.Conv2d(dim, dim, 1)
+
+    def forward(self, x):
+        h = self.dw(x)
+        return self.pw(self.act(h) * self.gate(h))
+`;
+
+  it('`self.gate, self.act = nn.Sigmoid(), nn.GELU(),` pairs two values: GELU', () => {
+    expectCall(PY, src, 'act', { id: 'gelu', framework: 'pytorch' }, 1);
+  });
+
+  it('and the sigmoid gate next to it', () => {
+    expectCall(PY, src, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 2);
   });
 });
