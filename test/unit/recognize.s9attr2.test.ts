@@ -224,3 +224,27 @@ class GatedBranch(nn.Module):
     expectCall(PY, src, 'gate', { id: 'sigmoid', framework: 'pytorch' }, 2);
   });
 });
+
+describe('Python tuple assignment: a starred target list unpacking a tuple held by a name', () => {
+  const src = `"""Pre-activation residual branch whose last layer is a regularizer, not an activation."""
+import torch.nn as nn
+
+
+class PreActBranch(nn.Module):
+    def __init__(self, dim, p=0.1):
+        super().__init__()
+        layers = nn.GELU(), nn.Linear(dim, dim), nn.Dropout(p)
+        # The body is every layer but the last; the last one runs after the residual sum.
+        *self.body, self.act = layers
+
+    def forward(self, x):
+        h = x
+        for layer in self.body:
+            h = layer(h)
+        return self.act(x + h)
+`;
+
+  it('`*self.body, self.act = layers` gives `self.act` the last item, a dropout: no activation', () => {
+    expectNothing(PY, src, 'act', 1);
+  });
+});

@@ -139,9 +139,10 @@ function pairedItem(
   if (starred < 0) {
     return values.length === count ? values[n] : undefined;
   }
-  if (values.length < 2 || values.length < count - 1) {
+  if (values.length < 2) {
     return undefined;
   }
+  // Fewer values than the other targets raise ValueError in Python: their count needs no check.
   return n < starred ? values[n] : values[values.length - (count - n)];
 }
 
