@@ -111,17 +111,39 @@ function indexTupleTargets(
     return;
   }
   const { targets, value } = list;
-  // As many values as targets pair by place, a starred target (`*self.stem, self.act = …`) taking one.
-  const values = tupleItems(model, value, targets.length);
-  const paired = values.length === targets.length;
+  const starred = targets.findIndex((at) => model.isPunct(at, '*'));
+  // A starred target takes any number of values, so its list's values are bounded by the tokens only.
+  const values = tupleItems(model, value, starred < 0 ? targets.length : RHS_TOKENS);
   targets.forEach((at, n) => {
     if (isAttributeTarget(model, at)) {
-      const last = paired && model.kinds[values[n]] === ID ? pathEnd(model, values[n]) : -1;
+      const item = pairedItem(values, targets.length, starred, n);
+      const last = item !== undefined && model.kinds[item] === ID ? pathEnd(model, item) : -1;
       const assigned = index.get(model.tokenText(at + 2)) ?? [];
       assigned.push({ at, last, item: true });
       index.set(model.tokenText(at + 2), assigned);
     }
   });
+}
+
+/**
+ * The value item that target `n` of `count` targets gets, the one at `starred` (-1: none) taking the values
+ * left over (PEP 3132: `*self.convs, self.act = a, b, c` gives `self.act` the last); undefined when the
+ * values do not pair up, or are one object unpacked (`*self.blocks, self.act = layers`: no item names it).
+ */
+function pairedItem(
+  values: readonly number[],
+  count: number,
+  starred: number,
+  n: number,
+): number | undefined {
+  if (starred < 0) {
+    return values.length === count ? values[n] : undefined;
+  }
+  if (values.length < 2) {
+    return undefined;
+  }
+  // Fewer values than the other targets raise ValueError in Python: their count needs no check.
+  return n < starred ? values[n] : values[values.length - (count - n)];
 }
 
 /**
@@ -186,8 +208,8 @@ function tupleItems(model: DocumentModel, first: number, limit: number): number[
         return [];
       }
       k = close;
-    } else if (model.isPunct(k, ',')) {
-      items.push(k + 1);
+    } else if (model.isPunct(k, ',') && !endsValue(model, k, false)) {
+      items.push(k + 1); // not after a trailing comma (`nn.Sigmoid(), nn.GELU(),` has two items)
     }
   }
   // Too many items, or a value longer than RHS_TOKENS (not read), or one ending the file (no call of an
