@@ -12,6 +12,7 @@ import { expectCall, expectNothing } from './recognizeHelpers';
 
 const PYTHON = `"""MLP heads for the ablation: the activation is switched off for the linear probe."""
 import torch.nn as nn
+import torch.nn.functional as F
 from transformers.activations import ACT2FN
 
 
@@ -26,6 +27,11 @@ def gated_head(dim: int, gated: bool) -> nn.Module:
     if gate is not None:
         layers.append(gate)
     return nn.Sequential(*layers)
+
+
+def gate(h, exact: bool):
+    act = F.gelu if exact else F.relu
+    return act(h)
 
 
 def plain_head(dim: int, deep: bool) -> nn.Module:
@@ -44,13 +50,17 @@ describe('a Python name assigned a conditional expression', () => {
     expectNothing('python', PYTHON, 'gate', 2);
   });
 
+  it('is no one activation when the choices are functions named by their paths (F.gelu or F.relu)', () => {
+    expectNothing('python', PYTHON, 'act', 3);
+  });
+
   it('is the layer where the name is assigned the layer alone, an `if` statement after it (the control)', () => {
     expectCall(
       'python',
       PYTHON,
       'act',
       { id: 'gelu', framework: 'pytorch', params: { approximate: 'none' } },
-      3,
+      5,
     );
   });
 });
