@@ -479,17 +479,23 @@ function closureBar(model: DocumentModel, brace: number): number {
   if (model.isPunct(brace - 1, '|')) {
     return brace - 1;
   }
-  // A return type (`Tensor<B, D>`, `(f64, f64)`) holds no `|`, `;` or brace: past one, no closure's.
+  // A return type (`Tensor<B, D>`, `(f64, f64)`, `[f64; 2]`) holds no `|` or brace, and a `;` only in an
+  // array type's brackets: past any other, no closure's.
+  let arrays = 0; // how many array types' `[ … ]` hold token k (read backwards: `]` opens one)
   for (let k = brace - 1; k > 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
     if (model.isPunct(k, '->')) {
       return model.isPunct(k - 1, '|') ? k - 1 : -1;
     }
-    if (['|', ';', '{', '}'].some((p) => model.isPunct(k, p))) {
+    arrays += model.isPunct(k, ']') ? 1 : model.isPunct(k, '[') ? -1 : 0;
+    if (ROUTINE_ENDS.some((p) => model.isPunct(k, p)) || (arrays <= 0 && model.isPunct(k, ';'))) {
       return -1;
     }
   }
   return -1;
 }
+
+/** Tokens no closure's return type holds: the end of the parameters or of a block before it. */
+const ROUTINE_ENDS = ['|', '{', '}'];
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
 function blockAt(model: DocumentModel, brace: number): Body {
