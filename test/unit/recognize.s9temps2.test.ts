@@ -1,21 +1,28 @@
 /**
  * Survivors of the ninth round's new code in formulas/temporaries.ts (which `{ … }` block is a Rust
- * closure's, whose parameters then shadow the function's `let`s) and formulas/terms.ts (folding a
- * two-argument operation of two constants).
+ * closure's, whose parameters then shadow the function's `let`s), formulas/terms.ts (folding a two-argument
+ * operation of two constants; a max's element followed by a slice) and rustEnums.ts (arms that apply
+ * nothing).
  *
- * Expected values come from the languages and the mathematics. A Rust closure's parameters (`|zero: f64|`)
- * are in scope only in its own body; a block that follows a finished statement (`let out = { … };` after a
- * closure's `;`) or a bitwise `|` (`flags | { … }`) is a block expression, no closure's, and reads the
- * function's `let zero = 0.0`; a closure's return type may be an array type (`-> [f64; 2]`), whose `;` is
- * part of the type (The Rust Reference, "Closure expressions", "Array types", "Block expressions").
- * `clamp_min(0.0)` is max(x, 0), ReLU. TF.js' `tf.maximum(a, b)` is the larger of its two arguments,
- * numbers included (TensorLike), so `tf.maximum(0.01, 0.02)` is 0.02; max(x, s·x) is leaky ReLU with
- * slope s. x·σ(β·x) is swish for any β free of x.
+ * Expected values come from the languages, the libraries' documentation and the mathematics. A Rust
+ * closure's parameters (`|zero: f64|`) are in scope only in its own body; a block after a finished
+ * statement (a guard's `{ … }` after a closure's `;`) or after a bitwise `|` (`flags | { … }`,
+ * `lo | RELU_APPLIED | { … }`) is a block expression, no closure's, and reads the function's `let`; a
+ * closure's return type may be an array type (`-> [f64; 2]`), whose `;` is part of the type (The Rust
+ * Reference, "Closure expressions", "Array types", "Block expressions"). `clamp_min(0.0)` is max(x, 0),
+ * ReLU. x·σ(β·x) is swish for any β free of x (√(2³/T) with a learned T is one the code does not spell).
+ * TF.js' `tf.maximum(a, b)` / `tf.minimum(a, b)` are the larger / smaller of two arguments, numbers
+ * included, so `tf.maximum(0.01, 0.02)` is 0.02; max(x, s·x) is leaky ReLU with slope s. Julia's
+ * `maximum(x; dims=1)[1, 1]` is one number, a shift softmax allows; `[1, 1, :]` is a vector, and Julia
+ * broadcasts it along the first axis, the one reduced, so it is no such shift. `std::fmt::format` returns a
+ * String and `std::fs::read_to_string` an `io::Result<String>`: neither applies an activation, and candle's
+ * `gelu_erf` is the exact GELU; a variant whose arms apply the logistic in one method and GELU in another
+ * has no one activation.
  */
 import assert from 'node:assert/strict';
 import { recognizeAt } from '../../src/core';
 import { expectFormula } from './formulaHelpers';
-import { expectCall, nthOffset } from './recognizeHelpers';
+import { expectCall, expectNothing, nthOffset } from './recognizeHelpers';
 
 const RS = 'rust';
 const RELU = { id: 'relu', framework: 'other' };
@@ -293,5 +300,45 @@ pub fn head(xs: &Tensor) -> Result<Tensor> {
       { id: 'gelu', framework: 'candle', params: { approximate: 'none' } },
       4,
     );
+  });
+});
+
+describe('s9 Rust enums: a lowercase variant whose arms disagree', () => {
+  const SRC = `use candle_core::{Result, Tensor};
+
+/// Gates of the mixer, spelled as in the paper's table (full-scale and half-scale).
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug)]
+pub enum Gate {
+    fs,
+    hs,
+}
+
+impl Gate {
+    pub fn forward(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Gate::fs => candle_nn::ops::sigmoid(xs),
+            Gate::hs => xs.relu(),
+        }
+    }
+
+    /// The gate the distilled student uses in place of the teacher's.
+    pub fn student(&self, xs: &Tensor) -> Result<Tensor> {
+        match self {
+            Gate::fs => xs.gelu_erf(),
+            Gate::hs => xs.relu(),
+        }
+    }
+}
+
+pub fn mix(xs: &Tensor) -> Result<Tensor> {
+    let gate = Gate::fs;
+    gate.forward(xs)
+}
+`;
+
+  it('shows nothing for Gate::fs, which applies the logistic in one method and GELU in another', () => {
+    // \`xs.gelu_erf()\` is a method of the tensor: no call of a std::fs function, whatever the variant's name.
+    expectNothing(RS, SRC, 'fs', 3);
   });
 });
