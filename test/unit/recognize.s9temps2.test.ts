@@ -342,3 +342,30 @@ pub fn mix(xs: &Tensor) -> Result<Tensor> {
     expectNothing(RS, SRC, 'fs', 3);
   });
 });
+
+describe("s9 temporaries: a block after Rust's | just below an earlier closure", () => {
+  const SRC = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Flag bit set when the ReLU ran.
+const RELU_APPLIED: u8 = 0b0000_0010;
+
+/// ReLU of the activations when every scale is positive, recording in the flags whether it ran.
+pub fn relu_flagged<B: Backend>(x: Tensor<B, 2>, flags: u8, scales: &[f64]) -> (Tensor<B, 2>, u8) {
+    let mut out = x.clone();
+    let apply = scales.iter().all(|s| *s > 0.0);
+    let zero = 0.0;
+    let flags = flags | {
+        if apply {
+            out = x.clamp_min(zero);
+        }
+        if apply { RELU_APPLIED } else { 0 }
+    };
+    (out, flags)
+}
+`;
+
+  it("reads the function's zero in the block", () => {
+    // The \`|s|\` closure ends with its statement's \`;\`: \`zero\` after it is no closure's parameter.
+    expectFormula(RS, SRC, 'x.clamp_min(zero)', RELU);
+  });
+});

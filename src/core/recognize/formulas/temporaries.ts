@@ -460,11 +460,18 @@ function closureParameter(model: DocumentModel, brace: number, name: string): bo
 
 /**
  * The `|` that opens the parameters a closure's `|` at `bar` ends, or -1: then the `|` is an operator
- * whose operand is a block (`flags | { … }`), and no closure's.
+ * whose operand is a block (`flags | { … }`), and no closure's. Parameters hold balanced brackets
+ * (`|(a, b): (f64, f64)|`, `|v: [f64; 2]|`, `|Point { x, y }|`) and no statement's `;`: a `|` inside
+ * brackets or past a `;` or an opening bracket (an earlier closure's, `all(|s| …);`) is no opening.
  */
 function openingBar(model: DocumentModel, bar: number): number {
+  let depth = 0; // brackets closed after token k, read backwards
   for (let k = bar - 1; k >= 0 && bar - k < MAX_SIGNATURE_TAIL; k--) {
-    if (model.isPunct(k, '|')) {
+    depth -= bracket(model, k);
+    if (depth < 0 || (depth === 0 && model.isPunct(k, ';'))) {
+      return -1;
+    }
+    if (depth === 0 && model.isPunct(k, '|')) {
       return k;
     }
   }
