@@ -152,15 +152,17 @@ const TEXT_MACROS = new Set([
 ]);
 
 /**
- * Modules of the standard library whose `write` function writes text or bytes and returns a Result:
- * `std::fs::write(path, "gelu")`, `fmt::write(&mut out, format_args!("gelu"))`. An arm calling one by such a
- * path records its variant's name, as a `write!` arm does.
+ * Modules of the standard library whose functions read, write or format text and files, and take or
+ * return no tensor: `std::fs::write(path, "gelu")`, `fs::read_to_string("gelu.cu")`,
+ * `fmt::write(&mut out, format_args!("gelu"))`, `fmt::format(format_args!("{p}.gelu"))`. An arm calling
+ * one by such a path names, records or loads something for its variant and applies nothing, as a
+ * `write!` arm does.
  */
 const WRITING_MODULES: ReadonlySet<string> = new Set(['fs', 'fmt']);
 
 /**
  * Whether the arm at token `at` calls one of TEXT_MACROS, by its name or a path (`candle_core::bail!`), or
- * the standard library's `write` function of a WRITING_MODULES module (`std::fs::write(…)`).
+ * a function of a WRITING_MODULES module (`std::fs::write(…)`, `fmt::format(…)`).
  */
 function isTextMacro(model: DocumentModel, at: number): boolean {
   let k = at;
@@ -174,7 +176,7 @@ function isTextMacro(model: DocumentModel, at: number): boolean {
   if (model.isPunct(k + 1, '!')) {
     return TEXT_MACROS.has(name);
   }
-  return name === 'write' && k > at && WRITING_MODULES.has(model.tokenText(k - 2));
+  return k > at && WRITING_MODULES.has(model.tokenText(k - 2));
 }
 
 /**

@@ -460,11 +460,18 @@ function closureParameter(model: DocumentModel, brace: number, name: string): bo
 
 /**
  * The `|` that opens the parameters a closure's `|` at `bar` ends, or -1: then the `|` is an operator
- * whose operand is a block (`flags | { … }`), and no closure's.
+ * whose operand is a block (`flags | { … }`), and no closure's. Parameters hold balanced brackets
+ * (`|(a, b): (f64, f64)|`, `|v: [f64; 2]|`, `|Point { x, y }|`) and no statement's `;`: a `|` inside
+ * brackets or past a `;` or an opening bracket (an earlier closure's, `all(|s| …);`) is no opening.
  */
 function openingBar(model: DocumentModel, bar: number): number {
+  let depth = 0; // brackets closed after token k, read backwards
   for (let k = bar - 1; k >= 0 && bar - k < MAX_SIGNATURE_TAIL; k--) {
-    if (model.isPunct(k, '|')) {
+    depth -= bracket(model, k);
+    if (depth < 0 || (depth === 0 && model.isPunct(k, ';'))) {
+      return -1;
+    }
+    if (depth === 0 && model.isPunct(k, '|')) {
       return k;
     }
   }
@@ -479,17 +486,23 @@ function closureBar(model: DocumentModel, brace: number): number {
   if (model.isPunct(brace - 1, '|')) {
     return brace - 1;
   }
-  // A return type (`Tensor<B, D>`, `(f64, f64)`) holds no `|`, `;` or brace: past one, no closure's.
+  // A return type (`Tensor<B, D>`, `(f64, f64)`, `[f64; 2]`) holds no `|` or brace, and a `;` only in an
+  // array type's brackets: past any other, no closure's.
+  let arrays = 0; // how many array types' `[ … ]` hold token k (read backwards: `]` opens one)
   for (let k = brace - 1; k > 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
     if (model.isPunct(k, '->')) {
       return model.isPunct(k - 1, '|') ? k - 1 : -1;
     }
-    if (['|', ';', '{', '}'].some((p) => model.isPunct(k, p))) {
+    arrays += model.isPunct(k, ']') ? 1 : model.isPunct(k, '[') ? -1 : 0;
+    if (ROUTINE_ENDS.some((p) => model.isPunct(k, p)) || (arrays <= 0 && model.isPunct(k, ';'))) {
       return -1;
     }
   }
   return -1;
 }
+
+/** Tokens no closure's return type holds: the end of the parameters or of a block before it. */
+const ROUTINE_ENDS = ['|', '{', '}'];
 
 /** The block opened at `brace`: its first token, its end, the parameter list before it. */
 function blockAt(model: DocumentModel, brace: number): Body {

@@ -404,14 +404,15 @@ class Normalizer {
 
   /**
    * How a two-argument operation of two constants folds: the logarithm given its base, or one of
-   * FOLDED_PAIRS. Not JavaScript's max and min: `Math.max(1, 2, 3)` takes any number of values, and a
-   * JavaScript call's arguments past two are gone by now.
+   * FOLDED_PAIRS. In JavaScript a maximum or minimum is TF.js' (`tf.maximum(a, b)` declares two
+   * parameters, so the arguments past two that are gone by now were ignored); `Math.max`, which takes any
+   * number of values, is read as no operation.
    */
   private pairFold(op: Op): ((a: number, b: number) => number) | undefined {
     if (op === 'log') {
       return (a, b) => this.logarithm(a, b);
     }
-    return this.lang === 'js' ? undefined : FOLDED_PAIRS[op];
+    return FOLDED_PAIRS[op];
   }
 
   /**
