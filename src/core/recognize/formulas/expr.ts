@@ -94,8 +94,6 @@ const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null',
 
 class Parser {
   readonly nodes: Node[] = [];
-  /** Expressions read with their parentheses (`(x - 1)`), which Julia lets multiply a name written after. */
-  private readonly parenthesized = new Set<Node>();
   private depth = 0;
   i: number;
 
@@ -314,18 +312,17 @@ class Parser {
   /**
    * Julia's numeric literal coefficient: a number written against a name or a `(` multiplies what follows
    * (`0.5x`, `2σ(2x)`, `2(x + 1)`), which binds tighter than `*` and `/` but looser than `^` (`2x^2` is
-   * 2·x², `1 / 2x` is 1 / (2x)). A parenthesized expression written against a name is one too (`(x - 1)x`;
-   * against a `(` it is a call). Undefined when `n` is no such coefficient.
+   * 2·x², `1 / 2x` is 1 / (2x)). Any other value written against a name is one too (`(x - 1)x`, `σ(x)x`;
+   * against a `(` it is a call): Julia's parser juxtaposes after a `)`, `]` or `'` as after a number.
+   * Undefined when `n` is no such coefficient.
    */
   private juxtaposed(n: Node): Node | undefined {
     const next = this.tok();
     if (this.lang !== 'julia' || next === undefined || next.s !== this.toks[n.e].e) {
       return undefined;
     }
-    const coefficient =
-      next.k === 'id'
-        ? n.k === 'num' || this.parenthesized.has(n)
-        : n.k === 'num' && next.t === '(';
+    // Against a `(` only a number is left here: after any other value postfix read the `(` as a call.
+    const coefficient = next.k === 'id' || (n.k === 'num' && next.t === '(');
     if (!coefficient) {
       return undefined;
     }
@@ -459,9 +456,7 @@ class Parser {
       const only = list.nodes[0];
       if (list.clean && list.nodes.length === 1 && list.kw.size === 0 && !list.comma) {
         // The parentheses belong to the expression: hovering them hovers it.
-        const n = this.add({ ...only, s, e: list.close });
-        this.parenthesized.add(n);
-        return n;
+        return this.add({ ...only, s, e: list.close });
       }
       return this.add({ k: 'other', s, e: list.close });
     }
