@@ -193,3 +193,62 @@ impl<B: Backend> Stem<B> {
     );
   });
 });
+
+describe('s9finm: an associated const after a method whose nested helper has a where clause', () => {
+  // The comma after `act: Relu {}` separates the fields of the const's `Self { … }` literal (Rust
+  // reference, "Associated constants", "Struct expressions"; burn's Relu and Gelu are field-less structs, so
+  // `Relu {}` builds one in a const); the nested helper's `where T: Into<f32>` in the method before belongs
+  // to that helper, so `head: Head { act: Gelu {} }` still builds Head's act, and the model's act is ReLU.
+  const SRC = `use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+/// Classifier head: a smooth activation before the logits.
+#[derive(Module, Debug)]
+pub struct Head {
+    act: Gelu,
+}
+
+#[derive(Module, Debug)]
+pub struct Model {
+    act: Relu,
+    head: Head,
+}
+
+impl Model {
+    /// Scale of the calibration probe; accepts any value that converts to f32.
+    pub fn probe_scale(x: f32) -> f32 {
+        fn halve<T>(x: T) -> f32
+        where
+            T: Into<f32>,
+        {
+            x.into() * 0.5
+        }
+        halve(x)
+    }
+
+    /// The reference model of the ablation: both layers hold no parameters, so it is a constant.
+    pub const BASELINE: Self = Self { act: Relu {}, head: Head { act: Gelu {} } };
+
+    pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        self.head.act.forward(self.act.forward(x))
+    }
+}
+`;
+
+  it('`self.act` is the model’s ReLU, `self.head.act` the head’s GELU', () => {
+    expectCall(
+      'rust',
+      SRC,
+      'act',
+      { id: 'relu', framework: 'burn' },
+      memberIn(SRC, 'act', 'self.act.forward'),
+    );
+    expectCall(
+      'rust',
+      SRC,
+      'act',
+      { id: 'gelu', framework: 'burn' },
+      memberIn(SRC, 'act', 'self.head.act'),
+    );
+  });
+});
