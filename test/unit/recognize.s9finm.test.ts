@@ -252,3 +252,55 @@ impl Model {
     );
   });
 });
+
+describe('s9finm: a long where clause, every stage closure with its full bound', () => {
+  // All of \`run\`'s predicates form one where clause (Rust reference, "Where clauses": a comma-separated
+  // list ending at the body's brace), however long its \`Fn(…) -> … + Send + Sync + 'static\` bounds; the
+  // comma before \`H: Head\` separates two of them, so the body is a function body, not a \`Head { … }\`
+  // literal, and the closure parameter \`gate: Relu\` is no field of model::Head (its gate is GELU).
+  const SRC = `use burn::backend::NdArray;
+use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+pub mod model {
+    use super::*;
+
+    /// The classifier head: a smooth gate before the logits.
+    #[derive(Module, Debug)]
+    pub struct Head {
+        gate: Gelu,
+    }
+
+    impl Head {
+        pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+            self.gate.forward(x)
+        }
+    }
+}
+
+/// The ablation runner: every stage is a closure the sweep swaps out, so each carries its full bound.
+pub mod ablation {
+    use super::*;
+
+    pub trait Head {}
+
+    pub fn run<B, Pre, Mix, Post, Loss, H>(pre: Pre, mix: Mix, post: Post, loss: Loss, head: &H) -> f32
+    where
+        B: Backend,
+        Pre: Fn(Tensor<B, 2>) -> Tensor<B, 2> + Clone + Send + Sync + 'static,
+        Mix: Fn(Tensor<B, 2>, Tensor<B, 2>) -> Tensor<B, 2> + Clone + Send + Sync + 'static,
+        Post: Fn(Tensor<B, 2>) -> Tensor<B, 2> + Clone + Send + Sync + 'static,
+        Loss: Fn(Tensor<B, 2>, Tensor<B, 2>) -> Tensor<B, 1> + Clone + Send + Sync,
+        H: Head {
+        let baseline = |x: f32, gate: Relu| gate.forward(Tensor::<NdArray, 1>::from_floats([x], &Default::default()));
+        let _ = (baseline(1.0, Relu::new()), pre, mix, post, loss, head);
+        0.0
+    }
+}
+`;
+
+  it('`self.gate` in Head’s forward is GELU', () => {
+    const nth = memberIn(SRC, 'gate', 'self.gate.forward');
+    expectCall('rust', SRC, 'gate', { id: 'gelu', framework: 'burn' }, nth);
+  });
+});
