@@ -322,7 +322,7 @@ class Parser {
       return undefined;
     }
     // Against a `(` only a number is left here: after any other value postfix read the `(` as a call.
-    const coefficient = next.k === 'id' || (n.k === 'num' && next.t === '(');
+    const coefficient = next.k === 'id' || next.t === '(';
     if (!coefficient) {
       return undefined;
     }
