@@ -175,3 +175,34 @@ export function leakyOrNull(x: tf.Tensor, frozen: boolean, slope = 0.2): tf.Tens
     });
   });
 });
+
+describe("s9 fin temporaries: a block after Rust's | in an else branch below a bitwise or", () => {
+  const SRC = `use burn::tensor::{backend::Backend, Tensor};
+
+/// Flag bits recorded by the forward pass.
+const TRACED: u8 = 0b0000_0001;
+const RELU_APPLIED: u8 = 0b0000_0010;
+
+/// ReLU of the activations while training (skipped while tracing), recording in the flags what ran.
+pub fn relu_flagged<B: Backend>(x: Tensor<B, 2>, flags: u8, train: bool, tracing: bool) -> (Tensor<B, 2>, u8) {
+    let lo = 0;
+    let mut out = x.clone();
+    let flags = if tracing {
+        flags | TRACED | lo
+    } else {
+        flags | {
+            if train {
+                out = x.clamp_min(lo);
+            }
+            RELU_APPLIED
+        }
+    };
+    (out, flags)
+}
+`;
+
+  it("reads the function's lo in the else branch's block", () => {
+    // The if branch's \`flags | TRACED | lo\` ends at its brace: no bar there opens a closure.
+    expectFormula(RS, SRC, 'x.clamp_min(lo)', RELU);
+  });
+});
