@@ -486,15 +486,14 @@ function closureBar(model: DocumentModel, brace: number): number {
   if (model.isPunct(brace - 1, '|')) {
     return brace - 1;
   }
-  // A return type (`Tensor<B, D>`, `(f64, f64)`, `[f64; 2]`) holds no `|` or brace, and a `;` only in an
-  // array type's brackets: past any other, no closure's.
-  let arrays = 0; // how many array types' `[ … ]` hold token k (read backwards: `]` opens one)
+  // A return type (`Tensor<B, D>`, `(f64, f64)`, `[f64; 2]`) holds no `|` or brace: past one, no closure's.
+  // A statement's `;` needs no stop of its own: a closure's `-> T` is followed by its block, so any `->`
+  // of a closure before a `;` is past that block's braces.
   for (let k = brace - 1; k > 0 && brace - k < MAX_SIGNATURE_TAIL; k--) {
     if (model.isPunct(k, '->')) {
       return model.isPunct(k - 1, '|') ? k - 1 : -1;
     }
-    arrays += model.isPunct(k, ']') ? 1 : model.isPunct(k, '[') ? -1 : 0;
-    if (ROUTINE_ENDS.some((p) => model.isPunct(k, p)) || (arrays <= 0 && model.isPunct(k, ';'))) {
+    if (ROUTINE_ENDS.some((p) => model.isPunct(k, p))) {
       return -1;
     }
   }
@@ -537,7 +536,12 @@ function signatureBefore(model: DocumentModel, brace: number): number {
       if (k < 0) {
         return -1; // a block's end (`} else {`), not a type
       }
-    } else if (model.isPunct(k, ';') || model.isPunct(k, '{') || model.isPunct(k, '=')) {
+    } else if (
+      model.isPunct(k, ';') ||
+      model.isPunct(k, '{') ||
+      model.isPunct(k, '=') ||
+      rustBar(model, k)
+    ) {
       return -1;
     }
   }
@@ -549,6 +553,15 @@ function signatureBefore(model: DocumentModel, brace: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Whether token k is Rust's `|`, before which no parameter list of the block is read: a bitwise or's
+ * (`all(…) | { … }`, whose `(…)` is a call's arguments) or a closure's (whose parameters are its own).
+ * TypeScript's `|` of a union return type (`): Tensor | null {`) is no such end.
+ */
+function rustBar(model: DocumentModel, k: number): boolean {
+  return model.lang === 'rust' && model.isPunct(k, '|');
 }
 
 /**
