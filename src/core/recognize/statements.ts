@@ -98,7 +98,7 @@ export function markStatements(text: string, lang: Lang, buf: TokenBuffer): void
       if (len === 1) {
         if (c === 40 || c === 91 || c === 123) {
           const block =
-            c === 123 && cLike && opensBlock(text, js, prevKind, prevChar, prevStart, prevLen);
+            c === 123 && cLike && opensBlock(text, lang, prevKind, prevChar, prevStart, prevLen);
           if (depth < MAX_STACK) {
             const attribute = c === 91 && rust && opensAttribute(text, buf, n);
             stack[depth] = block ? exprDepth : attribute ? ATTRIBUTE : -1;
@@ -192,12 +192,13 @@ function opensAttribute(text: string, buf: TokenBuffer, n: number): boolean {
 /**
  * Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`, a number as in Rust's
  * `if n > 2 {`, a string as in `if mode == "fast" {` or C++'s `extern "C" {`, `]` as in a return type
- * `): tf.Tensor[] {` or `-> [f32; 4] {` and a C++ lambda `[&] {`) or an object (after `=`, `(`,
+ * `): tf.Tensor[] {` or `-> [f32; 4] {` and a C++ lambda `[&] {`, and in Rust after any one-character
+ * operator: a closure `|v, zero: f64| {`, a block expression `let y = {`) or an object (after `=`, `(`,
  * `,`, `:`, and in JavaScript after the string piece `` `…${ `` that opens a template substitution).
  */
 function opensBlock(
   text: string,
-  js: boolean,
+  lang: Lang,
   prevKind: number,
   prevChar: number,
   prevStart: number,
@@ -210,10 +211,12 @@ function opensBlock(
     return !EXPRESSION_BEFORE_BRACE.has(prevWord(text, prevKind, prevStart, prevLen));
   }
   if (prevKind === NUM || prevKind === STR) {
-    return prevKind === NUM || !js;
+    return prevKind === NUM || lang !== 'js';
   }
   const c = prevChar;
+  // In Rust every `{` after a one-character operator is a block: a closure's body (`|v| {`, `|| {`), a
+  // block expression (`= {`, `({`, `| {`); only `::{` opens a list.
   return prevLen === 1
-    ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125 || c === 93
+    ? c === 41 || c === 62 || c === 59 || c === 123 || c === 125 || c === 93 || lang === 'rust'
     : c === 61 && prevLen === 2; // `=>`
 }
