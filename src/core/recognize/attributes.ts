@@ -74,7 +74,7 @@ function assignments(model: DocumentModel): ReadonlyMap<string, Assignment[]> {
     if (!target || !model.isWord(i, 'self') || !model.isPunct(i + 1, '.')) {
       continue;
     }
-    if (kinds[i + 2] !== 0 || !model.isPunct(i + 3, '=')) {
+    if (kinds[i + 2] !== ID || !model.isPunct(i + 3, '=')) {
       continue;
     }
     const name = model.tokenText(i + 2);
