@@ -173,13 +173,15 @@ function assignment(
   // initializes only the declarator its `=` follows; elsewhere `a, b = …` assigns a tuple. C++ needs no
   // keyword (`ActFn gate, act = torch::relu;`, and a comma expression `a, b = c` assigns `b` alone); in
   // JavaScript a statement without one may be a destructuring pattern's rest (`{ gate, act = tf.relu }`).
-  const declarators = (k > afterKeywords && model.lang === 'js') || model.lang === 'cpp';
+  const declared = k > afterKeywords;
+  const declarators = (declared && model.lang === 'js') || model.lang === 'cpp';
   const targets: number[] = [];
   const end = Math.min(model.count, k + MAX_TARGET_TOKENS);
   const { kinds, flags, starts, ends, text } = model;
   const julia = model.lang === 'julia';
   let annotated = false;
   let element = false;
+  let typed = false;
   // Bracket depth, and the depth of the `:` that opened the annotation being read: a comma inside the
   // annotation's brackets (`act: Callable[[Tensor], Tensor] = …`) does not end it.
   let depth = 0;
@@ -206,6 +208,7 @@ function assignment(
       }
       if (targets[targets.length - 1] === k - 1) {
         targets.pop(); // C-like `Type name`: the name is the last of the two
+        typed = true;
       }
       targets.push(k);
       continue;
@@ -243,6 +246,47 @@ function assignment(
   const initialized = declarators && depth === 0 && model.isPunct(k, '=') ? k - 1 : -1;
   const values = declarators || element ? undefined : tupleValues(model, i, k, targets.length);
   targets.forEach((t, n) => add(t, single || t === initialized ? k + 1 : values?.[n]));
+  if (model.lang === 'js' || model.lang === 'cpp') {
+    laterAssignments(model, k, declared || typed, add);
+  }
+}
+
+/**
+ * The names a JavaScript or C++ statement binds after its first `=` (at `eq`), on its top level: a
+ * declaration list's later declarators (`let gate = tf.sigmoid, act = tf.relu;`, C++'s `ActFn gate =
+ * torch::sigmoid, act;` declares `act` with no value), a comma expression's later assignments (`scale *=
+ * decay, act = torch::relu;`) and a chain's later targets (`gate = act = tf.relu;`).
+ */
+function laterAssignments(
+  model: DocumentModel,
+  eq: number,
+  declaration: boolean,
+  add: (at: number, value?: number) => void,
+): void {
+  const end = Math.min(model.count, eq + 1 + MAX_TUPLE_TOKENS);
+  const names: [at: number, value: number | undefined][] = [];
+  let depth = 0;
+  // The statement ends where the next one starts: after its `;` or the block it is the last of.
+  for (let k = eq; k < end && (model.flags[k] & STMT) === 0; k++) {
+    const c =
+      model.kinds[k] === PUNCT && model.ends[k] - model.starts[k] === 1
+        ? model.text.charCodeAt(model.starts[k])
+        : 0;
+    depth += bracketStep(c);
+    if (depth < 0) {
+      // A bracket the statement did not open: the lexer started it inside a destructuring pattern
+      // (`const { units = 64, act = tf.relu } = opts;`), whose `=` give defaults, not values.
+      return;
+    }
+    if (depth !== 0 || model.kinds[k + 1] !== ID) {
+      continue;
+    }
+    const assigned = model.isPunct(k + 2, '=');
+    if ((c === 44 && (assigned || declaration)) || (c === 61 && assigned)) {
+      names.push([k + 1, assigned ? k + 3 : undefined]); // `, name = value`, `, name`, `= name = value`
+    }
+  }
+  names.forEach(([at, value]) => add(at, value));
 }
 
 /** Tokens of a tuple's right-hand side read for its elements. */
