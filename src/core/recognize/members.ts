@@ -14,7 +14,7 @@ import { enclosing, type Definition } from './definitions';
 import type { DocumentModel } from './document';
 import { classifyJsFunction, isJsFunctionStart } from './jsFunctions';
 import { STMT } from './statements';
-import { ID } from './tokenizer';
+import { bracketStep, ID, PUNCT } from './tokenizer';
 import { typeMeaning, typeName } from './declaredTypes';
 
 /**
@@ -91,7 +91,16 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   // Rust: the brackets open at token i, innermost last (a field is declared or built right inside `{`;
   // `act: Relu` inside `(` is a parameter).
   const open: string[] = [];
+  // Rust: the closing `|` of the closure parameters being read (`|h: Tensor<B, 2>, act: Relu|`), whose
+  // names are the closure's bindings, no fields; and how far an opening `|` found no closing one.
+  let paramsEnd = -1;
+  let unclosedTo = -1;
   for (let i = 0; i + 2 < count; i++) {
+    if (model.lang === 'rust' && i > paramsEnd && i > unclosedTo && opensClosure(model, i)) {
+      const close = closingBar(model, i);
+      paramsEnd = close;
+      unclosedTo = close < 0 ? i + MAX_CLOSURE_TOKENS : -1;
+    }
     if (model.lang === 'rust' && model.isPunct(i, '{')) {
       if (depth < MAX_BRACES) {
         literals[depth] = literalType(model, i);
@@ -114,6 +123,7 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       // `name: Type,` in a struct, `name: Type::new(…)` / `name: TypeConfig::new().init()` in a literal.
       const fieldStart =
         open[open.length - 1] === '{' &&
+        i > paramsEnd &&
         (model.isPunct(i - 1, '{') ||
           model.isPunct(i - 1, ',') ||
           afterVisibility(model, i) ||
@@ -171,6 +181,47 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
   }
   model.memo.set('members', index);
   return index;
+}
+
+/** Longest closure parameter list read, in tokens. */
+const MAX_CLOSURE_TOKENS = 128;
+
+/**
+ * Whether the `|` at `i` opens a Rust closure's parameters: it stands where an operand starts (after an
+ * operator, an opening bracket, `,`, `;`, `=>`, `move` or `return`), not after a value as `a | b` does.
+ */
+function opensClosure(model: DocumentModel, i: number): boolean {
+  if (!model.isPunct(i, '|')) {
+    return false;
+  }
+  const before = i - 1;
+  if (model.kinds[before] === ID) {
+    return model.isWord(before, 'move') || model.isWord(before, 'return');
+  }
+  return (
+    model.kinds[before] === PUNCT &&
+    !model.isPunct(before, ')') &&
+    !model.isPunct(before, ']') &&
+    !model.isPunct(before, '}') &&
+    !model.isPunct(before, '?')
+  );
+}
+
+/** The `|` that closes the closure parameters opened at `bar` (brackets skipped), or -1 within the bound. */
+function closingBar(model: DocumentModel, bar: number): number {
+  let depth = 0;
+  const end = Math.min(model.count, bar + MAX_CLOSURE_TOKENS);
+  for (let k = bar + 1; k < end; k++) {
+    const c =
+      model.kinds[k] === PUNCT && model.ends[k] - model.starts[k] === 1
+        ? model.text.charCodeAt(model.starts[k])
+        : 0;
+    depth += bracketStep(c);
+    if (depth === 0 && model.isPunct(k, '|')) {
+      return k;
+    }
+  }
+  return -1;
 }
 
 /**
