@@ -39,6 +39,9 @@ impl Traced {
     pub fn forward<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
         let hook = move |scale: f32, act: Relu| scale;
         let _ = hook(1.0, Relu::new());
+        // An or-pattern in parentheses (irrefutable: both arms bind an f32) holds a bar of its own.
+        let pick = |(Ok(v) | Err(v)): Result<f32, f32>, act: Relu| act.forward(Tensor::<B, 1>::from_floats([v], &x.device()));
+        let _ = pick(Ok(1.0), Relu::new());
         self.act.forward(x)
     }
 
@@ -81,8 +84,8 @@ describe("a Rust closure's typed parameters are no fields", () => {
     expectCall('rust', BLOCK, 'act', { id: 'gelu', framework: 'burn' }, 3);
   });
 
-  it('keeps it beside a `move` closure and a returned closure', () => {
-    expectCall('rust', BLOCK, 'act', { id: 'gelu', framework: 'burn' }, 6);
+  it('keeps it beside a `move` closure, an or-pattern parameter and a returned closure', () => {
+    expectCall('rust', BLOCK, 'act', { id: 'gelu', framework: 'burn' }, 8);
   });
 
   for (const [mask, before] of [
