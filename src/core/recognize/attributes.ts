@@ -149,18 +149,23 @@ function pairedItem(
 /**
  * The target list starting at statement start `first`: the first tokens of its targets, separated by
  * commas at depth 0 (brackets skipped whole: `self.blocks[0]`, `(a, b)`), and the first token of the value
- * after its `=`. None when no `=` ends it within RHS_TOKENS tokens, before the statement ends or a `:`
- * (`return a, b`, `for a, b in pairs: …`, an annotation), or when it has more than MAX_TUPLE_TARGETS targets.
+ * after its `=`. A list in parentheses or brackets (`(self.gate, self.act) = …`) is the same list. None when
+ * no `=` ends it within RHS_TOKENS tokens, before the statement ends or a `:` (`return a, b`, `for a, b in
+ * pairs: …`, an annotation), or when it has more than MAX_TUPLE_TARGETS targets.
  */
 function targetList(
   model: DocumentModel,
   first: number,
 ): { targets: number[]; value: number } | undefined {
-  const targets = [first];
   const end = Math.min(model.count, first + RHS_TOKENS);
-  for (let k = first; k < end; k++) {
-    if (model.isPunct(k, '=')) {
-      return { targets, value: k + 1 };
+  const group =
+    model.isPunct(first, '(') || model.isPunct(first, '[') ? model.closing(first, end) : -1;
+  const grouped = group > 0 && model.isPunct(group + 1, '=');
+  const start = grouped ? first + 1 : first;
+  const targets = [start];
+  for (let k = start; k < end; k++) {
+    if (grouped ? k === group : model.isPunct(k, '=')) {
+      return { targets, value: grouped ? k + 2 : k + 1 };
     }
     if ((k > first && (model.flags[k] & STMT) !== 0) || model.isPunct(k, ':')) {
       return undefined;
@@ -187,7 +192,10 @@ function isAttributeTarget(model: DocumentModel, at: number): boolean {
     model.isWord(at, 'self') &&
     model.isPunct(at + 1, '.') &&
     model.kinds[at + 2] === ID &&
-    (model.isPunct(at + 3, ',') || model.isPunct(at + 3, '='))
+    (model.isPunct(at + 3, ',') ||
+      model.isPunct(at + 3, '=') ||
+      model.isPunct(at + 3, ')') ||
+      model.isPunct(at + 3, ']'))
   );
 }
 
@@ -196,11 +204,15 @@ function isAttributeTarget(model: DocumentModel, at: number): boolean {
  * skipped whole), when the statement ends within RHS_TOKENS tokens with at most `limit` items; else none.
  */
 function tupleItems(model: DocumentModel, first: number, limit: number): number[] {
-  const items = [first];
   const end = Math.min(model.count, first + RHS_TOKENS);
-  for (let k = first; k < end && items.length <= limit; k++) {
+  // A tuple or list written in brackets (`= (nn.Sigmoid(), nn.GELU())`) holds the same items.
+  const group =
+    model.isPunct(first, '(') || model.isPunct(first, '[') ? model.closing(first, end) : -1;
+  const grouped = group > 0 && endsValue(model, group, false);
+  const items = [grouped ? first + 1 : first];
+  for (let k = items[0]; k < end && items.length <= limit; k++) {
     if (k > first && (model.flags[k] & STMT) !== 0) {
-      return items;
+      return items; // (a bracketed value's closing bracket ends it: the statement ends there)
     }
     if (model.isPunct(k, '(') || model.isPunct(k, '[') || model.isPunct(k, '{')) {
       const close = model.closing(k, end);
@@ -208,8 +220,9 @@ function tupleItems(model: DocumentModel, first: number, limit: number): number[
         return [];
       }
       k = close;
-    } else if (model.isPunct(k, ',') && !endsValue(model, k, false)) {
-      items.push(k + 1); // not after a trailing comma (`nn.Sigmoid(), nn.GELU(),` has two items)
+    } else if (model.isPunct(k, ',') && !endsValue(model, k, false) && !model.isPunct(k + 1, ')')) {
+      // not after a trailing comma (`nn.Sigmoid(), nn.GELU(),` and `(nn.Sigmoid(), nn.GELU(),)` have two)
+      items.push(k + 1);
     }
   }
   // Too many items, or a value longer than RHS_TOKENS (not read), or one ending the file (no call of an
@@ -370,7 +383,7 @@ function endsValue(model: DocumentModel, i: number, item: boolean): boolean {
   return (
     (model.flags[next] & STMT) !== 0 ||
     model.isPunct(next, ';') ||
-    (item && model.isPunct(next, ','))
+    (item && (model.isPunct(next, ',') || model.isPunct(next, ')') || model.isPunct(next, ']')))
   );
 }
 
