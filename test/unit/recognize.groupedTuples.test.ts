@@ -34,6 +34,20 @@ function actId(assignment: string): string | undefined {
   return recognizeAt(src, nthOffset(src, 'act(self') + 1, 'python')?.id;
 }
 
+/** A file whose first statement is two tokens (`import torch`) and one whose third token is an `=`. */
+const bare = (head: string): string => `${head}
+import torch.nn as nn
+
+
+class Gate(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate, self.act = nn.Sigmoid(), nn.GELU()
+
+    def forward(self, x):
+        return self.gate(x) * self.act(x)
+`;
+
 describe('tuple assignments of attributes written with brackets', () => {
   for (const assignment of [
     '(self.gate, self.act) = nn.Sigmoid(), nn.GELU()',
@@ -41,6 +55,7 @@ describe('tuple assignments of attributes written with brackets', () => {
     '(self.gate, self.act) = (nn.Sigmoid(), nn.GELU())',
     'self.gate, self.act = (nn.Sigmoid(), nn.GELU(),)',
     'self.gate, self.act = [nn.Sigmoid(), nn.GELU()]',
+    'self.gate, self.act = [nn.Sigmoid(), nn.GELU(),]',
   ]) {
     it(`gives self.act the GELU in \`${assignment}\``, () => {
       assert.equal(actId(assignment), 'gelu');
@@ -54,6 +69,14 @@ describe('tuple assignments of attributes written with brackets', () => {
   it('reads no item of a bracketed value that is not the whole value (a reversed pair)', () => {
     assert.equal(actId('self.gate, self.act = (nn.Sigmoid(), nn.GELU())[::-1]'), undefined);
   });
+
+  for (const head of ['import torch', '__version__, = ("0.4.1",)']) {
+    it(`gives the first target its item in a file starting \`${head}\``, () => {
+      const src = bare(head);
+      assert.equal(recognizeAt(src, nthOffset(src, 'gate(x)'), 'python')?.id, 'sigmoid');
+      assert.equal(recognizeAt(src, nthOffset(src, 'act(x)'), 'python')?.id, 'gelu');
+    });
+  }
 
   it('reads a compared tuple of attributes as no assignment', () => {
     const guard =

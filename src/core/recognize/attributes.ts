@@ -220,8 +220,8 @@ function tupleItems(model: DocumentModel, first: number, limit: number): number[
         return [];
       }
       k = close;
-    } else if (model.isPunct(k, ',') && !endsValue(model, k, false) && !model.isPunct(k + 1, ')')) {
-      // not after a trailing comma (`nn.Sigmoid(), nn.GELU(),` and `(nn.Sigmoid(), nn.GELU(),)` have two)
+    } else if (model.isPunct(k, ',') && !endsValue(model, k, true)) {
+      // not after a trailing comma: `nn.Sigmoid(), nn.GELU(),` and `(nn.Sigmoid(), nn.GELU(),)` have two
       items.push(k + 1);
     }
   }
