@@ -8,8 +8,25 @@ import type { Lang, Token } from './tokenizer';
 /** A literal's value; `null` is Python's None, Julia's nothing, JS null (meaning "use the default"). */
 export type LiteralValue = number | string | boolean | null;
 
-/** Parses one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `0b101`, `1_000`, `1'000`). */
+/**
+ * Parses one numeric token as an argument's literal value: numberValue when finite. An infinite one
+ * (`1e999`) is no value a hover can show or draw, as `float('inf')` is not.
+ */
 export function parseNumber(raw: string): number | undefined {
+  const v = numberValue(raw);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * The value of one numeric token (`1e-2`, `.1`, `0.2f0`, `0.2f`, `2.0_f64`, `0x1F`, `0b101`, `1_000`,
+ * `1'000`). A decimal beyond the largest double is +Infinity, as Python (`1e999 == float('inf')`) and
+ * JavaScript (`1e999 === Infinity`) read it; Julia (an overflow in a numeric constant is a syntax error),
+ * C++ (an ill-formed floating literal, [lex.fcon]) and Rust (the deny-by-default `overflowing_literals`
+ * lint) reject it. Undefined for a token that is no real number (Python's imaginary `1j`, a C++
+ * user-defined literal such as `1_dim` or `10ms`, JavaScript's BigInt `1n`) and for a hexadecimal float
+ * (C++17's and Julia's `0x1p3`), which is not read.
+ */
+export function numberValue(raw: string): number | undefined {
   let s = raw.replace(/[_']/g, '');
   // Integers in hex, binary or octal (`0x1F`, `0b101`, `0o17`), with C/C++'s `u`/`L` or Rust's `usize`/`i32`
   // suffix (`f` is a hex digit, never a suffix).
@@ -35,8 +52,7 @@ export function parseNumber(raw: string): number | undefined {
   if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
     return undefined;
   }
-  const v = Number(s);
-  return Number.isFinite(v) ? v : undefined;
+  return Number(s);
 }
 
 const WORDS: Readonly<Record<string, LiteralValue>> = {

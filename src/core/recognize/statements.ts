@@ -37,6 +37,14 @@ const EXPRESSION_BEFORE_BRACE = new Set([
 ]);
 
 /**
+ * TypeScript's words after which a type follows, so that a `{` there opens an object type, not a block:
+ * `x as { kept: true } & tf.Tensor`, `cfg satisfies { act: string }`. (Only the previous token is known here,
+ * so a JavaScript class named `as`, legal but unseen, would have its body read as a type.) In C++ and Rust
+ * both are plain names (`namespace as {`, `mod satisfies {`), after which a block opens as after any name.
+ */
+const TYPE_BEFORE_BRACE = new Set(['as', 'satisfies']);
+
+/**
  * First characters of the tokens after which a Julia line continues (`using NNlib: relu,` then more names on
  * the next line; `y = a +` then the rest): , = + - * / ^ & | < > ~ % ÷ (two-character operators such as `=>`,
  * `->`, `>=` start with one of these), and `\` (left division).
@@ -155,9 +163,9 @@ export function statementStarts(flags: Uint8Array, count: number): Int32Array {
   return stmt;
 }
 
-/** The previous token's text when it is a short name (the keywords that matter are short). */
+/** The previous token's text when it is a short name (the keywords that matter are short: `satisfies`). */
 function prevWord(text: string, prevKind: number, prevStart: number, prevLen: number): string {
-  return prevKind === ID && prevLen <= 6 ? text.slice(prevStart, prevStart + prevLen) : '';
+  return prevKind === ID && prevLen <= 9 ? text.slice(prevStart, prevStart + prevLen) : '';
 }
 
 /** A JS line ending in a value is complete: the next line starting with a name is a new statement. */
@@ -190,7 +198,8 @@ function opensAttribute(text: string, buf: TokenBuffer, n: number): boolean {
 }
 
 /**
- * Whether the `{` being read opens a block (after `)`, `=>`, a name, `>`, `;`, `{`, `}`, a number as in Rust's
+ * Whether the `{` being read opens a block (after `)`, `=>`, a name other than TypeScript's `as` and
+ * `satisfies`, `>`, `;`, `{`, `}`, a number as in Rust's
  * `if n > 2 {`, a string as in `if mode == "fast" {` or C++'s `extern "C" {`, `]` as in a return type
  * `): tf.Tensor[] {` or `-> [f32; 4] {` and a C++ lambda `[&] {`, and in Rust after any one-character
  * operator: a closure `|v, zero: f64| {`, a block expression `let y = {`) or an object (after `=`, `(`,
@@ -208,7 +217,8 @@ function opensBlock(
     return true;
   }
   if (prevKind === ID) {
-    return !EXPRESSION_BEFORE_BRACE.has(prevWord(text, prevKind, prevStart, prevLen));
+    const word = prevWord(text, prevKind, prevStart, prevLen);
+    return !EXPRESSION_BEFORE_BRACE.has(word) && !(lang === 'js' && TYPE_BEFORE_BRACE.has(word));
   }
   if (prevKind === NUM || prevKind === STR) {
     return prevKind === NUM || lang !== 'js';

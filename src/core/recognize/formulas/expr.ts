@@ -6,7 +6,7 @@
  *
  * Work is bounded: a fixed look-back for the statement start, a fixed look-ahead, a nesting limit.
  */
-import { parseNumber } from '../literals';
+import { numberValue } from '../literals';
 import type { Lang, Token } from '../tokenizer';
 
 /** An expression over tokens `[s, e]` (inclusive token indices). */
@@ -204,10 +204,12 @@ class Parser {
   /**
    * A cast `x as T` at the cursor (TypeScript, Rust): TypeScript's only tells the compiler a type
    * (`tf.sigmoid(x as tf.Tensor)`), Rust's converts a number (`(n as f64).exp()`), so the value is the left
-   * side, as `.float()` is in PyTorch. Skips the type and answers whether it did.
+   * side, as `.float()` is in PyTorch. TypeScript's `x satisfies T` only checks x's type: the value is x too
+   * (in Rust a name after a value is a syntax error). Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
-    if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
+    const word = this.tok()?.t;
+    if (!CASTING.has(this.lang) || (word !== 'as' && word !== 'satisfies')) {
       return false;
     }
     const end = this.typeEnd(this.i + 1);
@@ -219,21 +221,15 @@ class Parser {
   }
 
   /**
-   * Past the type at `k`, or undefined when none is there: a path with its type arguments, or a tuple or
-   * parenthesized type (`[number, number]`, `(A | B)`), then array and indexed access suffixes (`tf.Tensor[]`,
-   * `Acts['gelu']`).
+   * Past the type at `k`, or undefined when none is there: a path with its type arguments, or a tuple,
+   * parenthesized or object type (`[number, number]`, `(A | B)`, `{ kept: true }`) or a literal type (`'silu'`,
+   * `1`, one token), then array and indexed access suffixes (`tf.Tensor[]`, `Acts['gelu']`).
    */
   private typeEnd(k: number): number | undefined {
     while (this.tok(k)?.k === 'id' && PATH_SEPARATORS.has(this.tok(k + 1)?.t ?? '')) {
       k += 2;
     }
-    const first = this.tok(k);
-    let end =
-      first?.k === 'id'
-        ? this.typeArguments(k + 1)
-        : first?.t === '(' || first?.t === '['
-          ? this.pastGroup(k)
-          : undefined;
+    let end = this.tok(k)?.k === 'id' ? this.typeArguments(k + 1) : this.pastGroup(k);
     while (end !== undefined && this.tok(end)?.t === '[') {
       const past = this.pastGroup(end);
       if (past === undefined) {
@@ -244,7 +240,10 @@ class Parser {
     return end;
   }
 
-  /** Past the brackets opened at `k` and closed within MAX_TYPE_TOKENS, or undefined. */
+  /**
+   * Past the brackets opened at `k` and closed within MAX_TYPE_TOKENS, or undefined; past the token at `k`
+   * when it opens none (a literal type).
+   */
   private pastGroup(k: number): number | undefined {
     let depth = 0;
     for (let at = k; at < Math.min(this.end, k + MAX_TYPE_TOKENS); at++) {
@@ -423,7 +422,7 @@ class Parser {
     const s = this.i;
     if (t.k === 'num') {
       this.i++;
-      const v = parseNumber(t.t);
+      const v = numberValue(t.t);
       return this.add(v === undefined ? { k: 'other', s, e: s } : { k: 'num', v, s, e: s });
     }
     if (t.k === 'str' || (t.k === 'id' && LITERAL_WORDS.has(t.t))) {
