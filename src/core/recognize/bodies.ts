@@ -16,7 +16,7 @@ import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
 import { readAsBody } from './formulas';
 import { boundAt } from './formulas/temporaries';
-import { withArguments, type CallArguments } from './formulas/parameters';
+import { bracket, withArguments, type CallArguments } from './formulas/parameters';
 import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
 import { definitionValues, substituted, type Values } from './substitution';
 import { ID, NUM, STR } from './tokenizer';
@@ -288,7 +288,10 @@ function reading(
   values: Values | undefined,
 ): number {
   let reads = READS_CONSTANTS;
+  const call = outerCallEnd(model, a, b);
+  let level = 0; // brackets open before `k`, from `a`
   for (let k = a; k < b; k++) {
+    level += k > a ? bracket(model, k - 1) : 0;
     if (model.kinds[k] !== ID || model.isPunct(k - 1, '.') || model.isPunct(k - 1, '::')) {
       continue; // not a name of its own: a member
     }
@@ -309,6 +312,9 @@ function reading(
     if (CONSTANTS.has(word) || values?.has(word) === true) {
       continue; // a constant, or a parameter or field given a literal value
     }
+    if (level === 1 && isParameterArgument(model, call, k)) {
+      continue; // the activation's parameter: whatever its value, the call is that activation
+    }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
     const value =
       bound?.k === 'literal' || bound?.k === 'unknown'
@@ -322,6 +328,31 @@ function reading(
     reads = Math.max(reads, value);
   }
   return reads;
+}
+
+/**
+ * Where the call an expression is closes (the `)` of `F.leaky_relu(x, slope)`), or -1 when the expression
+ * does not start with a call (a dotted path, then its argument list).
+ */
+function outerCallEnd(model: DocumentModel, a: number, b: number): number {
+  let k = a;
+  while (k + 2 < b && (model.isPunct(k + 1, '.') || model.isPunct(k + 1, '::'))) {
+    k += 2;
+  }
+  return model.isPunct(k + 1, '(') ? model.closing(k + 1, b) : -1;
+}
+
+/**
+ * Whether the name at `k`, at the first bracket depth of its expression, is a whole argument of the call
+ * the expression is, after its first (`F.leaky_relu(x, slope)`, `F.elu(x, alpha=alpha)`; the call closes
+ * at `close`): a parameter of the activation, whose value the code may not spell (a star import's `from
+ * .config import *`, a parameter without a default) but which does not change what the call applies. The
+ * first argument is the activation's input, and a name in an argument's expression (`x + offset`) or in an
+ * inner call changes what the activation is applied to.
+ */
+function isParameterArgument(model: DocumentModel, close: number, k: number): boolean {
+  const before = model.isPunct(k - 1, '=') ? k - 3 : k - 1; // `alpha=alpha`: the keyword's
+  return k < close && model.isPunct(before, ',') && (model.isPunct(k + 1, ',') || k + 1 === close);
 }
 
 /** Whether the name at `k` is called: `relu(x)`, or broadcast in Julia, `relu.(x)`. */
