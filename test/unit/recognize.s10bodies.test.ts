@@ -29,6 +29,7 @@ training scripts expect.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.nn.functional import hardtanh
 
 from .config import *
 
@@ -45,6 +46,10 @@ def smooth(x):
 
 def clipped(x):
     return F.hardtanh(x, CLIP_LOW, CLIP_HIGH)
+
+
+def capped(x):
+    return (hardtanh(x, CLIP_LOW, CLIP_HIGH))
 
 
 def shifted(x):
@@ -80,7 +85,7 @@ class Block(nn.Module):
 def encode(feats):
     a = leaky(feats)
     b = smooth(feats)
-    c = clipped(feats)
+    c = clipped(feats) + capped(feats)
     d = shifted(feats) + bounded(feats) + recentred(feats) + wrapped(feats)
     return Block(feats.shape[-1])(a + b + c + d)
 `;
@@ -95,12 +100,19 @@ def encode(feats):
     );
   });
 
-  it('the same in a return in parentheses', () => {
+  it('the same in a return in parentheses, by a path or a name imported alone', () => {
     expectCall(
       PY,
       SRC,
       'wrapped',
       { id: 'leaky_relu', framework: 'pytorch', nonLiteral: ['negative_slope'] },
+      1,
+    );
+    expectCall(
+      PY,
+      SRC,
+      'capped',
+      { id: 'hardtanh', framework: 'pytorch', nonLiteral: ['min_val', 'max_val'] },
       1,
     );
   });
