@@ -48,6 +48,11 @@ def clipped(x):
     return F.hardtanh(x, CLIP_LOW, CLIP_HIGH)
 
 
+def swish_into(x):
+    """SiLU, its sigmoid written into the preallocated scratch buffer."""
+    return x * torch.sigmoid(x, out=SCRATCH)
+
+
 def capped(x):
     return (hardtanh(x, CLIP_LOW, CLIP_HIGH))
 
@@ -85,7 +90,7 @@ class Block(nn.Module):
 def encode(feats):
     a = leaky(feats)
     b = smooth(feats)
-    c = clipped(feats) + capped(feats)
+    c = clipped(feats) + capped(feats) + swish_into(feats)
     d = shifted(feats) + bounded(feats) + recentred(feats) + wrapped(feats)
     return Block(feats.shape[-1])(a + b + c + d)
 `;
@@ -126,6 +131,10 @@ def encode(feats):
       { id: 'hardtanh', framework: 'pytorch', nonLiteral: ['min_val', 'max_val'] },
       1,
     );
+  });
+
+  it("a formula calling a function with a star-imported keyword argument reads the call's value", () => {
+    expectCall(PY, SRC, 'swish_into', { id: 'silu', framework: 'pytorch', params: { beta: 1 } }, 1);
   });
 
   it('a star-imported name in the input or in an inner call is no parameter of the activation', () => {

@@ -288,7 +288,6 @@ function reading(
   values: Values | undefined,
 ): number {
   let reads = READS_CONSTANTS;
-  const call = outerCallEnd(model, a, b);
   let level = 0; // brackets open before `k`, from `a`
   for (let k = a; k < b; k++) {
     level += k > a ? bracket(model, k - 1) : 0;
@@ -312,8 +311,8 @@ function reading(
     if (CONSTANTS.has(word) || values?.has(word) === true) {
       continue; // a constant, or a parameter or field given a literal value
     }
-    if (level === 1 && isParameterArgument(model, call, k)) {
-      continue; // the activation's parameter: whatever its value, the call is that activation
+    if (level === 1 && isLaterArgument(model, k)) {
+      continue; // a parameter of a call: whatever its value, the call applies the same function
     }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
     const value =
@@ -331,28 +330,16 @@ function reading(
 }
 
 /**
- * Where the call an expression is closes (the `)` of `F.leaky_relu(x, slope)`), or -1 when the expression
- * does not start with a call (a dotted path, then its argument list).
+ * Whether the name at `k`, in a bracket at its expression's top level, is a whole argument there after the
+ * first: `slope` in `F.leaky_relu(x, slope)`, `alpha` in `F.elu(x, alpha=alpha)`, `buf` in
+ * `x * torch.sigmoid(x, out=buf)`. That is a parameter of the call, whose value the code may not spell (a
+ * star import's `from .config import *`, a parameter without a default) but which does not change what
+ * the call applies. The first argument is its input, and a name in an argument's expression (`x + offset`)
+ * or in an inner call's arguments changes what it is applied to.
  */
-function outerCallEnd(model: DocumentModel, a: number, b: number): number {
-  let k = a;
-  while (k + 2 < b && (model.isPunct(k + 1, '.') || model.isPunct(k + 1, '::'))) {
-    k += 2;
-  }
-  return model.isPunct(k + 1, '(') ? model.closing(k + 1, b) : -1;
-}
-
-/**
- * Whether the name at `k`, at the first bracket depth of its expression, is a whole argument of the call
- * the expression is, after its first (`F.leaky_relu(x, slope)`, `F.elu(x, alpha=alpha)`; the call closes
- * at `close`): a parameter of the activation, whose value the code may not spell (a star import's `from
- * .config import *`, a parameter without a default) but which does not change what the call applies. The
- * first argument is the activation's input, and a name in an argument's expression (`x + offset`) or in an
- * inner call changes what the activation is applied to.
- */
-function isParameterArgument(model: DocumentModel, close: number, k: number): boolean {
+function isLaterArgument(model: DocumentModel, k: number): boolean {
   const before = model.isPunct(k - 1, '=') ? k - 3 : k - 1; // `alpha=alpha`: the keyword's
-  return k < close && model.isPunct(before, ',') && (model.isPunct(k + 1, ',') || k + 1 === close);
+  return model.isPunct(before, ',') && (model.isPunct(k + 1, ',') || bracket(model, k + 1) < 0);
 }
 
 /** Whether the name at `k` is called: `relu(x)`, or broadcast in Julia, `relu.(x)`. */
