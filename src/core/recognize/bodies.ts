@@ -261,7 +261,8 @@ export function classifyExpression(
  * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
  * through its members, but `return F.relu(h)` with `h = self.fc(x)` above is a layer, not an activation).
  * A temporary the formula matcher reads through (`e = np.exp(x)` then `return e / e.sum()`) counts by
- * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant.
+ * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant,
+ * and so is a call's later argument (`F.leaky_relu(x, SLOPE)`, SLOPE from a star import).
  */
 function onlyReads(
   model: DocumentModel,
