@@ -16,7 +16,7 @@ import { isPlainName } from './local';
 import { isKnownHead } from './resolve';
 import { readAsBody } from './formulas';
 import { boundAt } from './formulas/temporaries';
-import { withArguments, type CallArguments } from './formulas/parameters';
+import { bracket, withArguments, type CallArguments } from './formulas/parameters';
 import { conditional, inInplaceBranch, isInplaceFlag } from './inplace';
 import { definitionValues, substituted, type Values } from './substitution';
 import { ID, NUM, STR } from './tokenizer';
@@ -261,7 +261,8 @@ export function classifyExpression(
  * function's own argument, not of a temporary (`return F.relu(self.fc(x))` reads `self`, which is fine
  * through its members, but `return F.relu(h)` with `h = self.fc(x)` above is a layer, not an activation).
  * A temporary the formula matcher reads through (`e = np.exp(x)` then `return e / e.sum()`) counts by
- * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant.
+ * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant,
+ * and so is a call's later argument (`F.leaky_relu(x, SLOPE)`, SLOPE from a star import).
  */
 function onlyReads(
   model: DocumentModel,
@@ -288,7 +289,9 @@ function reading(
   values: Values | undefined,
 ): number {
   let reads = READS_CONSTANTS;
+  let level = 0; // brackets open before `k`, from `a`
   for (let k = a; k < b; k++) {
+    level += k > a ? bracket(model, k - 1) : 0;
     if (model.kinds[k] !== ID || model.isPunct(k - 1, '.') || model.isPunct(k - 1, '::')) {
       continue; // not a name of its own: a member
     }
@@ -309,6 +312,9 @@ function reading(
     if (CONSTANTS.has(word) || values?.has(word) === true) {
       continue; // a constant, or a parameter or field given a literal value
     }
+    if (level === 1 && isLaterArgument(model, k)) {
+      continue; // a parameter of a call: whatever its value, the call applies the same function
+    }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
     const value =
       bound?.k === 'literal' || bound?.k === 'unknown'
@@ -322,6 +328,19 @@ function reading(
     reads = Math.max(reads, value);
   }
   return reads;
+}
+
+/**
+ * Whether the name at `k`, in a bracket at its expression's top level, is a whole argument there after the
+ * first: `slope` in `F.leaky_relu(x, slope)`, `alpha` in `F.elu(x, alpha=alpha)`, `buf` in
+ * `x * torch.sigmoid(x, out=buf)`. That is a parameter of the call, whose value the code may not spell (a
+ * star import's `from .config import *`, a parameter without a default) but which does not change what
+ * the call applies. The first argument is its input, and a name in an argument's expression (`x + offset`)
+ * or in an inner call's arguments changes what it is applied to.
+ */
+function isLaterArgument(model: DocumentModel, k: number): boolean {
+  const before = model.isPunct(k - 1, '=') ? k - 3 : k - 1; // `alpha=alpha`: the keyword's
+  return model.isPunct(before, ',') && (model.isPunct(k + 1, ',') || bracket(model, k + 1) < 0);
 }
 
 /** Whether the name at `k` is called: `relu(x)`, or broadcast in Julia, `relu.(x)`. */

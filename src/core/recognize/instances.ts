@@ -74,14 +74,10 @@ function constructed(
   }
   const pathEnd = k;
   let lastCall: string | undefined;
-  let firstArgs = -1;
   const limit = Math.min(model.count, at + MAX_VALUE_TOKENS);
   for (;;) {
     if (model.isPunct(k + 1, '(')) {
       lastCall = model.tokenText(k);
-      if (firstArgs < 0) {
-        firstArgs = k + 2;
-      }
       k = model.closing(k + 1, limit);
       if (k < 0) {
         return undefined;
@@ -114,8 +110,12 @@ function constructed(
       return r;
     }
   }
-  // A wrapper built from one enum variant: `HiddenActLayer::new(HiddenAct::GeluApproximate)`.
-  if (lastCall === 'new' && firstArgs > 0 && model.kinds[firstArgs] === ID) {
+  // A wrapper built from one enum variant by its type's constructor, or a config built so and then
+  // finished (`HiddenActLayer::new(HiddenAct::GeluApproximate)`, `ActConfig::new(HiddenAct::Gelu).init()`).
+  // A method `new` called on a value (`factory.new(…)`, `ActFactory::from_env().new(…)`) computes from
+  // that value as well, which may override the variant.
+  const firstArgs = pathEnd + 2;
+  if (model.isWord(pathEnd, 'new')) {
     let v = firstArgs;
     while (model.isPunct(v + 1, '::') && model.kinds[v + 2] === ID) {
       v += 2;
