@@ -28,6 +28,7 @@ const OTHER = 'other';
 /** A from-scratch multilayer perceptron: an activation table, its derivatives, and index bookkeeping. */
 const NETWORK_JS = `'use strict';
 // A small feed-forward network on plain numbers (no tensor library), in the style of brain.js.
+const { Identity } = require('./layers');
 
 const activations = {
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
@@ -36,6 +37,7 @@ const activations = {
   elu: (x) => (x >= 0 ? x : Math.exp(x) - 1),
   prelu: (x, slope = 0.25) => Math.max(x, slope * x),
   hardSigmoid: (x) => Math.max(0, Math.min(1, x / 6 + 0.5)),
+  hardSigmoidCapped: (x, cap = 0.9) => Math.min(1, Math.max(0, x / 6 + 0.5), cap),
 };
 
 const derivatives = {
@@ -44,9 +46,13 @@ const derivatives = {
 };
 
 class NeuralNetwork {
-  constructor(sizes, { activation = 'relu', useBias = true } = {}) {
+  constructor(sizes, { activation = 'relu', useBias = true, leaky = false, custom } = {}) {
     this.sizes = sizes;
     this.activate = activations[activation];
+    this.leaky = leaky;
+    this.custom = custom ?? ((x) => (x > 0 ? x : 0.02 * x));
+    this.stack = [useBias ? this.biasLayer : new Identity(), (x) => (x > 0 ? x : 0.05 * x)];
+    this.fallback = leaky ? activations.leakyRelu : function (x) { return x > 0 ? x : 0.03 * x; };
     this.derivative = derivatives[activation];
     this.useBias = useBias;
   }
@@ -58,6 +64,14 @@ class NeuralNetwork {
 
   widest(a, b) {
     return Math.max(a.length, b.length);
+  }
+
+  rectify(x) {
+    return this.leaky ? Math.max(x, 0.01 * x) : Math.max(0, x);
+  }
+
+  layerStarts() {
+    return Array.from(this.sizes, (_, layer) => Math.max(0, layer));
   }
 
   clampIndex(i, n) {
@@ -120,6 +134,14 @@ export class ReluLayer {
   }
 }
 
+export const reluBlock = x => {
+  return Math.max(0, x);
+};
+
+export function padWidth(cells, n) {
+  return Math.max(0, n);
+}
+
 export const selu = (x) => 1.0507 * (0 < x ? x : 1.67326 * (Math.exp(x) - 1));
 export const largestOfThree = (x) => Math.max(0, x, 1);
 `;
@@ -157,6 +179,35 @@ class Neuron:
     @staticmethod
     def positive_part(z):
         return z if 0 < z else 0.0
+
+    @staticmethod
+    def largest_magnitude(z):
+        return max(0.0, z, key=abs)
+
+    def gate(self, z):
+        return self.max(0.0, z)
+
+    def max(self, a, b):
+        return b if abs(b) > abs(a) else a
+
+    @staticmethod
+    def steep_swish(z):
+        beta = max(-2.0, 1.0, key=abs)  # the steeper slope of the two, sign kept
+        return z / (1 + math.exp(-beta * z))
+
+    @staticmethod
+    def window_start(k, values):
+        for k in range(len(values)):
+            yield max(0, k)
+
+    @staticmethod
+    def row_of(i, shape):
+        i, _ = divmod(i, shape[1])
+        return max(0, i)
+
+    @staticmethod
+    def unfinished(z):
+        return (... if NotImplemented else z if z > 0 else 0.2 * z)
 
     def forward(self, inputs):
         start = max(0, len(inputs) - len(self.weights))
@@ -242,8 +293,33 @@ describe('recognizeAt: plain-number activations (from-scratch networks)', () => 
       expectNoFormula(JS, NETWORK_JS, 'Math.max(0, layer)');
     });
 
-    it('reads no conditional on a flag whose branches differ', () => {
+    it('reads no conditional on a flag whose branches differ, though each branch is an activation', () => {
       expectNoFormula(JS, NETWORK_JS, 'this.useBias ? sum + this.biases[layer][j] : sum');
+      expectNotWhole(JS, NETWORK_JS, 'this.leaky ? Math.max(x, 0.01 * x) : Math.max(0, x)');
+      expectFormula(JS, NETWORK_JS, 'Math.max(0, x)', { id: 'relu', framework: OTHER }, 1);
+    });
+
+    it('reads an arrow after ??, after a conditional whose branch is a `new`, and in a function expression', () => {
+      expectFormula(JS, NETWORK_JS, '(x > 0 ? x : 0.02 * x)', {
+        id: 'leaky_relu',
+        framework: OTHER,
+        params: { negative_slope: 0.02 },
+      });
+      expectFormula(JS, NETWORK_JS, '(x > 0 ? x : 0.05 * x)', {
+        id: 'leaky_relu',
+        framework: OTHER,
+        params: { negative_slope: 0.05 },
+      });
+      expectFormula(JS, NETWORK_JS, 'x > 0 ? x : 0.03 * x', {
+        id: 'leaky_relu',
+        framework: OTHER,
+        params: { negative_slope: 0.03 },
+      });
+    });
+
+    it("reads no Math.min of three values, and no max of an arrow's later parameter (Array.from's index)", () => {
+      expectNotWhole(JS, NETWORK_JS, 'Math.min(1, Math.max(0, x / 6 + 0.5), cap)');
+      expectNoFormula(JS, NETWORK_JS, 'Math.max(0, layer))');
     });
   });
 
@@ -272,6 +348,11 @@ describe('recognizeAt: plain-number activations (from-scratch networks)', () => 
       });
     });
 
+    it('reads a one-name arrow with a block body, and no max of a later parameter (a width)', () => {
+      expectFormula(JS, LAYERS_JS, 'Math.max(0, x)', { id: 'relu', framework: OTHER });
+      expectNoFormula(JS, LAYERS_JS, 'Math.max(0, n)');
+    });
+
     it('reads no element of an array (out[i] = Math.max(0, inputs[i])): only a function of its input is', () => {
       expectNoFormula(JS, LAYERS_JS, 'Math.max(0, inputs[i])');
     });
@@ -298,10 +379,29 @@ describe('recognizeAt: plain-number activations (from-scratch networks)', () => 
       expectActivation(PY, NEURON_PY, 'z if 0 < z else 0.0', 'relu', {});
     });
 
+    it('reads a conditional after a placeholder conditional on Ellipsis', () => {
+      expectActivation(PY, NEURON_PY, 'z if z > 0 else 0.2 * z', 'leaky_relu', {
+        negative_slope: 0.2,
+      });
+    });
+
+    it("reads no max with key=, no class's own max, no input rebound as a loop counter", () => {
+      expectNotWhole(PY, NEURON_PY, 'max(0.0, z, key=abs)');
+      expectNoFormula(PY, NEURON_PY, 'self.max(0.0, z)');
+      expectNoFormula(PY, NEURON_PY, 'max(0, k)');
+      expectNoFormula(PY, NEURON_PY, 'max(0, i)');
+    });
+
+    it('folds no max with key=: max(-2.0, 1.0, key=abs) is -2.0, so z·σ(βz) has no slope 1', () => {
+      const expr = 'z / (1 + math.exp(-beta * z))';
+      const got = recognizeAt(NEURON_PY, nthOffset(NEURON_PY, expr) + 1, PY);
+      assert.ok(got === undefined || got.params.beta === -2, JSON.stringify(got));
+    });
+
     it('reads no derivative, size clamp, loop counter, reduction or flag', () => {
       expectNoFormula(PY, NEURON_PY, '1.0 if z > 0 else 0.0');
       expectNoFormula(PY, NEURON_PY, 'max(0, len(inputs) - len(self.weights))');
-      expectNoFormula(PY, NEURON_PY, 'max(0, i)');
+      expectNoFormula(PY, NEURON_PY, 'max(0, i)', 1);
       expectNoFormula(PY, NEURON_PY, 'max(self.weights)');
       expectNoFormula(PY, NEURON_PY, 'min(self.weights, key=abs)');
       expectNoFormula(PY, NEURON_PY, 'z * 0.5 if self.halve else z');
@@ -341,5 +441,28 @@ def leaky_ge_plain(x):
         assert.equal(b.id, 'leaky_relu');
       }
     });
+  });
+});
+
+describe('recognizeAt: plain-number maxima only where the language has them', () => {
+  const IMPORTED_JS = `// Elementwise helpers of this project, imported by name.
+import { max } from './vector.js';
+
+export const shifted = (x) => max(0, x);
+`;
+  const FIRST_JS = `(x) => Math.max(0, x);
+`;
+  const FIRST_BLOCK_JS = `(x) => {
+  return Math.max(0, x);
+};
+`;
+
+  it('reads no max imported from a project module: JavaScript has no built-in max', () => {
+    expectNoFormula(JS, IMPORTED_JS, 'max(0, x)');
+  });
+
+  it('reads an arrow that is the first thing in its file', () => {
+    expectFormula(JS, FIRST_JS, 'Math.max(0, x)', { id: 'relu', framework: OTHER });
+    expectFormula(JS, FIRST_BLOCK_JS, 'Math.max(0, x)', { id: 'relu', framework: OTHER });
   });
 });

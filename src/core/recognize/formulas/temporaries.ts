@@ -156,11 +156,8 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
  * name of a block arrow (`x => { … }`). A loop's counter, a local, a later parameter are not.
  */
 export function isFunctionInput(model: DocumentModel, at: number): boolean {
-  if (model.kinds[at] !== ID || model.lang === 'julia') {
-    return false;
-  }
   const name = model.tokenText(at);
-  if (ARROW_LANGS.has(model.lang) && arrowParameters(model, at) >= 0) {
+  if (arrowParameters(model, at) >= 0) {
     return arrowDeclaring(model, at, name)?.input === true;
   }
   const inner = bodyAround(model, at);

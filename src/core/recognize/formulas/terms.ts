@@ -85,7 +85,7 @@ export function normalize(node: Node, source: Source, substitute = true): Normal
 
 class Normalizer {
   variable: string | undefined;
-  /** The model index of the variable's first use, when it is one plain name. */
+  /** The model index of the variable's first use, when it is one name. */
   private variableAt: number | undefined;
   /** Whether a plain-number maximum or minimum was read (`Math.max(0, x)`, `max(0.0, x)`). */
   private plainExtremum = false;
@@ -145,8 +145,10 @@ class Normalizer {
    * runs, and the two must agree.
    */
   private conditional(n: Extract<Node, { k: 'cond' }>): Term | undefined {
+    // The first value is read first: it sets the variable, so a condition on something else (`inplace`)
+    // cannot make itself the variable.
     const a = this.term(n.a);
-    const c = a && this.readAside(n.c, (t) => positive(t) !== undefined);
+    const c = a && this.term(n.c);
     const b = a && this.term(n.b);
     if (a === undefined || b === undefined) {
       return undefined;
@@ -163,9 +165,9 @@ class Normalizer {
     const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
+      // A variable of one token is a name: numbers and literals are constants, no leaves.
       const base = this.base;
-      const plainName = s === e && this.toks[s].k === 'id';
-      this.variableAt = plainName && base !== undefined ? base + s : undefined;
+      this.variableAt = s === e && base !== undefined ? base + s : undefined;
     }
     return this.variable === text ? { t: 'x' } : undefined;
   }
