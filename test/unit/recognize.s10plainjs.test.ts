@@ -114,6 +114,11 @@ export class LeakyReluLayer {
   forward(inputs) {
     return inputs.map((x) => this.activate(x));
   }
+
+  trace(x) {
+    // Logged per value: whether it passes, and x as the leak leaves it.
+    return { passes: x > 0, x: 0.01 * x };
+  }
 }
 
 // Registered by name; the registry calls each with the input alone, so the default slope holds.
@@ -355,6 +360,10 @@ describe('recognizeAt: plain-number activations (from-scratch networks)', () => 
 
     it('reads no element of an array (out[i] = Math.max(0, inputs[i])): only a function of its input is', () => {
       expectNoFormula(JS, LAYERS_JS, 'Math.max(0, inputs[i])');
+    });
+
+    it("reads no object literal whose entries follow a sign test: a key and its value are no conditional's branches", () => {
+      expectNoFormula(JS, LAYERS_JS, '{ passes: x > 0, x: 0.01 * x }');
     });
 
     it('reads no Math.max of three values: the largest of 0, x and 1 is no ReLU', () => {
