@@ -19,8 +19,8 @@ export type Node =
   | { k: 'unary'; op: string; x: Node; s: number; e: number }
   /** JavaScript's `() => body` without parameters (what `tf.tidy` runs). */
   | { k: 'thunk'; body: Node; s: number; e: number }
-  /** Python's conditional expression `a if c else b` (its condition is not kept: both values must agree). */
-  | { k: 'cond'; a: Node; b: Node; s: number; e: number }
+  /** A conditional: Python's `a if c else b`, JavaScript's `c ? a : b`. */
+  | { k: 'cond'; c: Node; a: Node; b: Node; s: number; e: number }
   | { k: 'attr'; obj: Node; name: string; s: number; e: number }
   | { k: 'index'; obj: Node; items: Node[]; s: number; e: number }
   | { k: 'other'; s: number; e: number };
@@ -149,10 +149,19 @@ class Parser {
     return this.lang === 'julia' && t?.t === '.' && n?.t === '^' && n.s === t.e ? 2 : 0;
   }
 
-  /** An expression, with Python's conditional `a if c else b` around it (only at the loosest level). */
+  /**
+   * An expression, with a conditional around it (only at the loosest level): Python's `a if c else b`,
+   * JavaScript's `c ? a : b`.
+   */
   expr(min = 0): Node | undefined {
     const a = this.binaryExpr(min);
-    if (a === undefined || min > 0 || this.lang !== 'python' || this.tok()?.t !== 'if') {
+    if (a === undefined || min > 0) {
+      return a;
+    }
+    if (this.lang === 'js') {
+      return this.question(a) ?? a;
+    }
+    if (this.lang !== 'python' || this.tok()?.t !== 'if') {
       return a;
     }
     const save = this.i;
@@ -162,11 +171,33 @@ class Parser {
       this.i++;
       const b = this.expr(0);
       if (b !== undefined) {
-        return this.add({ k: 'cond', a, b, s: a.s, e: b.e });
+        return this.add({ k: 'cond', c, a, b, s: a.s, e: b.e });
       }
     }
     this.i = save;
     return a;
+  }
+
+  /**
+   * JavaScript's conditional `c ? a : b` after its condition `c`, or undefined (the cursor kept) when no
+   * `?` follows or the rest is no conditional (`a?.b`, TypeScript's optional `x?: T`).
+   */
+  private question(c: Node): Node | undefined {
+    if (this.tok()?.t !== '?') {
+      return undefined;
+    }
+    const save = this.i;
+    this.i++;
+    const a = this.expr(0);
+    if (a !== undefined && this.tok()?.t === ':') {
+      this.i++;
+      const b = this.expr(0);
+      if (b !== undefined) {
+        return this.add({ k: 'cond', c, a, b, s: c.s, e: b.e });
+      }
+    }
+    this.i = save;
+    return undefined;
   }
 
   /** An expression whose binary operators bind tighter than `min`. */

@@ -144,6 +144,14 @@ const KERAS_OPS: Members = {
   hard_sigmoid: 'hardsigmoid',
 };
 
+/**
+ * The maximum and minimum of plain numbers: JavaScript's `Math.max(0, x)`, Python's built-in `max(0.0, x)`,
+ * as from-scratch networks write ReLU. Both take any number of values (and Python's one iterable), and
+ * index code clamps with them (`Math.max(0, i - 1)`): terms.ts reads them only with two values, as the
+ * function's input against another (see PLAIN_EXTREMA there).
+ */
+const EXTREMA: Members = { max: 'maximum', min: 'minimum' };
+
 /** A library module: its framework and the functions formulas use from it. */
 interface Module {
   readonly fw: Framework;
@@ -184,7 +192,9 @@ export const MODULES: Readonly<Record<string, Module>> = {
     members: { relu: 'relu', sigmoid: 'sigmoid', tanh: 'tanh', softplus: 'softplus' },
   },
   math: { fw: 'other', members: { ...MATH, erf: 'erf', pow: 'pow' } },
-  Math: { fw: 'other', members: { ...MATH, pow: 'pow', abs: 'abs' } },
+  Math: { fw: 'other', members: { ...MATH, pow: 'pow', abs: 'abs', ...EXTREMA } },
+  // Python's built-in functions, called unqualified (`max(0.0, x)`).
+  builtins: { fw: 'other', members: EXTREMA },
   // Julia: Base's functions are called unqualified (`exp.(x)`), so are NNlib's. `max(0, n)` is left out:
   // Julia code clamps scalar indices with it far more often than it writes a ReLU.
   Base: {

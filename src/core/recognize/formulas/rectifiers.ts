@@ -98,7 +98,7 @@ function gated(t: Term): Found | undefined {
  * A comparison of the variable with zero: true when it holds for positive x (`x > 0`, `0 <= x`), false
  * when it holds for negative x (`x < 0`), undefined for anything else (`x > 0.5`, `x > y`).
  */
-function positive(c: Term): boolean | undefined {
+export function positive(c: Term): boolean | undefined {
   if (c.t !== 'bin') {
     return undefined;
   }

@@ -150,6 +150,28 @@ function boundUncached(model: DocumentModel, at: number): Bound | undefined {
 }
 
 /**
+ * Whether the plain name at model token `at` is the input of the function that computes it, not rebound
+ * there: the first parameter of the arrow whose expression body holds it (`(x) => Math.max(0, x)`), or of
+ * the function, method or `def` whose body does (`activate(x) { return Math.max(0, x); }`), or the one
+ * name of a block arrow (`x => { … }`). A loop's counter, a local, a later parameter are not.
+ */
+export function isFunctionInput(model: DocumentModel, at: number): boolean {
+  const name = model.tokenText(at);
+  if (arrowParameters(model, at) >= 0) {
+    return arrowDeclaring(model, at, name)?.input === true;
+  }
+  const inner = bodyAround(model, at);
+  const body = inner && functionBody(model, inner, name);
+  const b = bindingOf(model, name, at);
+  if (body === undefined || (b !== undefined && b.at >= body.start)) {
+    return false;
+  }
+  return body.open >= 0
+    ? isInputParameter(model, body.open, name)
+    : closureParameter(model, body.start - 1, name);
+}
+
+/**
  * Whether a Python comprehension around token `at` binds `name` in a `for` written after it
  * (`[np.where(x > 0, x, slope * x) for slope in SLOPES]`): a `for` in a bracket that holds `at`, before
  * the statement ends.

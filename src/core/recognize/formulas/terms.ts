@@ -12,8 +12,9 @@ import { candidatePaths, isKnownHead, isLibraryHead } from '../resolve';
 import type { Lang, Token } from '../tokenizer';
 import type { DocumentModel } from '../document';
 import { same } from './algebra';
+import { positive } from './rectifiers';
 import type { Node } from './expr';
-import { boundAt } from './temporaries';
+import { boundAt, isFunctionInput } from './temporaries';
 import {
   CONSTANTS,
   CONVERSIONS,
@@ -77,13 +78,17 @@ const RECEIVERS = new Set(['self', 'this']);
 export function normalize(node: Node, source: Source, substitute = true): Normalized | undefined {
   const n = new Normalizer(source, substitute);
   const term = n.term(node);
-  return term !== undefined && n.variable !== undefined
+  return term !== undefined && n.variable !== undefined && n.plainExtremaAllowed()
     ? { term, frameworks: n.frameworks, variable: n.variable }
     : undefined;
 }
 
 class Normalizer {
   variable: string | undefined;
+  /** The model index of the variable's first use, when it is one name. */
+  private variableAt: number | undefined;
+  /** Whether a plain-number maximum or minimum was read (`Math.max(0, x)`, `max(0.0, x)`). */
+  private plainExtremum = false;
   readonly frameworks: Framework[] = [];
   private toks: readonly Token[];
   private base: number | undefined;
@@ -126,15 +131,32 @@ class Normalizer {
         return this.attr(n);
       case 'thunk':
         return this.term(n.body);
-      case 'cond': {
-        // `x.mul_(y) if inplace else x.mul(y)`: one value whichever branch runs.
-        const a = this.term(n.a);
-        const b = a && this.term(n.b);
-        return a !== undefined && b !== undefined && same(a, b) ? a : undefined;
-      }
+      case 'cond':
+        return this.conditional(n);
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A conditional whose condition compares the variable with zero (`x if x > 0 else 0.01 * x`,
+   * `x >= 0 ? x : alpha * (Math.exp(x) - 1)`) is `where(c, a, b)`, as `np.where` writes it. Any other
+   * condition is not kept (`x.mul_(y) if inplace else x.mul(y)`): then it is one value whichever branch
+   * runs, and the two must agree.
+   */
+  private conditional(n: Extract<Node, { k: 'cond' }>): Term | undefined {
+    // The first value is read first: it sets the variable, so a condition on something else (`inplace`)
+    // cannot make itself the variable.
+    const a = this.term(n.a);
+    const c = a && this.term(n.c);
+    const b = a && this.term(n.b);
+    if (a === undefined || b === undefined) {
+      return undefined;
+    }
+    if (c !== undefined && positive(c) !== undefined) {
+      return { t: 'op', op: 'where', args: [c, a, b], kw: new Map() };
+    }
+    return same(a, b) ? a : undefined;
   }
 
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
@@ -143,6 +165,9 @@ class Normalizer {
     const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
+      // A variable of one token is a name: numbers and literals are constants, no leaves.
+      const base = this.base;
+      this.variableAt = s === e && base !== undefined ? base + s : undefined;
     }
     return this.variable === text ? { t: 'x' } : undefined;
   }
@@ -278,7 +303,7 @@ class Normalizer {
         return this.leaf(n); // `def gate(sigmoid, x)`: the function the caller passed, not the library's
       }
       const found = this.libraryFunction(fn.parts);
-      if (found !== undefined) {
+      if (found !== undefined && this.readsAsOperation(found, n)) {
         this.frameworks.push(found.fw);
         return this.apply(found.op, [], valueArguments(n, found.op, found.fw, this.lang));
       }
@@ -297,6 +322,33 @@ class Normalizer {
       return this.method(fn.name, fn.obj, n);
     }
     return fn.k === 'call' ? this.appliedLayer(fn, n) : undefined;
+  }
+
+  /**
+   * Whether a library call reads as its operation: a plain-number maximum or minimum only with exactly two
+   * values (`Math.max(a, b, c)` takes the largest of three, Python's `max(xs)` of an iterable, `key=`
+   * orders by something else).
+   */
+  private readsAsOperation(found: { op: Op; fw: Framework }, n: CallNode): boolean {
+    if (!isPlainExtremum(found)) {
+      return true;
+    }
+    this.plainExtremum = true;
+    return n.args.length === 2 && n.kw.size === 0;
+  }
+
+  /**
+   * Whether the plain-number maxima and minima read are an activation's: the formula's variable is the
+   * input of the function that computes it (`relu: (x) => Math.max(0, x)`, `def relu(x): return
+   * max(0.0, x)`). Index and size code clamps other values with them (`Math.max(0, start)` with a local,
+   * a loop's counter, `Math.max(0, a.length)`, `max(0, len(xs))`), which no activation computes.
+   */
+  plainExtremaAllowed(): boolean {
+    if (!this.plainExtremum) {
+      return true;
+    }
+    const at = this.variableAt;
+    return this.model !== undefined && at !== undefined && isFunctionInput(this.model, at);
   }
 
   /**
@@ -495,6 +547,9 @@ class Normalizer {
     if (this.lang === 'julia' && parts.length === 1) {
       paths.push(`Base.${member}`, `NNlib.${member}`);
     }
+    if (this.lang === 'python' && parts.length === 1) {
+      paths.push(`builtins.${member}`);
+    }
     for (const path of paths) {
       // The member as the path names it: `np_tanh` after `from numpy import tanh as np_tanh` is `tanh`.
       const dot = path.lastIndexOf('.');
@@ -597,6 +652,11 @@ function valueArguments(
       ? new Map([...n.kw].filter(([name]) => name !== valueless))
       : n.kw;
   return { ...n, args, kw };
+}
+
+/** JavaScript's `Math.max` and `Math.min`, Python's built-in `max` and `min` (see ops.ts' EXTREMA). */
+function isPlainExtremum(found: { op: Op; fw: Framework }): boolean {
+  return found.fw === 'other' && (found.op === 'maximum' || found.op === 'minimum');
 }
 
 /** Reductions whose second argument is the axis (`np.sum(e, -1)`, `e.sum(-1)`, `torch.logsumexp(x, 1)`). */
