@@ -91,7 +91,8 @@ function collect(model: DocumentModel): Map<string, Binding[]> {
   };
   for (const def of definitions(model)) {
     if (FUNCTIONS.has(def.keyword)) {
-      parameters(model, def, (at) => add(at, undefined, def));
+      const read = model.lang === 'cpp' ? cppParameters : parameters;
+      read(model, def, (at) => add(at, undefined, def));
     }
   }
   if (model.lang === 'julia') {
@@ -388,6 +389,47 @@ function parameters(model: DocumentModel, def: Definition, add: (at: number) => 
       }
     }
   }
+}
+
+/**
+ * The parameter names of a C++ function definition, whose list opens right after `nameAt`: in C++ the name
+ * comes last (`const torch::Tensor& x`, `std::function<void(int)> hook`, `float beta = 1.0f`), after a type
+ * that ends in a word, `>`, `*` or `&`. A parameter without a name (`Tensor`, `const Tensor&`) binds none;
+ * names inside a parameter's own brackets (`std::function<void(int n)>`) or in a default value (`= &act`)
+ * are read, not bound.
+ */
+function cppParameters(model: DocumentModel, def: Definition, add: (at: number) => void): void {
+  const open = def.nameAt + 1;
+  const close = model.isPunct(open, '(') ? model.closing(open, open + MAX_PARAM_TOKENS) : -1;
+  let depth = 0;
+  let inDefault = false;
+  for (let k = open + 1; k < close; k++) {
+    // In C++ no token but a bracket starts with a bracket's character.
+    depth += bracketStep(model.text.charCodeAt(model.starts[k]));
+    if (depth > 0) {
+      continue;
+    }
+    if (model.isPunct(k, ',') || model.isPunct(k, '=')) {
+      inDefault = model.isPunct(k, '='); // `=` starts a default value, `,` the next parameter
+    } else if (
+      !inDefault &&
+      model.kinds[k] === ID &&
+      endsDeclarator(model, k + 1) &&
+      afterType(model, k - 1)
+    ) {
+      add(k);
+    }
+  }
+}
+
+/** Whether token `k` ends a C++ parameter's declarator: `,`, `)` or `=`. */
+function endsDeclarator(model: DocumentModel, k: number): boolean {
+  return [')', ',', '='].some((p) => model.isPunct(k, p));
+}
+
+/** Whether token `k` may end a C++ parameter's type: a word, `>`, `*` or `&` (not `::` or `(`). */
+function afterType(model: DocumentModel, k: number): boolean {
+  return model.kinds[k] === ID || ['>', '*', '&'].some((p) => model.isPunct(k, p));
 }
 
 /** How token `k` moves the depth of generic parameters' angle brackets (the lexer makes no `>>` token). */

@@ -6,7 +6,8 @@
  */
 import type { DocumentModel } from './document';
 import { NL, STMT } from './statements';
-import { bracketStep } from './tokenizer';
+import { CppBrackets, cppFunctionDef } from './cppFunctions';
+import { bracketStep, ID } from './tokenizer';
 
 /** A definition: its keyword, its name, and the tokens it spans. */
 export interface Definition {
@@ -155,6 +156,9 @@ function cDefs(model: DocumentModel): Definition[] {
   const defs: Definition[] = [];
   // Open braces: the definition each one bodies, or -1.
   const braces: number[] = [];
+  // C++ only: the opening bracket of each `)` and `}` read so far (a C++ function's body is told by what
+  // stands before its `{`, read back group by group in constant steps).
+  const cpp = model.lang === 'cpp' ? new CppBrackets(model.count) : undefined;
   let pending = -1;
   // Brackets open since the pending definition's keyword: `fn f(a: [f32; 2])` has a `;` in its signature.
   let signatureDepth = 0;
@@ -194,8 +198,23 @@ function cDefs(model: DocumentModel): Definition[] {
       signatureDepth = 0;
       continue;
     }
+    const anonymous = pending < 0 ? anonymousFunction(model, i) : -1;
+    if (anonymous >= 0) {
+      defs.push({
+        keyword: 'function',
+        name: '',
+        start: i,
+        nameAt: anonymous,
+        end: count,
+        parent: current(),
+      });
+      pending = defs.length - 1;
+      signatureDepth = 0;
+      continue;
+    }
     // Only one-character punctuation matters below: its code is read once, not compared per spelling.
     const c = kinds[i] === 3 && len === 1 ? model.text.charCodeAt(starts[i]) : 0;
+    cpp?.read(c, i);
     if (pending >= 0 && (c === 40 || c === 91)) {
       signatureDepth++; // ( [
     } else if (pending >= 0 && (c === 41 || c === 93)) {
@@ -204,6 +223,8 @@ function cDefs(model: DocumentModel): Definition[] {
       // A brace inside the parameter list (`opts = {}`, `options: { beta?: number }`, C++'s `= {1, 2}`)
       // opens no body: the definition's body is still to come.
       braces.push(-1);
+    } else if (c === 123 && pending < 0 && cpp !== undefined) {
+      braces.push(cppFunctionDef(model, i, cpp, defs, current()));
     } else if (c === 123) {
       braces.push(pending); // {
       pending = -1;
@@ -219,6 +240,25 @@ function cDefs(model: DocumentModel): Definition[] {
     }
   }
   return defs;
+}
+
+/**
+ * For a JavaScript or TypeScript function expression the keyword rule does not read (no name after
+ * `function`): `function (x) {…}`, `function <T>(x: T) {…}`, a generator `function* (…)` or `function* gen(…)`.
+ * Returns the token before its parameter list (or type parameters), which stands where a name would; else
+ * -1. It is a scope without a name: nothing calls an expression by it, and a generator's call returns an
+ * iterator, not what its body returns.
+ */
+function anonymousFunction(model: DocumentModel, i: number): number {
+  if (model.lang !== 'js' || !model.isWord(i, 'function') || model.isPunct(i - 1, '.')) {
+    return -1; // `obj.function(…)` calls a property of that name
+  }
+  let k = i;
+  if (model.isPunct(k + 1, '*')) {
+    k++;
+    k += model.kinds[k + 1] === ID ? 1 : 0;
+  }
+  return model.isPunct(k + 1, '(') || model.isPunct(k + 1, '<') ? k : -1;
 }
 
 function juliaDefs(model: DocumentModel): Definition[] {
