@@ -151,8 +151,9 @@ function members(model: DocumentModel): ReadonlyMap<string, Member[]> {
       const after = name + 1;
       const ends =
         model.isPunct(after, '{') || model.isPunct(after, ';') || model.isPunct(after, '=');
+      // Declared right in the class body: a declaration inside a method's body is that method's local.
       const cls = kinds[name] === ID && ends ? classAround(model, i) : undefined;
-      if (cls !== undefined) {
+      if (cls !== undefined && enclosing(model, i, () => true) === cls) {
         const owner = cls.name;
         // `{nullptr}` / `= nullptr` holds nothing yet: the type says what a constructor registers. A value
         // after `=` says what the member holds; its type answers when the value names no module.
