@@ -30,6 +30,65 @@ struct BlockImpl : torch::nn::Module {
 TORCH_MODULE(Block);
 `;
 
+const SHADOWS = `#include <torch/torch.h>
+
+// The file's default activation.
+auto act = torch::nn::SiLU();
+
+struct GateImpl : torch::nn::Module {
+  GateImpl() { act = register_module("act", torch::nn::GELU()); }
+
+  // The member (GELU) hides the file's SiLU inside the class.
+  torch::Tensor forward(torch::Tensor x) { return act(x); }
+
+  // A local hides the member: this probe runs a ReLU.
+  torch::Tensor probe(torch::Tensor x) {
+    auto act = torch::nn::ReLU();
+    auto baseline = this->act->forward(x);
+    return act(x) - baseline;
+  }
+
+  torch::nn::GELU act{nullptr};
+};
+TORCH_MODULE(Gate);
+`;
+
+const BURN = `use burn::nn::{Gelu, Relu};
+use burn::prelude::*;
+
+#[derive(Module, Debug)]
+pub struct Gate {
+    act: Gelu,
+}
+
+impl Gate {
+    /// The trained activation against a ReLU baseline on the same input.
+    pub fn compare<B: Backend>(&self, x: Tensor<B, 2>) -> Tensor<B, 2> {
+        let act = Relu::new();
+        let baseline = act.forward(x.clone());
+        self.act.forward(x) - baseline
+    }
+}
+`;
+
+describe('a local, a member and a global of one name', () => {
+  it("reads a method's bare act(x) as the member, not the file's global", () => {
+    expectCall('cpp', SHADOWS, 'act', { id: 'gelu', framework: 'libtorch' }, 3);
+  });
+
+  it("reads a method's local act(x) as the local, not the member", () => {
+    expectCall('cpp', SHADOWS, 'act', { id: 'relu', framework: 'libtorch' }, 6);
+  });
+
+  it('reads this->act as the member beside a local of that name', () => {
+    expectCall('cpp', SHADOWS, 'act', { id: 'gelu', framework: 'libtorch' }, 5);
+  });
+
+  it("reads Rust's self.act as the field beside a local of that name", () => {
+    expectCall('rust', BURN, 'act', { id: 'gelu', framework: 'burn' }, 3);
+  });
+});
+
 describe('a local declared in a C++ method is no member', () => {
   it("reads act(...) in forward as the file's SiLU", () => {
     expectCall('cpp', SRC, 'act', { id: 'silu', framework: 'libtorch' }, 3);

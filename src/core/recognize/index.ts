@@ -25,6 +25,7 @@
  */
 import type { RecognizeContext, RecognizedCall } from '../types';
 import { matchAttributeCall } from './attributes';
+import { bindingOf } from './bindings';
 import type { DocumentModel } from './document';
 import { documentModel, MAX_MODEL_CHARS } from './models';
 import { matchFormula, matchFormulaUse } from './formulas';
@@ -216,6 +217,18 @@ export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall
   }
 }
 
+/**
+ * Whether the name at token `ti` (not a member access's: `self.act`, `this->gelu`) is bound in a function
+ * around it: a local or a parameter, not a global. (A name after `::` is no member either way.)
+ */
+function boundInFunction(model: DocumentModel, ti: number): boolean {
+  if (model.isPunct(ti - 1, '.') || model.isPunct(ti - 1, '->')) {
+    return false;
+  }
+  const binding = bindingOf(model, model.tokenText(ti), ti);
+  return binding !== undefined && binding.scopeEnd !== Number.MAX_SAFE_INTEGER;
+}
+
 /** Whether the name at token `ti` follows `this->` (C++): a member of the class, whatever its name. */
 function afterThisArrow(model: DocumentModel, ti: number): boolean {
   return model.isPunct(ti - 1, '->') && model.isWord(ti - 2, 'this');
@@ -266,8 +279,11 @@ function recognizeIn(
     // A C++ class's own member shadows a namespace's function (`softmax(x)` under `using namespace torch`),
     // and `this->gelu(x)` names the member outright.
     const ownMember = plain || (found === undefined && afterThisArrow(model, ti));
+    // A local or parameter of the function around the name shadows a member of that name (C++ reads a
+    // member by its bare name: `auto gelu = torch::nn::GELU();` in a method, then `gelu->forward(x)`).
+    const local = boundInFunction(model, ti);
     const member =
-      ownMember && lang === 'cpp' ? matchMember(model, ti, recognize, true) : undefined;
+      ownMember && lang === 'cpp' && !local ? matchMember(model, ti, recognize, true) : undefined;
     if (member !== undefined) {
       return member;
     }
@@ -293,7 +309,7 @@ function recognizeIn(
               (v) => valueMeaning(model, v, recognizeToken),
               (name, cls) => methodMeaning(model, cls, name, recognizeToken),
             )
-          : (matchMember(model, ti, recognize) ??
+          : ((local ? undefined : matchMember(model, ti, recognize)) ??
             matchEnumVariant(model, ti, recognize) ??
             matchInstance(model, ti, recognize));
     }
