@@ -23,6 +23,8 @@ export type Node =
   | { k: 'cond'; a: Node; b: Node; s: number; e: number }
   | { k: 'attr'; obj: Node; name: string; s: number; e: number }
   | { k: 'index'; obj: Node; items: Node[]; s: number; e: number }
+  /** A C/C++ or Rust macro invocation whose input is no argument list (`M(a; b)`): a value by its text. */
+  | { k: 'macro'; s: number; e: number }
   | { k: 'other'; s: number; e: number };
 
 /** How far back a statement start is looked for, and how far ahead a formula may reach. */
@@ -50,6 +52,19 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   '%': 10,
   '@': 10,
 };
+
+/**
+ * Python's comparisons spelled as words: identity (`m is None`, `m is not None`) and membership (`k in d`,
+ * `k not in d`), which bind as loosely as `<`. Kept apart from PRECEDENCE, whose keys are tokens: Julia's
+ * `.` before a token makes a broadcast operator, and `obj.is` there is a field.
+ */
+const WORD_COMPARISONS: Readonly<Record<string, number>> = {
+  is: 4,
+  'is not': 4,
+  in: 4,
+  'not in': 4,
+};
+const BINDING: Readonly<Record<string, number>> = { ...PRECEDENCE, ...WORD_COMPARISONS };
 
 /** Whether `text` is a binary operator the parser reads (an own key of PRECEDENCE, not `toString`). */
 function isBinaryOperator(text: string): boolean {
@@ -80,15 +95,45 @@ const STOP_WORDS = new Set([
 ]);
 
 /**
- * Languages with a cast `x as T`. A cast makes no node, so where it binds (TypeScript: like a comparison;
- * Rust: tighter than `*`) changes nothing read: `a * b as T` is the product either way.
+ * The words of a cast `x as T` in each language that has one. A cast makes no node, so where it binds
+ * (TypeScript: like a comparison; Rust: tighter than `*`) changes nothing read: `a * b as T` is the product
+ * either way. TypeScript's `x satisfies T` checks x against a type and is x (`tf.mul(x satisfies tf.Tensor,
+ * …)`): a cast that converts nothing.
  */
-const CASTING: ReadonlySet<Lang> = new Set(['js', 'rust']);
+const CAST_WORDS: Readonly<Partial<Record<Lang, ReadonlySet<string>>>> = {
+  js: new Set(['as', 'satisfies']),
+  rust: new Set(['as']),
+};
 const PATH_SEPARATORS = new Set(['.', '::']);
 /** A cast's type arguments longer than this are not read as a type. */
 const MAX_TYPE_TOKENS = 32;
 
 const CLOSERS = new Set([')', ']', '}']);
+
+/** A Python word comparison at `t` (`n` the token after it): its text and width in tokens, else undefined. */
+function wordComparison(t: Token, n: Token | undefined): [string, number] | undefined {
+  if (t.t === 'is') {
+    return n?.t === 'not' ? ['is not', 2] : ['is', 1];
+  }
+  if (t.t === 'in') {
+    return ['in', 1];
+  }
+  return t.t === 'not' && n?.t === 'in' ? ['not in', 2] : undefined;
+}
+
+/**
+ * JavaScript's prefix operators spelled as words: `typeof x` is a string and `void x` undefined, no value a
+ * formula computes on, but each is one operand (`f(typeof x)` passes one argument).
+ */
+const JS_WORD_UNARY = new Set(['typeof', 'void']);
+
+/** Whether `t` may be part of a C type in a cast: a name (`const`, `float`), `::`, a pointer or reference. */
+function typePart(t: Token | undefined): boolean {
+  return t !== undefined && (t.k === 'id' || t.t === '::' || t.t === '*' || t.t === '&');
+}
+
+/** Languages in which string literals written side by side are one literal (`"a" "b"` is `"ab"`). */
+const CONCATENATING: ReadonlySet<Lang> = new Set(['python', 'cpp']);
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
 
@@ -134,7 +179,7 @@ class Parser {
       return [t.t === '&' ? 'and' : 'or', 2];
     }
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
-      return undefined;
+      return this.lang === 'python' ? wordComparison(t, n) : undefined;
     }
     return isBinaryOperator(t.t) ? [t.t, 1] : undefined;
   }
@@ -182,7 +227,7 @@ class Parser {
           continue;
         }
         const op = this.binary();
-        const prec = op !== undefined ? PRECEDENCE[op[0]] : undefined;
+        const prec = op !== undefined ? BINDING[op[0]] : undefined;
         if (op === undefined || prec === undefined || prec <= min) {
           break;
         }
@@ -207,7 +252,7 @@ class Parser {
    * side, as `.float()` is in PyTorch. Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
-    if (!CASTING.has(this.lang) || this.tok()?.t !== 'as') {
+    if (CAST_WORDS[this.lang]?.has(this.tok()?.t ?? '') !== true) {
       return false;
     }
     const end = this.typeEnd(this.i + 1);
@@ -278,7 +323,14 @@ class Parser {
     if (t === undefined) {
       return undefined;
     }
-    if (t.t === '-' || t.t === '+' || t.t === '~' || t.t === 'not' || t.t === '!') {
+    if (
+      t.t === '-' ||
+      t.t === '+' ||
+      t.t === '~' ||
+      t.t === 'not' ||
+      t.t === '!' ||
+      (this.lang === 'js' && JS_WORD_UNARY.has(t.t))
+    ) {
       const s = this.i++;
       // Python's `-x ** 2` is `-(x ** 2)`; `not` binds looser than comparisons.
       const x = t.t === 'not' ? this.expr(3) : this.unary();
@@ -343,6 +395,9 @@ class Parser {
    */
   private borrow(): Node | undefined {
     const s = this.i++;
+    if (this.tok()?.t === 'mut') {
+      this.i++; // `&mut x`: a borrow that may write, the same value
+    }
     const x = this.unary();
     if (x === undefined) {
       this.i = s;
@@ -358,11 +413,13 @@ class Parser {
       const next = this.tok(this.i + 1);
       const path = t?.t === '.' || (t?.t === '::' && (this.lang === 'cpp' || this.lang === 'rust'));
       if (path && next?.k === 'id') {
+        const dot = this.i;
         this.i += 2;
+        const member = this.memberName(next);
         n =
-          n.k === 'name' && n.e === this.i - 3
-            ? { k: 'name', parts: [...n.parts, next.t], s: n.s, e: this.i - 1 }
-            : this.add({ k: 'attr', obj: n, name: next.t, s: n.s, e: this.i - 1 });
+          n.k === 'name' && n.e === dot - 1
+            ? { k: 'name', parts: [...n.parts, member], s: n.s, e: this.i - 1 }
+            : this.add({ k: 'attr', obj: n, name: member, s: n.s, e: this.i - 1 });
       } else if (n.k === 'num' && this.lang === 'julia') {
         break; // `2(x + 1)` multiplies: see juxtaposed
       } else if (t?.t === '(' || (this.lang === 'julia' && t?.t === '.' && next?.t === '(')) {
@@ -395,6 +452,20 @@ class Parser {
   }
 
   /**
+   * The name or member `t`, the cursor after it: C++'s explicit operator call names the operator with its
+   * token (`b.operator!()`, `operator!(b)`, `a.operator+(c)`), so the token is part of the name, not an
+   * operator after it.
+   */
+  private memberName(t: Token): string {
+    const op = this.tok();
+    if (this.lang !== 'cpp' || t.t !== 'operator' || op?.k !== 'p' || op.t === '(') {
+      return t.t;
+    }
+    this.i++;
+    return t.t + op.t;
+  }
+
+  /**
    * Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`, and
    * Rust's macro bang, so that `dbg!(…)` reads as a call whose parentheses hold its input, not as a name
    * beside a parenthesized expression.
@@ -406,9 +477,18 @@ class Parser {
     );
   }
 
+  /**
+   * A call, or a macro invocation: in C++ and Rust tokens that are no argument list (a `;`, `a!`) make a
+   * function call a syntax error, so between closed parentheses they are a macro's input (a C function-like
+   * macro `M(a; b)`, Rust's `m!(a; b)`), taken as tokens: a value by its text, whatever the macro makes of
+   * them.
+   */
   private call(fn: Node): Node {
     const open = this.i;
     const list = this.list(open);
+    if (list.tokens && (this.lang === 'cpp' || this.lang === 'rust')) {
+      return this.add({ k: 'macro', s: fn.s, e: list.close });
+    }
     const kind = list.clean ? 'call' : 'other';
     return kind === 'call'
       ? this.add({ k: 'call', fn, args: list.nodes, kw: list.kw, s: fn.s, e: list.close })
@@ -426,16 +506,22 @@ class Parser {
       const v = parseNumber(t.t);
       return this.add(v === undefined ? { k: 'other', s, e: s } : { k: 'num', v, s, e: s });
     }
+    if (t.k === 'str' && CONCATENATING.has(this.lang)) {
+      while (this.tok(this.i + 1)?.k === 'str') {
+        this.i++; // `"a" "b"`: one literal (Python, C++); the loop ends at the parse's end
+      }
+    }
     if (t.k === 'str' || (t.k === 'id' && LITERAL_WORDS.has(t.t))) {
       this.i++;
-      return this.add({ k: 'lit', s, e: s });
+      return this.add({ k: 'lit', s, e: this.i - 1 });
     }
     if (t.k === 'id') {
       if (STOP_WORDS.has(t.t)) {
         return undefined;
       }
       this.i++;
-      return { k: 'name', parts: [t.t], s, e: s };
+      const name = this.memberName(t); // `operator!(b)`: C++'s operator function called by its name
+      return { k: 'name', parts: [name], s, e: this.i - 1 };
     }
     if (
       t.t === '(' &&
@@ -452,6 +538,10 @@ class Parser {
       return this.add({ k: 'thunk', body, s, e: body.e });
     }
     if (t.t === '(') {
+      const cast = this.cCast();
+      if (cast !== undefined) {
+        return cast;
+      }
       const list = this.list(s);
       const only = list.nodes[0];
       if (list.clean && list.nodes.length === 1 && list.kw.size === 0 && !list.comma) {
@@ -468,6 +558,36 @@ class Parser {
   }
 
   /**
+   * C's cast at the cursor, `(float)x`, `(std::size_t)n`, `(const float*)p`: a parenthesized type of names
+   * (`::`, `*`, `&` between them) right before a name or number converts that operand, so the value is the
+   * operand, spanned from the `(`. A parenthesized name before a name is no other C++ (`(a) b` is a syntax
+   * error), but after a keyword it is a condition (`if (ok) y`) and after a name a call's arguments.
+   */
+  private cCast(): Node | undefined {
+    const s = this.i;
+    const before = s > 0 ? this.toks[s - 1] : undefined;
+    if (this.lang !== 'cpp' || (before?.k === 'id' && before.t !== 'return')) {
+      return undefined;
+    }
+    let k = s + 1;
+    while (k < s + MAX_TYPE_TOKENS && typePart(this.tok(k))) {
+      k++;
+    }
+    const operand = this.tok(k + 1);
+    const typed = this.tok(s + 1)?.k === 'id' && this.tok(k)?.t === ')';
+    if (!typed || (operand?.k !== 'id' && operand?.k !== 'num')) {
+      return undefined;
+    }
+    this.i = k + 1;
+    const x = this.unary();
+    if (x === undefined) {
+      this.i = s;
+      return undefined;
+    }
+    return this.add({ k: 'unary', op: '+', x, s, e: x.e });
+  }
+
+  /**
    * The bracketed list opened at the cursor: its expressions (keyword arguments apart), whether it held
    * nothing but comma-separated expressions, and its closing index. Leaves the cursor after the list.
    * The list ends at the first closing bracket at its level (no look-ahead for the match: linear).
@@ -478,6 +598,7 @@ class Parser {
     close: number;
     clean: boolean;
     comma: boolean;
+    tokens: boolean;
   } {
     const nodes: Node[] = [];
     const kw = new Map<string, Node>();
@@ -485,7 +606,7 @@ class Parser {
     let comma = false;
     this.i = open + 1;
     if (this.depth >= MAX_DEPTH) {
-      return { nodes, kw, close: this.skipTo(open), clean: false, comma };
+      return { nodes, kw, close: this.skipTo(open), clean: false, comma, tokens: false };
     }
     this.depth++;
     while (this.i < this.end && !CLOSERS.has(this.toks[this.i].t)) {
@@ -518,7 +639,7 @@ class Parser {
     const closed = this.i < this.end;
     const close = closed ? this.i : this.end - 1;
     this.i = close + 1;
-    return { nodes, kw, close, clean: clean && closed, comma };
+    return { nodes, kw, close, clean: clean && closed, comma, tokens: !clean && closed };
   }
 
   /** Past a list too deep to read: its closing bracket (or the end), the cursor after it. */

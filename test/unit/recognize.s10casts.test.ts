@@ -1,0 +1,341 @@
+/**
+ * What the formula parser reads between a call's parentheses and after a value (formulas/expr.ts): casts
+ * and borrows that are their operand, comparisons spelled as words, string literals written side by side,
+ * C++'s explicit operator calls and subscripted numbers, and macro invocations whose input is no argument
+ * list.
+ *
+ * Expected values come from the languages' rules and the frameworks' documentation, not from our code:
+ * - TypeScript 4.9's `x satisfies T` checks x against T and evaluates to x (TypeScript handbook, release
+ *   notes 4.9), so `tf.mul(x satisfies tf.Tensor, tf.sigmoid(x))` is x·σ(x), SiLU (tf.mul multiplies
+ *   element-wise, tf.sigmoid is 1/(1 + e⁻ˣ), TF.js API docs). `as` and `satisfies` after a line break are
+ *   no operators: the statement ends before them (TypeScript's parser breaks on a preceding line break,
+ *   JavaScript's automatic semicolon insertion ends the line), so a variable named `as` on the next line is
+ *   a statement of its own. `x instanceof C` is a boolean, and TF.js converts a boolean to 0 or 1, so
+ *   x·σ(x instanceof C) is x times a constant, no activation.
+ * - Rust's `&mut x` borrows x (The Rust Book, 4.2), and a `&mut Tensor` coerces to the `&Tensor` candle's
+ *   `Tensor::mul` takes: x·tanh(ln(1 + eˣ)) is Mish (Misra, 2019). `name!(…)` is a macro invocation whose
+ *   input is tokens (The Rust Reference, "Macros By Example"): the same invocation twice is one value.
+ * - Python's `is`, `is not`, `in`, `not in` are comparisons (Python reference, 6.10): `None if out is None
+ *   else out` is one expression, and NumPy's `maximum(x, 0, out=…)` is max(x, 0), ReLU, wherever it is
+ *   stored. String literals written side by side are one literal (Python reference 2.4.2; C++ [lex.string]
+ *   concatenation, translation phase 6), so a TensorFlow op's `name="a" "b"` is one name and changes no
+ *   value (`tf.math.sigmoid(x, name=None)`).
+ * - C++: a C-style cast `(double)n` is the operand converted ([expr.cast]), so (double)n/(1 + e^(−(double)n))
+ *   is SiLU of n; `b.operator!()` and `operator!(b)` call the operator function by name ([over.oper]), one
+ *   value each time for the same b; `0[p]` is `*(0 + p)`, the same element as `p[0]` ([expr.sub]). A
+ *   function-like macro's arguments are token sequences split at top-level commas only ([cpp.replace]), so
+ *   `LET(auto t = …; t)` is one macro invocation, here GNU's statement expression whose value is `t`.
+ */
+import assert from 'node:assert/strict';
+import './freshModels';
+import { recognizeAt } from '../../src/core';
+import {
+  expectFormula,
+  expectFormulaOutsideStrings,
+  expectNoFormula,
+  expectNotWhole,
+} from './formulaHelpers';
+import { nthOffset } from './recognizeHelpers';
+
+const TS = 'typescript';
+const PY = 'python';
+const CPP = 'cpp';
+const RUST = 'rust';
+
+describe('s10 casts: TypeScript `satisfies` is its operand, as `as` is', () => {
+  const SRC = `/**
+ * Gated activations for the on-device encoder (TF.js). Each input is checked against tf.Tensor where it
+ * is used, so a change of the loader's types shows up here.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type Activation = 'swish' | 'relu';
+
+/** Swish (SiLU): x * sigmoid(x). */
+export function swish(x: tf.Tensor): tf.Tensor {
+  return tf.mul(x satisfies tf.Tensor, tf.sigmoid(x));
+}
+
+/** The gate of a GLU: the input times the sigmoid of the other half. */
+export function glu(x: tf.Tensor, h: tf.Tensor): tf.Tensor {
+  return tf.mul(h satisfies tf.Tensor, tf.sigmoid(x));
+}
+
+export const DEFAULT: Activation = 'swish';
+`;
+
+  it('reads x·σ(x) through `x satisfies T` as SiLU', () => {
+    expectFormula(TS, SRC, 'tf.mul(x satisfies tf.Tensor, tf.sigmoid(x))', {
+      id: 'silu',
+      framework: 'tfjs',
+    });
+  });
+
+  it('reads no activation when the checked value is another tensor', () => {
+    expectNotWhole(TS, SRC, 'tf.mul(h satisfies tf.Tensor, tf.sigmoid(x))');
+  });
+});
+
+describe('s10 casts: a line-start name `as` is a statement of its own', () => {
+  const SRC = `// Gate with optional activation statistics: \`as\` is the collector, or undefined when off.
+import * as tf from '@tensorflow/tfjs'
+
+export function gate(x, as) {
+  const g = tf.sigmoid(x)
+  as?.scale * x
+  return g
+}
+
+// A boolean is 0 or 1 to TF.js: this is x times a constant, whatever x holds.
+export function constantGate(x) {
+  return x * tf.sigmoid(x instanceof tf.Tensor)
+}
+`;
+
+  it('does not join the sigmoid to the next line’s `* x` (no SiLU across statements)', () => {
+    expectNoFormula(TS, SRC, 'tf.sigmoid(x)\n  as?.scale * x');
+  });
+
+  it('reads no SiLU in x·σ(x instanceof C), a boolean’s sigmoid', () => {
+    expectNoFormula(TS, SRC, 'x * tf.sigmoid(x instanceof tf.Tensor)');
+  });
+});
+
+describe('s10 casts: Rust `&mut x` is a borrow of x, `m!(a; b)` a macro’s value', () => {
+  const SRC = `//! Mish for the audio encoder (candle). The clamp keeps exp() finite in half precision.
+use candle_core::{Result, Tensor};
+
+/// Clamps an expression to a range: \`clamped!(xs; lo, hi)\`.
+macro_rules! clamped {
+    ($x:expr; $lo:expr, $hi:expr) => {
+        $x.clamp($lo, $hi)?
+    };
+}
+
+/// Mish (Misra, 2019): x * tanh(softplus(x)); the softplus is written into a scratch tensor.
+pub fn mish(xs: &Tensor) -> Result<Tensor> {
+    xs.mul(&mut (xs.exp()? + 1.0)?.log()?.tanh()?)
+}
+
+/// Mish of the clamped input.
+pub fn mish_clamped(xs: &Tensor) -> Result<Tensor> {
+    clamped!(xs; -20.0, 20.0).mul(&(clamped!(xs; -20.0, 20.0).exp()? + 1.0)?.log()?.tanh()?)
+}
+
+/// Not Mish: the gate is computed from another tensor.
+pub fn gated(xs: &Tensor, hs: &Tensor) -> Result<Tensor> {
+    xs.mul(&mut (hs.exp()? + 1.0)?.log()?.tanh()?)
+}
+`;
+
+  it('reads Mish through a mutable borrow `&mut (…)`', () => {
+    expectFormula(RUST, SRC, 'xs.mul(&mut (xs.exp()? + 1.0)?.log()?.tanh()?)', {
+      id: 'mish',
+      framework: 'other',
+    });
+  });
+
+  it('reads no Mish when the borrowed gate is of another tensor', () => {
+    expectNotWhole(RUST, SRC, 'xs.mul(&mut (hs.exp()? + 1.0)?.log()?.tanh()?)');
+  });
+
+  it('reads Mish of a macro invocation written twice, `clamped!(xs; lo, hi)`', () => {
+    const expr =
+      'clamped!(xs; -20.0, 20.0).mul(&(clamped!(xs; -20.0, 20.0).exp()? + 1.0)?.log()?.tanh()?)';
+    expectFormula(RUST, SRC, expr, { id: 'mish', framework: 'other' });
+  });
+});
+
+describe('s10 casts: Python’s word comparisons and adjacent string literals', () => {
+  const SRC = `"""Activations that may write into a caller's buffer (NumPy) and named TF ops."""
+import numpy as np
+import tensorflow as tf
+
+
+def relu(x, out=None):
+    """max(x, 0), into \`out\` when one is given."""
+    return np.maximum(x, 0, out=None if out is None else out)
+
+
+def relu_into(x, buffers, name="relu"):
+    return np.maximum(x, 0, out=buffers[name] if name in buffers else None)
+
+
+def relu_fresh(x, buffers, name="relu"):
+    return np.maximum(x, 0, out=None if name not in buffers else buffers[name])
+
+
+def relu_kept(x, keep=None):
+    return np.maximum(x, 0, out=x if keep is not None else None)
+
+
+def floor_one(x, out=None):
+    # max(x, 1): a floor at one, no rectifier.
+    return np.maximum(x, 1, out=None if out is None else out)
+
+
+def swish(x):
+    # The op's name is two literals side by side: one string, "block1_gate".
+    return x * tf.sigmoid(x, name="block1" "_gate")
+`;
+
+  it('reads ReLU when out= is chosen with `is None`', () => {
+    expectFormula(PY, SRC, 'np.maximum(x, 0, out=None if out is None else out)', {
+      id: 'relu',
+      framework: 'numpy',
+    });
+  });
+
+  it('reads ReLU when out= is chosen with `in` and `not in`', () => {
+    const relu = { id: 'relu', framework: 'numpy' };
+    expectFormula(
+      PY,
+      SRC,
+      'np.maximum(x, 0, out=buffers[name] if name in buffers else None)',
+      relu,
+    );
+    const fresh = 'np.maximum(x, 0, out=None if name not in buffers else buffers[name])';
+    expectFormula(PY, SRC, fresh, relu);
+  });
+
+  it('reads ReLU when out= is chosen with `is not None`', () => {
+    expectFormula(PY, SRC, 'np.maximum(x, 0, out=x if keep is not None else None)', {
+      id: 'relu',
+      framework: 'numpy',
+    });
+  });
+
+  it('reads no ReLU in max(x, 1) whatever out= is', () => {
+    expectNotWhole(PY, SRC, 'np.maximum(x, 1, out=None if out is None else out)');
+  });
+
+  it('reads SiLU when the sigmoid’s name is two literals side by side', () => {
+    expectFormulaOutsideStrings(PY, SRC, 'x * tf.sigmoid(x, name="block1" "_gate")', {
+      id: 'silu',
+      framework: 'tensorflow',
+    });
+  });
+});
+
+describe('s10 casts: C++ casts, operator calls, subscripted numbers and macros', () => {
+  const SRC = `// Scalar reference kernels for the fused activation tests.
+#include "fastmath.h"
+
+using namespace math;
+
+struct Gate {
+  int open;
+  int operator!() const { return open == 0; }
+};
+
+int operator~(const Gate& g) { return g.open; }
+
+// SiLU of an integer count, computed in double.
+double silu_count(int n) {
+  return (double)n / (1.0 + exp(-(double)n));
+}
+
+// Not SiLU: the two counts differ.
+double ratio(int n, int m) {
+  return (double)n / (1.0 + exp(-(double)m));
+}
+
+// SiLU of the gate's closed flag (0 or 1) through its operator!.
+double silu_closed(const Gate& b) {
+  return b.operator!() / (1.0 + exp(-b.operator!()));
+}
+
+// The same through the free operator function, called by name.
+double silu_open(const Gate& g) {
+  return operator~(g) / (1.0 + exp(-operator~(g)));
+}
+
+// SiLU of the first element: 0[p] is p[0].
+double silu_first(const double* p) {
+  return 0[p] / (1.0 + exp(-0[p]));
+}
+
+// Logs a scope's name, built from two literals, and passes the value through.
+double scoped(const char* name, double v);
+
+double silu_scoped(double x) {
+  return scoped("block1" "/silu", x) / (1.0 + exp(-scoped("block1" "/silu", x)));
+}
+`;
+
+  it('reads SiLU through a C-style cast `(double)n`', () => {
+    expectFormula(CPP, SRC, '(double)n / (1.0 + exp(-(double)n))', {
+      id: 'silu',
+      framework: 'other',
+    });
+  });
+
+  it('reads no SiLU when the casts are of two values', () => {
+    expectNotWhole(CPP, SRC, '(double)n / (1.0 + exp(-(double)m))');
+  });
+
+  it('reads SiLU of an explicit member operator call `b.operator!()`', () => {
+    expectFormula(CPP, SRC, 'b.operator!() / (1.0 + exp(-b.operator!()))', {
+      id: 'silu',
+      framework: 'other',
+    });
+  });
+
+  it('reads SiLU of a free operator function called by name, `operator~(g)`', () => {
+    expectFormula(CPP, SRC, 'operator~(g) / (1.0 + exp(-operator~(g)))', {
+      id: 'silu',
+      framework: 'other',
+    });
+  });
+
+  it('reads SiLU of a subscripted number `0[p]`', () => {
+    expectFormula(CPP, SRC, '0[p] / (1.0 + exp(-0[p]))', { id: 'silu', framework: 'other' });
+  });
+
+  it('reads SiLU of a call whose argument is two adjacent literals', () => {
+    const expr = 'scoped("block1" "/silu", x) / (1.0 + exp(-scoped("block1" "/silu", x)))';
+    const start = nthOffset(SRC, expr);
+    for (const word of ['scoped', 'x)', 'exp']) {
+      const at = start + expr.indexOf(word) + 1;
+      const got = recognizeAt(SRC, at, CPP);
+      assert.equal(got?.id, 'silu', word);
+      assert.equal(got.start, start, word);
+      assert.equal(got.end, start + expr.length, word);
+    }
+  });
+});
+
+describe('s10 casts: a C++ macro invocation whose input is statements', () => {
+  const SRC = `// Fused clamp + SiLU for the LibTorch export path.
+#include <torch/torch.h>
+
+// GNU statement expression: runs the statements, its value is the last one's.
+#define LET(...) ({ __VA_ARGS__; })
+
+torch::Tensor clamped_silu(const torch::Tensor& x) {
+  return LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(LET(auto t = x.clamp(-20, 20); t));
+}
+
+torch::Tensor mixed(const torch::Tensor& x) {
+  return LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(x);
+}
+`;
+
+  it('reads SiLU of `LET(…; t)` written twice', () => {
+    const expr =
+      'LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(LET(auto t = x.clamp(-20, 20); t))';
+    const start = nthOffset(SRC, expr);
+    for (const word of ['LET', '* torch', 'sigmoid']) {
+      const at = start + expr.indexOf(word) + 1;
+      const got = recognizeAt(SRC, at, CPP);
+      assert.equal(got?.id, 'silu', word);
+      assert.equal(got.framework, 'libtorch', word);
+      assert.equal(got.start, start, word);
+      assert.equal(got.end, start + expr.length, word);
+    }
+  });
+
+  it('reads no SiLU when the sigmoid is of x, not of the macro’s value', () => {
+    expectNotWhole(CPP, SRC, 'LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(x)');
+  });
+});
