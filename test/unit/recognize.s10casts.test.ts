@@ -339,3 +339,38 @@ torch::Tensor mixed(const torch::Tensor& x) {
     expectNotWhole(CPP, SRC, 'LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(x)');
   });
 });
+
+describe('s10 casts: a C++ macro named like a LibTorch function is the macro', () => {
+  // The preprocessor replaces a function-like macro's invocation before any name is looked up
+  // ([cpp.replace]): with ACT_STUBS, `clamp_min(x; 0)` is `[&] { return x; 0; }()`, which is x, and
+  // `sigmoid(x!)` is the constant 0.5 (its argument's tokens are dropped, never compiled). Neither is
+  // LibTorch's function, so neither formula is an activation.
+  const SRC = `// Activation stubs for the NaN hunt: with ACT_STUBS each op is replaced by a trivial one.
+#include <torch/torch.h>
+
+using namespace torch;
+
+#ifdef ACT_STUBS
+// Returns its first statement's value: the call sites pass \`x; lo\`, so the stub is the identity.
+#define clamp_min(...) [&] { return __VA_ARGS__; }()
+// A constant gate; \`x!\` marks an in-place input for the code generator and is never compiled here.
+#define sigmoid(...) torch::full({1}, 0.5)
+#endif
+
+Tensor floor_at_zero(const Tensor& x) {
+  return clamp_min(x; 0);
+}
+
+Tensor gated(const Tensor& x) {
+  return x * sigmoid(x!);
+}
+`;
+
+  it('reads no ReLU in `clamp_min(x; 0)`, a macro’s input', () => {
+    expectNoFormula(CPP, SRC, 'clamp_min(x; 0)');
+  });
+
+  it('reads no SiLU in `x * sigmoid(x!)`, a macro’s input', () => {
+    expectNoFormula(CPP, SRC, 'x * sigmoid(x!)');
+  });
+});
