@@ -150,6 +150,7 @@ describe('s10 casts: Python’s word comparisons and adjacent string literals', 
   const SRC = `"""Activations that may write into a caller's buffer (NumPy) and named TF ops."""
 import numpy as np
 import tensorflow as tf
+import torch
 
 
 def relu(x, out=None):
@@ -172,6 +173,16 @@ def relu_kept(x, keep=None):
 def floor_one(x, out=None):
     # max(x, 1): a floor at one, no rectifier.
     return np.maximum(x, 1, out=None if out is None else out)
+
+
+def noise_gate(shape):
+    # Two independent draws: no activation of one value.
+    return torch.rand(*shape) * torch.sigmoid(torch.rand(*shape))
+
+
+def node_value(node):
+    # A symbolic-regression node: \`node.operator\` holds its operand's value, SiLU-gated.
+    return node.operator * torch.sigmoid(node.operator)
 
 
 def swish(x):
@@ -209,6 +220,17 @@ def swish(x):
     expectNotWhole(PY, SRC, 'np.maximum(x, 1, out=None if out is None else out)');
   });
 
+  it('reads no SiLU in two random draws with unpacked shapes', () => {
+    expectNotWhole(PY, SRC, 'torch.rand(*shape) * torch.sigmoid(torch.rand(*shape))');
+  });
+
+  it('reads SiLU of an attribute named `operator` (only C++ has operator names)', () => {
+    expectFormula(PY, SRC, 'node.operator * torch.sigmoid(node.operator)', {
+      id: 'silu',
+      framework: 'pytorch',
+    });
+  });
+
   it('reads SiLU when the sigmoid’s name is two literals side by side', () => {
     expectFormulaOutsideStrings(PY, SRC, 'x * tf.sigmoid(x, name="block1" "_gate")', {
       id: 'silu',
@@ -226,6 +248,11 @@ using namespace math;
 struct Gate {
   int open;
   int operator!() const { return open == 0; }
+  explicit operator double() const { return open; }
+};
+
+struct ExpGate : Gate {
+  explicit ExpGate(double scale);
 };
 
 int operator~(const Gate& g) { return g.open; }
@@ -240,6 +267,11 @@ double ratio(int n, int m) {
   return (double)n / (1.0 + exp(-(double)m));
 }
 
+// Not SiLU: a parenthesized offset minus x is a difference, no cast.
+double shifted(double x, double offset) {
+  return x / (1.0 + exp((offset) - x));
+}
+
 // SiLU of the gate's closed flag (0 or 1) through its operator!.
 double silu_closed(const Gate& b) {
   return b.operator!() / (1.0 + exp(-b.operator!()));
@@ -248,6 +280,47 @@ double silu_closed(const Gate& b) {
 // The same through the free operator function, called by name.
 double silu_open(const Gate& g) {
   return operator~(g) / (1.0 + exp(-operator~(g)));
+}
+
+// SiLU of the gate's flag through its conversion function, called by name.
+double silu_flag(const Gate& b) {
+  return b.operator double() / (1.0 + exp(-b.operator double()));
+}
+
+// SiLU of the first double in a raw buffer, through a pointer cast.
+double silu_raw(const void* raw) {
+  return ((const double*)raw)[0] / (1.0 + exp(-((const double*)raw)[0]));
+}
+
+// SiLU of a step count cast from a fixed-width integer type.
+double silu_steps(long steps) {
+  return (std::int64_t)steps / (1.0 + exp(-(std::int64_t)steps));
+}
+
+// SiLU of a value read through a reference cast.
+double silu_ref(double v) {
+  return (double&)v / (1.0 + exp(-(double&)v));
+}
+
+// The cast before \`new\` is of the pointer; the gate's scale is SiLU of t.
+Gate* make_gate(double t) {
+  return (Gate*) new ExpGate(t / (1.0 + exp(-t)));
+}
+
+// A callable scaler and a row, called and indexed through their operators by name.
+struct Scale {
+  double operator()(double v) const;
+};
+struct Row {
+  double operator[](int i) const;
+};
+
+double silu_scaled(const Scale& f, double x) {
+  return f.operator()(x) / (1.0 + exp(-f.operator()(x)));
+}
+
+double silu_row(const Row& row) {
+  return row.operator[](0) / (1.0 + exp(-row.operator[](0)));
 }
 
 // SiLU of the first element: 0[p] is p[0].
@@ -274,6 +347,10 @@ double silu_scoped(double x) {
     expectNotWhole(CPP, SRC, '(double)n / (1.0 + exp(-(double)m))');
   });
 
+  it('reads no SiLU in x/(1 + e^(offset − x)), a parenthesized name minus x', () => {
+    expectNotWhole(CPP, SRC, 'x / (1.0 + exp((offset) - x))');
+  });
+
   it('reads SiLU of an explicit member operator call `b.operator!()`', () => {
     expectFormula(CPP, SRC, 'b.operator!() / (1.0 + exp(-b.operator!()))', {
       id: 'silu',
@@ -286,6 +363,44 @@ double silu_scoped(double x) {
       id: 'silu',
       framework: 'other',
     });
+  });
+
+  it('reads SiLU of a conversion function called by name, `b.operator double()`', () => {
+    expectFormula(CPP, SRC, 'b.operator double() / (1.0 + exp(-b.operator double()))', {
+      id: 'silu',
+      framework: 'other',
+    });
+  });
+
+  it('reads SiLU through pointer, qualified and reference casts', () => {
+    const silu = { id: 'silu', framework: 'other' };
+    expectFormula(
+      CPP,
+      SRC,
+      '((const double*)raw)[0] / (1.0 + exp(-((const double*)raw)[0]))',
+      silu,
+    );
+    expectFormula(CPP, SRC, '(std::int64_t)steps / (1.0 + exp(-(std::int64_t)steps))', silu);
+    expectFormula(CPP, SRC, '(double&)v / (1.0 + exp(-(double&)v))', silu);
+  });
+
+  it('reads SiLU inside a `new` after a pointer cast', () => {
+    expectFormula(CPP, SRC, 't / (1.0 + exp(-t))', { id: 'silu', framework: 'other' });
+  });
+
+  it('reads SiLU of `f.operator()(x)` and `row.operator[](0)`', () => {
+    const silu = { id: 'silu', framework: 'other' };
+    expectFormula(CPP, SRC, 'f.operator()(x) / (1.0 + exp(-f.operator()(x)))', silu);
+    expectFormula(CPP, SRC, 'row.operator[](0) / (1.0 + exp(-row.operator[](0)))', silu);
+  });
+
+  it('reads the formula before an unfinished cast or operator name (the editor’s text mid-typing)', () => {
+    const head =
+      '#include "fastmath.h"\n\nusing namespace math;\n\ndouble f(double x, Gate g) {\n  return ';
+    const silu = { id: 'silu', framework: 'other' };
+    for (const tail of [' * (double', ' * g.operator', ' * operator']) {
+      expectFormula(CPP, `${head}x / (1.0 + exp(-x))${tail}`, 'x / (1.0 + exp(-x))', silu);
+    }
   });
 
   it('reads SiLU of a subscripted number `0[p]`', () => {
@@ -316,6 +431,17 @@ torch::Tensor clamped_silu(const torch::Tensor& x) {
   return LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(LET(auto t = x.clamp(-20, 20); t));
 }
 
+// In place when asked: the condition's parentheses are no cast of x.
+torch::Tensor swish_(torch::Tensor x, bool inplace) {
+  if (inplace) x.mul_(torch::sigmoid(x));
+  return x;
+}
+
+// Hard sigmoid: a parenthesized sum is no cast.
+torch::Tensor hard_gate(const torch::Tensor& x) {
+  return torch::clamp((x + 3.0) / 6.0, 0.0, 1.0);
+}
+
 torch::Tensor mixed(const torch::Tensor& x) {
   return LET(auto t = x.clamp(-20, 20); t) * torch::sigmoid(x);
 }
@@ -333,6 +459,18 @@ torch::Tensor mixed(const torch::Tensor& x) {
       assert.equal(got.start, start, word);
       assert.equal(got.end, start + expr.length, word);
     }
+  });
+
+  it('reads SiLU over `x.mul_(σ(x))` alone after `if (inplace)`', () => {
+    expectFormula(CPP, SRC, 'x.mul_(torch::sigmoid(x))', { id: 'silu', framework: 'libtorch' });
+  });
+
+  it('reads the hard sigmoid through a parenthesized sum `(x + 3.0)`', () => {
+    expectFormula(CPP, SRC, 'torch::clamp((x + 3.0) / 6.0, 0.0, 1.0)', {
+      id: 'hardsigmoid',
+      framework: 'libtorch',
+      params: { slope: 1 / 6 },
+    });
   });
 
   it('reads no SiLU when the sigmoid is of x, not of the macro’s value', () => {

@@ -54,8 +54,9 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
 };
 
 /**
- * Python's comparisons spelled as words: identity (`m is None`, `m is not None`) and membership (`k in d`,
- * `k not in d`), which bind as loosely as `<`. Kept apart from PRECEDENCE, whose keys are tokens: Julia's
+ * Comparisons spelled as words: Python's identity (`m is None`, `m is not None`) and membership (`k in d`,
+ * `k not in d`, also JavaScript's and Julia's `in`), which bind as loosely as `<`. After a value these words
+ * mean nothing else in any language read (Rust's `for p in e` starts with a stop word). Kept apart from PRECEDENCE, whose keys are tokens: Julia's
  * `.` before a token makes a broadcast operator, and `obj.is` there is a field.
  */
 const WORD_COMPARISONS: Readonly<Record<string, number>> = {
@@ -95,22 +96,19 @@ const STOP_WORDS = new Set([
 ]);
 
 /**
- * The words of a cast `x as T` in each language that has one. A cast makes no node, so where it binds
+ * The casts `x as T` of each language that has one, as `language word`. A cast makes no node, so where it binds
  * (TypeScript: like a comparison; Rust: tighter than `*`) changes nothing read: `a * b as T` is the product
  * either way. TypeScript's `x satisfies T` checks x against a type and is x (`tf.mul(x satisfies tf.Tensor,
  * …)`): a cast that converts nothing.
  */
-const CAST_WORDS: Readonly<Partial<Record<Lang, ReadonlySet<string>>>> = {
-  js: new Set(['as', 'satisfies']),
-  rust: new Set(['as']),
-};
+const CASTS: ReadonlySet<string> = new Set(['js as', 'js satisfies', 'rust as']);
 const PATH_SEPARATORS = new Set(['.', '::']);
 /** A cast's type arguments longer than this are not read as a type. */
 const MAX_TYPE_TOKENS = 32;
 
 const CLOSERS = new Set([')', ']', '}']);
 
-/** A Python word comparison at `t` (`n` the token after it): its text and width in tokens, else undefined. */
+/** A word comparison at `t` (`n` the token after it): its text and width in tokens, else undefined. */
 function wordComparison(t: Token, n: Token | undefined): [string, number] | undefined {
   if (t.t === 'is') {
     return n?.t === 'not' ? ['is not', 2] : ['is', 1];
@@ -118,22 +116,13 @@ function wordComparison(t: Token, n: Token | undefined): [string, number] | unde
   if (t.t === 'in') {
     return ['in', 1];
   }
-  return t.t === 'not' && n?.t === 'in' ? ['not in', 2] : undefined;
+  return t.t === 'not' ? ['not in', 2] : undefined; // after a value, Python's `not` is only `not in`
 }
-
-/**
- * JavaScript's prefix operators spelled as words: `typeof x` is a string and `void x` undefined, no value a
- * formula computes on, but each is one operand (`f(typeof x)` passes one argument).
- */
-const JS_WORD_UNARY = new Set(['typeof', 'void']);
 
 /** Whether `t` may be part of a C type in a cast: a name (`const`, `float`), `::`, a pointer or reference. */
 function typePart(t: Token | undefined): boolean {
   return t !== undefined && (t.k === 'id' || t.t === '::' || t.t === '*' || t.t === '&');
 }
-
-/** Languages in which string literals written side by side are one literal (`"a" "b"` is `"ab"`). */
-const CONCATENATING: ReadonlySet<Lang> = new Set(['python', 'cpp']);
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
 
@@ -179,7 +168,7 @@ class Parser {
       return [t.t === '&' ? 'and' : 'or', 2];
     }
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
-      return this.lang === 'python' ? wordComparison(t, n) : undefined;
+      return wordComparison(t, n);
     }
     return isBinaryOperator(t.t) ? [t.t, 1] : undefined;
   }
@@ -252,7 +241,7 @@ class Parser {
    * side, as `.float()` is in PyTorch. Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
-    if (CAST_WORDS[this.lang]?.has(this.tok()?.t ?? '') !== true) {
+    if (!CASTS.has(`${this.lang} ${this.tok()?.t}`)) {
       return false;
     }
     const end = this.typeEnd(this.i + 1);
@@ -323,14 +312,7 @@ class Parser {
     if (t === undefined) {
       return undefined;
     }
-    if (
-      t.t === '-' ||
-      t.t === '+' ||
-      t.t === '~' ||
-      t.t === 'not' ||
-      t.t === '!' ||
-      (this.lang === 'js' && JS_WORD_UNARY.has(t.t))
-    ) {
+    if (t.t === '-' || t.t === '+' || t.t === '~' || t.t === 'not' || t.t === '!') {
       const s = this.i++;
       // Python's `-x ** 2` is `-(x ** 2)`; `not` binds looser than comparisons.
       const x = t.t === 'not' ? this.expr(3) : this.unary();
@@ -415,11 +397,11 @@ class Parser {
       if (path && next?.k === 'id') {
         const dot = this.i;
         this.i += 2;
-        const member = this.memberName(next);
+        this.pastOperatorName(next);
         n =
           n.k === 'name' && n.e === dot - 1
-            ? { k: 'name', parts: [...n.parts, member], s: n.s, e: this.i - 1 }
-            : this.add({ k: 'attr', obj: n, name: member, s: n.s, e: this.i - 1 });
+            ? { k: 'name', parts: [...n.parts, next.t], s: n.s, e: this.i - 1 }
+            : this.add({ k: 'attr', obj: n, name: next.t, s: n.s, e: this.i - 1 });
       } else if (n.k === 'num' && this.lang === 'julia') {
         break; // `2(x + 1)` multiplies: see juxtaposed
       } else if (t?.t === '(' || (this.lang === 'julia' && t?.t === '.' && next?.t === '(')) {
@@ -452,17 +434,17 @@ class Parser {
   }
 
   /**
-   * The name or member `t`, the cursor after it: C++'s explicit operator call names the operator with its
-   * token (`b.operator!()`, `operator!(b)`, `a.operator+(c)`), so the token is part of the name, not an
-   * operator after it.
+   * Moves the cursor past the operator that the name `t`, just read, names: C++'s explicit operator call
+   * names the operator with its token (`b.operator!()`, `operator!(b)`, `f.operator()(x)`) or type
+   * (`b.operator bool()`), which is part of the name, not an operator after it. The name's text is its
+   * tokens, so the parts keep `operator` alone: no operation has such a name.
    */
-  private memberName(t: Token): string {
+  private pastOperatorName(t: Token): void {
     const op = this.tok();
-    if (this.lang !== 'cpp' || t.t !== 'operator' || op?.k !== 'p' || op.t === '(') {
-      return t.t;
+    if (this.lang === 'cpp' && t.t === 'operator' && op !== undefined) {
+      // `operator()` and `operator[]` name the pair of brackets (`f.operator()(x)` calls f with x).
+      this.i += op.t === '(' || op.t === '[' ? 2 : 1;
     }
-    this.i++;
-    return t.t + op.t;
   }
 
   /**
@@ -506,13 +488,13 @@ class Parser {
       const v = parseNumber(t.t);
       return this.add(v === undefined ? { k: 'other', s, e: s } : { k: 'num', v, s, e: s });
     }
-    if (t.k === 'str' && CONCATENATING.has(this.lang)) {
-      while (this.tok(this.i + 1)?.k === 'str') {
-        this.i++; // `"a" "b"`: one literal (Python, C++); the loop ends at the parse's end
-      }
-    }
     if (t.k === 'str' || (t.k === 'id' && LITERAL_WORDS.has(t.t))) {
       this.i++;
+      // Python's `"a" "b"` is one literal. (C++'s is too, but there a call holding it reads the same as a
+      // macro's input, by its text; elsewhere it is a syntax error.) The loop ends at the parse's end.
+      while (this.lang === 'python' && this.tok()?.k === 'str') {
+        this.i++;
+      }
       return this.add({ k: 'lit', s, e: this.i - 1 });
     }
     if (t.k === 'id') {
@@ -520,8 +502,8 @@ class Parser {
         return undefined;
       }
       this.i++;
-      const name = this.memberName(t); // `operator!(b)`: C++'s operator function called by its name
-      return { k: 'name', parts: [name], s, e: this.i - 1 };
+      this.pastOperatorName(t); // `operator!(b)`: C++'s operator function called by its name
+      return { k: 'name', parts: [t.t], s, e: this.i - 1 };
     }
     if (
       t.t === '(' &&
@@ -565,7 +547,7 @@ class Parser {
    */
   private cCast(): Node | undefined {
     const s = this.i;
-    const before = s > 0 ? this.toks[s - 1] : undefined;
+    const before: Token | undefined = this.toks[s - 1]; // none before the first token
     if (this.lang !== 'cpp' || (before?.k === 'id' && before.t !== 'return')) {
       return undefined;
     }
