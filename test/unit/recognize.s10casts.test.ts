@@ -297,6 +297,11 @@ double silu_steps(long steps) {
   return (std::int64_t)steps / (1.0 + exp(-(std::int64_t)steps));
 }
 
+// The same with the type named from the global namespace.
+double silu_global(long steps) {
+  return (::std::int64_t)steps / (1.0 + exp(-(::std::int64_t)steps));
+}
+
 // SiLU of a value read through a reference cast.
 double silu_ref(double v) {
   return (double&)v / (1.0 + exp(-(double&)v));
@@ -381,6 +386,7 @@ double silu_scoped(double x) {
       silu,
     );
     expectFormula(CPP, SRC, '(std::int64_t)steps / (1.0 + exp(-(std::int64_t)steps))', silu);
+    expectFormula(CPP, SRC, '(::std::int64_t)steps / (1.0 + exp(-(::std::int64_t)steps))', silu);
     expectFormula(CPP, SRC, '(double&)v / (1.0 + exp(-(double&)v))', silu);
   });
 

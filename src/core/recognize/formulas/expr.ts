@@ -540,8 +540,8 @@ class Parser {
   }
 
   /**
-   * C's cast at the cursor, `(float)x`, `(std::size_t)n`, `(const float*)p`: a parenthesized type of names
-   * (`::`, `*`, `&` between them) right before a name or number converts that operand, so the value is the
+   * C's cast at the cursor, `(float)x`, `(::std::size_t)n`, `(const float*)p`: a parenthesized type of
+   * names (`::`, `*`, `&` around them) right before a name or number converts that operand, so the value is the
    * operand, spanned from the `(`. A parenthesized name before a name is no other C++ (`(a) b` is a syntax
    * error), but after a keyword it is a condition (`if (ok) y`) and after a name a call's arguments.
    */
@@ -556,7 +556,8 @@ class Parser {
       k++;
     }
     const operand = this.tok(k + 1);
-    const typed = this.tok(s + 1)?.k === 'id' && this.tok(k)?.t === ')';
+    // `()x`, `(*)x` are no C++ either: any type parts then `)`, before a name or number, are a cast.
+    const typed = this.tok(k)?.t === ')';
     if (!typed || (operand?.k !== 'id' && operand?.k !== 'num')) {
       return undefined;
     }
