@@ -23,6 +23,8 @@ export type Node =
   | { k: 'cond'; c: Node; a: Node; b: Node; s: number; e: number }
   | { k: 'attr'; obj: Node; name: string; s: number; e: number }
   | { k: 'index'; obj: Node; items: Node[]; s: number; e: number }
+  /** A C/C++ or Rust macro invocation whose input is no argument list (`M(a; b)`): a value by its text. */
+  | { k: 'macro'; s: number; e: number }
   | { k: 'other'; s: number; e: number };
 
 /** How far back a statement start is looked for, and how far ahead a formula may reach. */
@@ -50,6 +52,20 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   '%': 10,
   '@': 10,
 };
+
+/**
+ * Comparisons spelled as words: Python's identity (`m is None`, `m is not None`) and membership (`k in d`,
+ * `k not in d`, also JavaScript's and Julia's `in`), which bind as loosely as `<`. After a value these words
+ * mean nothing else in any language read (Rust's `for p in e` starts with a stop word). Kept apart from PRECEDENCE, whose keys are tokens: Julia's
+ * `.` before a token makes a broadcast operator, and `obj.is` there is a field.
+ */
+const WORD_COMPARISONS: Readonly<Record<string, number>> = {
+  is: 4,
+  'is not': 4,
+  in: 4,
+  'not in': 4,
+};
+const BINDING: Readonly<Record<string, number>> = { ...PRECEDENCE, ...WORD_COMPARISONS };
 
 /** Whether `text` is a binary operator the parser reads (an own key of PRECEDENCE, not `toString`). */
 function isBinaryOperator(text: string): boolean {
@@ -80,15 +96,33 @@ const STOP_WORDS = new Set([
 ]);
 
 /**
- * Languages with a cast `x as T`. A cast makes no node, so where it binds (TypeScript: like a comparison;
- * Rust: tighter than `*`) changes nothing read: `a * b as T` is the product either way.
+ * The casts `x as T` of each language that has one, as `language word`. A cast makes no node, so where it binds
+ * (TypeScript: like a comparison; Rust: tighter than `*`) changes nothing read: `a * b as T` is the product
+ * either way. TypeScript's `x satisfies T` checks x against a type and is x (`tf.mul(x satisfies tf.Tensor,
+ * …)`): a cast that converts nothing.
  */
-const CASTING: ReadonlySet<Lang> = new Set(['js', 'rust']);
+const CASTS: ReadonlySet<string> = new Set(['js as', 'js satisfies', 'rust as']);
 const PATH_SEPARATORS = new Set(['.', '::']);
 /** A cast's type arguments longer than this are not read as a type. */
 const MAX_TYPE_TOKENS = 32;
 
 const CLOSERS = new Set([')', ']', '}']);
+
+/** A word comparison at `t` (`n` the token after it): its text and width in tokens, else undefined. */
+function wordComparison(t: Token, n: Token | undefined): [string, number] | undefined {
+  if (t.t === 'is') {
+    return n?.t === 'not' ? ['is not', 2] : ['is', 1];
+  }
+  if (t.t === 'in') {
+    return ['in', 1];
+  }
+  return t.t === 'not' ? ['not in', 2] : undefined; // after a value, Python's `not` is only `not in`
+}
+
+/** Whether `t` may be part of a C type in a cast: a name (`const`, `float`), `::`, a pointer or reference. */
+function typePart(t: Token | undefined): boolean {
+  return t !== undefined && (t.k === 'id' || t.t === '::' || t.t === '*' || t.t === '&');
+}
 
 const LITERAL_WORDS = new Set(['True', 'False', 'None', 'true', 'false', 'null', 'nothing']);
 
@@ -134,7 +168,7 @@ class Parser {
       return [t.t === '&' ? 'and' : 'or', 2];
     }
     if (t.k === 'id' && t.t !== 'and' && t.t !== 'or') {
-      return undefined;
+      return wordComparison(t, n);
     }
     return isBinaryOperator(t.t) ? [t.t, 1] : undefined;
   }
@@ -213,7 +247,7 @@ class Parser {
           continue;
         }
         const op = this.binary();
-        const prec = op !== undefined ? PRECEDENCE[op[0]] : undefined;
+        const prec = op !== undefined ? BINDING[op[0]] : undefined;
         if (op === undefined || prec === undefined || prec <= min) {
           break;
         }
@@ -239,8 +273,7 @@ class Parser {
    * (in Rust a name after a value is a syntax error). Skips the type and answers whether it did.
    */
   private skipCast(): boolean {
-    const word = this.tok()?.t;
-    if (!CASTING.has(this.lang) || (word !== 'as' && word !== 'satisfies')) {
+    if (!CASTS.has(`${this.lang} ${this.tok()?.t}`)) {
       return false;
     }
     const end = this.typeEnd(this.i + 1);
@@ -373,6 +406,9 @@ class Parser {
    */
   private borrow(): Node | undefined {
     const s = this.i++;
+    if (this.tok()?.t === 'mut') {
+      this.i++; // `&mut x`: a borrow that may write, the same value
+    }
     const x = this.unary();
     if (x === undefined) {
       this.i = s;
@@ -388,9 +424,11 @@ class Parser {
       const next = this.tok(this.i + 1);
       const path = t?.t === '.' || (t?.t === '::' && (this.lang === 'cpp' || this.lang === 'rust'));
       if (path && next?.k === 'id') {
+        const dot = this.i;
         this.i += 2;
+        this.pastOperatorName(next);
         n =
-          n.k === 'name' && n.e === this.i - 3
+          n.k === 'name' && n.e === dot - 1
             ? { k: 'name', parts: [...n.parts, next.t], s: n.s, e: this.i - 1 }
             : this.add({ k: 'attr', obj: n, name: next.t, s: n.s, e: this.i - 1 });
       } else if (n.k === 'num' && this.lang === 'julia') {
@@ -425,6 +463,20 @@ class Parser {
   }
 
   /**
+   * Moves the cursor past the operator that the name `t`, just read, names: C++'s explicit operator call
+   * names the operator with its token (`b.operator!()`, `operator!(b)`, `f.operator()(x)`) or type
+   * (`b.operator bool()`), which is part of the name, not an operator after it. The name's text is its
+   * tokens, so the parts keep `operator` alone: no operation has such a name.
+   */
+  private pastOperatorName(t: Token): void {
+    const op = this.tok();
+    if (this.lang === 'cpp' && t.t === 'operator' && op !== undefined) {
+      // `operator()` and `operator[]` name the pair of brackets (`f.operator()(x)` calls f with x).
+      this.i += op.t === '(' || op.t === '[' ? 2 : 1;
+    }
+  }
+
+  /**
    * Whether `t`, after a value, passes that value on: Rust's `?`, TypeScript's non-null assertion `!`, and
    * Rust's macro bang, so that `dbg!(…)` reads as a call whose parentheses hold its input, not as a name
    * beside a parenthesized expression.
@@ -436,9 +488,18 @@ class Parser {
     );
   }
 
+  /**
+   * A call, or a macro invocation: in C++ and Rust tokens that are no argument list (a `;`, `a!`) make a
+   * function call a syntax error, so between closed parentheses they are a macro's input (a C function-like
+   * macro `M(a; b)`, Rust's `m!(a; b)`), taken as tokens: a value by its text, whatever the macro makes of
+   * them.
+   */
   private call(fn: Node): Node {
     const open = this.i;
     const list = this.list(open);
+    if (list.tokens && (this.lang === 'cpp' || this.lang === 'rust')) {
+      return this.add({ k: 'macro', s: fn.s, e: list.close });
+    }
     const kind = list.clean ? 'call' : 'other';
     return kind === 'call'
       ? this.add({ k: 'call', fn, args: list.nodes, kw: list.kw, s: fn.s, e: list.close })
@@ -458,14 +519,20 @@ class Parser {
     }
     if (t.k === 'str' || (t.k === 'id' && LITERAL_WORDS.has(t.t))) {
       this.i++;
-      return this.add({ k: 'lit', s, e: s });
+      // Python's `"a" "b"` is one literal. (C++'s is too, but there a call holding it reads the same as a
+      // macro's input, by its text; elsewhere it is a syntax error.) The loop ends at the parse's end.
+      while (this.lang === 'python' && this.tok()?.k === 'str') {
+        this.i++;
+      }
+      return this.add({ k: 'lit', s, e: this.i - 1 });
     }
     if (t.k === 'id') {
       if (STOP_WORDS.has(t.t)) {
         return undefined;
       }
       this.i++;
-      return { k: 'name', parts: [t.t], s, e: s };
+      this.pastOperatorName(t); // `operator!(b)`: C++'s operator function called by its name
+      return { k: 'name', parts: [t.t], s, e: this.i - 1 };
     }
     if (
       t.t === '(' &&
@@ -482,6 +549,10 @@ class Parser {
       return this.add({ k: 'thunk', body, s, e: body.e });
     }
     if (t.t === '(') {
+      const cast = this.cCast();
+      if (cast !== undefined) {
+        return cast;
+      }
       const list = this.list(s);
       const only = list.nodes[0];
       if (list.clean && list.nodes.length === 1 && list.kw.size === 0 && !list.comma) {
@@ -498,6 +569,37 @@ class Parser {
   }
 
   /**
+   * C's cast at the cursor, `(float)x`, `(::std::size_t)n`, `(const float*)p`: a parenthesized type of
+   * names (`::`, `*`, `&` around them) right before a name or number converts that operand, so the value is the
+   * operand, spanned from the `(`. A parenthesized name before a name is no other C++ (`(a) b` is a syntax
+   * error), but after a keyword it is a condition (`if (ok) y`) and after a name a call's arguments.
+   */
+  private cCast(): Node | undefined {
+    const s = this.i;
+    const before: Token | undefined = this.toks[s - 1]; // none before the first token
+    if (this.lang !== 'cpp' || (before?.k === 'id' && before.t !== 'return')) {
+      return undefined;
+    }
+    let k = s + 1;
+    while (k < s + MAX_TYPE_TOKENS && typePart(this.tok(k))) {
+      k++;
+    }
+    const operand = this.tok(k + 1);
+    // `()x`, `(*)x` are no C++ either: any type parts then `)`, before a name or number, are a cast.
+    const typed = this.tok(k)?.t === ')';
+    if (!typed || (operand?.k !== 'id' && operand?.k !== 'num')) {
+      return undefined;
+    }
+    this.i = k + 1;
+    const x = this.unary();
+    if (x === undefined) {
+      this.i = s;
+      return undefined;
+    }
+    return this.add({ k: 'unary', op: '+', x, s, e: x.e });
+  }
+
+  /**
    * The bracketed list opened at the cursor: its expressions (keyword arguments apart), whether it held
    * nothing but comma-separated expressions, and its closing index. Leaves the cursor after the list.
    * The list ends at the first closing bracket at its level (no look-ahead for the match: linear).
@@ -508,6 +610,7 @@ class Parser {
     close: number;
     clean: boolean;
     comma: boolean;
+    tokens: boolean;
   } {
     const nodes: Node[] = [];
     const kw = new Map<string, Node>();
@@ -515,7 +618,7 @@ class Parser {
     let comma = false;
     this.i = open + 1;
     if (this.depth >= MAX_DEPTH) {
-      return { nodes, kw, close: this.skipTo(open), clean: false, comma };
+      return { nodes, kw, close: this.skipTo(open), clean: false, comma, tokens: false };
     }
     this.depth++;
     while (this.i < this.end && !CLOSERS.has(this.toks[this.i].t)) {
@@ -548,7 +651,7 @@ class Parser {
     const closed = this.i < this.end;
     const close = closed ? this.i : this.end - 1;
     this.i = close + 1;
-    return { nodes, kw, close, clean: clean && closed, comma };
+    return { nodes, kw, close, clean: clean && closed, comma, tokens: !clean && closed };
   }
 
   /** Past a list too deep to read: its closing bracket (or the end), the cursor after it. */

@@ -129,6 +129,8 @@ class Normalizer {
         return this.index(n);
       case 'attr':
         return this.attr(n);
+      case 'macro':
+        return this.leaf(n); // `M(a; b)`: whatever the macro expands to, the same text is the same value
       case 'thunk':
         return this.term(n.body);
       case 'cond':
