@@ -52,6 +52,12 @@ def values_row_softmax(scores: torch.Tensor) -> torch.Tensor:
     return e / e.sum(dim=-1, keepdim=True)
 
 
+def numpy_element_softmax(logits: np.ndarray) -> np.ndarray:
+    # ndarray.max keeps a (batch, 1) array of maxima; [1, 0] is the second row's maximum, one number.
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True)[1, 0])
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
 def argmax_shift(scores: torch.Tensor) -> torch.Tensor:
     # [1] of Tensor.max is the indices: positions, not values.
     e = torch.exp(scores - scores.max(-1, keepdim=True)[1])
@@ -95,6 +101,14 @@ def function_pair_shift(scores: torch.Tensor) -> torch.Tensor:
     );
   });
 
+  it('reads softmax shifted by ndarray.max(…, keepdims=True)[1, 0], one maximum', () => {
+    expectFormula(PY, SRC, 'shifted / shifted.sum(axis=-1, keepdims=True)', {
+      id: 'softmax',
+      framework: 'numpy',
+      params: { dim: -1 },
+    });
+  });
+
   it('reads no softmax shifted by the indices of Tensor.max or torch.max ([1] of the pair)', () => {
     for (const nth of [2, 3, 4]) {
       expectNotWhole(PY, SRC, 'e / e.sum(dim=-1, keepdim=True)', nth);
@@ -113,6 +127,9 @@ vector_weights(z) = exp.(z .- maximum(z; dims=1)[]) ./ sum(exp.(z .- maximum(z; 
 "A score matrix shifted by the first column's maximum (linear index 1)."
 matrix_weights(z) = exp.(z .- maximum(z; dims=1)[1]) ./ sum(exp.(z .- maximum(z; dims=1)[1]); dims=1)
 
+"Not one maximum: [1, :] is the row of column maxima, a vector Julia broadcasts down the first axis."
+rowwise(z) = exp.(z .- maximum(z; dims=1)[1, :]) ./ sum(exp.(z .- maximum(z; dims=1)[1, :]); dims=1)
+
 end
 `;
 
@@ -126,6 +143,11 @@ end
       });
     });
   }
+
+  it('reads no softmax shifted by maximum(z; dims=1)[1, :], a vector along the first axis', () => {
+    const m = 'maximum(z; dims=1)[1, :]';
+    expectNotWhole(JL, SRC, `exp.(z .- ${m}) ./ sum(exp.(z .- ${m}); dims=1)`);
+  });
 });
 
 describe('terms: a C++ subscript with a comma is the comma operator', () => {
@@ -155,9 +177,9 @@ torch::Tensor discarded_head_softmax(const torch::Tensor& scores, int64_t head) 
   return e / e.sum(-1, true);
 }
 
-// The comma's right operand is a position, not a row of maxima.
-torch::Tensor gathered_shift(const torch::Tensor& scores, int64_t head) {
-  auto e = torch::exp(scores - torch::amax(scores, -1, true)[1, head]);
+// Each comma keeps only its right operand: [0, head, 1] is [1].
+torch::Tensor chained_comma_softmax(const torch::Tensor& scores, int64_t head) {
+  auto e = torch::exp(scores - torch::amax(scores, -1, true)[0, head, 1]);
   return e / e.sum(-1, true);
 }
 `;
@@ -167,6 +189,7 @@ torch::Tensor gathered_shift(const torch::Tensor& scores, int64_t head) {
     [1, '[0, 1.5]'],
     [2, '.amax(-1, true)[1]'],
     [3, '[head, 1]'],
+    [4, '[0, head, 1]'],
   ] as const) {
     it(`reads softmax shifted by a row of torch::amax written ${spelled}`, () => {
       expectFormula(
@@ -178,10 +201,6 @@ torch::Tensor gathered_shift(const torch::Tensor& scores, int64_t head) {
       );
     });
   }
-
-  it('reads no softmax where the comma operator gives a variable ([1, head] is [head])', () => {
-    expectNotWhole(CPP, SRC, 'e / e.sum(-1, true)', 4);
-  });
 });
 
 describe('terms: a cast around a receiver is the value it casts', () => {
@@ -197,6 +216,25 @@ export function silu(x: tf.Tensor | tf.SymbolicTensor): tf.Tensor {
 export function gated(x: tf.Tensor | tf.SymbolicTensor, g: tf.Tensor): tf.Tensor {
   return (x as tf.Tensor).mul(tf.sigmoid(g));
 }
+
+/** Two different scalings of x: the cast inside each call is no end of the call. */
+export function rescaled(x: tf.Tensor | tf.SymbolicTensor): tf.Tensor {
+  return scale(x as tf.Tensor, 2).mul(tf.sigmoid(scale(x as tf.Tensor, 3)));
+}
+
+/** Members named \`as\` and \`as.shift\` (an activation scale and its shift) are no casts: no SiLU. */
+export function memberNamedAs(cfg: { as: tf.Tensor & { shift: tf.Tensor } }): tf.Tensor {
+  return cfg.as.mul(tf.sigmoid(cfg.as.shift));
+}
+
+/** A parameter named \`as\` (a contextual keyword, a valid name) is no cast either. */
+export function parameterNamedAs(as: tf.Tensor & { shift: tf.Tensor }): tf.Tensor {
+  return as.mul(tf.sigmoid(as.shift));
+}
+
+function scale(t: tf.Tensor, k: number): tf.Tensor {
+  return t.mul(k);
+}
 `;
     expectFormula(JS, src, '(x as tf.Tensor).mul(tf.sigmoid(x as tf.Tensor))', {
       id: 'silu',
@@ -204,6 +242,9 @@ export function gated(x: tf.Tensor | tf.SymbolicTensor, g: tf.Tensor): tf.Tensor
       params: { beta: 1 },
     });
     expectNotWhole(JS, src, '(x as tf.Tensor).mul(tf.sigmoid(g))');
+    expectNotWhole(JS, src, 'scale(x as tf.Tensor, 2).mul(tf.sigmoid(scale(x as tf.Tensor, 3)))');
+    expectNotWhole(JS, src, 'cfg.as.mul(tf.sigmoid(cfg.as.shift))');
+    expectNotWhole(JS, src, 'as.mul(tf.sigmoid(as.shift))');
   });
 
   it('reads (x as tf.Tensor).mul(tf.sigmoid(x)) as SiLU, the cast on one side only', () => {
@@ -250,12 +291,8 @@ pub fn silu_of_count(n: i64) -> f64 {
 });
 
 describe('terms: floor division of two constants', () => {
-  it('reads x * torch.sigmoid((7 // 2) * x) as swish with β = 3 (Python floors)', () => {
-    const src = `"""Swish with an integer slope chosen from the width."""
+  const SRC_FLOOR = `"""Swish with an integer slope chosen from the width."""
 import torch
-
-WIDTH = 7
-
 
 def swish_floor(x: torch.Tensor) -> torch.Tensor:
     # 7 // 2 is 3 in Python: floor division.
@@ -268,7 +305,24 @@ def swish_negative(x: torch.Tensor) -> torch.Tensor:
 
 def bucketed(x: torch.Tensor) -> torch.Tensor:
     return x * torch.sigmoid(x // 2)
+
+
+def silu_of_buckets(x: torch.Tensor) -> torch.Tensor:
+    # SiLU of the bucket index x // 2, whatever it is.
+    return (x // 2) * torch.sigmoid(x // 2)
+
+
+def silu_of_group_size(n: torch.Tensor) -> torch.Tensor:
+    return (64 // n) * torch.sigmoid(64 // n)
+
+
+def capped_gate(x: torch.Tensor) -> torch.Tensor:
+    # The cap is the remainder 45 % 7, which is 3: clamp(x + 3, 0, 3) / 6 is no hard sigmoid.
+    return torch.clamp(x + 3, 0, 45 % 7) / 6
 `;
+
+  it('reads x * torch.sigmoid((7 // 2) * x) as swish with β = 3 (Python floors)', () => {
+    const src = SRC_FLOOR;
     expectFormula(PY, src, 'x * torch.sigmoid((7 // 2) * x)', {
       id: 'silu',
       framework: 'pytorch',
@@ -281,6 +335,13 @@ def bucketed(x: torch.Tensor) -> torch.Tensor:
       params: { beta: 4 },
     });
     expectNotWhole(PY, src, 'x * torch.sigmoid(x // 2)');
+    expectNotWhole(PY, src, 'torch.clamp(x + 3, 0, 45 % 7) / 6');
+  });
+
+  it('reads SiLU of a floor division with a variable ((x // 2) and (64 // n) are values of their own)', () => {
+    for (const expr of ['(x // 2) * torch.sigmoid(x // 2)', '(64 // n) * torch.sigmoid(64 // n)']) {
+      expectFormula(PY, SRC_FLOOR, expr, { id: 'silu', framework: 'pytorch', params: { beta: 1 } });
+    }
   });
 
   it('reads Julia x * σ((7 // 2) * x) as swish with β = 7/2 (a rational)', () => {

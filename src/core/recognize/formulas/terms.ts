@@ -68,12 +68,6 @@ export interface Source {
   readonly base?: number;
 }
 
-/**
- * Languages where a tensor's `max` method given a dimension returns PyTorch's (values, indices) pair
- * (`x.max(-1)` in Python, a `std::tuple` in libtorch); `torch.amax` and NumPy's `np.max` return a tensor.
- */
-const PAIRED_MAX: ReadonlySet<Lang> = new Set(['python', 'cpp']);
-
 /** How many temporaries one formula may read through, and how deep. */
 const MAX_SUBSTITUTIONS = 16;
 const MAX_SUBSTITUTION_DEPTH = 6;
@@ -96,8 +90,13 @@ class Normalizer {
   private readonly imports: Imports;
   private readonly lang: Lang;
   private readonly model: DocumentModel | undefined;
-  /** Maxima that may be PyTorch's (values, indices) pair, where `[1]` is the indices (see maxElement). */
-  private readonly pairs = new Set<Term>();
+  /**
+   * Maxima that may be PyTorch's (values, indices) pair, where `[1]` is the indices (see maxElement): a
+   * tensor's `max` method given a dimension returns one in Python and libtorch (a `std::tuple`). TF.js'
+   * returns a tensor, but JavaScript reads no row of a tensor object by a subscript, so every language's
+   * `max` method is kept here. Only terms are looked up, so an unread call (undefined) adds nothing.
+   */
+  private readonly pairs = new Set<Term | undefined>();
   private substitutions = 0;
   private depth = 0;
 
@@ -150,7 +149,7 @@ class Normalizer {
 
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
   private leaf(n: Node): Term | undefined {
-    const [s, e] = withoutCast(this.toks, n, withoutParentheses(this.toks, n.s, n.e), this.lang);
+    const [s, e] = withoutCast(this.toks, n, withoutParentheses(this.toks, n.s, n.e));
     const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
@@ -387,7 +386,7 @@ class Normalizer {
     }
     const op = METHOD_OPS[name];
     const t = this.apply(op, [self], valueArguments(n, op, fw, this.lang, 1));
-    if (name === 'max' && PAIRED_MAX.has(this.lang) && t !== undefined) {
+    if (name === 'max') {
       this.pairs.add(t);
     }
     return t;
@@ -746,28 +745,20 @@ function tokenTexts(toks: readonly Token[], s: number, e: number): string {
   return JSON.stringify(toks.slice(s, e + 1).map((t) => t.t));
 }
 
-/** Languages with a cast `x as T` (TypeScript, Rust), which the parser skips without a node (expr.ts). */
-const CASTING: ReadonlySet<Lang> = new Set(['js', 'rust']);
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
 /** Tokens after which `as` is a member's name (`opts.as`), no cast. */
 const MEMBER_ACCESS = new Set(['.', '?.', '::']);
 
 /**
- * A leaf's tokens `[s, e]` without the cast that ends them: the parser makes no node of a cast, so
- * `(x as tf.Tensor)` is the node `x` spanning its parentheses, and its value is x's (TypeScript's cast only
- * tells the compiler a type, Rust's converts a number). A binary operation's cast ends it only after its
- * right operand: in Rust's `x as i32 % 2` the cast binds tighter than `%`, so the text stays whole.
+ * A leaf's tokens `[s, e]` without the cast that ends them: the parser makes no node of a cast (TypeScript,
+ * Rust), so `(x as tf.Tensor)` is the node `x` spanning its parentheses, and its value is x's (TypeScript's
+ * cast only tells the compiler a type, Rust's converts a number). A binary operation's cast ends it only
+ * after its right operand: in Rust's `x as i32 % 2` the cast binds tighter than `%`, so the text stays
+ * whole. In the other languages no leaf holds an `as` there: Python's is a keyword no expression holds,
+ * and a name `as` (Julia, C++) starts a leaf, follows a `.` or `::`, or lies within an operand.
  */
-function withoutCast(
-  toks: readonly Token[],
-  n: Node,
-  [s, e]: [number, number],
-  lang: Lang,
-): [number, number] {
-  if (!CASTING.has(lang)) {
-    return [s, e];
-  }
+function withoutCast(toks: readonly Token[], n: Node, [s, e]: [number, number]): [number, number] {
   const cast = topLevelAs(toks, s, e, n.k === 'bin' ? n.r.e : s);
   return cast === undefined ? [s, e] : withoutParentheses(toks, s, cast - 1);
 }
