@@ -95,6 +95,13 @@ class Normalizer {
   private readonly imports: Imports;
   private readonly lang: Lang;
   private readonly model: DocumentModel | undefined;
+  /**
+   * Maxima that may be PyTorch's (values, indices) pair, where `[1]` is the indices (see maxElement): a
+   * tensor's `max` method given a dimension returns one in Python and libtorch (a `std::tuple`). TF.js'
+   * returns a tensor, but JavaScript reads no row of a tensor object by a subscript, so every language's
+   * `max` method is kept here. Only terms are looked up, so an unread call (undefined) adds nothing.
+   */
+  private readonly pairs = new Set<Term | undefined>();
   private substitutions = 0;
   private depth = 0;
 
@@ -119,8 +126,11 @@ class Normalizer {
       case 'unary':
         return this.unary(n.op, n.x);
       case 'bin':
+        if (BINARY.has(n.op)) {
+          return this.binary(n.op, n.l, n.r);
+        }
         // Matrix products, integer division, logic: whatever they compute is the variable.
-        return BINARY.has(n.op) ? this.binary(n.op, n.l, n.r) : this.leaf(n);
+        return (n.op === '//' ? this.constantQuotient(n.l, n.r) : undefined) ?? this.leaf(n);
       case 'name':
         return this.name(n);
       case 'call':
@@ -163,7 +173,7 @@ class Normalizer {
 
   /** A leaf: the variable. Every leaf must read the same (`x` and `x` but not `x` and `h`). */
   private leaf(n: Node): Term | undefined {
-    const [s, e] = withoutParentheses(this.toks, n.s, n.e);
+    const [s, e] = withoutCast(this.toks, n, withoutParentheses(this.toks, n.s, n.e));
     const text = tokenTexts(this.toks, s, e);
     if (this.variable === undefined) {
       this.variable = text;
@@ -190,6 +200,19 @@ class Normalizer {
     const a = this.term(l);
     const b = a === undefined ? undefined : this.term(r);
     return a === undefined || b === undefined ? undefined : combine(op, a, b);
+  }
+
+  /**
+   * `a // b` of two constants (`exp((3 // 2) * x)`): Python's floor division, Julia's rational a/b (`3 // 2`
+   * is 3//2, 1.5 in arithmetic; `1 // 0` is its infinity, as IEEE's 1 / 0 is). Python raises
+   * ZeroDivisionError on a zero divisor, code no input runs through.
+   */
+  private constantQuotient(l: Node, r: Node): Term | undefined {
+    const [a, b] = [this.constant(l), this.constant(r)];
+    if (a?.t !== 'c' || b?.t !== 'c') {
+      return undefined;
+    }
+    return { t: 'c', v: this.lang === 'python' ? floorDivision(a.v, b.v) : a.v / b.v };
   }
 
   /** What a plain name stands for in its function (a temporary's value, a parameter's default), if known. */
@@ -416,7 +439,11 @@ class Normalizer {
       this.frameworks.push(fw);
     }
     const op = METHOD_OPS[name];
-    return this.apply(op, [self], valueArguments(n, op, fw, this.lang, 1));
+    const t = this.apply(op, [self], valueArguments(n, op, fw, this.lang, 1));
+    if (name === 'max') {
+      this.pairs.add(t);
+    }
+    return t;
   }
 
   private apply(op: Op, first: Term[], n: Extract<Node, { k: 'call' }>): Term | undefined {
@@ -504,11 +531,19 @@ class Normalizer {
   /**
    * `x.max(dim=-1, keepdim=True)[0]` is PyTorch's max value; NumPy's `np.max(x, -1, keepdims=True)[0, 0]`
    * is one of the maxima, and a max's element subscripted again (`[0][0]`) is one too: any of them is
-   * constant along the reduced axis, so `x - it` is the shift softmax allows. Any other subscript is a leaf.
+   * constant along the reduced axis, so `x - it` is the shift softmax allows. Any row of a max that is a
+   * tensor (`torch.amax(x, -1, True)[1]`, `np.max(…)[2]`) is one too; of PyTorch's (values, indices) pair
+   * only `[0]` is (see maxElement). Any other subscript is a leaf.
    */
   private index(n: Extract<Node, { k: 'index' }>): Term | undefined {
-    const element = maxElement(n.items) && wholeSubscript(n, this.lang === 'python');
-    return (element ? this.maxValues(n.obj) : undefined) ?? this.leaf(n);
+    const rows = wholeSubscript(n, this.lang === 'python')
+      ? subscriptRows(n.items, this.lang)
+      : undefined;
+    if (rows === undefined) {
+      return this.leaf(n);
+    }
+    const picked = (max: Term): boolean => maxElement(rows, !this.pairs.has(max));
+    return this.maxValues(n.obj, picked) ?? this.leaf(n);
   }
 
   /** `x.max(dim=-1).values` is PyTorch's max value too; any other attribute is a leaf. */
@@ -517,17 +552,18 @@ class Normalizer {
   }
 
   /**
-   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`, or a plain name bound to one), else
-   * undefined with nothing read: in `self.proj(x)[0]` the whole subscript is the leaf, so the call inside
-   * must not become the variable.
+   * `obj` when it is a max (`x.max(dim=-1)` before `[0]` or `.values`, or a plain name bound to one) that
+   * `picks` accepts, else undefined with nothing read: in `self.proj(x)[0]` the whole subscript is the leaf,
+   * so the call inside must not become the variable. What is picked out of a max is a tensor of maxima, no
+   * (values, indices) pair (a copy, not in `pairs`): `x.max(-1, keepdim=True)[0][1]` is a row of maxima.
    */
-  private maxValues(obj: Node): Term | undefined {
+  private maxValues(obj: Node, picks: (max: Term) => boolean = () => true): Term | undefined {
     if (!maxShaped(obj)) {
       return undefined;
     }
-    const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax';
+    const isMax = (t: Term): boolean => t.t === 'op' && t.op === 'amax' && picks(t);
     const inner = this.readAside(obj, isMax);
-    return inner !== undefined && isMax(inner) ? inner : undefined;
+    return inner !== undefined && isMax(inner) ? { ...inner } : undefined;
   }
 
   /** Whether the code binds `name` itself where token `at` of the window uses it (a parameter, a local). */
@@ -588,16 +624,34 @@ function maxShaped(obj: Node): boolean {
 }
 
 /**
- * Whether a subscript picks values of a max: `[0]` (PyTorch's values of its (values, indices) pair, or
- * NumPy's first row of maxima), or two or more integers (`[0, 0]`, one NumPy maximum; a tuple index on
- * PyTorch's pair raises TypeError). A single other integer is PyTorch's indices (`[1]`), no max.
+ * The integers a subscript's items give, or undefined when an item is no number. Python, Julia and the
+ * others read each item (`m[0, 1]` picks along two axes; a non-integer one raises). In C++ before C++23 a
+ * comma inside `[]` is the comma operator ([expr.comma]), so `m[0, 1]` is `m[1]`, and a floating index
+ * converts to `Tensor::operator[](int64_t)` by truncation toward zero ([conv.fpint]): `m[1.5]` is `m[1]`.
  */
-function maxElement(items: readonly Node[]): boolean {
-  const integers = items.every((i) => i.k === 'num' && Number.isInteger(i.v));
-  return (
-    integers &&
-    (items.length > 1 || (items.length === 1 && items[0].k === 'num' && items[0].v === 0))
-  );
+function subscriptRows(items: readonly Node[], lang: Lang): readonly number[] | undefined {
+  const read = lang === 'cpp' ? items.slice(-1) : items;
+  const rows: number[] = [];
+  for (const item of read) {
+    const row = item.k === 'num' ? (lang === 'cpp' ? Math.trunc(item.v) : item.v) : NaN;
+    if (!Number.isInteger(row)) {
+      return undefined;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Whether subscript `rows` pick values of a max. Of a max that is a tensor (NumPy's, `torch.amax`, a
+ * pair's values), any row or element, or Julia's `m[]`, the one element of a one-element array (a syntax
+ * error elsewhere). Of what may be PyTorch's (values, indices) pair (`x.max(dim)`, which NumPy's
+ * `x.max(axis)` spells alike): `[0]` (the values, or NumPy's first row of maxima), or two or more integers
+ * (`[0, 0]`, one NumPy maximum; a tuple index on PyTorch's pair raises TypeError). A single other integer
+ * there is PyTorch's indices (`[1]`), no max.
+ */
+function maxElement(rows: readonly number[], tensor: boolean): boolean {
+  return tensor || rows.length > 1 || rows[0] === 0;
 }
 
 /**
@@ -606,6 +660,7 @@ function maxElement(items: readonly Node[]): boolean {
  * column of `m`, not `m[0]`. A slice after the items (`m[0, :]`, `m[0, ...]`, or a trailing comma, `m[0,]`)
  * keeps the axes after them as they are, and NumPy and PyTorch broadcast from the last axis: the kept axis
  * stays in its place, so `m[0, :]` is one maximum as `m[0]` is. (Julia broadcasts from the first axis.)
+ * An empty subscript (Julia's `A[]`) holds no item at all.
  */
 function wholeSubscript(n: Extract<Node, { k: 'index' }>, python: boolean): boolean {
   let at = n.obj.e + 1; // the `[`, then each item's `,`
@@ -615,7 +670,8 @@ function wholeSubscript(n: Extract<Node, { k: 'index' }>, python: boolean): bool
     }
     at = item.e + 1;
   }
-  return at === n.e || python;
+  // `at` is the `]`, or one token before it: the `[` of an empty subscript (Julia's `A[]`), a trailing `,`.
+  return n.e - at <= 1 || python;
 }
 
 /**
@@ -727,6 +783,18 @@ const FOLD: Readonly<Record<string, (a: number, b: number) => number>> = {
   '>=': (a, b) => Number(a >= b),
 };
 
+/**
+ * Python's `n // d` (d not 0) as CPython computes it, the floor of the exact quotient (`1 // 0.1` is 9.0
+ * though 1 / 0.1 rounds to 10), as literals.ts folds a literal one: JavaScript's `%` is exact but takes the
+ * dividend's sign where Python's takes the divisor's.
+ */
+function floorDivision(n: number, d: number): number {
+  const rest = n % d;
+  const pythonRest = rest !== 0 && rest < 0 !== d < 0 ? rest + d : rest;
+  // `|| 0`: Python's integer quotient 0 has no sign (`-1 // -3` is 0, where the rounding gives -0).
+  return Math.round((n - pythonRest) / d) || 0;
+}
+
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
@@ -737,6 +805,42 @@ function hasOwn(o: object, key: string): boolean {
  */
 function tokenTexts(toks: readonly Token[], s: number, e: number): string {
   return JSON.stringify(toks.slice(s, e + 1).map((t) => t.t));
+}
+
+const OPENERS = new Set(['(', '[', '{']);
+const CLOSERS = new Set([')', ']', '}']);
+/** Tokens after which `as` is a member's name (`opts.as`), no cast. */
+const MEMBER_ACCESS = new Set(['.', '?.', '::']);
+
+/**
+ * A leaf's tokens `[s, e]` without the cast that ends them: the parser makes no node of a cast (TypeScript,
+ * Rust), so `(x as tf.Tensor)` is the node `x` spanning its parentheses, and its value is x's (TypeScript's
+ * cast only tells the compiler a type, Rust's converts a number). A binary operation's cast ends it only
+ * after its right operand: in Rust's `x as i32 % 2` the cast binds tighter than `%`, so the text stays
+ * whole. In the other languages no leaf holds an `as` there: Python's is a keyword no expression holds,
+ * and a name `as` (Julia, C++) starts a leaf, follows a `.` or `::`, or lies within an operand.
+ */
+function withoutCast(toks: readonly Token[], n: Node, [s, e]: [number, number]): [number, number] {
+  const cast = topLevelAs(toks, s, e, n.k === 'bin' ? n.r.e : s);
+  return cast === undefined ? [s, e] : withoutParentheses(toks, s, cast - 1);
+}
+
+/** The first `as` outside brackets in tokens `[s, e]` after token `after`, or undefined. */
+function topLevelAs(
+  toks: readonly Token[],
+  s: number,
+  e: number,
+  after: number,
+): number | undefined {
+  let depth = 0;
+  for (let i = s; i <= e; i++) {
+    const t = toks[i].t;
+    depth += OPENERS.has(t) ? 1 : CLOSERS.has(t) ? -1 : 0;
+    if (t === 'as' && depth === 0 && i > after && !MEMBER_ACCESS.has(toks[i - 1].t)) {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 /**
