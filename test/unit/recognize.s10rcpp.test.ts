@@ -4,7 +4,8 @@
  * reach. An explicit specialization of a member whose class template argument is itself a template
  * (`Head<std::vector<float>>::forward`), an explicit specialization of a function template
  * (`activate<kGelu>(…)`), a constructor defined through an alias of its class (`Impl::GateImpl(…)`), a C++17
- * constructor declared with its template-id (`GateImpl<Scalar>(…) : proj(…) {`), an `-inl.h` file whose
+ * constructor declared with its template-id (`GateImpl<Scalar>(…) : proj(…) {`) or a parenthesized name
+ * (`(MixerImpl)(…) : fc(…) {}`, [class.ctor] allows the parentheses), an `-inl.h` file whose
  * first token is a word (so that an `if` block and a lambda body near the top are read back to the file's
  * start), and a TypeScript module without semicolons where `function` is an object's key.
  *
@@ -212,9 +213,34 @@ torch::Tensor stem(const torch::Tensor& x) {
 }
 `;
 
-describe('s10rcpp: a constructor declared by its template-id binds nothing of the file', () => {
-  it('the stem after the class reads the file’s SiLU', () => {
+// A channel mixer whose constructor's name is parenthesized: a vendor header defines a function-like macro
+// Mixer(x), and the parentheses stop its expansion ([class.ctor] allows them around the name).
+const PARENTHESIZED_CTOR = `// Channel mixer of the audio front end.
+#include <torch/torch.h>
+
+#include <cstdint>
+
+// The front end's activation, applied after every mixer.
+auto act = torch::nn::SiLU();
+
+struct MixerImpl : torch::nn::Module {
+  (MixerImpl)(int64_t width) : fc(register_module("fc", torch::nn::Linear(width, width))) {}
+
+  torch::nn::Linear fc{nullptr};
+};
+
+torch::Tensor mix(MixerImpl& m, const torch::Tensor& x) {
+  return act(m.fc(x));
+}
+`;
+
+describe('s10rcpp: constructors declared by a template-id or a parenthesized name bind nothing of the file', () => {
+  it('the stem after the template’s class reads the file’s SiLU', () => {
     expectAct(CPP, TEMPLATE_ID_CTOR, 'act(x)', SILU);
+  });
+
+  it('the function after the mixer reads the file’s SiLU', () => {
+    expectAct(CPP, PARENTHESIZED_CTOR, 'act(m.fc', SILU);
   });
 });
 
