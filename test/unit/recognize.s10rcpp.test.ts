@@ -3,11 +3,12 @@
  * starts no function (definitions.ts' anonymousFunction): cases the first tests of those scopes did not
  * reach. An explicit specialization of a member whose class template argument is itself a template
  * (`Head<std::vector<float>>::forward`), an explicit specialization of a function template
- * (`activate<kGelu>(…)`), a constructor defined through an alias of its class (`Impl::GateImpl(…)`), a C++17
- * constructor declared with its template-id (`GateImpl<Scalar>(…) : proj(…) {`) or a parenthesized name
- * (`(MixerImpl)(…) : fc(…) {}`, [class.ctor] allows the parentheses), an `-inl.h` file whose
- * first token is a word (so that an `if` block and a lambda body near the top are read back to the file's
- * start), and a TypeScript module without semicolons where `function` is an object's key.
+ * (`activate<kGelu>(…)`), a member specialised for `Pool<(kWidth > 2), float>`, a constructor defined
+ * through an alias of its class (`Impl::GateImpl(…)`), a C++17 constructor declared with its template-id
+ * (`GateImpl<Scalar>(…) : proj(…) {`) or a parenthesized name (`(MixerImpl)(…) : fc(…) {}`, [class.ctor]
+ * allows the parentheses), an `-inl.h` file whose first token is a word (so that an `if` block and a lambda
+ * body near the top are read back to the file's start), and a TypeScript module without semicolons where
+ * `function` is an object's key.
  *
  * Expected values come from the languages' rules and the frameworks' documentation: C++ [basic.scope.block]
  * and [basic.scope.param] (a local is visible in its function's body only; a variable at namespace scope is
@@ -182,6 +183,39 @@ describe('s10rcpp: a constructor defined through an alias of its class is its ow
   it('the constructor keeps its Tanh; the stem reads the file’s SiLU', () => {
     expectAct(CPP, ALIASED_MEMBERS, 'act(proj', TANH);
     expectAct(CPP, ALIASED_MEMBERS, 'act(x)', SILU);
+  });
+});
+
+// A pooling head specialised on a condition: a `>` inside parentheses among the class template's arguments
+// (`Pool<(kWidth > 2), float>`), valid C++ ([temp.names]: a `>` in parentheses closes no argument list).
+const PARENTHESIZED_ARGUMENT = `// Pooling heads of the sequence model; wide windows get their own forward.
+#include <torch/torch.h>
+
+constexpr int kWidth = 4;
+
+// The head's activation unless a specialisation picks its own.
+auto act = torch::nn::SiLU();
+
+template <bool Wide, typename Scalar>
+struct Pool {
+  torch::Tensor forward(const torch::Tensor& x);
+};
+
+template <>
+torch::Tensor Pool<(kWidth > 2), float>::forward(const torch::Tensor& x) {
+  auto act = torch::nn::Tanh();
+  return act(x.mean(-1));
+}
+
+torch::Tensor pooled(const torch::Tensor& x) {
+  return act(x);
+}
+`;
+
+describe('s10rcpp: a member specialised for a parenthesized condition is its own scope', () => {
+  it('the specialisation keeps its Tanh; pooled reads the file’s SiLU', () => {
+    expectAct(CPP, PARENTHESIZED_ARGUMENT, 'act(x.mean', TANH);
+    expectAct(CPP, PARENTHESIZED_ARGUMENT, 'act(x);', SILU);
   });
 });
 
