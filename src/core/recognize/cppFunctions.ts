@@ -148,7 +148,10 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
   return -1;
 }
 
-/** The name before the bracket at `list` (an identifier, or `operator` for `operator()(…)`); else -1. */
+/**
+ * The name before the bracket at `list` (an identifier, `operator` for `operator()(…)`, or a template's
+ * name before its explicit arguments, `activate<Kind::Gelu>(…)`); else -1.
+ */
 function functionName(model: DocumentModel, list: number): number {
   const k = list - 1;
   if (model.kinds[k] === ID) {
@@ -158,7 +161,12 @@ function functionName(model: DocumentModel, list: number): number {
   if (model.isWord(k - 1, 'operator')) {
     return k - 1;
   }
-  return model.isWord(k - 2, 'operator') ? k - 2 : -1;
+  if (model.isWord(k - 2, 'operator')) {
+    return k - 2;
+  }
+  // An explicit specialization `template <> Tensor activate<Kind::Gelu>(…) {` (checked after `operator>(`).
+  const templateName = beforeTemplateArguments(model, k);
+  return templateName !== k && model.kinds[templateName] === ID ? templateName : -1;
 }
 
 /** The first token of the name at `name` with its qualifiers: `Net::forward`, `Block<B>::forward`. */
@@ -195,12 +203,14 @@ function typed(model: DocumentModel, before: number): boolean {
   return model.kinds[before] === ID || ['>', '*', '&'].some((p) => model.isPunct(before, p));
 }
 
-/** Whether the name at `name` is a constructor's or destructor's: `Net::Net`, `~Net`, `Net` in `Net`. */
+/**
+ * Whether the name at `name` (no type before it) is a constructor's or destructor's: `~Net`, `Net` in
+ * `Net`, or any qualified name: `Net::Net`, also through an alias (`using Impl = GateImpl;` then
+ * `Impl::GateImpl(…) {`). Only a constructor is declared by a qualified name without a type; a call
+ * followed by a block is no statement, and a macro's name is never qualified.
+ */
 function constructorLike(model: DocumentModel, name: number, owner: string | undefined): boolean {
-  const word = model.tokenText(name);
   return (
-    model.isPunct(name - 1, '~') ||
-    (model.isPunct(name - 1, '::') && model.isWord(name - 2, word)) ||
-    word === owner
+    model.isPunct(name - 1, '~') || model.isPunct(name - 1, '::') || model.tokenText(name) === owner
   );
 }
