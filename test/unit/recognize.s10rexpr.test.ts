@@ -195,3 +195,30 @@ export function seluInPlace(values) {
     expectNotWhole(TS, src, 'v > 0 ? v = 1.0507009873554805 * v');
   });
 });
+
+describe('s10r expr: Python’s chained comparisons are conjunctions', () => {
+  // Python reference 6.10: `a is not b > c` is `(a is not b) and (b > c)`, each operand evaluated once. With
+  // a second array `ref`, `scores is not ref > 0` is `ref > 0` (NumPy's elementwise mask) when the two are
+  // different arrays, so the np.where below is a 0/1 step of ref, no ReLU of anything; the parenthesized
+  // `(scores > 0)` next to it is the plain comparison, and its np.where is ReLU (max(x, 0)).
+  const SRC = `"""Score masks for the sparse attention kernel (NumPy reference)."""
+import numpy as np
+
+
+def ref_mask(scores, ref):
+    """1 where ref is positive, unless scores is ref itself (then 0): a chained comparison."""
+    return np.where(scores is not ref > 0, scores is not ref, 0)
+
+
+def relu_scores(scores):
+    return np.where((scores > 0), scores, 0)
+`;
+
+  it('reads no ReLU over `np.where(a is not b > 0, a is not b, 0)`', () => {
+    expectNotWhole(PY, SRC, 'np.where(scores is not ref > 0, scores is not ref, 0)');
+  });
+
+  it('reads ReLU where the comparison is parenthesized and alone', () => {
+    expectFormula(PY, SRC, 'np.where((scores > 0), scores, 0)', { id: 'relu', framework: 'numpy' });
+  });
+});
