@@ -2,8 +2,10 @@
  * The formula parser's new readings (formulas/expr.ts) at the edges of the text it is given: a word
  * comparison, a conditional, a string literal, a borrow or a parenthesized name that is the last token the
  * parser sees (the editor's text mid-typing, a file that ends there), a C cast of a number, a C++ buffer
- * whose first token is `(` (a cling/xeus-cling cell, where a top-level expression is allowed), and an
- * expression nested deeper than the parser reads.
+ * whose first token is `(` (a cling/xeus-cling cell, where a top-level expression is allowed), an
+ * expression nested deeper than the parser reads, TypeScript `?` that opens no conditional (an optional
+ * declaration, a branch that assigns), and Python's chained comparisons (Python reference 6.10: `a is not b > c`
+ * is `(a is not b) and (b > c)`).
  *
  * Expected values come from the languages' rules and the frameworks' documentation, not from our code:
  * - x·σ(x) is SiLU (Elfwing et al., 2018; `torch.nn.functional.silu`'s definition), x/(1 + e⁻ˣ) the same
