@@ -163,9 +163,9 @@ export function statementStarts(flags: Uint8Array, count: number): Int32Array {
   return stmt;
 }
 
-/** The previous token's text when it is a short name (the keywords that matter are short: `satisfies`). */
-function prevWord(text: string, prevKind: number, prevStart: number, prevLen: number): string {
-  return prevKind === ID && prevLen <= 9 ? text.slice(prevStart, prevStart + prevLen) : '';
+/** The previous token's text (called after a name: each token is sliced at most once, so linear). */
+function prevWord(text: string, prevStart: number, prevLen: number): string {
+  return text.slice(prevStart, prevStart + prevLen);
 }
 
 /** A JS line ending in a value is complete: the next line starting with a name is a new statement. */
@@ -177,7 +177,7 @@ function endsValue(
   prevLen: number,
 ): boolean {
   if (prevKind === ID) {
-    const word = prevWord(text, prevKind, prevStart, prevLen);
+    const word = prevWord(text, prevStart, prevLen);
     return !EXPRESSION_BEFORE_BRACE.has(word) && word !== 'const';
   }
   return (
@@ -217,7 +217,7 @@ function opensBlock(
     return true;
   }
   if (prevKind === ID) {
-    const word = prevWord(text, prevKind, prevStart, prevLen);
+    const word = prevWord(text, prevStart, prevLen);
     return !EXPRESSION_BEFORE_BRACE.has(word) && !(lang === 'js' && TYPE_BEFORE_BRACE.has(word));
   }
   if (prevKind === NUM || prevKind === STR) {

@@ -66,6 +66,10 @@ const WORD_COMPARISONS: Readonly<Record<string, number>> = {
   'not in': 4,
 };
 const BINDING: Readonly<Record<string, number>> = { ...PRECEDENCE, ...WORD_COMPARISONS };
+/** The comparisons (all bind alike), which chain in Python and Julia. */
+const COMPARISONS: ReadonlySet<string> = new Set(
+  Object.keys(BINDING).filter((op) => BINDING[op] === BINDING['<']),
+);
 
 /** Whether `text` is a binary operator the parser reads (an own key of PRECEDENCE, not `toString`). */
 function isBinaryOperator(text: string): boolean {
@@ -258,12 +262,45 @@ class Parser {
           this.i = save;
           break;
         }
-        left = this.add({ k: 'bin', op: op[0], l: left, r: right, s: left.s, e: right.e });
+        left = this.chained(left, op[0], right);
       }
       return left;
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * `left op right`. In Python and Julia a comparison after an unparenthesized one chains: `a is not b > c` is
+   * `(a is not b) and (b > c)` (Python reference 6.10, Julia manual "Chaining comparisons"), a conjunction
+   * (a leaf by its text in a formula), not `(a is not b) > c`. A parenthesized left starts at its `(`, not
+   * at its left operand; an `and` left of a comparison at this level is a chain (a written `and` binds
+   * looser, so its right side would have taken the comparison).
+   */
+  private chained(left: Node, op: string, right: Node): Node {
+    const link = this.chainLink(left);
+    if (link !== undefined && COMPARISONS.has(op)) {
+      const last = this.add({ k: 'bin', op, l: link, r: right, s: link.s, e: right.e });
+      return this.add({ k: 'bin', op: 'and', l: left, r: last, s: left.s, e: right.e });
+    }
+    return this.add({ k: 'bin', op, l: left, r: right, s: left.s, e: right.e });
+  }
+
+  /** The last operand of `left` when a comparison after it chains (Python, Julia), else undefined. */
+  private chainLink(left: Node): Node | undefined {
+    if (
+      (this.lang !== 'python' && this.lang !== 'julia') ||
+      left.k !== 'bin' ||
+      left.s !== left.l.s
+    ) {
+      return undefined;
+    }
+    if (COMPARISONS.has(left.op)) {
+      return left.r;
+    }
+    return left.op === 'and' && left.r.k === 'bin' && COMPARISONS.has(left.r.op)
+      ? left.r.r
+      : undefined;
   }
 
   /**
