@@ -262,7 +262,7 @@ export function classifyExpression(
  * through its members, but `return F.relu(h)` with `h = self.fc(x)` above is a layer, not an activation).
  * A temporary the formula matcher reads through (`e = np.exp(x)` then `return e / e.sum()`) counts by
  * what its own value reads; a parameter with a literal default (`slope=0.2`, `inplace=False`) is a constant,
- * and so is a call's later argument (`F.leaky_relu(x, SLOPE)`, SLOPE from a star import).
+ * and so is a call's later argument (`F.leaky_relu(x, SLOPE)`, SLOPE from a star import; `SLOPE / 2`).
  */
 function onlyReads(
   model: DocumentModel,
@@ -290,8 +290,16 @@ function reading(
 ): number {
   let reads = READS_CONSTANTS;
   let level = 0; // brackets open before `k`, from `a`
+  // Whether `k` is in a positional argument after the first of a bracket at the top level (`BASE / 2` in
+  // `F.leaky_relu(x, BASE / 2)`): a parameter of the call, whatever its expression.
+  let laterPositional = false;
   for (let k = a; k < b; k++) {
     level += k > a ? bracket(model, k - 1) : 0;
+    if (level < 1) {
+      laterPositional = false;
+    } else if (level === 1 && model.isPunct(k - 1, ',')) {
+      laterPositional = !isKeyword(model, k);
+    }
     if (model.kinds[k] !== ID || model.isPunct(k - 1, '.') || model.isPunct(k - 1, '::')) {
       continue; // not a name of its own: a member
     }
@@ -312,7 +320,7 @@ function reading(
     if (CONSTANTS.has(word) || values?.has(word) === true) {
       continue; // a constant, or a parameter or field given a literal value
     }
-    if (level === 1 && isLaterArgument(model, k)) {
+    if (level === 1 && (laterPositional || isKeywordParameter(model, k))) {
       continue; // a parameter of a call: whatever its value, the call applies the same function
     }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
@@ -331,16 +339,20 @@ function reading(
 }
 
 /**
- * Whether the name at `k`, in a bracket at its expression's top level, is a whole argument there after the
- * first: `slope` in `F.leaky_relu(x, slope)`, `alpha` in `F.elu(x, alpha=alpha)`, `buf` in
- * `x * torch.sigmoid(x, out=buf)`. That is a parameter of the call, whose value the code may not spell (a
- * star import's `from .config import *`, a parameter without a default) but which does not change what
- * the call applies. The first argument is its input, and a name in an argument's expression (`x + offset`)
- * or in an inner call's arguments changes what it is applied to.
+ * Whether the name at `k`, in a bracket at its expression's top level, is a whole keyword argument:
+ * `alpha` in `F.elu(x, alpha=alpha)`, `buf` in `x * torch.sigmoid(x, out=buf)`. That is a parameter of the
+ * call, whose value the code may not spell (a star import's `from .config import *`) but which does not
+ * change what the call applies. (A positional argument after the first is one whatever its expression; see
+ * `reading`.) A keyword argument's expression is not read as one: the keyword may name the input
+ * (`F.leaky_relu(negative_slope=0.2, input=OFFSET + x)`).
  */
-function isLaterArgument(model: DocumentModel, k: number): boolean {
-  const before = model.isPunct(k - 1, '=') ? k - 3 : k - 1; // `alpha=alpha`: the keyword's
-  return model.isPunct(before, ',') && (model.isPunct(k + 1, ',') || bracket(model, k + 1) < 0);
+function isKeywordParameter(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k - 1, '=') && (model.isPunct(k + 1, ',') || bracket(model, k + 1) < 0);
+}
+
+/** Whether an argument starting at `k` is passed by keyword (`alpha=…`; `==` is another token). */
+function isKeyword(model: DocumentModel, k: number): boolean {
+  return model.isPunct(k + 1, '=');
 }
 
 /** Whether the name at `k` is called: `relu(x)`, or broadcast in Julia, `relu.(x)`. */
