@@ -316,6 +316,11 @@ def silu_of_group_size(n: torch.Tensor) -> torch.Tensor:
     return (64 // n) * torch.sigmoid(64 // n)
 
 
+def broken_gate(x: torch.Tensor) -> torch.Tensor:
+    # Raises ZeroDivisionError for every input: no activation.
+    return x * torch.sigmoid((1 // 0) * x)
+
+
 def capped_gate(x: torch.Tensor) -> torch.Tensor:
     # The cap is the remainder 45 % 7, which is 3: clamp(x + 3, 0, 3) / 6 is no hard sigmoid.
     return torch.clamp(x + 3, 0, 45 % 7) / 6
@@ -336,6 +341,7 @@ def capped_gate(x: torch.Tensor) -> torch.Tensor:
     });
     expectNotWhole(PY, src, 'x * torch.sigmoid(x // 2)');
     expectNotWhole(PY, src, 'torch.clamp(x + 3, 0, 45 % 7) / 6');
+    expectNotWhole(PY, src, 'x * torch.sigmoid((1 // 0) * x)');
   });
 
   it('reads SiLU of a floor division with a variable ((x // 2) and (64 // n) are values of their own)', () => {

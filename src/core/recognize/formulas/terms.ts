@@ -209,8 +209,8 @@ class Normalizer {
    */
   private constantQuotient(l: Node, r: Node): Term | undefined {
     const [a, b] = [this.constant(l), this.constant(r)];
-    if (a?.t !== 'c' || b?.t !== 'c') {
-      return undefined;
+    if (a?.t !== 'c' || b?.t !== 'c' || b.v === 0) {
+      return undefined; // (Python raises ZeroDivisionError; Julia's `1 // 0` is an infinite rational)
     }
     return { t: 'c', v: this.lang === 'python' ? floorDivision(a.v, b.v) : a.v / b.v };
   }
