@@ -5,7 +5,7 @@
  * minimum of two numbers (`Math.max(0, x)`, `max(0.0, z)`), next to the index and size code that clamps
  * with the same functions and must stay unhovered.
  *
- * Expected values come from mathematics and the PyTorch conventions of docs/activation-catalog.md:
+ * Expected values come from mathematics and PyTorch's documented definitions:
  * ReLU is max(0, x); LeakyReLU is x for x > 0 and slope·x below (so max(x, s·x) for 0 < s < 1 is it);
  * ELU is x above 0 and α·(eˣ − 1) below; SELU is scale·ELU with α ≈ 1.6733 and scale ≈ 1.0507; PyTorch's
  * Hardsigmoid is min(max(x/6 + 1/2, 0), 1). A conditional `c ? a : b` (JavaScript) and `a if c else b`

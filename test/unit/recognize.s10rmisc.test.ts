@@ -5,8 +5,8 @@
  * module whose member shares its name with the namespace function a formula reads.
  *
  * Expected values come from outside our code:
- * - Mathematics: 1 / (1 + e^(−z)) is the logistic sigmoid, max(0, x) is ReLU (PyTorch's conventions in
- *   docs/activation-catalog.md). Clamping a probability with `Math.max(1e-7, p)` (`max(1e-7, p)`) keeps
+ * - Mathematics: 1 / (1 + e^(−z)) is the logistic sigmoid, max(0, x) is ReLU (as PyTorch documents them).
+ *   Clamping a probability with `Math.max(1e-7, p)` (`max(1e-7, p)`) keeps
  *   the log finite; the sigmoid inside is still the sigmoid.
  * - JavaScript's rules: an arrow's expression body reads a name it does not declare from the function
  *   around it; a `switch` block inside a method is no function of its own, so `x` there is the method's
