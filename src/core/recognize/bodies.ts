@@ -291,7 +291,8 @@ function reading(
   let reads = READS_CONSTANTS;
   let level = 0; // brackets open before `k`, from `a`
   // Whether `k` is in a positional argument after the first of a bracket at the top level (`BASE / 2` in
-  // `F.leaky_relu(x, BASE / 2)`): a parameter of the call, whatever its expression.
+  // `F.leaky_relu(x, BASE / 2)`, `BASE` in `min(BASE, 0.2)` there): a parameter of the call, whatever its
+  // expression.
   let laterPositional = false;
   for (let k = a; k < b; k++) {
     level += k > a ? bracket(model, k - 1) : 0;
@@ -320,8 +321,11 @@ function reading(
     if (CONSTANTS.has(word) || values?.has(word) === true) {
       continue; // a constant, or a parameter or field given a literal value
     }
-    if (level === 1 && (laterPositional || isKeywordParameter(model, k))) {
-      continue; // a parameter of a call: whatever its value, the call applies the same function
+    if (laterPositional || (level === 1 && isKeywordParameter(model, k))) {
+      // A parameter of a call, whatever its value: the call applies the same function. A later positional
+      // argument is one at any depth inside it (`min(SLOPE, 0.2)` in `F.leaky_relu(x, min(SLOPE, 0.2))`);
+      // the flag holds only at level 1 or deeper, as it is reset at level 0.
+      continue;
     }
     const bound = depth < MAX_TEMPORARY_DEPTH ? boundAt(model, k) : undefined;
     const value =
