@@ -1,0 +1,89 @@
+/**
+ * C++ function scopes read back from a body's `{` (cppFunctions.ts' functionName): explicit
+ * specializations whose template arguments start with a symbol (`shift<-1>(…)`) and explicit
+ * specializations of an operator template (`Activation::operator()<kGelu>(…)`,
+ * `operator< <Gelu>(…)`), each a function with its own body.
+ *
+ * Expected values come from the language's rules and LibTorch's documentation: C++ [basic.scope.block] and
+ * [basic.scope.param] (a local is visible in its function's body only; a variable at namespace scope is
+ * visible in every function after it, [basic.scope.namespace]); [temp.expl.spec] (an explicit
+ * specialization of a function template, also of a member template or an operator function template, is a
+ * function definition with its own body; a non-type template argument may be `-1`, [temp.arg.nontype]);
+ * [over.oper] (an operator function's name is `operator` and its symbol, here followed by explicit
+ * template arguments, [temp.names]). LibTorch's `torch::nn::SiLU`, `GELU`, `Tanh` modules apply x·σ(x),
+ * GELU and tanh.
+ */
+import assert from 'node:assert/strict';
+import './freshModels';
+import { recognizeAt } from '../../src/core';
+import { nthOffset, spanOf } from './recognizeHelpers';
+
+const CPP = 'cpp';
+const SILU = { id: 'silu', framework: 'libtorch' };
+const GELU = { id: 'gelu', framework: 'libtorch' };
+const TANH = { id: 'tanh', framework: 'libtorch' };
+
+/** Asserts that the name `act` at the start of the nth `needle` means `expected`, over its whole span. */
+function expectAct(
+  src: string,
+  needle: string,
+  expected: { id: string; framework: string },
+  nth: number,
+): void {
+  const at = nthOffset(src, needle, nth);
+  const [s, e] = spanOf(src.slice(at), 'act').map((k) => k + at);
+  assert.equal(s, at, `"${needle}" starts with act`);
+  for (let offset = s; offset <= e; offset++) {
+    const got = recognizeAt(src, offset, CPP);
+    const where = `"${needle}" #${nth} at ${offset}`;
+    assert.ok(got, `nothing for ${where}`);
+    assert.equal(got.id, expected.id, where);
+    assert.equal(got.framework, expected.framework, where);
+    assert.deepEqual([got.start, got.end], [s, e], where);
+  }
+}
+
+// Causal token shifts for a sequence mixer: the template is specialised for a shift of -1 (the previous
+// token) and +1; each specialization gates with its own local, and the mixer after them uses the file's SiLU.
+const SHIFTS = `// Token-shift mixing (RWKV-style) for the LibTorch port.
+#include <torch/torch.h>
+
+namespace mixing {
+
+// The mixer's gate activation.
+auto act = torch::nn::SiLU();
+
+template <int Offset>
+torch::Tensor shift(const torch::Tensor& x);
+
+// Previous token: pad one step at the front, drop the last.
+template <>
+torch::Tensor shift<-1>(const torch::Tensor& x) {
+  auto act = torch::nn::Tanh();
+  auto padded = torch::nn::functional::pad(x, torch::nn::functional::PadFuncOptions({0, 0, 1, 0}));
+  return act(padded.slice(/*dim=*/1, 0, x.size(1)));
+}
+
+// Next token: pad one step at the back, drop the first.
+template <>
+torch::Tensor shift<1>(const torch::Tensor& x) {
+  auto act = torch::nn::GELU();
+  auto padded = torch::nn::functional::pad(x, torch::nn::functional::PadFuncOptions({0, 0, 0, 1}));
+  return act(padded.slice(/*dim=*/1, 1, x.size(1) + 1));
+}
+
+torch::Tensor mix(const torch::Tensor& x, const torch::Tensor& mu) {
+  auto shifted = shift<-1>(x);
+  return act(x * mu + shifted * (1 - mu));
+}
+
+}  // namespace mixing
+`;
+
+describe('s10tcpp: a specialization for a negative argument is its own scope', () => {
+  it('each shift keeps its local; the mixer reads the file’s SiLU', () => {
+    expectAct(SHIFTS, 'act(padded', TANH, 0);
+    expectAct(SHIFTS, 'act(padded', GELU, 1);
+    expectAct(SHIFTS, 'act(x * mu', SILU, 0);
+  });
+});
