@@ -87,3 +87,79 @@ describe('s10tcpp: a specialization for a negative argument is its own scope', (
     expectAct(SHIFTS, 'act(x * mu', SILU, 0);
   });
 });
+
+// A functor whose call operator is a member template, specialised per activation kind out of line; a free
+// head after them.
+const OPERATOR_SPECIALIZATIONS = `// Activation functors for the exported TorchScript-free inference path.
+#include <torch/torch.h>
+
+enum Kind { kGelu, kTanh };
+
+// The head's default activation.
+auto act = torch::nn::SiLU();
+
+struct Activation {
+  template <Kind K>
+  torch::Tensor operator()(const torch::Tensor& x) const;
+};
+
+template <>
+torch::Tensor Activation::operator()<kGelu>(const torch::Tensor& x) const {
+  auto act = torch::nn::GELU();
+  return act(x);
+}
+
+template <>
+torch::Tensor Activation::operator()<kTanh>(const torch::Tensor& x) const {
+  auto act = torch::nn::Tanh();
+  return act(x);
+}
+
+torch::Tensor head(const torch::Tensor& x) {
+  return act(x);
+}
+`;
+
+// Tagged activations ordered by their mean response: the `operator<` template is specialised for GELU; the
+// head after it uses the file's activation.
+const ORDERING = `// Ranking of tagged activations for the calibration report.
+#include <torch/torch.h>
+
+enum Kind { kGelu, kTanh };
+
+template <Kind K>
+struct Tagged {
+  torch::Tensor value;
+};
+
+// The head's default activation.
+auto act = torch::nn::SiLU();
+
+template <Kind K>
+bool operator<(const Tagged<K>& a, const Tagged<K>& b);
+
+// Orders two GELU-tagged activations by their mean response.
+template <>
+bool operator< <kGelu>(const Tagged<kGelu>& a, const Tagged<kGelu>& b) {
+  auto act = torch::nn::Tanh();
+  return act(a.value).mean().item<float>() < act(b.value).mean().item<float>();
+}
+
+torch::Tensor head(const torch::Tensor& x) {
+  return act(x);
+}
+`;
+
+describe('s10tcpp: an explicit specialization of an operator template is its own scope', () => {
+  it('each call operator keeps its local; the head reads the file’s SiLU', () => {
+    expectAct(OPERATOR_SPECIALIZATIONS, 'act(x);', GELU, 0);
+    expectAct(OPERATOR_SPECIALIZATIONS, 'act(x);', TANH, 1);
+    expectAct(OPERATOR_SPECIALIZATIONS, 'act(x);', SILU, 2);
+  });
+
+  it('the specialised operator< keeps its Tanh; the head reads the file’s SiLU', () => {
+    expectAct(ORDERING, 'act(a.value)', TANH, 0);
+    expectAct(ORDERING, 'act(b.value)', TANH, 0);
+    expectAct(ORDERING, 'act(x);', SILU, 0);
+  });
+});
