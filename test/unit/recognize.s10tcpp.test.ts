@@ -2,7 +2,8 @@
  * C++ function scopes read back from a body's `{` (cppFunctions.ts' functionName): explicit
  * specializations whose template arguments start with a symbol (`shift<-1>(…)`) and explicit
  * specializations of an operator template (`Activation::operator()<kGelu>(…)`,
- * `operator< <Gelu>(…)`), each a function with its own body.
+ * `operator< <kGelu>(…)`), and functions or constructors declared by a parenthesized name
+ * (`torch::Tensor (max)(…)`, `(PoolImpl)(…) : fc(…) {`, `((MixerImpl))(…)`), each a function with its own body.
  *
  * Expected values come from the language's rules and LibTorch's documentation: C++ [basic.scope.block] and
  * [basic.scope.param] (a local is visible in its function's body only; a variable at namespace scope is
@@ -10,7 +11,8 @@
  * specialization of a function template, also of a member template or an operator function template, is a
  * function definition with its own body; a non-type template argument may be `-1`, [temp.arg.nontype]);
  * [over.oper] (an operator function's name is `operator` and its symbol, here followed by explicit
- * template arguments, [temp.names]). LibTorch's `torch::nn::SiLU`, `GELU`, `Tanh` modules apply x·σ(x),
+ * template arguments, [temp.names]); [dcl.meaning] and [class.ctor] (a declarator-id may be enclosed in
+ * parentheses, also a constructor's, and the parentheses nest). LibTorch's `torch::nn::SiLU`, `GELU`, `Tanh` modules apply x·σ(x),
  * GELU and tanh.
  */
 import assert from 'node:assert/strict';
@@ -161,5 +163,65 @@ describe('s10tcpp: an explicit specialization of an operator template is its own
     expectAct(ORDERING, 'act(a.value)', TANH, 0);
     expectAct(ORDERING, 'act(b.value)', TANH, 0);
     expectAct(ORDERING, 'act(x);', SILU, 0);
+  });
+});
+
+// Helpers shared with the Windows build: declarator names in parentheses so that <windows.h>'s `max`
+// macro never expands, a module whose constructor is declared the same way, and a free head after them.
+const PARENTHESIZED_NAMES = `// Pooling helpers; compiled with <windows.h> on the Windows runners.
+#include <torch/torch.h>
+
+// The head's activation.
+auto act = torch::nn::SiLU();
+
+// Elementwise maximum of two bounded responses.
+torch::Tensor (max)(const torch::Tensor& a, const torch::Tensor& b) {
+  auto act = torch::nn::Tanh();
+  return torch::maximum(act(a), act(b));
+}
+
+struct PoolImpl : torch::nn::Module {
+  (PoolImpl)(int64_t width) : fc(register_module("fc", torch::nn::Linear(width, width))) {
+    auto act = torch::nn::GELU();
+    fc->weight.data().copy_(act(fc->weight.data()));
+  }
+
+  torch::nn::Linear fc{nullptr};
+};
+
+torch::Tensor head(PoolImpl& pool, const torch::Tensor& x) {
+  return act(pool.fc(x));
+}
+`;
+
+// A constructor whose name is in two pairs of parentheses ([dcl.meaning] nests them): it has no local, so
+// the function after it reads the file's activation.
+const DOUBLY_PARENTHESIZED = `// Mixer used by the Windows build.
+#include <torch/torch.h>
+
+// The front end's activation, applied after every mixer.
+auto act = torch::nn::SiLU();
+
+struct MixerImpl : torch::nn::Module {
+  ((MixerImpl))(int64_t width) : fc(register_module("fc", torch::nn::Linear(width, width))) {}
+
+  torch::nn::Linear fc{nullptr};
+};
+
+torch::Tensor mix(MixerImpl& m, const torch::Tensor& x) {
+  return act(m.fc(x));
+}
+`;
+
+describe('s10tcpp: a function or constructor declared by a parenthesized name is its own scope', () => {
+  it('(max) and (PoolImpl) keep their locals; the head reads the file’s SiLU', () => {
+    expectAct(PARENTHESIZED_NAMES, 'act(a)', TANH, 0);
+    expectAct(PARENTHESIZED_NAMES, 'act(b)', TANH, 0);
+    expectAct(PARENTHESIZED_NAMES, 'act(fc->', GELU, 0);
+    expectAct(PARENTHESIZED_NAMES, 'act(pool', SILU, 0);
+  });
+
+  it('the function after a doubly parenthesized constructor reads the file’s SiLU', () => {
+    expectAct(DOUBLY_PARENTHESIZED, 'act(m.fc', SILU, 0);
   });
 });

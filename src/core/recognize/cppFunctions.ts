@@ -101,7 +101,7 @@ function cppSignature(
     if (name < 0) {
       return undefined;
     }
-    const start = qualifiedStart(model, name);
+    const start = declaratorStart(model, name);
     const before = start - 1;
     if (model.isPunct(before, ',')) {
       // `act(opts)` after `fc(n),`: a member initializer, the constructor's list further back.
@@ -157,6 +157,9 @@ function functionName(model: DocumentModel, list: number): number {
   if (model.kinds[k] === ID) {
     return CONTROL.has(model.tokenText(k)) ? -1 : k;
   }
+  if (parenthesizedName(model, k)) {
+    return k - 1;
+  }
   const operator = operatorWord(model, k);
   if (operator >= 0) {
     return operator;
@@ -166,6 +169,24 @@ function functionName(model: DocumentModel, list: number): number {
   // template arguments templateName is k, which is neither a name nor after `operator`: -1.
   const templateName = beforeTemplateArguments(model, k);
   return model.kinds[templateName] === ID ? templateName : operatorWord(model, templateName);
+}
+
+/**
+ * Whether `k` closes a parenthesized declarator-id: `torch::Tensor (max)(…)` (kept from <windows.h>'s `max`
+ * macro), `(MixerImpl)(…)`, `(Net::Net)(…)` ([dcl.meaning]: a declarator may be parenthesized).
+ */
+function parenthesizedName(model: DocumentModel, k: number): boolean {
+  return (
+    model.isPunct(k, ')') &&
+    model.kinds[k - 1] === ID &&
+    model.isPunct(qualifiedStart(model, k - 1) - 1, '(')
+  );
+}
+
+/** The first token of the declarator named at `name`: its qualifiers, and the `(` around a parenthesized name. */
+function declaratorStart(model: DocumentModel, name: number): number {
+  const start = qualifiedStart(model, name);
+  return model.isPunct(name + 1, ')') && model.isPunct(start - 1, '(') ? start - 1 : start;
 }
 
 /** For an operator's one or two symbols ending at `k` (`==`, `()`, `<<`), the word `operator` before them; else -1. */
