@@ -3,7 +3,8 @@
  * specializations whose template arguments start with a symbol (`shift<-1>(…)`) and explicit
  * specializations of an operator template (`Activation::operator()<kGelu>(…)`,
  * `operator< <kGelu>(…)`), and functions or constructors declared by a parenthesized name
- * (`torch::Tensor (max)(…)`, `(PoolImpl)(…) : fc(…) {`, `((MixerImpl))(…)`), each a function with its own body.
+ * (`torch::Tensor (max)(…)`, `(PoolImpl)(…) : fc(…) {`, `((MixerImpl))(…)`), each a function with its
+ * own body.
  *
  * Expected values come from the language's rules and LibTorch's documentation: C++ [basic.scope.block] and
  * [basic.scope.param] (a local is visible in its function's body only; a variable at namespace scope is
@@ -12,8 +13,8 @@
  * function definition with its own body; a non-type template argument may be `-1`, [temp.arg.nontype]);
  * [over.oper] (an operator function's name is `operator` and its symbol, here followed by explicit
  * template arguments, [temp.names]); [dcl.meaning] and [class.ctor] (a declarator-id may be enclosed in
- * parentheses, also a constructor's, and the parentheses nest). LibTorch's `torch::nn::SiLU`, `GELU`, `Tanh` modules apply x·σ(x),
- * GELU and tanh.
+ * parentheses, also a constructor's, and the parentheses nest). LibTorch's `torch::nn::SiLU`, `GELU`,
+ * `Tanh` modules apply x·σ(x), GELU and tanh.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
