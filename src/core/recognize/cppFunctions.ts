@@ -183,13 +183,19 @@ function parenthesizedName(model: DocumentModel, k: number): boolean {
   );
 }
 
-/** The first token of the declarator named at `name`: its qualifiers, and the `(` around a parenthesized name. */
+/**
+ * The first token of the declarator named at `name`: its qualifiers, and the `(` around a
+ * parenthesized name.
+ */
 function declaratorStart(model: DocumentModel, name: number): number {
   const start = qualifiedStart(model, name);
   return model.isPunct(name + 1, ')') && model.isPunct(start - 1, '(') ? start - 1 : start;
 }
 
-/** For an operator's one or two symbols ending at `k` (`==`, `()`, `<<`), the word `operator` before them; else -1. */
+/**
+ * For an operator's one or two symbols ending at `k` (`==`, `()`, `<<`), the word `operator` before
+ * them; else -1.
+ */
 function operatorWord(model: DocumentModel, k: number): number {
   if (model.isWord(k - 1, 'operator')) {
     return k - 1;
