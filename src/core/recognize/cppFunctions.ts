@@ -101,7 +101,7 @@ function cppSignature(
     if (name < 0) {
       return undefined;
     }
-    const start = qualifiedStart(model, name);
+    const start = declaratorStart(model, name);
     const before = start - 1;
     if (model.isPunct(before, ',')) {
       // `act(opts)` after `fc(n),`: a member initializer, the constructor's list further back.
@@ -150,23 +150,57 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
 
 /**
  * The name before the bracket at `list` (an identifier, `operator` for `operator()(…)`, or a template's
- * name before its explicit arguments, `activate<Kind::Gelu>(…)`); else -1.
+ * name before its explicit arguments, `activate<Kind::Gelu>(…)`, `operator()<kGelu>(…)`); else -1.
  */
 function functionName(model: DocumentModel, list: number): number {
   const k = list - 1;
   if (model.kinds[k] === ID) {
     return CONTROL.has(model.tokenText(k)) ? -1 : k;
   }
-  // `operator==(`, `operator()(`, `operator<<(`: the word before the operator's one or two symbols.
+  if (parenthesizedName(model, k)) {
+    return k - 1;
+  }
+  const operator = operatorWord(model, k);
+  if (operator >= 0) {
+    return operator;
+  }
+  // An explicit specialization `template <> Tensor activate<Kind::Gelu>(…) {` (checked after `operator>(`),
+  // also of an operator template: `Activation::operator()<kGelu>(…)`, `operator< <kGelu>(…)`. Without
+  // template arguments templateName is k, which is neither a name nor after `operator`: -1.
+  const templateName = beforeTemplateArguments(model, k);
+  return model.kinds[templateName] === ID ? templateName : operatorWord(model, templateName);
+}
+
+/**
+ * Whether `k` closes a parenthesized declarator-id: `torch::Tensor (max)(…)` (kept from <windows.h>'s `max`
+ * macro), `(MixerImpl)(…)`, `(Net::Net)(…)` ([dcl.meaning]: a declarator may be parenthesized).
+ */
+function parenthesizedName(model: DocumentModel, k: number): boolean {
+  return (
+    model.isPunct(k, ')') &&
+    model.kinds[k - 1] === ID &&
+    model.isPunct(qualifiedStart(model, k - 1) - 1, '(')
+  );
+}
+
+/**
+ * The first token of the declarator named at `name`: its qualifiers, and the `(` around a
+ * parenthesized name.
+ */
+function declaratorStart(model: DocumentModel, name: number): number {
+  const start = qualifiedStart(model, name);
+  return model.isPunct(name + 1, ')') && model.isPunct(start - 1, '(') ? start - 1 : start;
+}
+
+/**
+ * For an operator's one or two symbols ending at `k` (`==`, `()`, `<<`), the word `operator` before
+ * them; else -1.
+ */
+function operatorWord(model: DocumentModel, k: number): number {
   if (model.isWord(k - 1, 'operator')) {
     return k - 1;
   }
-  if (model.isWord(k - 2, 'operator')) {
-    return k - 2;
-  }
-  // An explicit specialization `template <> Tensor activate<Kind::Gelu>(…) {` (checked after `operator>(`).
-  const templateName = beforeTemplateArguments(model, k);
-  return templateName !== k && model.kinds[templateName] === ID ? templateName : -1;
+  return model.isWord(k - 2, 'operator') ? k - 2 : -1;
 }
 
 /** The first token of the name at `name` with its qualifiers: `Net::forward`, `Block<B>::forward`. */
