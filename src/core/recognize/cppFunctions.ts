@@ -12,6 +12,7 @@ import { ID } from './tokenizer';
 export class CppBrackets {
   private readonly openOf: Int32Array;
   private readonly parens: number[] = [];
+  private readonly squares: number[] = [];
   private readonly curlies: number[] = [];
 
   constructor(count: number) {
@@ -24,6 +25,10 @@ export class CppBrackets {
       this.parens.push(i);
     } else if (c === 41) {
       this.openOf[i] = this.parens.pop() ?? 0;
+    } else if (c === 91) {
+      this.squares.push(i);
+    } else if (c === 93) {
+      this.openOf[i] = this.squares.pop() ?? 0;
     } else if (c === 123) {
       this.curlies.push(i);
     } else if (c === 125) {
@@ -32,7 +37,7 @@ export class CppBrackets {
   }
 
   /**
-   * The `(` or `{` the `)` or `}` at `close` closes (a token read already); 0 when it closes none (a model
+   * The `(`, `[` or `{` the `)`, `]` or `}` at `close` closes (a token read already); 0 when it closes none (a model
    * of a window that starts inside brackets): no name stands before token 0, so 0 opens no signature.
    */
   opening(close: number): number {
@@ -63,7 +68,7 @@ const CONTROL = new Set(['if', 'for', 'while', 'switch', 'constexpr']);
  * index returned, else -1. A C++ definition has no keyword: it is the `{` after a parameter list (and what
  * may follow one: `const`, `override`, `noexcept`, `-> T`) whose name follows a type (`torch::Tensor
  * block(…)`, `auto f(…)`), or a constructor's or destructor's (`Net::Net(…)`, `~Net()`, a member
- * initializer list `: fc(n), act(opts)`). Not one: `if (…) {`, a lambda `[](…) {`, a braced initializer
+ * initializer list `: fc(n), act(opts)`), or a lambda's (`[](…) {`). Not one: `if (…) {`, a braced initializer
  * `Tensor t{…}`, a macro at a statement's start (`TEST(Suite, Name) {`). The body is an unnamed scope: its
  * parameters and locals are its own; a call is not read through it.
  */
@@ -93,6 +98,10 @@ function cppSignature(
   brackets: CppBrackets,
   owner: string | undefined,
 ): { start: number; list: number } | undefined {
+  const lambda = lambdaSignature(model, brace, brackets);
+  if (lambda !== undefined) {
+    return lambda;
+  }
   let close = trailingClose(model, brace - 1, brackets);
   let initializers = false;
   for (let n = 0; close >= 0 && n < MAX_INITIALIZERS; n++) {
@@ -118,6 +127,26 @@ function cppSignature(
     return initializers || named ? { start, list } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The start (its `[`) and parameter list of the lambda whose body opens at `brace`: `[&](const Tensor& x,
+ * ActFn act) mutable -> Tensor {`, or `[=] {` without a list (then the list is the brace: it binds no
+ * parameter). `operator[](int i) {` reads the same way (an unnamed scope whose parameters are its own, as
+ * it is), and so does an array's braced initializer `float w[2]{…}`, a scope in which nothing is bound.
+ */
+function lambdaSignature(
+  model: DocumentModel,
+  brace: number,
+  brackets: CppBrackets,
+): { start: number; list: number } | undefined {
+  const close = trailingClose(model, brace - 1, brackets);
+  const list = model.isPunct(close, ')') ? brackets.opening(close) : brace;
+  const captures = list - 1;
+  if (!model.isPunct(captures, ']')) {
+    return undefined;
+  }
+  return { start: brackets.opening(captures), list };
 }
 
 /**
