@@ -192,46 +192,43 @@ class Parser {
    * JavaScript's `c ? a : b`.
    */
   expr(min = 0): Node | undefined {
-    const a = this.binaryExpr(min);
-    if (a === undefined || min > 0) {
-      return a;
+    const first = this.binaryExpr(min);
+    if (first === undefined || min > 0) {
+      return first;
     }
     if (this.lang === 'js') {
-      return this.question(a) ?? a;
+      // `c ? a : b`, not `a?.b` or TypeScript's optional `x?: T` (no `:` after a value there).
+      const [a, b] = this.branches('?', ':', () => this.expr(0)) ?? [];
+      return a && b ? this.add({ k: 'cond', c: first, a, b, s: first.s, e: b.e }) : first;
     }
-    if (this.lang !== 'python' || this.tok()?.t !== 'if') {
-      return a;
+    if (this.lang === 'python') {
+      const [c, b] = this.branches('if', 'else', () => this.binaryExpr(0)) ?? [];
+      return c && b ? this.add({ k: 'cond', c, a: first, b, s: first.s, e: b.e }) : first;
     }
-    const save = this.i;
-    this.i++;
-    const c = this.binaryExpr(0);
-    if (c !== undefined && this.tok()?.t === 'else') {
-      this.i++;
-      const b = this.expr(0);
-      if (b !== undefined) {
-        return this.add({ k: 'cond', c, a, b, s: a.s, e: b.e });
-      }
-    }
-    this.i = save;
-    return a;
+    return first;
   }
 
   /**
-   * JavaScript's conditional `c ? a : b` after its condition `c`, or undefined (the cursor kept) when no
-   * `?` follows or the rest is no conditional (`a?.b`, TypeScript's optional `x?: T`).
+   * The two parts after a conditional's first: `open middle sep last` at the cursor (`if c else b`,
+   * `? a : b`), the middle read by `middle`, the last as an expression; undefined, the cursor kept, when
+   * they are not there.
    */
-  private question(c: Node): Node | undefined {
-    if (this.tok()?.t !== '?') {
+  private branches(
+    open: string,
+    sep: string,
+    middle: () => Node | undefined,
+  ): [Node, Node] | undefined {
+    if (this.tok()?.t !== open) {
       return undefined;
     }
     const save = this.i;
     this.i++;
-    const a = this.expr(0);
-    if (a !== undefined && this.tok()?.t === ':') {
+    const m = middle();
+    if (m !== undefined && this.tok()?.t === sep) {
       this.i++;
-      const b = this.expr(0);
-      if (b !== undefined) {
-        return this.add({ k: 'cond', c, a, b, s: c.s, e: b.e });
+      const last = this.expr(0);
+      if (last !== undefined) {
+        return [m, last];
       }
     }
     this.i = save;
