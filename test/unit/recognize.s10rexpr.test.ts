@@ -59,6 +59,29 @@ export function gate(x: tf.Tensor, useSwish: boolean): tf.Tensor {
   });
 });
 
+describe('s10r expr: a conditional whose last branch is not typed yet', () => {
+  it('reads SiLU before `if out is None else` at the end of a Python line', () => {
+    const src = `"""Gated activations for the audio encoder."""
+import torch
+
+
+def swish(x, out=None):
+    y = x * torch.sigmoid(x) if out is None else
+    return y
+`;
+    expectFormula(PY, src, 'x * torch.sigmoid(x)', SILU_TORCH);
+  });
+
+  it('reads SiLU in the first branch of `c ? a :` at the end of a TypeScript file', () => {
+    const src = `/** Swish for the on-device encoder (TF.js). */
+import * as tf from '@tensorflow/tfjs';
+
+export function gate(x: tf.Tensor, useSwish: boolean): tf.Tensor {
+  return useSwish ? tf.mul(x, tf.sigmoid(x)) :`;
+    expectFormula(TS, src, 'tf.mul(x, tf.sigmoid(x))', { id: 'silu', framework: 'tfjs' });
+  });
+});
+
 describe('s10r expr: a Rust call before a half-typed borrow', () => {
   it("reads candle's sigmoid before a `* &` at the end of the file", () => {
     const src = `//! Gates for the audio encoder (candle).

@@ -198,12 +198,16 @@ class Parser {
     }
     if (this.lang === 'js') {
       // `c ? a : b`, not `a?.b` or TypeScript's optional `x?: T` (no `:` after a value there).
-      const [a, b] = this.branches('?', ':', () => this.expr(0)) ?? [];
-      return a && b ? this.add({ k: 'cond', c: first, a, b, s: first.s, e: b.e }) : first;
+      const ab = this.branches('?', ':', () => this.expr(0));
+      return ab
+        ? this.add({ k: 'cond', c: first, a: ab[0], b: ab[1], s: first.s, e: ab[1].e })
+        : first;
     }
     if (this.lang === 'python') {
-      const [c, b] = this.branches('if', 'else', () => this.binaryExpr(0)) ?? [];
-      return c && b ? this.add({ k: 'cond', c, a: first, b, s: first.s, e: b.e }) : first;
+      const cb = this.branches('if', 'else', () => this.binaryExpr(0));
+      return cb
+        ? this.add({ k: 'cond', c: cb[0], a: first, b: cb[1], s: first.s, e: cb[1].e })
+        : first;
     }
     return first;
   }
