@@ -137,6 +137,11 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
         k = open - 2;
         continue;
       }
+      const pointer = pointerDeclarator(model, open - 1, brackets);
+      if (pointer >= 0) {
+        k = pointer; // `(*pick(int kind))(const Tensor&)`, `-> Tensor (*)(const Tensor&)`
+        continue;
+      }
       return k;
     }
     const punct = TRAILING.some((p) => model.isPunct(k, p));
@@ -146,6 +151,26 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
     k--;
   }
   return -1;
+}
+
+/**
+ * For a `)` at `close` that closes a pointer or reference declarator before a function type's parameters
+ * ([dcl.fct], [dcl.ptr]): in `ActFn (*pick(int kind))(const Tensor&) {` the `)` of the function's own list,
+ * where reading back goes on; in `-> Tensor (*)(const Tensor&) {`, `(Net::*)`, the token before the `(`
+ * (the type, part of a trailing return type); else -1.
+ */
+function pointerDeclarator(model: DocumentModel, close: number, brackets: CppBrackets): number {
+  if (!model.isPunct(close, ')')) {
+    return -1;
+  }
+  const open = brackets.opening(close);
+  if (model.isPunct(close - 1, '*')) {
+    return open - 1; // an abstract declarator: `(*)`, `(Net::*)`
+  }
+  if (!['*', '&', '&&'].some((p) => model.isPunct(open + 1, p))) {
+    return -1;
+  }
+  return model.isPunct(close - 1, ')') ? close - 1 : open - 1;
 }
 
 /**
