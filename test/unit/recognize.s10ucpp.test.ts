@@ -4,7 +4,7 @@
  * template argument list: the operator is still a function with its own body; and functions that return a
  * function pointer (`torch::Tensor (*pick(int kind))(const torch::Tensor&) {`, `(*default_act())`,
  * `auto f(…) -> torch::Tensor (*)(const torch::Tensor&) {`, a member pointer `(Head::*)`), each a function
- * with its own body.
+ * with its own body; operators declared by a parenthesized name (`(operator())(…)`, `(operator==)(…)`).
  *
  * Expected values come from the language's rules and LibTorch's documentation: C++ [over.oper] (an
  * operator function's name is `operator` and its symbol; `operator>` is declared like any function, its
@@ -12,7 +12,8 @@
  * function's body only) and [basic.scope.namespace] (a variable at namespace scope is visible in every
  * function after it); [dcl.fct] and [dcl.ptr] (in `T (*f(P))(Q)` the function is `f` with parameters `P`,
  * returning a pointer to a function taking `Q`; a trailing return type may be such a pointer type,
- * [dcl.decl]). LibTorch's `torch::nn::SiLU` and `Tanh` modules apply x·σ(x) and tanh.
+ * [dcl.decl]); [dcl.meaning] (a declarator-id, also an operator-function-id, may be parenthesized).
+ * LibTorch's `torch::nn::SiLU` and `Tanh` modules apply x·σ(x) and tanh.
  */
 import assert from 'node:assert/strict';
 import './freshModels';
@@ -151,5 +152,42 @@ describe('C++ functions returning function pointers (s10u-cpp)', () => {
       expectAct(DISPATCH, 'act(torch::zeros({8}))', TANH, nth);
       expectAct(DISPATCH, 'act(x)', SILU, nth);
     }
+  });
+});
+
+// A gate whose operators are declared by parenthesized names (a guard against function-like macros of the
+// same spelling); each warms its own Tanh up, and the head after the class uses the file's SiLU.
+const GUARDED = `// Macro-proof gate operators for the LibTorch port.
+#include <torch/torch.h>
+
+namespace gates {
+
+// The gate's activation.
+auto act = torch::nn::SiLU();
+
+struct Gate {
+  torch::Tensor weight;
+
+  torch::Tensor (operator())(const torch::Tensor& x) const {
+    auto act = torch::nn::Tanh();
+    return act(torch::matmul(x, weight));
+  }
+
+  friend bool (operator==)(const Gate& a, const Gate& b) {
+    auto act = torch::nn::Tanh();
+    return torch::allclose(act(a.weight), act(b.weight));
+  }
+};
+
+torch::Tensor head(const torch::Tensor& x) { return act(x); }
+
+}  // namespace gates
+`;
+
+describe('C++ operators declared by a parenthesized name (s10u-cpp)', () => {
+  it('each keeps its Tanh; the head after them reads the file’s SiLU', () => {
+    expectAct(GUARDED, 'act(torch::matmul(x, weight))', TANH, 0);
+    expectAct(GUARDED, 'act(a.weight)', TANH, 0);
+    expectAct(GUARDED, 'act(x)', SILU, 0);
   });
 });

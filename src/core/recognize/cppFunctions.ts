@@ -182,8 +182,9 @@ function functionName(model: DocumentModel, list: number): number {
   if (model.kinds[k] === ID) {
     return CONTROL.has(model.tokenText(k)) ? -1 : k;
   }
-  if (parenthesizedName(model, k)) {
-    return k - 1;
+  const parenthesized = parenthesizedName(model, k);
+  if (parenthesized >= 0) {
+    return parenthesized;
   }
   const operator = operatorWord(model, k);
   if (operator >= 0) {
@@ -197,24 +198,26 @@ function functionName(model: DocumentModel, list: number): number {
 }
 
 /**
- * Whether `k` closes a parenthesized declarator-id: `torch::Tensor (max)(…)` (kept from <windows.h>'s `max`
- * macro), `(MixerImpl)(…)`, `(Net::Net)(…)` ([dcl.meaning]: a declarator may be parenthesized).
+ * When `k` closes a parenthesized declarator-id, its name: `torch::Tensor (max)(…)` (kept from
+ * <windows.h>'s `max` macro), `(MixerImpl)(…)`, `(Net::Net)(…)`, also an operator's, `(operator==)(…)`,
+ * `(operator())(…)` ([dcl.meaning]: a declarator may be parenthesized); else -1.
  */
-function parenthesizedName(model: DocumentModel, k: number): boolean {
-  return (
-    model.isPunct(k, ')') &&
-    model.kinds[k - 1] === ID &&
-    model.isPunct(qualifiedStart(model, k - 1) - 1, '(')
-  );
+function parenthesizedName(model: DocumentModel, k: number): number {
+  if (!model.isPunct(k, ')')) {
+    return -1;
+  }
+  const name = model.kinds[k - 1] === ID ? k - 1 : operatorWord(model, k - 1);
+  return name >= 0 && model.isPunct(qualifiedStart(model, name) - 1, '(') ? name : -1;
 }
 
 /**
  * The first token of the declarator named at `name`: its qualifiers, and the `(` around a
- * parenthesized name.
+ * parenthesized name. (Only there does a `(` stand before the name: a function's body cannot open inside
+ * parentheses, and a lambda's or requires-expression's list has no name before it.)
  */
 function declaratorStart(model: DocumentModel, name: number): number {
   const start = qualifiedStart(model, name);
-  return model.isPunct(name + 1, ')') && model.isPunct(start - 1, '(') ? start - 1 : start;
+  return model.isPunct(start - 1, '(') ? start - 1 : start;
 }
 
 /**
