@@ -166,6 +166,11 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
         k = open - 2;
         continue;
       }
+      const pointer = pointerDeclarator(model, open - 1, brackets);
+      if (pointer >= 0) {
+        k = pointer; // `(*pick(int kind))(const Tensor&)`, `-> Tensor (*)(const Tensor&)`
+        continue;
+      }
       return k;
     }
     const punct = TRAILING.some((p) => model.isPunct(k, p));
@@ -178,6 +183,26 @@ function trailingClose(model: DocumentModel, from: number, brackets: CppBrackets
 }
 
 /**
+ * For a `)` at `close` that closes a pointer or reference declarator before a function type's parameters
+ * ([dcl.fct], [dcl.ptr]): in `ActFn (*pick(int kind))(const Tensor&) {` the `)` of the function's own list,
+ * where reading back goes on; in `-> Tensor (*)(const Tensor&) {`, `(Net::*)`, the token before the `(`
+ * (the type, part of a trailing return type); else -1.
+ */
+function pointerDeclarator(model: DocumentModel, close: number, brackets: CppBrackets): number {
+  if (!model.isPunct(close, ')')) {
+    return -1;
+  }
+  const open = brackets.opening(close);
+  if (model.isPunct(close - 1, '*')) {
+    return open - 1; // an abstract declarator: `(*)`, `(Net::*)`
+  }
+  if (!['*', '&', '&&'].some((p) => model.isPunct(open + 1, p))) {
+    return -1;
+  }
+  return model.isPunct(close - 1, ')') ? close - 1 : open - 1;
+}
+
+/**
  * The name before the bracket at `list` (an identifier, `operator` for `operator()(…)`, or a template's
  * name before its explicit arguments, `activate<Kind::Gelu>(…)`, `operator()<kGelu>(…)`); else -1.
  */
@@ -186,8 +211,9 @@ function functionName(model: DocumentModel, list: number): number {
   if (model.kinds[k] === ID) {
     return CONTROL.has(model.tokenText(k)) ? -1 : k;
   }
-  if (parenthesizedName(model, k)) {
-    return k - 1;
+  const parenthesized = parenthesizedName(model, k);
+  if (parenthesized >= 0) {
+    return parenthesized;
   }
   const operator = operatorWord(model, k);
   if (operator >= 0) {
@@ -201,24 +227,26 @@ function functionName(model: DocumentModel, list: number): number {
 }
 
 /**
- * Whether `k` closes a parenthesized declarator-id: `torch::Tensor (max)(…)` (kept from <windows.h>'s `max`
- * macro), `(MixerImpl)(…)`, `(Net::Net)(…)` ([dcl.meaning]: a declarator may be parenthesized).
+ * When `k` closes a parenthesized declarator-id, its name: `torch::Tensor (max)(…)` (kept from
+ * <windows.h>'s `max` macro), `(MixerImpl)(…)`, `(Net::Net)(…)`, also an operator's, `(operator==)(…)`,
+ * `(operator())(…)` ([dcl.meaning]: a declarator may be parenthesized); else -1.
  */
-function parenthesizedName(model: DocumentModel, k: number): boolean {
-  return (
-    model.isPunct(k, ')') &&
-    model.kinds[k - 1] === ID &&
-    model.isPunct(qualifiedStart(model, k - 1) - 1, '(')
-  );
+function parenthesizedName(model: DocumentModel, k: number): number {
+  if (!model.isPunct(k, ')')) {
+    return -1;
+  }
+  const name = model.kinds[k - 1] === ID ? k - 1 : operatorWord(model, k - 1);
+  return name >= 0 && model.isPunct(qualifiedStart(model, name) - 1, '(') ? name : -1;
 }
 
 /**
  * The first token of the declarator named at `name`: its qualifiers, and the `(` around a
- * parenthesized name.
+ * parenthesized name. (Only there does a `(` stand before the name: a function's body cannot open inside
+ * parentheses, and a lambda's or requires-expression's list has no name before it.)
  */
 function declaratorStart(model: DocumentModel, name: number): number {
   const start = qualifiedStart(model, name);
-  return model.isPunct(name + 1, ')') && model.isPunct(start - 1, '(') ? start - 1 : start;
+  return model.isPunct(start - 1, '(') ? start - 1 : start;
 }
 
 /**
