@@ -38,6 +38,11 @@ ActFn pick(bool smooth) {
   return act;
 }
 
+auto chooser = [](int kind) -> torch::Tensor (*)(const torch::Tensor&) {
+  auto act = torch::nn::Tanh();
+  return kind == 0 ? torch::relu : torch::sigmoid;
+};
+
 torch::Tensor head(const torch::Tensor& x) {
   std::vector<torch::Tensor> parts{x, x};
   auto first = parts[0] + act(x);
@@ -57,6 +62,10 @@ describe('a C++ lambda is a scope', () => {
   it("reads a lambda's local as its own: the Tanh inside, the file's SiLU after it", () => {
     assert.equal(idAt('act(x);\n  }();'), 'tanh');
     assert.equal(idAt('act(x);\n}'), 'silu');
+  });
+
+  it('reads a lambda returning a function pointer as a scope (its Tanh stays inside)', () => {
+    assert.equal(idAt('act(x);\n  return first'), 'silu');
   });
 
   it('reads a lambda returned by a function as a scope too', () => {
