@@ -3,13 +3,14 @@
  * return a reference or an rvalue reference to a function (`torch::Tensor (&pick(int kind))(…) {`,
  * `(&&pick(…))`), each a function with its own body; and a constructor with a conditional `explicit(false)`
  * in a file whose second token is `&` (an implementation fragment that starts with `Tensor& scratch();`),
- * whose body is still its own.
+ * whose body is still its own; a subscript operator declared by a parenthesized name, `(operator[])(…)`.
  *
  * Expected values come from the language's rules and LibTorch's documentation: C++ [dcl.ref] and [dcl.fct]
  * (in `T (&f(P))(Q)` and `T (&&f(P))(Q)` the function is `f` with parameters `P`, returning a reference to
  * a function taking `Q`; an rvalue reference to a function binds to a function lvalue, [dcl.init.ref]),
  * [class.ctor] and [dcl.fct.spec] (`explicit(false) GateImpl(…)` declares GateImpl's constructor),
- * [basic.scope.block] (a local is visible in its function's body only) and [basic.scope.namespace] (a
+ * [dcl.meaning] and [over.sub] (a declarator-id, also
+ * `operator[]`, may be parenthesized; `operator[]` is a member function with its own body), [basic.scope.block] (a local is visible in its function's body only) and [basic.scope.namespace] (a
  * variable at namespace scope is visible in every function after it). LibTorch's `torch::nn::SiLU` and
  * `Tanh` modules apply x·σ(x) and tanh.
  */
@@ -116,5 +117,39 @@ describe('C++ constructor with explicit(false) in a fragment that starts with `T
   it('the constructor keeps its Tanh; the head after the class reads the file’s SiLU', () => {
     expectAct(FRAGMENT, 'act(torch::zeros({n}))', TANH, 0);
     expectAct(FRAGMENT, 'act(x)', SILU, 0);
+  });
+});
+
+// A batch of rows whose subscript operator is declared by a parenthesized name (a guard against a
+// function-like macro of the same spelling); it squashes the row with its own Tanh, and the head after
+// the class uses the file's SiLU.
+const ROWS = `// Macro-proof row access for the LibTorch port.
+#include <torch/torch.h>
+
+namespace rows {
+
+// The head's activation.
+auto act = torch::nn::SiLU();
+
+struct Rows {
+  torch::Tensor data;
+
+  torch::Tensor (operator[])(int64_t i) const {
+    auto act = torch::nn::Tanh();
+    return act(data.select(0, i));
+  }
+
+  int64_t size() const { return data.size(0); }
+};
+
+torch::Tensor head(const torch::Tensor& x) { return act(x); }
+
+}  // namespace rows
+`;
+
+describe('C++ operator[] declared by a parenthesized name (s10v-cpp)', () => {
+  it('operator[] keeps its Tanh; the head after the class reads the file’s SiLU', () => {
+    expectAct(ROWS, 'act(data.select(0, i))', TANH, 0);
+    expectAct(ROWS, 'act(x)', SILU, 0);
   });
 });
