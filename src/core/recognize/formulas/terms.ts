@@ -204,13 +204,13 @@ class Normalizer {
 
   /**
    * `a // b` of two constants (`exp((3 // 2) * x)`): Python's floor division, Julia's rational a/b (`3 // 2`
-   * is 3//2, 1.5 in arithmetic; `1 // 0` is its infinity, as IEEE's 1 / 0 is). Python raises
-   * ZeroDivisionError on a zero divisor, code no input runs through.
+   * is 3//2, 1.5 in arithmetic). A zero divisor gives nothing: Python raises ZeroDivisionError, and Julia's
+   * `1 // 0` is an infinite rational, no parameter of an activation.
    */
   private constantQuotient(l: Node, r: Node): Term | undefined {
     const [a, b] = [this.constant(l), this.constant(r)];
     if (a?.t !== 'c' || b?.t !== 'c' || b.v === 0) {
-      return undefined; // (Python raises ZeroDivisionError; Julia's `1 // 0` is an infinite rational)
+      return undefined;
     }
     return { t: 'c', v: this.lang === 'python' ? floorDivision(a.v, b.v) : a.v / b.v };
   }
