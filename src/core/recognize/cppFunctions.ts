@@ -37,8 +37,9 @@ export class CppBrackets {
   }
 
   /**
-   * The `(`, `[` or `{` the `)`, `]` or `}` at `close` closes (a token read already); 0 when it closes none (a model
-   * of a window that starts inside brackets): no name stands before token 0, so 0 opens no signature.
+   * The `(`, `[` or `{` the `)`, `]` or `}` at `close` closes (a token read already); 0 when it closes none
+   * (a model of a window that starts inside brackets): no name stands before token 0, so 0 opens no
+   * signature.
    */
   opening(close: number): number {
     return this.openOf[close];
@@ -68,9 +69,9 @@ const CONTROL = new Set(['if', 'for', 'while', 'switch', 'constexpr']);
  * index returned, else -1. A C++ definition has no keyword: it is the `{` after a parameter list (and what
  * may follow one: `const`, `override`, `noexcept`, `-> T`) whose name follows a type (`torch::Tensor
  * block(…)`, `auto f(…)`), or a constructor's or destructor's (`Net::Net(…)`, `~Net()`, a member
- * initializer list `: fc(n), act(opts)`), or a lambda's (`[](…) {`). Not one: `if (…) {`, a braced initializer
- * `Tensor t{…}`, a macro at a statement's start (`TEST(Suite, Name) {`). The body is an unnamed scope: its
- * parameters and locals are its own; a call is not read through it.
+ * initializer list `: fc(n), act(opts)`), or a lambda's (`[](…) {`). Not one: `if (…) {`, a braced
+ * initializer `Tensor t{…}`, a macro at a statement's start (`TEST(Suite, Name) {`). The body is an unnamed
+ * scope: its parameters and locals are its own; a call is not read through it.
  */
 export function cppFunctionDef(
   model: DocumentModel,

@@ -244,9 +244,9 @@ function cDefs(model: DocumentModel): Definition[] {
 
 /**
  * For a JavaScript or TypeScript function expression the keyword rule does not read (no name after
- * `function`): `function (x) {…}`, `function <T>(x: T) {…}`, a generator `function* (…)` or `function* gen(…)`.
- * Returns the token before its parameter list (or type parameters), which stands where a name would; else
- * -1. It is a scope without a name: nothing calls an expression by it, and a generator's call returns an
+ * `function`): `function (x) {…}`, `function <T>(x: T) {…}`, a generator `function* (…)` or `function*
+ * gen(…)`. Returns the token before its parameter list (or type parameters), which stands where a name would;
+ * else -1. It is a scope without a name: nothing calls an expression by it, and a generator's call returns an
  * iterator, not what its body returns.
  */
 function anonymousFunction(model: DocumentModel, i: number): number {

@@ -56,8 +56,9 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
 /**
  * Comparisons spelled as words: Python's identity (`m is None`, `m is not None`) and membership (`k in d`,
  * `k not in d`, also JavaScript's and Julia's `in`), which bind as loosely as `<`. After a value these words
- * mean nothing else in any language read (Rust's `for p in e` starts with a stop word). Kept apart from PRECEDENCE, whose keys are tokens: Julia's
- * `.` before a token makes a broadcast operator, and `obj.is` there is a field.
+ * mean nothing else in any language read (Rust's `for p in e` starts with a stop word). Kept apart from
+ * PRECEDENCE, whose keys are tokens: Julia's `.` before a token makes a broadcast operator, and `obj.is`
+ * there is a field.
  */
 const WORD_COMPARISONS: Readonly<Record<string, number>> = {
   is: 4,
