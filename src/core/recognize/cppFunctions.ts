@@ -230,14 +230,15 @@ function functionName(model: DocumentModel, list: number): number {
 /**
  * When `k` closes a parenthesized declarator-id, its name: `torch::Tensor (max)(…)` (kept from
  * <windows.h>'s `max` macro), `(MixerImpl)(…)`, `(Net::Net)(…)`, also an operator's, `(operator==)(…)`,
- * `(operator())(…)` ([dcl.meaning]: a declarator may be parenthesized); else -1.
+ * `(operator())(…)` ([dcl.meaning]: a declarator may be parenthesized); else -1. A macro that makes a
+ * definition from a type and a name, `DEFINE_ACT(torch::Tensor mix)(const torch::Tensor& x) {`, reads the
+ * same way: its name ends what is before the list, and the body is that function's scope.
  */
 function parenthesizedName(model: DocumentModel, k: number): number {
   if (!model.isPunct(k, ')')) {
     return -1;
   }
-  const name = model.kinds[k - 1] === ID ? k - 1 : operatorWord(model, k - 1);
-  return name >= 0 && model.isPunct(qualifiedStart(model, name) - 1, '(') ? name : -1;
+  return model.kinds[k - 1] === ID ? k - 1 : operatorWord(model, k - 1);
 }
 
 /**
