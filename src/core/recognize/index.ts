@@ -218,6 +218,21 @@ export function recognizeToken(model: DocumentModel, ti: number): RecognizedCall
 }
 
 /**
+ * The member the name at token `ti` names (see matchMember), unless a local or parameter of the function
+ * around it hides it: C++ reads a member by its bare name, and `auto gelu = torch::nn::GELU();` in a method
+ * then `gelu->forward(x)` is the local. The bindings are asked only once a member answers.
+ */
+function unhiddenMember(
+  model: DocumentModel,
+  ti: number,
+  recognize: (at: number) => RecognizedCall | undefined,
+  ownOnly = false,
+): RecognizedCall | undefined {
+  const member = matchMember(model, ti, recognize, ownOnly);
+  return member !== undefined && !boundInFunction(model, ti) ? member : undefined;
+}
+
+/**
  * Whether the name at token `ti` (not a member access's: `self.act`, `this->gelu`) is bound in a function
  * around it: a local or a parameter, not a global. (A name after `::` is no member either way.)
  */
@@ -279,11 +294,8 @@ function recognizeIn(
     // A C++ class's own member shadows a namespace's function (`softmax(x)` under `using namespace torch`),
     // and `this->gelu(x)` names the member outright.
     const ownMember = plain || (found === undefined && afterThisArrow(model, ti));
-    // A local or parameter of the function around the name shadows a member of that name (C++ reads a
-    // member by its bare name: `auto gelu = torch::nn::GELU();` in a method, then `gelu->forward(x)`).
-    const local = boundInFunction(model, ti);
     const member =
-      ownMember && lang === 'cpp' && !local ? matchMember(model, ti, recognize, true) : undefined;
+      ownMember && lang === 'cpp' ? unhiddenMember(model, ti, recognize, true) : undefined;
     if (member !== undefined) {
       return member;
     }
@@ -309,7 +321,7 @@ function recognizeIn(
               (v) => valueMeaning(model, v, recognizeToken),
               (name, cls) => methodMeaning(model, cls, name, recognizeToken),
             )
-          : ((local ? undefined : matchMember(model, ti, recognize)) ??
+          : (unhiddenMember(model, ti, recognize) ??
             matchEnumVariant(model, ti, recognize) ??
             matchInstance(model, ti, recognize));
     }
